@@ -1,0 +1,36 @@
+"""Home page: the vision, its pillars and building blocks, and where the data come from."""
+from collections import Counter
+
+import streamlit as st
+
+from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from streek.fmt import fmt_number
+from streek.i18n import t
+from streek.progress import STATUS_ORDER
+
+vision = get_vision()
+st.markdown(BADGE_CSS, unsafe_allow_html=True)
+st.title(t("app.title"))
+st.caption(t("home.period", start=2020, end=2030, date="mei 2019"))
+st.write(vision.texts["vision"]["summary_nl"])
+
+n_amb = len({a.ambition for a in vision.ambitions})
+st.subheader(t("home.pillars", n_blocks=len(vision.building_blocks), n_ambitions=n_amb))
+res = assessments(vision)
+cols = st.columns(3)
+for col, p in zip(cols, vision.pillars):
+    with col:
+        series = vision.ambitions_of(pillar=p.code)
+        st.markdown(f"### {p.code}. {p.title_nl}")
+        st.caption(t("home.n_ambitions", n=len({a.ambition for a in series}), n_series=len(series)))
+        st.write(p.summary_nl)
+        for b in vision.blocks_of(p.code):
+            st.markdown(f"- **{b.code}** {b.title_nl}")
+
+st.subheader(t("home.status_overview"))
+counts = Counter(r.status for r in res.values())
+st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s, 0))}" for s in STATUS_ORDER),
+            unsafe_allow_html=True)
+
+st.subheader(t("home.sources"))
+st.write(t("home.sources_text"))

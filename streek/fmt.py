@@ -1,0 +1,79 @@
+"""Dutch (Belgian) formatting of numbers, percentages, changes and periods.
+
+    >>> fmt_number(28309)
+    '28.309'
+    >>> fmt_pct(75.4)
+    '75,4 %'
+"""
+from __future__ import annotations
+
+import math
+
+
+def _group(int_part: str) -> str:
+    out = []
+    while len(int_part) > 3:
+        out.insert(0, int_part[-3:])
+        int_part = int_part[:-3]
+    out.insert(0, int_part)
+    return ".".join(out)
+
+
+def fmt_number(value, decimals: int | None = None) -> str:
+    """28309 -> '28.309'; 75.4 -> '75,4'; None/NaN -> '–'.
+
+    Without ``decimals`` whole numbers get none and others keep up to 2 significant decimals.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    v = float(value)
+    if decimals is None:
+        if v == round(v):
+            decimals = 0
+        else:
+            s = f"{v:.2f}".rstrip("0")
+            decimals = len(s.split(".")[1]) if "." in s else 0
+    s = f"{abs(v):.{decimals}f}"
+    int_part, _, frac = s.partition(".")
+    sign = "-" if v < 0 and float(s) != 0 else ""
+    return sign + _group(int_part) + ("," + frac if frac else "")
+
+
+def fmt_pct(value, decimals: int | None = None) -> str:
+    """75.4 -> '75,4 %' (value is already a percentage)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return fmt_number(value, decimals) + " %"
+
+
+def fmt_change(rate, decimals: int = 1) -> str:
+    """A fraction as a signed percentage: 0.017 -> '+1,7 %', -0.2 -> '-20,0 %'."""
+    if rate is None or (isinstance(rate, float) and math.isnan(rate)):
+        return "–"
+    pct = rate * 100
+    s = fmt_number(pct, decimals)
+    if pct > 0 and s.strip("0,.") != "":
+        s = "+" + s
+    return s + " %"
+
+
+def fmt_period(text: str) -> str:
+    """'2009-2017' -> '2009–2017' (en dash); '2017-Q1' -> '2017-K1'."""
+    t = str(text)
+    if "-Q" in t:
+        return t.replace("-Q", "-K")
+    return t.replace("-", "–")
+
+
+def fmt_value(value, unit: str, decimals: int | None = None) -> str:
+    """A value with its unit, the Dutch way: '75,4 %', '28.309 ondernemingen'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "geen gegevens"
+    if unit == "%":
+        return fmt_pct(value, decimals)
+    return f"{fmt_number(value, decimals)} {unit}".strip()
+
+
+def d3_format_locale() -> dict:
+    """The Vega/d3 number locale for Dutch-Belgian formatting (used by chart builders)."""
+    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}

@@ -1,0 +1,236 @@
+"""Typed model of the vision: pillars, building blocks, ambitions, geographies, indicators, sources."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COUNT_UNITS = {"personen", "ondernemingen", "vestigingen", "bedrijven", "vacatures", "leerlingen",
+               "werkplekken", "overeenkomsten", "studenten"}
+KIND_LABELS_NL = {
+    "level": "van basiswaarde naar doelwaarde",
+    "relative_change": "procentuele verandering zonder basiswaarde",
+    "maintain": "niveau behouden",
+    "period_average": "gemiddelde over een periode",
+    "share_no_baseline": "aandeel te bereiken zonder basiswaarde",
+}
+DIRECTION_LABELS_NL = {"increase": "stijgen", "decrease": "dalen", "maintain": "behouden"}
+
+
+@dataclass(frozen=True)
+class Pillar:
+    code: str
+    title_nl: str
+    summary_nl: str
+    page: int
+
+
+@dataclass(frozen=True)
+class BuildingBlock:
+    code: str
+    pillar: str
+    title_nl: str
+    summary_nl: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Geography:
+    geo: str
+    name_nl: str
+    level: str
+    parent: str | None
+    note_nl: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    dataset: str
+    reference_date: str
+    licence: str
+    copy: str
+    processing_nl: str = ""
+
+    @property
+    def attribution_nl(self) -> str:
+        return f"Bron: {self.publisher}, {self.dataset}, {self.reference_date}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A context indicator (Statbel) with values per municipality and wider areas."""
+    id: str
+    title_nl: str
+    unit: str
+    kind: str
+    per_capita_base: str | None
+    sources: tuple[str, ...]
+    definition_nl: str
+    levels: tuple[str, ...]
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind == "count"
+
+
+@dataclass(frozen=True)
+class Ambition:
+    """One target series. Sub-targets (2.1.1a…) share ``ambition`` with their parent code."""
+    code: str
+    ambition: str
+    pillar: str
+    building_block: str
+    title_nl: str
+    series_nl: str
+    indicator_nl: str
+    geography: str | None
+    geography_basis: str
+    unit: str
+    direction: str
+    target_kind: str
+    baseline_period: str | None
+    baseline_value: float | None
+    target_period: str
+    target_value: float
+    printed_change_pct: float | None
+    source_nl: str
+    note_nl: str
+    page: int
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_sub_target(self) -> bool:
+        return self.code != self.ambition
+
+    @property
+    def label_nl(self) -> str:
+        """The sentence that states this target series, as in the document."""
+        return self.series_nl or self.title_nl
+
+    @property
+    def kind_label_nl(self) -> str:
+        return KIND_LABELS_NL[self.target_kind]
+
+    @property
+    def target_year(self) -> int:
+        return int(self.target_period[-4:])
+
+    @property
+    def baseline_year(self) -> int | None:
+        if not self.baseline_period:
+            return None
+        return int(self.baseline_period[:4])
+
+    @property
+    def computed_change_pct(self) -> float | None:
+        """The change from baseline to target, computed from the document's numbers."""
+        if self.target_kind != "level" or not self.baseline_value:
+            return None
+        return (self.target_value / self.baseline_value - 1) * 100
+
+
+@dataclass
+class Vision:
+    pillars: tuple[Pillar, ...]
+    building_blocks: tuple[BuildingBlock, ...]
+    ambitions: tuple[Ambition, ...]
+    geographies: dict[str, Geography]
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+    observations: pd.DataFrame       # ambition measurements: indicator, geo, period, value, source, note
+    statbel: pd.DataFrame            # context measurements, same columns
+    swot: pd.DataFrame
+    figures: pd.DataFrame
+    trends: pd.DataFrame
+    environment: pd.DataFrame
+    texts: dict[str, dict]
+    _by_code: dict[str, Ambition] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_code = {a.code: a for a in self.ambitions}
+
+    # --- lookups -------------------------------------------------------------------------
+    def ambition(self, code: str) -> Ambition:
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"onbekende ambitie '{code}'") from None
+
+    def has_ambition(self, code: str) -> bool:
+        return code in self._by_code
+
+    def pillar(self, code: str) -> Pillar:
+        return next(p for p in self.pillars if p.code == str(code))
+
+    def blocks_of(self, pillar: str) -> list[BuildingBlock]:
+        return [b for b in self.building_blocks if b.pillar == str(pillar)]
+
+    def ambitions_of(self, pillar: str | None = None, block: str | None = None) -> list[Ambition]:
+        out = list(self.ambitions)
+        if pillar is not None:
+            out = [a for a in out if a.pillar == str(pillar)]
+        if block is not None:
+            out = [a for a in out if a.building_block == block]
+        return out
+
+    def ambition_groups(self, block: str) -> dict[str, list[Ambition]]:
+        """Target series of a building block grouped by the document's ambition code, in order."""
+        groups: dict[str, list[Ambition]] = {}
+        for a in self.ambitions_of(block=block):
+            groups.setdefault(a.ambition, []).append(a)
+        return groups
+
+    def geo_name(self, geo: str | None) -> str:
+        if not geo:
+            return "gebied niet vermeld"
+        g = self.geographies.get(geo)
+        return g.name_nl if g else geo
+
+    def municipalities(self) -> list[Geography]:
+        return [g for g in self.geographies.values() if g.level == "gemeente"]
+
+    # --- measurements --------------------------------------------------------------------
+    def series(self, code: str, geo: str | None = "__ambition__") -> pd.DataFrame:
+        """Measurements of an ambition's indicator, oldest first.
+
+        By default at the ambition's own geography (empty geography included)."""
+        a = self.ambition(code)
+        df = self.observations[self.observations["indicator"] == code]
+        target_geo = a.geography if geo == "__ambition__" else geo
+        df = df[df["geo"].fillna("") == (target_geo or "")]
+        return df.sort_values(["period_start", "period_end"]).reset_index(drop=True)
+
+    def context_series(self, indicator: str, geo: str | None = None) -> pd.DataFrame:
+        df = self.statbel[self.statbel["indicator"] == indicator]
+        if geo is not None:
+            df = df[df["geo"] == geo]
+        return df.sort_values(["geo", "period_start"]).reset_index(drop=True)
+
+    def with_observations(self, extra: pd.DataFrame) -> Vision:
+        """A copy in which ``extra`` measurements (same columns) replace or add to the seed.
+
+        Per indicator, geography and period the row of ``extra`` wins. Ambition codes go to
+        ``observations``, context indicator ids to ``statbel``."""
+        from streek.load import add_period_columns
+        if extra is None or extra.empty:
+            return self
+        extra = add_period_columns(extra.copy())
+        key = ["indicator", "geo", "period"]
+
+        def merge(base: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+            if new.empty:
+                return base
+            both = pd.concat([base, new[base.columns.intersection(new.columns)]], ignore_index=True)
+            both["geo"] = both["geo"].fillna("")
+            return both.drop_duplicates(key, keep="last").reset_index(drop=True)
+
+        is_amb = extra["indicator"].isin(self._by_code)
+        return Vision(self.pillars, self.building_blocks, self.ambitions, self.geographies,
+                      self.indicators, self.sources, merge(self.observations, extra[is_amb]),
+                      merge(self.statbel, extra[~is_amb]), self.swot, self.figures, self.trends,
+                      self.environment, self.texts)
