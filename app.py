@@ -1,4 +1,7 @@
-"""Streekvisie Explorer: router and shared frame (``streamlit run app.py``)."""
+"""Streekvisie Explorer: router and shared frame (``streamlit run app.py``).
+
+URL paths are part of the product (shared links): keep them stable.
+"""
 import streamlit as st
 
 from streek.i18n import t
@@ -8,6 +11,20 @@ st.set_page_config(page_title=t("app.short_title"), page_icon="📈", layout="wi
 PAGES = {
     t("nav.section.vision"): [
         st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True),
+        st.Page("pages/overview.py", title=t("nav.overview"), icon="📋", url_path="overzicht"),
+    ],
+    t("nav.section.pillars"): [
+        st.Page("pages/pillar_1.py", title=t("nav.pillar_1"), icon="🏭", url_path="pijler-1"),
+        st.Page("pages/pillar_2.py", title=t("nav.pillar_2"), icon="🧑‍🔧", url_path="pijler-2"),
+        st.Page("pages/pillar_3.py", title=t("nav.pillar_3"), icon="🎓", url_path="pijler-3"),
+    ],
+    t("nav.section.explore"): [
+        st.Page("pages/map.py", title=t("nav.map"), icon="🗺️", url_path="kaart"),
+        st.Page("pages/swot.py", title=t("nav.swot"), icon="🧭", url_path="swot"),
+        st.Page("pages/context.py", title=t("nav.context"), icon="🌐", url_path="context"),
+    ],
+    t("nav.section.about"): [
+        st.Page("pages/method.py", title=t("nav.method"), icon="📐", url_path="methode"),
     ],
 }
 
