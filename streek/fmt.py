@@ -77,3 +77,11 @@ def fmt_value(value, unit: str, decimals: int | None = None) -> str:
 def d3_format_locale() -> dict:
     """The Vega/d3 number locale for Dutch-Belgian formatting (used by chart builders)."""
     return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+
+
+def vega_nl_number_expr(value_expr: str = "datum.value", spec: str = ",.0f") -> str:
+    """A Vega expression that formats a number the Dutch way (``28.309``, ``75,4``).
+
+    Streamlit renders charts with the English locale; use this in ``labelExpr`` of axes and
+    legends so that the browser shows Dutch numbers too."""
+    return (f"replace(replace(replace(format({value_expr}, '{spec}'), ',', '§'), '.', ','), '§', '.')")
