@@ -5,6 +5,7 @@ domain results that ``streek`` already computes.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -26,11 +27,17 @@ def _seed_vision(data_dir: str, stamp: tuple) -> Vision:
     return load_vision(Path(data_dir))
 
 
+def data_dir_in_use() -> Path:
+    """data/ of the repository, or the folder named by STREEK_DATA_DIR (tests, staging)."""
+    return Path(os.environ.get("STREEK_DATA_DIR") or DATA_DIR)
+
+
 def get_vision() -> Vision:
     """The vision as the app shows it (seed data; stored measurements are merged in by the
     storage layer where configured). Shows the data errors and stops the page when invalid."""
+    data_dir = data_dir_in_use()
     try:
-        return _seed_vision(str(DATA_DIR), _data_stamp(DATA_DIR))
+        return _seed_vision(str(data_dir), _data_stamp(data_dir))
     except DataError as e:
         show_data_error(e)
         st.stop()

@@ -1,0 +1,43 @@
+import pytest
+
+from streek.fmt import fmt_change, fmt_number, fmt_pct, fmt_period, fmt_value
+from streek.periods import parse_period
+
+
+@pytest.mark.parametrize("value,decimals,expected", [
+    (28309, None, "28.309"), (114221, None, "114.221"), (1000, None, "1.000"), (999, None, "999"),
+    (75.4, None, "75,4"), (75.4, 2, "75,40"), (1234.5, None, "1.234,5"), (-3.7, None, "-3,7"),
+    (0, None, "0"), (6494.0, None, "6.494"), (1234567.891, 1, "1.234.567,9"), (-0.04, 1, "0,0"),
+])
+def test_fmt_number(value, decimals, expected):
+    assert fmt_number(value, decimals) == expected
+
+
+def test_fmt_pct_and_value():
+    assert fmt_pct(75.4) == "75,4 %"
+    assert fmt_value(28309, "ondernemingen") == "28.309 ondernemingen"
+    assert fmt_value(44.4, "%") == "44,4 %"
+    assert fmt_value(None, "%") == "geen gegevens"
+    assert fmt_number(float("nan")) == "–"
+
+
+def test_fmt_change():
+    assert fmt_change(0.017) == "+1,7 %"
+    assert fmt_change(-0.2) == "-20,0 %"
+    assert fmt_change(0.0) == "0,0 %"
+
+
+def test_fmt_period():
+    assert fmt_period("2009-2017") == "2009–2017"
+    assert fmt_period("2016") == "2016"
+    assert fmt_period("2017-Q1") == "2017-K1"
+
+
+def test_parse_period():
+    assert parse_period("2016").start == 2016
+    p = parse_period("2009-2017")
+    assert (p.start, p.end, p.is_range) == (2009, 2017, True)
+    assert parse_period("2017-Q3").start == 2017.5
+    for bad in ("16", "2017-2009", "2017/18", "2017-Q5", ""):
+        with pytest.raises(ValueError):
+            parse_period(bad)
