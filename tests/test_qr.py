@@ -1,0 +1,45 @@
+"""QR codes decode (zxing-cpp) to exactly the absolute link of the view."""
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from streek.qr import base_from_headers, qr_png, qr_svg, view_url
+
+
+def decode_png(data: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))]
+
+
+def test_view_url_is_absolute_with_the_view_parameters():
+    url = view_url("http://192.168.1.20:8501/presentatie?old=1#x", {"pijler": "2", "i": "3", "lang": "", "presentatie": "1"})
+    assert url == "http://192.168.1.20:8501/presentatie?pijler=2&i=3&presentatie=1"
+    with pytest.raises(ValueError):
+        view_url("/presentatie", {"i": "1"})
+
+
+def test_qr_png_decodes_to_the_link():
+    url = view_url("https://streek.example.be/presentatie", {"pijler": "2", "i": "14", "lang": "en"})
+    assert decode_png(qr_png(url)) == [url]
+
+
+def test_different_views_give_different_codes():
+    a = view_url("http://localhost:8501/presentatie", {"pijler": "2", "i": "1"})
+    b = view_url("http://localhost:8501/presentatie", {"pijler": "2", "i": "2"})
+    assert qr_png(a) != qr_png(b)
+    assert decode_png(qr_png(b)) == [b]
+
+
+def test_qr_svg_is_svg_of_the_same_matrix():
+    url = "http://localhost:8501/presentatie?pijler=1&i=2"
+    svg = qr_svg(url).decode()
+    assert svg.lstrip().startswith("<svg") and "</svg>" in svg
+
+
+def test_base_from_headers_behind_a_proxy():
+    assert base_from_headers({"Host": "localhost:8501"}) == "http://localhost:8501"
+    assert base_from_headers({"Host": "10.0.0.2:8501", "X-Forwarded-Host": "streek.example.be",
+                              "X-Forwarded-Proto": "https"}) == "https://streek.example.be"
+    assert base_from_headers({"Host": "h", "X-Forwarded-Proto": "javascript"}) == "http://h"
+    assert base_from_headers({}) is None
