@@ -1,0 +1,106 @@
+"""Workshop notes and codes: who may write, codes that expire or are closed, limits, escaping."""
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine
+
+from streek import notes as N
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    eng = create_engine(f"sqlite:///{tmp_path / 'notes.sqlite'}")
+    N.create_tables(eng)
+    return eng
+
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+
+
+def test_participant_with_open_code_adds_a_note(engine):
+    wc = N.create_code(engine, "redacteur@resoc", "Workshop pijler 2", now=T0)
+    assert len(wc.code) == N.CODE_LENGTH and set(wc.code) <= set(N.CODE_ALPHABET)
+    assert wc.expires_at == T0 + timedelta(days=1)
+    n = N.add_note(engine, "2.1.2", "  Meer jobcoaching in Menen  ", author="Deelnemer", code=wc.code.lower(),
+                   kind="action", factor="Duurzame mobiliteit", now=T0 + timedelta(hours=3))
+    assert n.text == "Meer jobcoaching in Menen" and n.code == wc.code and n.kind == "action"
+    stored = N.list_notes(engine, ["2.1.2"])
+    assert [(s.text, s.author, s.factor) for s in stored] == [("Meer jobcoaching in Menen", "Deelnemer", "Duurzame mobiliteit")]
+    assert N.list_notes(engine, ["1.2.1"]) == []
+    assert N.count_notes_by_code(engine) == {wc.code: 1}
+
+
+def test_expired_code_is_refused(engine):
+    wc = N.create_code(engine, "redacteur", now=T0)
+    # the next day: 24 hours after creation the code stops working
+    with pytest.raises(N.NoteError) as e:
+        N.add_note(engine, "2.1.2", "te laat", code=wc.code, now=T0 + timedelta(days=1))
+    assert e.value.key == "notes.err.code_expired"
+    assert "verlopen" in e.value.message("nl")
+    assert N.list_notes(engine) == []
+    # one minute before the end it still works
+    N.add_note(engine, "2.1.2", "net op tijd", code=wc.code, now=T0 + timedelta(days=1) - timedelta(minutes=1))
+    assert len(N.list_notes(engine)) == 1
+
+
+def test_closed_and_unknown_codes_are_refused(engine):
+    wc = N.create_code(engine, "redacteur", now=T0)
+    N.close_code(engine, wc.code, "redacteur", now=T0 + timedelta(hours=1))
+    assert N.get_code(engine, wc.code).state(T0 + timedelta(hours=2)) == "closed"
+    with pytest.raises(N.NoteError) as e:
+        N.add_note(engine, "2.1.2", "x", code=wc.code, now=T0 + timedelta(hours=2))
+    assert e.value.key == "notes.err.code_closed"
+    with pytest.raises(N.NoteError) as e:
+        N.add_note(engine, "2.1.2", "x", code="ZZZZZZ", now=T0)
+    assert e.value.key == "notes.err.code_unknown"
+    assert N.list_codes(engine, only_open=True, now=T0) == []
+
+
+def test_without_code_only_editors_write(engine):
+    with pytest.raises(N.NoteError) as e:
+        N.add_note(engine, "2.1.2", "zonder code", now=T0)
+    assert e.value.key == "notes.err.not_allowed"
+    n = N.add_note(engine, "2.1.2", "van de redactie", editor="redacteur", now=T0)
+    assert n.code is None and n.editor == "redacteur"
+    with pytest.raises(N.NoteError):
+        N.create_code(engine, "", now=T0)
+
+
+def test_limits_and_references(engine, vision):
+    wc = N.create_code(engine, "redacteur", now=T0)
+    known = {a.code for a in vision.ambitions} | {a.ambition for a in vision.ambitions}
+    factors = set(vision.environment["factor_nl"])
+    ok = N.add_note(engine, "2.1.1", "x" * N.MAX_TEXT, code=wc.code, known_ambitions=known, now=T0)
+    assert len(ok.text) == 500
+    for kwargs, key in [({"text": "x" * 501}, "notes.err.too_long"),
+                        ({"text": "   \n "}, "notes.err.empty"),
+                        ({"text": "ok", "author": "a" * 81}, "notes.err.author_too_long"),
+                        ({"text": "ok", "ambition": "9.9.9"}, "notes.err.unknown_ambition"),
+                        ({"text": "ok", "factor": "Maanlanding"}, "notes.err.unknown_factor")]:
+        args = {"ambition": "2.1.1", **kwargs}
+        with pytest.raises(N.NoteError) as e:
+            N.add_note(engine, args.pop("ambition"), args.pop("text"), code=wc.code, known_ambitions=known,
+                       known_factors=factors, now=T0, **args)
+        assert e.value.key == key
+    assert len(N.list_notes(engine)) == 1
+
+
+def test_control_and_bidi_characters_are_removed(engine):
+    n = N.add_note(engine, "2.1.2", "a\x00b\u202ec\r\nd", editor="r", now=T0)
+    assert n.text == "abc\nd"
+
+
+def test_escape_markdown_keeps_html_and_links_as_text():
+    s = N.escape_markdown("<script>alert(1)</script> [klik](javascript:x) **vet**\nregel 2")
+    assert "<script>" not in s and "\\<script\\>" in s
+    assert "\\[klik\\]\\(javascript\\:x\\)" in s
+    assert "\\*\\*vet\\*\\*" in s
+    assert "  \n" in s
+
+
+def test_prepare_with_the_store_migrations(tmp_path):
+    from sqlalchemy import inspect
+    eng = create_engine(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    N.prepare(eng)
+    names = set(inspect(eng).get_table_names())
+    assert {"workshop_codes", "workshop_notes"} <= names
