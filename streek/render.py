@@ -70,6 +70,6 @@ def to_csv_bytes(df) -> bytes:
     numbers are left alone."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or str(out[col].dtype).startswith("string"):
+        if out[col].dtype == object or str(out[col].dtype) == "str" or str(out[col].dtype).startswith("string"):
             out[col] = out[col].map(neutralise_cell)
     return out.to_csv(index=False).encode("utf-8-sig")
