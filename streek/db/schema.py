@@ -1,0 +1,128 @@
+"""Tables of the measurement store and the ordered migrations that create and upgrade them.
+
+The app upgrades the schema itself on first use (:func:`migrate`): ``schema_version`` records
+every applied step; steps run in order, each in the same write transaction as its record, so
+a crash leaves either the old or the new version. Add a step by appending to ``MIGRATIONS`` —
+never edit or reorder a step that has been released.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    inspect,
+    select,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from streek.db.engine import write_lock, writer
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+imports = Table(
+    "imports", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("editor", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("filename", String(500), nullable=False),
+    Column("source", Text, nullable=False),     # the sources named in the file, joined
+    Column("n_rows", Integer, nullable=False),
+    Column("undone_at", DateTime(timezone=True), nullable=True),
+    Column("undone_by", String(200), nullable=True),
+)
+
+measurements = Table(
+    "measurements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator", String(100), nullable=False),
+    Column("geo", String(20), nullable=False),          # '' where the ambition names no geography
+    Column("period", String(20), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(200), nullable=False),
+    Column("action", String(20), nullable=False),        # 'import' or 'undo'
+    Column("source", Text, nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("geo", String(20), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("old_value", Float, nullable=True),           # None: there was no value
+    Column("new_value", Float, nullable=True),           # None: the value is gone (undo of a new value)
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+)
+
+
+def _v1(conn: Connection) -> None:
+    for table in (imports, measurements, audit):
+        table.create(conn, checkfirst=True)
+
+
+def _v2(conn: Connection) -> None:
+    Index("ix_measurements_key", measurements.c.indicator, measurements.c.geo, measurements.c.period,
+          measurements.c.id).create(conn, checkfirst=True)
+    Index("ix_audit_indicator", audit.c.indicator, audit.c.id).create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "tabellen imports, measurements, audit", _v1),
+    (2, "indexen op sleutel en indicator", _v2),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def current_version(engine: Engine) -> int:
+    if not inspect(engine).has_table("schema_version"):
+        return 0
+    with engine.connect() as conn:
+        v = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc()).limit(1)).scalar()
+    return int(v or 0)
+
+
+def migrate(engine: Engine, upto: int | None = None) -> list[int]:
+    """Apply the missing steps (all of them, or up to ``upto``); return the versions applied.
+
+    Safe when several processes start at once: the steps run under the store's write lock."""
+    if current_version(engine) >= (upto or LATEST):
+        return []
+    applied = []
+    with writer(engine).begin() as conn:
+        write_lock(conn)
+        schema_version.create(conn, checkfirst=True)
+        done = set(conn.execute(select(schema_version.c.version)).scalars())
+        for version, description, step in MIGRATIONS:
+            if version in done or (upto is not None and version > upto):
+                continue
+            step(conn)
+            conn.execute(schema_version.insert().values(version=version, description=description, applied_at=now()))
+            applied.append(version)
+    return applied
