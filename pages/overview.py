@@ -1,5 +1,77 @@
-"""Placeholder: being built."""
+"""Overview: every ambition at a glance, grouped by pillar, with filters kept in the URL."""
+from collections import Counter
+
 import streamlit as st
 
-st.title("overview")
-st.info("Deze pagina is in aanbouw.")
+from pages.pillar_view import PILLAR_PAGES, QUERY_KEY, data_version, redirect_if_elsewhere
+from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from streek import charts
+from streek.fmt import fmt_number
+from streek.i18n import t
+from streek.progress import STATUS_ORDER, Status
+
+vision = get_vision()
+redirect_if_elsewhere(vision, None)   # ?ambitie=CODE on the overview opens that ambition's card
+res = assessments(vision)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _frame(version: str, _vision, _res):
+    return charts.overview_frame(_vision, _res)
+
+
+df = _frame(data_version(vision), vision, res)
+
+st.markdown(BADGE_CSS, unsafe_allow_html=True)
+st.title(t("overview.title"))
+st.write(t("overview.intro", n=df["ambitie"].nunique(), n_series=len(df)))
+counts = Counter(df["status_code"])
+st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s.value, 0))}" for s in STATUS_ORDER),
+            unsafe_allow_html=True)
+
+# Filters: bound to the URL (?pijler=1&status=met&gebied=ZWV), so they survive a page switch and a shared link.
+geo_options = list(dict.fromkeys(df.sort_values("gebied_code")["gebied_code"]))
+geo_names = dict(zip(df["gebied_code"], df["gebied"]))
+c1, c2, c3 = st.columns([2, 3, 2])
+with c1:
+    pillars = st.pills(t("overview.filter.pillar"), [p.code for p in vision.pillars], selection_mode="multi",
+                       format_func=lambda c: f"{c}. {vision.pillar(c).title_nl}", key="pijler", bind="query-params")
+with c2:
+    statuses = st.pills(t("overview.filter.status"), [s.value for s in STATUS_ORDER], selection_mode="multi",
+                        format_func=lambda v: f"{Status(v).symbol} {Status(v).label_nl}", key="status",
+                        bind="query-params")
+with c3:
+    geos = st.multiselect(t("overview.filter.geo"), geo_options, format_func=lambda g: geo_names.get(g, g),
+                          key="gebied", bind="query-params", placeholder=t("overview.filter.all"))
+
+shown = df
+if pillars:
+    shown = shown[shown["pijler"].isin(pillars)]
+if statuses:
+    shown = shown[shown["status_code"].isin(statuses)]
+if geos:
+    shown = shown[shown["gebied_code"].isin(geos)]
+st.caption(t("overview.n_shown", n=len(shown), total=len(df)) + " · " + t("overview.select_hint"))
+if shown.empty:
+    st.info(t("overview.none"))
+
+columns = {
+    "code": st.column_config.TextColumn(t("overview.col.code"), width="small", pinned=True),
+    "titel": st.column_config.TextColumn(t("overview.col.title"), width="large"),
+    "gebied": st.column_config.TextColumn(t("overview.col.geo")),
+    "status": st.column_config.TextColumn(t("overview.col.status")),
+    "laatste": st.column_config.TextColumn(t("overview.col.latest")),
+    "doel": st.column_config.TextColumn(t("overview.col.target")),
+    "metingen": st.column_config.LineChartColumn(t("overview.col.trend"), help=t("overview.col.trend_help"), width="small"),
+    "link": st.column_config.LinkColumn(t("overview.col.link"), display_text=t("overview.col.link_text"), width="small"),
+}
+for p in vision.pillars:
+    part = shown[shown["pijler"] == p.code].reset_index(drop=True)
+    if part.empty:
+        continue
+    st.subheader(t("overview.pillar_head", code=p.code, title=p.title_nl))
+    event = st.dataframe(part, column_order=list(columns), column_config=columns, hide_index=True, width="stretch",
+                         on_select="rerun", selection_mode="single-row", key=f"overzicht-{p.code}")
+    rows = event.selection.rows if event else []
+    if rows:
+        st.switch_page(PILLAR_PAGES[p.code], query_params={QUERY_KEY: part.loc[rows[0], "ambitie"]})

@@ -1,5 +1,4 @@
-"""Placeholder: being built."""
-import streamlit as st
+"""Pillar 1: building blocks, ambitions and a chart per ambition (see pages/pillar_view.py)."""
+from pages.pillar_view import render_pillar
 
-st.title("pillar_1")
-st.info("Deze pagina is in aanbouw.")
+render_pillar("1")

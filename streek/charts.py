@@ -1,0 +1,568 @@
+"""One Altair chart per ambition of the vision, fitted to the kind of target.
+
+Pure functions (no streamlit): ``ambition_chart(vision, code, assessment)`` returns an
+``alt.LayerChart`` whose single dataset (long format, one row per drawn point) is also what
+``ambition_chart_data`` returns for the "Toon data" table and the CSV download.
+
+Kinds (``data/ambitions.csv`` column ``target_kind``):
+
+- ``level``: measurements as line and points, the baseline, the 2030 target, the required path
+  (``streek.progress.required_path``) dashed, and the trend so far projected to 2030 (dotted)
+  where there are at least ``TREND_MIN_LATER`` measurements after the baseline;
+- ``relative_change``: an index (first measurement = 100) with the target index 100 + pct; with no
+  measurement only the target index and the text "nog geen meting";
+- ``maintain``: the level to keep as a floor, with any measurements;
+- ``period_average``: a bar per period (baseline average, target average) and yearly values;
+- ``share_no_baseline``: the target share and any measurements.
+
+Sub-targets (2.1.1 + 2.1.1a–d, 1.5.2a–c) share one chart: a line per series with a legend.
+Builders are deterministic, so specs can be cached on (code, data version).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import altair as alt
+import pandas as pd
+
+from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
+from streek.i18n import t
+from streek.model import COUNT_UNITS, Ambition, Vision
+from streek.progress import Assessment, Status, assess, required_path
+
+# A trend drawn from a single year-on-year change would be projected over a decade; ask for
+# at least two measurements after the baseline before drawing it.
+TREND_MIN_LATER = 2
+
+COLUMNS = ["code", "reeks", "element", "jaar", "jaar_eind", "waarde", "periode", "waarde_nl", "label",
+           "bron", "berekend"]
+WIDTH, HEIGHT = 620, 320   # fixed for PNG/SVG; Streamlit stretches the width on screen
+NEUTRAL = "#4D4D4D"
+TARGET_COLOR = "#1B1F24"
+SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"]
+
+# element keys -> catalogue keys (labels are Dutch in the chart data)
+EL_MEAS = "meting"
+EL_BASE = "basis"
+EL_PATH = "pad"
+EL_TREND = "trend"
+EL_TARGET = "doel"
+EL_FLOOR = "vloer"
+EL_START = "vertrek"
+EL_AVG = "gemiddelde"
+EL_AVG_TARGET = "doelgemiddelde"
+ELEMENTS = [EL_MEAS, EL_BASE, EL_PATH, EL_TREND, EL_TARGET, EL_FLOOR, EL_START, EL_AVG, EL_AVG_TARGET]
+LINE_ELEMENTS = [EL_MEAS, EL_PATH, EL_TREND]
+DASHES = {EL_MEAS: [1, 0], EL_PATH: [6, 4], EL_TREND: [2, 3]}
+
+
+UNMEASURED = "–"   # period of the index start point where nothing has been measured yet
+
+
+def el_label(el: str) -> str:
+    return t(f"pillars.chart.el.{el}")
+
+
+# --- lookups -----------------------------------------------------------------------------------
+def document_ambitions(vision: Vision, pillar: str | None = None) -> list[str]:
+    """The document's ambition codes (sub-targets grouped), in document order."""
+    out: list[str] = []
+    for a in vision.ambitions_of(pillar=pillar):
+        if a.ambition not in out:
+            out.append(a.ambition)
+    return out
+
+
+def series_of(vision: Vision, code: str) -> list[Ambition]:
+    """The target series drawn in the chart of ``code`` (a document ambition or one series)."""
+    group = [a for a in vision.ambitions if a.ambition == code]
+    return group or [vision.ambition(code)]
+
+
+def data_version(vision: Vision) -> str:
+    """A short fingerprint of everything the charts read (ambitions and measurements)."""
+    h = hashlib.sha1(usedforsecurity=False)
+    h.update(repr(vision.ambitions).encode())
+    obs = vision.observations[["indicator", "geo", "period", "value", "source"]]
+    h.update(pd.util.hash_pandas_object(obs, index=False).values.tobytes())
+    return h.hexdigest()[:12]
+
+
+_PAGE_RE = re.compile(r"p\. ?(\d+)")
+
+
+def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None) -> str:
+    """A reader's name for a measurement's source: Statbel's attribution, or the document page."""
+    if source_id == "jmi2019":
+        m = _PAGE_RE.search(note or "")
+        p = int(m.group(1)) if m else page
+        return t("pillars.source.document", page=p) if p else t("pillars.source.document_nopage")
+    src = vision.sources.get(source_id)
+    if src is None:
+        return source_id or t("pillars.source.unknown")
+    return f"{src.publisher}, {src.dataset}, {src.reference_date}"
+
+
+def axis_title(a: Ambition) -> str:
+    if a.unit == "%":
+        return t("pillars.chart.axis.share")
+    if a.unit in COUNT_UNITS:
+        return t("pillars.chart.axis.count", unit=a.unit)
+    return a.unit[:1].upper() + a.unit[1:]
+
+
+def _num_spec(values: list[float], unit: str) -> str:
+    vals = [abs(v) for v in values if v is not None]
+    span = (max(vals) - min(vals)) if vals else 0
+    if unit == "%" or (vals and max(vals) < 100) or span < 20:
+        return ",.1~f"
+    return ",.0f"
+
+
+# --- data -------------------------------------------------------------------------------------
+def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, period: str = "",
+         text: str | None = None, label: str = "", source: str = "", computed: bool = False,
+         year_end: float | None = None) -> dict:
+    return {"code": a.code, "reeks": reeks, "element": el_label(element), "jaar": float(year),
+            "jaar_eind": float(year_end) if year_end is not None else None, "waarde": float(value),
+            "periode": period if period == UNMEASURED else (fmt_period(period) if period else fmt_number(year, 0)),
+            "waarde_nl": text if text is not None else fmt_value(value, a.unit),
+            "label": label, "bron": source, "berekend": computed, "_el": element}
+
+
+def _series_label(a: Ambition, multi: bool) -> str:
+    return f"{a.code} {a.indicator_nl}" if multi else a.code
+
+
+def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
+    return vision.series(a.code)
+
+
+def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool) -> list[dict]:
+    reeks = _series_label(a, multi)
+    rows: list[dict] = []
+    obs = _measurements(vision, a)
+    t0 = a.baseline_year
+    rows.append(_row(a, reeks, EL_BASE, t0, a.baseline_value, period=a.baseline_period,
+                     label=t("pillars.chart.label.base", period=fmt_period(a.baseline_period),
+                             value=fmt_value(a.baseline_value, a.unit)),
+                     source=t("pillars.source.document", page=a.page)))
+    for r in obs.itertuples():
+        rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
+                         source=source_label(vision, r.source, r.note, a.page)))
+    rows.append(_row(a, reeks, EL_TARGET, a.target_year, a.target_value, period=a.target_period,
+                     label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
+                     source=t("pillars.source.document", page=a.page)))
+    for yr, v in required_path(a.baseline_value, float(t0), a.target_value, float(a.target_year)):
+        rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
+    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+    return rows
+
+
+def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str, obs: pd.DataFrame,
+                t0: float | None, scale: float, unit_text=None) -> list[dict]:
+    """The trend so far, projected to the target year (dotted), from the latest measurement."""
+    if res is None or res.cagr_actual is None or t0 is None or obs.empty:
+        return []
+    later = obs[obs["period_start"] > t0]
+    if len(later) < TREND_MIN_LATER:
+        return []
+    last = obs.iloc[-1]
+    t_last, y_last = float(last["period_start"]), float(last["value"])
+    T = float(a.target_year)
+    if t_last >= T:
+        return []
+    rows = []
+    fmt = unit_text or (lambda v: fmt_value(v, a.unit))
+    years = [t_last] + [float(y) for y in range(int(t_last) + 1, int(T) + 1)]
+    for yr in years:
+        v = y_last * (1 + res.cagr_actual) ** (yr - t_last)
+        rows.append(_row(a, reeks, EL_TREND, yr, v * scale, text=fmt(v), computed=True,
+                         source=t("pillars.source.computed")))
+    return rows
+
+
+def _relative_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+    reeks = a.code
+    obs = _measurements(vision, a)
+    T = a.target_year
+    target_index = 100 + a.target_value
+    rows: list[dict] = []
+
+    def idx_text(v: float, y0: float) -> str:
+        return t("pillars.chart.index_value", value=fmt_value(v, a.unit), index=fmt_number(v / y0 * 100, 1))
+
+    if obs.empty:
+        start = float(document_year(vision))
+        rows.append(_row(a, reeks, EL_START, start, 100, text=t("pillars.chart.index_start_unmeasured"),
+                         period=UNMEASURED, label=t("pillars.chart.label.start_unmeasured"),
+                         source=t("pillars.source.definition")))
+        rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
+                         text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
+                         label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
+                                 pct=fmt_number(a.target_value)),
+                         source=t("pillars.source.document", page=a.page)))
+        return rows
+    first = obs.iloc[0]
+    y0, t0 = float(first["value"]), float(first["period_start"])
+    rows.append(_row(a, reeks, EL_START, first["period_mid"], 100, period=first["period"], text=idx_text(y0, y0),
+                     label=t("pillars.chart.label.start", period=fmt_period(first["period"])),
+                     source=source_label(vision, first["source"], first["note"], a.page)))
+    for r in obs.itertuples():
+        rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value / y0 * 100, period=r.period,
+                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page)))
+    rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
+                     text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
+                     label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
+                             pct=fmt_number(a.target_value)),
+                     source=t("pillars.source.document", page=a.page)))
+    if t0 < T:
+        for yr, v in required_path(100.0, t0, target_index, float(T)):
+            rows.append(_row(a, reeks, EL_PATH, yr, v, text=idx_text(v / 100 * y0, y0), computed=True,
+                             source=t("pillars.source.computed")))
+    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=100 / y0,
+                        unit_text=lambda v: idx_text(v, y0))
+    return rows
+
+
+def _maintain_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+    reeks = a.code
+    obs = _measurements(vision, a)
+    start = float(min([document_year(vision)] + list(obs["period_start"])))
+    rows = [_row(a, reeks, EL_FLOOR, yr, a.target_value, period="", source=t("pillars.source.document", page=a.page),
+                 label=t("pillars.chart.label.floor", value=fmt_value(a.target_value, a.unit)) if yr == start else "")
+            for yr in (start, float(a.target_year))]
+    for r in obs.itertuples():
+        rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
+                         source=source_label(vision, r.source, r.note, a.page)))
+    return rows
+
+
+def _period_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+    reeks = a.code
+    b0, b1 = int(a.baseline_period[:4]), int(a.baseline_period[-4:])
+    t0, t1 = int(a.target_period[:4]), int(a.target_period[-4:])
+    rows = [
+        _row(a, reeks, EL_AVG, b0, a.baseline_value, period=a.baseline_period, year_end=b1 + 1,
+             label=t("pillars.chart.label.avg", value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period)),
+             source=t("pillars.source.document", page=a.page)),
+        _row(a, reeks, EL_AVG_TARGET, t0, a.target_value, period=a.target_period, year_end=t1 + 1,
+             label=t("pillars.chart.label.avg_target", value=fmt_value(a.target_value, a.unit),
+                     period=fmt_period(a.target_period)),
+             source=t("pillars.source.document", page=a.page)),
+    ]
+    obs = _measurements(vision, a)
+    for r in obs.itertuples():
+        if r.period_start != r.period_end:   # the baseline average itself is drawn as a bar
+            continue
+        rows.append(_row(a, reeks, EL_MEAS, r.period_mid + 0.5, r.value, period=r.period,
+                         source=source_label(vision, r.source, r.note, a.page)))
+    return rows
+
+
+def _share_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+    reeks = a.code
+    obs = _measurements(vision, a)
+    T = float(a.target_year)
+    rows = [_row(a, reeks, EL_TARGET, T, a.target_value, period=a.target_period,
+                 label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
+                 source=t("pillars.source.document", page=a.page))]
+    for r in obs.itertuples():
+        rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
+                         source=source_label(vision, r.source, r.note, a.page)))
+    if not obs.empty:
+        first = obs.iloc[0]
+        t0 = float(first["period_start"])
+        if t0 < T:
+            for yr, v in required_path(float(first["value"]), t0, a.target_value, T):
+                rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
+        rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+    return rows
+
+
+def document_year(vision: Vision) -> int:
+    src = vision.sources.get("jmi2019")
+    return int(src.reference_date[:4]) if src else 2019
+
+
+_BUILDERS = {"level": _level_rows, "relative_change": _relative_rows, "maintain": _maintain_rows,
+             "period_average": _period_rows, "share_no_baseline": _share_rows}
+
+
+def _assessments(vision: Vision, group: list[Ambition], assessment) -> dict[str, Assessment]:
+    if isinstance(assessment, dict):
+        got = dict(assessment)
+    elif isinstance(assessment, Assessment):
+        got = {assessment.code: assessment}
+    else:
+        got = {}
+    for a in group:
+        if a.code not in got:
+            got[a.code] = assess(a, vision.series(a.code))
+    return got
+
+
+def _frame(vision: Vision, code: str, assessment=None) -> tuple[pd.DataFrame, list[Ambition], dict[str, Assessment]]:
+    group = series_of(vision, code)
+    res = _assessments(vision, group, assessment)
+    multi = len(group) > 1
+    rows: list[dict] = []
+    for a in group:
+        if a.target_kind == "level":
+            rows += _level_rows(vision, a, res[a.code], multi)
+        else:
+            rows += _BUILDERS[a.target_kind](vision, a, res[a.code])
+    df = pd.DataFrame(rows)
+    return df, group, res
+
+
+def ambition_chart_data(vision: Vision, code: str, assessment=None) -> pd.DataFrame:
+    """The chart's data as a table (for "Toon data" and the CSV): one row per drawn point."""
+    df, _, _ = _frame(vision, code, assessment)
+    return df[COLUMNS].copy()
+
+
+def data_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A reader's table of the chart data: Dutch column names and Dutch-formatted values."""
+    out = df[df["element"] != el_label(EL_PATH)] if len(df) > 40 else df
+    return pd.DataFrame({
+        t("pillars.table.series"): out["reeks"], t("pillars.table.element"): out["element"],
+        t("pillars.table.period"): out["periode"], t("pillars.table.value"): out["waarde_nl"],
+        t("pillars.table.source"): out["bron"],
+    }).reset_index(drop=True)
+
+
+def csv_table(df: pd.DataFrame, unit_by_code: dict[str, str]) -> pd.DataFrame:
+    """The CSV download: raw numbers (point decimals), unit, period and source per row."""
+    return pd.DataFrame({
+        "code": df["code"], "reeks": df["reeks"], "element": df["element"], "periode": df["periode"],
+        "jaar": df["jaar"], "waarde": df["waarde"], "eenheid": df["code"].map(unit_by_code),
+        "waarde_nl": df["waarde_nl"], "bron": df["bron"], "berekend": df["berekend"],
+    })
+
+
+# --- chart ------------------------------------------------------------------------------------
+def _x(domain: list[float]) -> alt.X:
+    return alt.X("jaar:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=domain, nice=False),
+                 axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, grid=False))
+
+
+def _y(title: str, domain: list[float], spec: str, zero: bool = False) -> alt.Y:
+    return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=True),
+                 axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec), tickCount=5))
+
+
+def _tooltip() -> list[alt.Tooltip]:
+    return [alt.Tooltip("reeks:N", title=t("pillars.table.series")),
+            alt.Tooltip("element:N", title=t("pillars.table.element")),
+            alt.Tooltip("periode:N", title=t("pillars.table.period")),
+            alt.Tooltip("waarde_nl:N", title=t("pillars.table.value")),
+            alt.Tooltip("bron:N", title=t("pillars.table.source"))]
+
+
+def _is(el: str):
+    return alt.datum.element == el_label(el)
+
+
+def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[float]:
+    vals = [v for v in values if v is not None]
+    lo, hi = min(vals), max(vals)
+    if zero:
+        lo = min(lo, 0)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo2 = lo if zero and lo == 0 else lo - span * pad
+    if lo >= 0 and lo2 < 0:
+        lo2 = 0.0
+    return [lo2, hi + span * pad]
+
+
+def ambition_chart(vision: Vision, code: str, assessment=None) -> alt.LayerChart:
+    """The chart of one document ambition (or one target series).
+
+    ``assessment``: the series' Assessment, a dict code -> Assessment for sub-targets, or None
+    (then computed here)."""
+    return build_chart(vision, code, assessment)[0]
+
+
+def build_chart(vision: Vision, code: str, assessment=None) -> tuple[alt.LayerChart, pd.DataFrame]:
+    """The chart and its data (``COLUMNS``), built from one pass over the data."""
+    df, group, res = _frame(vision, code, assessment)
+    return _chart(vision, df, group, res), df[COLUMNS].copy()
+
+
+def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment]) -> alt.LayerChart:
+    a = group[0]
+    multi = len(group) > 1
+    kind = a.target_kind
+    status: Status = res[a.code].status
+    main_color = status.color if not multi else SERIES_COLORS[0]
+    data = df[COLUMNS]
+    base = alt.Chart()
+    tip = _tooltip()
+    core = df[df["_el"] != EL_TREND]["waarde"].tolist()
+    x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
+    if not (df["_el"] == EL_MEAS).any():
+        x_years.append(float(document_year(vision)))   # frame from the document's year onwards
+    x_dom = [min(x_years) - 0.6, max(x_years) + 0.6]
+    layers: list[alt.Chart] = []
+
+    if kind == "period_average":
+        y_dom = _domain(core, zero=True, pad=0.15)
+        spec = _num_spec(core, a.unit)
+        y = _y(axis_title(a), y_dom, spec, zero=True)
+        x = _x([x_dom[0], x_dom[1]])
+        layers.append(base.mark_rect(opacity=0.85, color=NEUTRAL).encode(
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG)))
+        layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
+                                     strokeWidth=1.5).encode(
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET)))
+        layers.append(base.mark_text(dy=-10, fontSize=12, fontWeight="bold", align="center").encode(
+            x=alt.X("mid:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=x_dom, nice=False)),
+            y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
+            mid="(datum.jaar + datum.jaar_eind) / 2"))
+        layers.append(base.mark_point(filled=True, size=60, color=main_color).encode(
+            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS)))
+        if not (df["_el"] == EL_MEAS).any():
+            layers.append(_empty_text(x, y, x_dom, y_dom, at=0.55, x_at=0.75))
+        return _finish(layers, data, legend=False)
+
+    zero = kind == "share_no_baseline"
+    y_dom = _domain(core + ([0] if zero else []), zero=zero)
+    spec = _num_spec(core, a.unit if kind != "relative_change" else "")
+    y_title = t("pillars.chart.axis.index") if kind == "relative_change" else axis_title(a)
+    y = _y(y_title, y_dom, spec, zero=zero)
+    x = _x(x_dom)
+
+    if multi:
+        series_names = list(dict.fromkeys(df["reeks"]))
+        color = alt.Color("reeks:N", title=t("pillars.chart.legend.series"),
+                          scale=alt.Scale(domain=series_names, range=SERIES_COLORS[:len(series_names)]),
+                          legend=alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke"))
+    else:
+        color = None
+    present = [e for e in LINE_ELEMENTS if (df["_el"] == e).any()]
+    line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
+                               scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
+                                               range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
+                               legend=alt.Legend(orient="bottom", symbolType="stroke", direction="horizontal",
+                                                 symbolStrokeWidth=2.5, symbolSize=400) if present else None)
+    line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
+    if color is not None:
+        line_enc["color"] = color
+
+    def colored(mark_kwargs: dict, fixed: str) -> dict:
+        return mark_kwargs if multi else {**mark_kwargs, "color": fixed}
+
+    # required path (dashed), measurements (solid), trend (dotted, clipped to the frame)
+    layers.append(base.mark_line(**colored({"strokeWidth": 1.6, "opacity": 0.9}, NEUTRAL)).encode(**line_enc)
+                  .transform_filter(_is(EL_PATH)))
+    layers.append(base.mark_line(**colored({"strokeWidth": 2, "clip": True}, main_color)).encode(**line_enc)
+                  .transform_filter(_is(EL_TREND)))
+    layers.append(base.mark_line(**colored({"strokeWidth": 2.6}, main_color)).encode(**line_enc)
+                  .transform_filter(_is(EL_MEAS)))
+    pt = {"x": x, "y": y, "tooltip": tip}
+    if color is not None:
+        pt["color"] = color
+    layers.append(base.mark_point(**colored({"filled": True, "size": 70}, main_color)).encode(**pt)
+                  .transform_filter(_is(EL_MEAS)))
+    layers.append(base.mark_point(**colored({"filled": True, "size": 110, "shape": "circle", "stroke": "white",
+                                             "strokeWidth": 1}, NEUTRAL)).encode(**pt)
+                  .transform_filter(_is(EL_BASE) | (_is(EL_START) & (alt.datum.periode != UNMEASURED))))
+    layers.append(base.mark_point(**colored({"filled": True, "size": 200, "shape": "diamond", "stroke": "white",
+                                             "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
+                  .transform_filter(_is(EL_TARGET)))
+    if kind in ("maintain", "share_no_baseline", "relative_change"):
+        rule_el = EL_FLOOR if kind == "maintain" else EL_TARGET
+        layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],
+                                     strokeWidth=1.5 if kind != "maintain" else 2.5, opacity=0.8)
+                      .encode(y=y, tooltip=tip).transform_filter(_is(rule_el)).transform_aggregate(
+                          waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
+    if kind == "relative_change":
+        layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
+                      .transform_filter(_is(EL_START)))
+    if not multi:
+        # labels of baseline, start and target (the document's figures, Dutch-formatted)
+        layers.append(base.mark_text(align="left", dx=8, dy=-10, fontSize=12).encode(x=x, y=y, text="label:N")
+                      .transform_filter((_is(EL_BASE) | _is(EL_START) | _is(EL_FLOOR)) & (alt.datum.label != "")))
+        layers.append(base.mark_text(align="right", dx=-12, dy=-12, fontSize=12, fontWeight="bold")
+                      .encode(x=x, y=y, text="label:N").transform_filter(_is(EL_TARGET)))
+    if not (df["_el"] == EL_MEAS).any():
+        layers.append(_empty_text(x, y, x_dom, y_dom, at=0.7 if kind == "maintain" else 0.5))
+    return _finish(layers, data, n_series=len(group), legend=bool(present))
+
+
+def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], at: float = 0.5,
+                x_at: float = 0.5) -> alt.Chart:
+    """The honest empty state: a text mark "nog geen meting" in the middle of the frame."""
+    return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement"),
+                                       "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
+                                       "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
+        fontSize=15, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
+
+
+_CONFIG = alt.Config(axis=alt.AxisConfig(labelFontSize=12, titleFontSize=13),
+                     legend=alt.LegendConfig(labelFontSize=12, titleFontSize=12),
+                     view=alt.ViewConfig(strokeWidth=0))
+
+
+def chart_height(n_series: int = 1, legend: bool = True) -> int:
+    """Total height: Streamlit fits plot and legends into it, so leave room for the legend rows."""
+    return HEIGHT + (50 if legend else 0) + (22 * n_series + 30 if n_series > 1 else 0)
+
+
+def _finish(layers: list[alt.Chart], data: pd.DataFrame, n_series: int = 1, legend: bool = True) -> alt.LayerChart:
+    """One layer chart with the data once at the top (one dataset) and a fixed config."""
+    return alt.LayerChart(layer=layers, data=data, width=WIDTH, height=chart_height(n_series, legend), config=_CONFIG)
+
+
+def chart_alt_text(vision: Vision, code: str, assessment=None) -> str:
+    """A short text alternative of the chart for screen readers."""
+    group = series_of(vision, code)
+    res = _assessments(vision, group, assessment)
+    parts = []
+    for a in group:
+        r = res[a.code]
+        latest = fmt_value(r.latest_value, a.unit) if r.latest_value is not None else t("common.no_data")
+        target = (t("pillars.alt.relative", pct=fmt_number(a.target_value)) if a.target_kind == "relative_change"
+                  else fmt_value(a.target_value, a.unit))
+        parts.append(t("pillars.alt.series", code=a.code, target=target, year=a.target_year, latest=latest,
+                       status=r.status.label_nl))
+    return " ".join(parts)
+
+
+# --- overview ---------------------------------------------------------------------------------
+GEO_NONE = "geen"   # filter value for "area not stated" (an empty query parameter would clear a filter)
+
+
+def target_short(a: Ambition) -> str:
+    """The target in a few words, Dutch formatted (for the overview table)."""
+    if a.target_kind == "relative_change":
+        return t("overview.target.relative", pct=fmt_number(a.target_value), year=a.target_year)
+    if a.target_kind == "maintain":
+        return t("overview.target.maintain", value=fmt_value(a.target_value, a.unit))
+    if a.target_kind == "period_average":
+        return t("overview.target.average", value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
+    return t("overview.target.level", value=fmt_value(a.target_value, a.unit), year=a.target_year)
+
+
+def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
+    """One row per target series: pillar, codes, title, geography, status, latest value, target,
+    measured values (for a sparkline) and the link to its card."""
+    rows = []
+    for a in vision.ambitions:
+        r = res[a.code]
+        s = vision.series(a.code)
+        latest = (t("overview.latest", value=fmt_value(r.latest_value, a.unit), period=fmt_period(r.latest_period))
+                  if r.latest_value is not None else t("common.no_data"))
+        rows.append({
+            "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
+            "titel": a.series_nl if a.is_sub_target else a.title_nl,
+            "gebied_code": a.geography or GEO_NONE,
+            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none"),
+            "status_code": r.status.value, "status": f"{r.status.symbol} {r.status.label_nl}",
+            "laatste": latest, "doel": target_short(a), "metingen": [float(v) for v in s["value"]],
+            "n_metingen": len(s),
+            "link": f"pijler-{a.pillar}?ambitie={a.ambition}",
+        })
+    return pd.DataFrame(rows)
