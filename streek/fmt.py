@@ -83,5 +83,9 @@ def vega_nl_number_expr(value_expr: str = "datum.value", spec: str = ",.0f") -> 
     """A Vega expression that formats a number the Dutch way (``28.309``, ``75,4``).
 
     Streamlit renders charts with the English locale; use this in ``labelExpr`` of axes and
-    legends so that the browser shows Dutch numbers too."""
-    return (f"replace(replace(replace(format({value_expr}, '{spec}'), ',', '§'), '.', ','), '§', '.')")
+    legends so that the browser shows Dutch numbers too. Locale-proof: where the renderer
+    already formats the Dutch way (vl-convert with ``d3_format_locale``, used for PNG/SVG
+    downloads) the expression leaves the text alone instead of swapping it back."""
+    f = f"format({value_expr}, '{spec}')"
+    swapped = f"replace(replace(replace({f}, ',', '§'), '.', ','), '§', '.')"
+    return f"(format(0.5, '.1f') == '0.5' ? {swapped} : {f})"
