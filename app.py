@@ -1,6 +1,11 @@
 """Streekvisie Explorer: router and shared frame (``streamlit run app.py``).
 
 URL paths are part of the product (shared links): keep them stable.
+
+A page file's name must never equal any url_path: because the project has a ``pages/``
+folder, Streamlit first routes the URL as an old-style multipage app, and ``/swot`` would run
+``pages/swot.py`` directly, without this router (no layout, wrong sidebar). Hence
+``swot_page.py`` and ``context_page.py``.
 """
 import streamlit as st
 
@@ -20,13 +25,17 @@ PAGES = {
     ],
     t("nav.section.explore"): [
         st.Page("pages/map.py", title=t("nav.map"), icon="🗺️", url_path="kaart"),
-        st.Page("pages/swot.py", title=t("nav.swot"), icon="🧭", url_path="swot"),
-        st.Page("pages/context.py", title=t("nav.context"), icon="🌐", url_path="context"),
+        st.Page("pages/swot_page.py", title=t("nav.swot"), icon="🧭", url_path="swot"),
+        st.Page("pages/context_page.py", title=t("nav.context"), icon="🌐", url_path="context"),
     ],
     t("nav.section.about"): [
         st.Page("pages/method.py", title=t("nav.method"), icon="📐", url_path="methode"),
     ],
 }
+# Editing: visitors get only "Aanmelden voor redacteurs"; signed-in editors "Gegevens bijwerken".
+from pages.editor_auth import editor_pages  # noqa: E402
+
+PAGES[t("editor.nav.section")] = editor_pages()
 
 nav = st.navigation(PAGES)
 nav.run()

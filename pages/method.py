@@ -1,5 +1,97 @@
-"""Placeholder: being built."""
+"""Method and sources page: the progress method, its limits, and where every figure comes from."""
+import pandas as pd
 import streamlit as st
 
-st.title("method")
-st.info("Deze pagina is in aanbouw.")
+from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from streek.fmt import fmt_pct
+from streek.i18n import t
+from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
+
+
+@st.cache_resource(show_spinner=False)
+def _tables(_vision, key: int):
+    """The indicator-source and data-source tables, built once per data version."""
+    basis = {b: t(f"method.geo_basis.{b}") for b in ("ambitie", "bijlage 2", "swot", "")}
+    ind = pd.DataFrame([{
+        t("method.col.code"): a.code,
+        t("method.col.indicator"): a.indicator_nl or a.title_nl,
+        t("method.col.source"): a.source_nl or t("method.no_source"),
+        t("method.col.geo"): _vision.geo_name(a.geography) if a.geography else t("method.no_geo"),
+        t("method.col.geo_basis"): basis.get(a.geography_basis, a.geography_basis),
+    } for a in _vision.ambitions])
+    src = pd.DataFrame([{
+        t("method.col.publisher"): s.publisher, t("method.col.dataset"): s.dataset,
+        t("method.col.date"): s.reference_date, t("method.col.licence"): s.licence,
+        t("method.col.processing"): s.processing_nl,
+    } for s in _vision.sources.values()])
+    return ind, src
+
+
+RULES = {s: f"method.rule.{s.value}" for s in Status}
+
+vision = get_vision()
+st.markdown(BADGE_CSS, unsafe_allow_html=True)
+st.title(t("method.title"))
+st.write(t("method.intro"))
+
+# --- the method --------------------------------------------------------------------------
+st.header(t("method.progress.title"))
+st.write(t("method.progress.text"))
+st.write(t("method.progress.actual"))
+st.latex(r"\mathrm{CAGR}_a = \left(\frac{y_t}{y_0}\right)^{\frac{1}{t - t_0}} - 1")
+st.write(t("method.progress.required"))
+st.latex(r"\mathrm{CAGR}_r = \left(\frac{y_T}{y_0}\right)^{\frac{1}{T - t_0}} - 1")
+st.write(t("method.progress.ratio"))
+st.latex(r"R = \frac{\mathrm{CAGR}_a}{\mathrm{CAGR}_r}")
+st.write(t("method.progress.ratio_text"))
+
+st.subheader(t("method.categories.title"))
+st.write(t("method.categories.text"))
+thresholds = dict(on_track=fmt_pct(ON_TRACK * 100, 0), accelerate=fmt_pct(ACCELERATE * 100, 0))
+rows = []
+for s in STATUS_ORDER:
+    key = RULES[s]
+    swatch = (f'<span aria-hidden="true" style="display:inline-block;width:1.4em;height:1em;'
+              f'background:{s.color};border-radius:.2em;vertical-align:middle"></span> <code>{s.color}</code>')
+    rows.append(f"<tr><td>{status_badge(s)}</td><td>{swatch}</td><td>{t(key, **thresholds)}</td></tr>")
+st.markdown(
+    '<div style="overflow-x:auto"><table style="width:100%"><thead><tr>'
+    f'<th scope="col">{t("method.col.status")}</th><th scope="col">{t("method.col.colour")}</th>'
+    f'<th scope="col">{t("method.col.rule")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>',
+    unsafe_allow_html=True)
+
+st.subheader(t("method.path.title"))
+st.markdown(t("method.path.text"))
+st.latex(r"\text{" + t("method.path.needed") + r"} = \left(\frac{y_T}{y_t}\right)^{\frac{1}{T - t}} - 1")
+st.latex(r"\text{" + t("method.path.projected") + r"} = y_t \,(1 + \mathrm{CAGR}_a)^{T - t}")
+res = assessments(vision)
+example = next((r for r in res.values() if r.needed_from_latest is not None), None)
+if example is not None:
+    st.markdown(t("method.path.example", code=example.code))
+    st.info(example.reason_nl)
+
+st.subheader(t("method.limits.title"))
+st.write(t("method.limits.intro"))
+st.markdown("\n".join(f"- {t(k)}" for k in (
+    "method.limits.zero", "method.limits.share", "method.limits.maintain", "method.limits.average",
+    "method.limits.relative", "method.limits.points", "method.limits.geo")))
+
+# --- sources -----------------------------------------------------------------------------
+ind, src = _tables(vision, id(vision))
+st.header(t("method.sources.title"))
+st.write(t("method.sources.text"))
+st.dataframe(ind, hide_index=True, width="stretch")
+
+st.header(t("method.data.title"))
+st.subheader(t("method.document.title"))
+st.write(t("method.document.credit"))
+st.write(t("method.data.text"))
+st.dataframe(src, hide_index=True, width="stretch")
+st.subheader(t("method.boundaries.title"))
+st.write(t("method.boundaries.text"))
+st.markdown(f"> {t('method.boundaries.credit')}")
+
+st.header(t("method.check.title"))
+st.markdown(t("method.check.text"))
+st.code("python -m streek validate", language="bash")
+st.write(t("method.check.after"))

@@ -1,0 +1,94 @@
+"""SWOT page: the four quadrants with every item, and the document's benchmark figures as charts."""
+import streamlit as st
+
+from pages.ui import get_vision
+from pages.widgets import chart_block
+from streek.figures import benchmark_chart, doc_source, figure_groups, freeze
+from streek.i18n import t
+
+QUADRANTS = (("sterkte", "zwakte"), ("kans", "bedreiging"))
+SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
+
+
+@st.cache_resource(show_spinner=False)
+def _benchmarks(_vision, key: int):
+    """Figure groups with their charts, built once per data version (never mutated)."""
+    groups = figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()})
+    return [(g, freeze(benchmark_chart(g)) if g.is_comparison else None, g.table(), g.alt_text) for g in groups]
+
+
+def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
+    items = vision.swot[vision.swot["quadrant"] == code].sort_values("position")
+    with st.container(border=True):
+        st.subheader(t(f"swot.quadrant.{code}"))
+        st.caption(t("swot.n_items", n=len(items)))
+        lines = []
+        for r in items.itertuples():
+            tag = f" :blue-badge[{t('swot.has_figures')}]" if r.item_nl in items_with_figures else ""
+            note = f"  \n   *{r.note_nl}*" if r.note_nl else ""
+            lines.append(f"{r.position}. {r.item_nl}{tag}{note}")
+        st.markdown("\n".join(lines))
+
+
+def _chart(g, chart, table, alt_text) -> None:
+    for note in g.notes:
+        st.caption("ℹ️ " + t("bench.note", note=note))
+    chart_block(chart, table, key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page),
+                alt_text=alt_text, show_table_label=t("bench.show_data"))
+
+
+def _metric(g) -> None:
+    r = g.rows.iloc[0]
+    with st.container(border=True):
+        st.metric(t("swot.metric_label", indicator=g.indicator_nl, geo=r["gebied"]), r["waarde_nl"])
+        st.caption(t("swot.metric_context", period=g.period_label, age=g.age_label))
+        for note in g.notes:
+            st.caption("ℹ️ " + note)
+        st.caption(doc_source(g.page))
+
+
+vision = get_vision()
+st.title(t("swot.title"))
+st.write(t("swot.intro"))
+
+benchmarks = _benchmarks(vision, id(vision))
+with_figures = {b[0].swot_item_nl for b in benchmarks if b[0].section != "analyse"}
+for row in QUADRANTS:
+    cols = st.columns(2)
+    for col, code in zip(cols, row):
+        with col:
+            _quadrant(vision, code, with_figures)
+st.caption(t("swot.legend"))
+
+st.header(t("swot.figures.title"))
+st.write(t("swot.figures.intro"))
+# One tab per part of the SWOT; only the open tab runs (fewer charts per rerun), and the open
+# tab is kept in the URL (?cijfers=...) so that a link shows the same figures.
+sections = [s for s in SECTIONS if any(b[0].section == s for b in benchmarks)]
+tabs = st.tabs([t(f"swot.section.{s}") for s in sections], key="cijfers", bind="query-params")
+for section, tab in zip(sections, tabs):
+    if not tab.open:
+        continue
+    with tab:
+        in_section = [b for b in benchmarks if b[0].section == section]
+        if section == "analyse":
+            st.write(t("swot.section.analyse_intro"))
+        charts = [b for b in in_section if b[1] is not None]
+        for i in range(0, len(charts), 2):
+            cols = st.columns(2)
+            for col, b in zip(cols, charts[i:i + 2]):
+                with col:
+                    _chart(*b)
+        singles = [b[0] for b in in_section if b[1] is None]
+        if singles:
+            st.caption(t("swot.single"))
+            by_item: dict[str, list] = {}
+            for g in singles:
+                by_item.setdefault(g.swot_item_nl, []).append(g)
+            for item, groups in by_item.items():
+                st.markdown(f"**{item}**")
+                for i in range(0, len(groups), 3):
+                    cols = st.columns(3)
+                    for col, g in zip(cols, groups[i:i + 3]):
+                        with col:
+                            _metric(g)

@@ -1,0 +1,270 @@
+"""The document's benchmark figures (SWOT, pp. 10-13) as comparisons and charts, and the
+environment matrix (pp. 25-26). Pure functions: no Streamlit here.
+
+A *figure group* is one indicator of one SWOT item for one unit, period and age group, e.g.
+"Werkzaamheidsgraad, %, 2016, 20-64" with the values for Zuid-West-Vlaanderen, Vlaams Gewest
+and België. Groups with two or more areas become a bar chart; single figures are key figures.
+Every value comes from ``data/document_figures.csv`` as printed; nothing is computed.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_nl_number_expr
+from streek.i18n import t
+
+#: order of areas in every comparison: the region first, then wider areas
+GEO_ORDER = ("ZWV", "34000", "30000", "02000", "01000")
+#: areas that stand for "the region" in a comparison (highlighted)
+REGION_GEOS = ("ZWV", "34000")
+REGION_COLOR = "#1F4E79"   # the theme's primary colour
+OTHER_COLOR = "#9AA5B1"
+SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
+DOC_SOURCE = "RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. {page}; SWOT HIVA – KU Leuven (december 2018)"
+
+
+def doc_source(page: int | str) -> str:
+    """The source line under a benchmark chart or key figure."""
+    return t("bench.source", source=DOC_SOURCE.format(page=page))
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    key: str
+    section: str
+    swot_item_nl: str
+    indicator_nl: str
+    unit: str
+    period: str          # '' where the document gives no year
+    age_group: str       # '' where the document gives none
+    page: int
+    rows: pd.DataFrame   # id, geo, gebied, waarde, waarde_nl, opmerking (in GEO_ORDER)
+
+    @property
+    def is_comparison(self) -> bool:
+        return len(self.rows) >= 2
+
+    @property
+    def notes(self) -> list[str]:
+        return [n for n in dict.fromkeys(self.rows["opmerking"]) if n]
+
+    @property
+    def period_label(self) -> str:
+        return fmt_period(self.period) if self.period else t("bench.no_year")
+
+    @property
+    def age_label(self) -> str:
+        return t("bench.age", age=fmt_period(self.age_group)) if self.age_group else t("bench.no_age")
+
+    @property
+    def subtitle(self) -> str:
+        """Unit, year and age group: on every chart."""
+        return t("bench.subtitle", unit=self.unit, period=self.period_label, age=self.age_label)
+
+    @property
+    def alt_text(self) -> str:
+        parts = "; ".join(f"{r.gebied}: {r.waarde_nl}" for r in self.rows.itertuples())
+        return t("bench.alt", indicator=self.indicator_nl, subtitle=self.subtitle, values=parts)
+
+    def table(self) -> pd.DataFrame:
+        """The figures as a readable table (the chart's accessible alternative and its CSV)."""
+        return pd.DataFrame({
+            t("bench.col.item"): self.swot_item_nl,
+            t("bench.col.indicator"): self.indicator_nl,
+            t("bench.col.geo"): self.rows["gebied"].to_list(),
+            t("bench.col.value"): self.rows["waarde"].to_list(),
+            t("bench.col.unit"): self.unit,
+            t("bench.col.period"): self.period or "",
+            t("bench.col.age"): self.age_group or "",
+            t("bench.col.note"): self.rows["opmerking"].to_list(),
+            t("bench.col.page"): self.page,
+        })
+
+
+def bar_label(value: float, unit: str) -> str:
+    """The short label printed on a bar (the axis title carries the unit)."""
+    if unit == "%":
+        return fmt_pct(value)
+    if unit == "% verandering":
+        return ("+" if value > 0 else "") + fmt_pct(value)
+    return fmt_number(value)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SECTIONS) -> list[FigureGroup]:
+    """The document figures grouped per SWOT item, indicator, unit, period and age group.
+
+    Groups keep the order of first appearance in ``document_figures.csv``."""
+    df = figures[figures["section"].isin(sections)].copy()
+    df["_order"] = range(len(df))
+    keys = ["section", "swot_item_nl", "indicator_nl", "unit", "period", "age_group"]
+    out = []
+    for k, g in sorted(df.groupby(keys, sort=False), key=lambda kv: kv[1]["_order"].min()):
+        section, item, indicator, unit, period, age = k
+        g = g.assign(_geo=g["geo"].map(lambda x: GEO_ORDER.index(x) if x in GEO_ORDER else len(GEO_ORDER)))
+        g = g.sort_values(["_geo", "_order"])
+        rows = pd.DataFrame({
+            "id": g["id"].to_list(),
+            "geo": g["geo"].to_list(),
+            "gebied": [geo_names.get(x, x) for x in g["geo"]],
+            "waarde": g["value"].astype(float).to_list(),
+            "waarde_nl": [fmt_value(v, unit) for v in g["value"].astype(float)],
+            "label": [bar_label(v, unit) for v in g["value"].astype(float)],
+            "opmerking": g["note_nl"].to_list(),
+        })
+        pages = sorted({int(p) for p in g["page"]})
+        out.append(FigureGroup(key=_slug(f"{section}-{indicator}-{period}-{age}"), section=section,
+                               swot_item_nl=item, indicator_nl=indicator, unit=unit, period=period,
+                               age_group=age, page=pages[0], rows=rows))
+    return out
+
+
+def benchmark_chart(g: FigureGroup) -> alt.LayerChart:
+    """A horizontal bar chart: the region beside the wider areas, values printed on the bars.
+
+    The title is the indicator; the subtitle gives unit, year and age group. Numbers on the
+    axis and in the labels are Dutch (the labels and tooltips are pre-formatted strings)."""
+    data = g.rows.assign(rol=[t("bench.role.region") if x in REGION_GEOS else t("bench.role.other")
+                              for x in g.rows["geo"]])
+    data = data[["gebied", "waarde", "waarde_nl", "label", "rol"]]
+    lo, hi = min(0.0, data["waarde"].min()), max(0.0, data["waarde"].max())
+    span = (hi - lo) or 1.0
+    domain = [lo - (0.3 * span if lo < 0 else 0), hi + (0.22 * span if hi > 0 else 0)]
+    order = data["gebied"].to_list()
+    base = alt.Chart(data).encode(
+        y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelFontSize=13)),
+        x=alt.X("waarde:Q", title=g.unit, scale=alt.Scale(domain=domain, nice=False, zero=True),
+                axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", ",.2~f"), tickCount=5, grid=True)),
+        tooltip=[alt.Tooltip("gebied:N", title=t("bench.col.geo")),
+                 alt.Tooltip("waarde_nl:N", title=t("bench.col.value"))],
+    )
+    bars = base.mark_bar(height={"band": 0.7}).encode(
+        color=alt.Color("rol:N", legend=None,
+                        scale=alt.Scale(domain=[t("bench.role.region"), t("bench.role.other")],
+                                        range=[REGION_COLOR, OTHER_COLOR])))
+    pos = base.transform_filter("datum.waarde >= 0").mark_text(align="left", dx=4, fontSize=13, fontWeight="bold") \
+        .encode(text="label:N")
+    neg = base.transform_filter("datum.waarde < 0").mark_text(align="right", dx=-4, fontSize=13, fontWeight="bold") \
+        .encode(text="label:N")
+    return alt.layer(bars, pos, neg).properties(
+        title=alt.TitleParams(text=g.indicator_nl, subtitle=g.subtitle, anchor="start", fontSize=15,
+                              subtitleFontSize=13, subtitleColor="#4A5560", limit=600),
+        height=44 * len(data) + 10, width=560,  # the browser stretches it to the column
+    ).configure_view(stroke=None)
+
+
+class FrozenChart:
+    """A chart whose Vega-Lite spec was computed once.
+
+    Altair's ``to_dict()`` costs 20-50 ms per chart and Streamlit calls it on every rerun;
+    a frozen chart hands out a fresh copy of the stored spec instead (well under 1 ms).
+    ``st.altair_chart``, :func:`streek.render.to_svg` and ``to_png`` accept it like a chart."""
+
+    def __init__(self, chart: alt.TopLevelMixin):
+        self._spec = json.dumps(chart.to_dict())
+
+    def to_dict(self, *args, **kwargs) -> dict:
+        return json.loads(self._spec)
+
+    def to_json(self, *args, **kwargs) -> str:
+        return self._spec
+
+
+def freeze(chart: alt.TopLevelMixin) -> FrozenChart:
+    """Build the spec of ``chart`` once; cache the result (e.g. in ``st.cache_resource``)."""
+    return FrozenChart(chart)
+
+
+# --- environment matrix (pp. 25-26) ---------------------------------------------------------
+@dataclass(frozen=True)
+class MatrixCell:
+    initiative: str
+    certain: bool
+    note_no: int | None   # footnote number of the reason (uncertain cells only)
+
+
+def environment_matrix(env: pd.DataFrame, pillar_codes: list[str]):
+    """Factor rows × pillar columns with the initiatives in the cells.
+
+    Returns ``(factors, cells, factor_notes, notes)``: ``cells[factor][pillar]`` is a list of
+    :class:`MatrixCell`; ``factor_notes[factor]`` is a footnote number for factors without
+    initiatives; ``notes`` lists the footnote texts (1-based) in order."""
+    notes: list[str] = []
+
+    def note_no(text: str) -> int:
+        if text not in notes:
+            notes.append(text)
+        return notes.index(text) + 1
+
+    factors = list(dict.fromkeys(env["factor_nl"]))
+    cells = {f: {p: [] for p in pillar_codes} for f in factors}
+    factor_notes: dict[str, int] = {}
+    for r in env.itertuples():
+        if not r.pillar or not r.initiative_nl:
+            if r.note_nl:
+                factor_notes[r.factor_nl] = note_no(r.note_nl)
+            continue
+        certain = r.certain == "ja"
+        cells[r.factor_nl].setdefault(r.pillar, []).append(
+            MatrixCell(r.initiative_nl, certain, note_no(r.note_nl) if (r.note_nl and not certain) else None))
+    return factors, cells, factor_notes, notes
+
+
+def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]]) -> str:
+    """The matrix as an accessible HTML table: row and column headers; uncertain cells marked
+    with a word and a footnote with the reason (never with colour alone)."""
+    codes = [c for c, _ in pillars]
+    factors, cells, factor_notes, notes = environment_matrix(env, codes)
+    e = html.escape
+    head = "".join(f'<th scope="col">{e(c)}. {e(title)}</th>' for c, title in pillars)
+    rows = []
+    for f in factors:
+        fn = f' <sup><a href="#omg-noot-{factor_notes[f]}">{factor_notes[f]}</a></sup>' if f in factor_notes else ""
+        tds = []
+        for c in codes:
+            items = cells[f].get(c, [])
+            if not items:
+                tds.append(f'<td class="omg-empty"><span aria-label="{e(t("context.matrix.empty_aria"))}">–</span></td>')
+                continue
+            lis = []
+            for it in items:
+                if it.certain:
+                    lis.append(f"<li>{e(it.initiative)}</li>")
+                else:
+                    lis.append(f'<li class="omg-unsure">{e(it.initiative)} <span class="omg-flag">'
+                               f'{e(t("context.matrix.unsure"))}</span><sup><a href="#omg-noot-{it.note_no}">'
+                               f"{it.note_no}</a></sup></li>")
+            tds.append(f"<td><ul>{''.join(lis)}</ul></td>")
+        rows.append(f'<tr><th scope="row">{e(f)}{fn}</th>{"".join(tds)}</tr>')
+    foot = "".join(f'<li id="omg-noot-{i}">{e(n)}</li>' for i, n in enumerate(notes, 1))
+    return (f'<div class="omg-wrap"><table class="omg-matrix"><caption>{e(t("context.matrix.caption"))}</caption>'
+            f'<thead><tr><th scope="col">{e(t("context.matrix.factor"))}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+            f'<ol class="omg-notes">{foot}</ol>')
+
+
+MATRIX_CSS = """
+<style>
+.omg-wrap{overflow-x:auto;max-width:100%;}
+.omg-matrix{border-collapse:collapse;width:100%;min-width:34rem;}
+.omg-matrix caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0;}
+.omg-matrix th,.omg-matrix td{border:1px solid #C9D1DA;padding:.45rem .6rem;vertical-align:top;text-align:left;}
+.omg-matrix thead th{background:#F1F4F8;}
+.omg-matrix tbody th{background:#F8FAFC;width:22%;}
+.omg-matrix ul{margin:0;padding-left:1.1rem;}
+.omg-matrix li{margin:0 0 .2rem 0;}
+.omg-unsure{font-style:italic;}
+.omg-flag{display:inline-block;border:1px dashed #6B4E00;border-radius:.6rem;padding:0 .35rem;margin-left:.2rem;font-size:.8em;font-style:normal;color:#6B4E00;}
+.omg-empty{color:#5B6570;text-align:center !important;}
+.omg-notes{font-size:.9em;color:#39424C;}
+</style>
+"""
