@@ -32,15 +32,54 @@ def data_dir_in_use() -> Path:
     return Path(os.environ.get("STREEK_DATA_DIR") or DATA_DIR)
 
 
-def get_vision() -> Vision:
-    """The vision as the app shows it (seed data; stored measurements are merged in by the
-    storage layer where configured). Shows the data errors and stops the page when invalid."""
-    data_dir = data_dir_in_use()
+@st.cache_resource(show_spinner=False)
+def _store(url: str):
+    from streek.db import Store
+    return Store(url)  # creates or upgrades the schema on first use
+
+
+def get_store():
+    """The measurement store (SQLite file by default, PostgreSQL with DATABASE_URL); None with a
+    warning when it cannot be reached — the app then shows the seed data only."""
+    from streek.db import database_url
     try:
-        return _seed_vision(str(data_dir), _data_stamp(data_dir))
+        return _store(database_url())
+    except Exception as e:  # SQLAlchemyError, OSError: the explorer keeps working on data/
+        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _merged_vision(data_dir: str, stamp: tuple, url: str, revision: tuple) -> Vision:
+    """The seed with the stored measurements merged in; cached per database revision, so a
+    new import or an undo shows at once in every chart, status and map."""
+    return _seed_vision(data_dir, stamp).with_observations(_store(url).current())
+
+
+def get_vision(seed_only: bool = False) -> Vision:
+    """The vision as the app shows it: data/ plus the measurements stored by editors (newest
+    accepted value per indicator, geography and period). Shows the data errors and stops the
+    page when data/ is invalid."""
+    data_dir = data_dir_in_use()
+    stamp = _data_stamp(data_dir)
+    try:
+        seed = _seed_vision(str(data_dir), stamp)
     except DataError as e:
         show_data_error(e)
         st.stop()
+    if seed_only:
+        return seed
+    store = get_store()
+    if store is None:
+        return seed
+    try:
+        revision = store.revision()
+    except Exception as e:  # the database went away after start
+        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        return seed
+    if revision == (0, 0, 0):
+        return seed
+    return _merged_vision(str(data_dir), stamp, store.url, revision)
 
 
 def show_data_error(e: DataError) -> None:

@@ -151,17 +151,17 @@ class Throttle:
 
 
 def check_login(name: str, password: str, editors: Mapping[str, str], throttle: Throttle,
-                session_key: str) -> tuple[bool, float]:
-    """(signed in?, seconds to wait before the next attempt). While a wait is running the
-    password is not even checked."""
+                session_key: str) -> tuple[bool, float, bool]:
+    """(signed in?, seconds to wait before the next attempt, refused because of the wait?).
+    While a wait is running the password is not even checked."""
     name = (name or "").strip()
     keys = (f"user:{name.lower()}", f"session:{session_key}")
     wait = throttle.wait_s(*keys)
     if wait > 0:
-        return False, wait
+        return False, wait, True
     stored = editors.get(name)
     ok = verify_password(password or "", stored if stored else _dummy_hash()) and stored is not None
     if ok:
         throttle.succeeded(*keys)
-        return True, 0.0
-    return False, throttle.failed(*keys)
+        return True, 0.0, False
+    return False, throttle.failed(*keys), False
