@@ -1,0 +1,249 @@
+"""What goes on the slides and pages of an export, computed once for the deck and the PDF.
+
+One slide per chosen ambition (a document ambition with its sub-targets, or one target series),
+with the chart as PNG, the figures of each series (status as word and colour, baseline, target,
+latest measurement, what is needed), the sources, and the workshop notes pinned to it. Every
+figure comes from ``data/`` or stored measurements; nothing is estimated here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from streek.fmt import fmt_change, fmt_number, fmt_period, fmt_value
+from streek.i18n import get_language, t
+from streek.model import Ambition, Vision
+from streek.progress import Assessment, Status, assess
+
+ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code: Assessment}) -> Altair chart
+
+
+@dataclass
+class SeriesFigures:
+    code: str
+    label: str
+    status: Status
+    status_text: str
+    baseline: str
+    target: str
+    latest: str
+    geography: str
+    kind: str
+    needed: str = ""
+
+
+@dataclass
+class SlideContent:
+    code: str
+    title: str
+    block: str
+    page: int
+    series: list[SeriesFigures]
+    chart_png: bytes | None
+    sources: list[str]
+    notes: list = field(default_factory=list)     # streek.notes.Note
+
+
+@dataclass
+class DeckContent:
+    title: str
+    subtitle: str
+    made_on: str
+    reference_dates: list[str]
+    slides: list[SlideContent]
+    map_png: bytes | None = None
+    map_caption: str = ""
+    lang: str = "nl"
+
+
+# --- selection --------------------------------------------------------------------------------
+def document_codes(vision: Vision, pillar: str | None = None, block: str | None = None) -> list[str]:
+    """The document's ambition codes (sub-targets grouped), in document order."""
+    out: list[str] = []
+    for a in vision.ambitions_of(pillar=pillar, block=block):
+        if a.ambition not in out:
+            out.append(a.ambition)
+    return out
+
+
+def series_of(vision: Vision, code: str) -> list[Ambition]:
+    """The target series of ``code``: a document ambition with its sub-targets, or one series."""
+    group = [a for a in vision.ambitions if a.ambition == code]
+    return group or [vision.ambition(code)]
+
+
+def known_codes(vision: Vision) -> set[str]:
+    return {a.code for a in vision.ambitions} | {a.ambition for a in vision.ambitions}
+
+
+def selection(vision: Vision, *, pillar: str | None = None, block: str | None = None,
+              ambitions: Iterable[str] | None = None, lang: str | None = None) -> tuple[list[str], str]:
+    """Codes to export and the subtitle that names the selection. Raises KeyError on unknown codes."""
+    if ambitions:
+        codes = [c.strip() for c in ambitions if c and c.strip()]
+        unknown = [c for c in codes if c not in known_codes(vision)]
+        if unknown:
+            raise KeyError(", ".join(unknown))
+        return list(dict.fromkeys(codes)), t("deck.subtitle.selection", lang=lang, n=len(codes))
+    if block:
+        b = next((b for b in vision.building_blocks if b.code == str(block)), None)
+        if b is None:
+            raise KeyError(str(block))
+        return document_codes(vision, block=b.code), t("deck.subtitle.block", lang=lang, code=b.code, title=b.title_nl)
+    if pillar:
+        p = next((p for p in vision.pillars if p.code == str(pillar)), None)
+        if p is None:
+            raise KeyError(str(pillar))
+        return document_codes(vision, pillar=p.code), t("deck.subtitle.pillar", lang=lang, code=p.code, title=p.title_nl)
+    return [], ""
+
+
+# --- figures ----------------------------------------------------------------------------------
+def _signed_pct(v: float) -> str:
+    s = fmt_number(v)
+    return ("+" + s if v > 0 else s) + " %"
+
+
+def target_text(a: Ambition, lang: str | None = None) -> str:
+    if a.target_kind == "relative_change":
+        return t("deck.target_relative", lang=lang, change=_signed_pct(a.target_value), year=a.target_year)
+    if a.target_kind == "maintain":
+        return t("deck.target_maintain", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
+    if a.target_kind == "period_average":
+        return t("deck.target_average", lang=lang, value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
+    return t("deck.target_level", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
+
+
+def baseline_text(a: Ambition, lang: str | None = None) -> str:
+    if a.baseline_value is None:
+        return t("deck.no_baseline", lang=lang)
+    return t("deck.value_in", lang=lang, value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period))
+
+
+def latest_text(a: Ambition, res: Assessment, lang: str | None = None) -> str:
+    if res.latest_value is None:
+        return t("deck.no_measurement", lang=lang)
+    s = t("deck.value_in", lang=lang, value=fmt_value(res.latest_value, a.unit), period=fmt_period(res.latest_period))
+    if a.baseline_period and res.latest_period == a.baseline_period and res.n_points <= 1:
+        s += " – " + t("deck.only_baseline", lang=lang)
+    return s
+
+
+def needed_text(res: Assessment, lang: str | None = None) -> str:
+    parts = []
+    if res.needed_from_latest is not None and res.latest_period:
+        parts.append(t("present.needed", lang=lang, year=str(res.latest_period)[:4], rate=fmt_change(res.needed_from_latest)))
+    if res.cagr_actual is not None:
+        parts.append(t("present.trend", lang=lang, rate=fmt_change(res.cagr_actual)))
+    return " ".join(parts)
+
+
+def status_text(status: Status, lang: str | None = None) -> str:
+    return f"{status.symbol} {t(f'deck.status.{status.value}', lang=lang)}"
+
+
+def figures(vision: Vision, a: Ambition, res: Assessment, *, multi: bool, lang: str | None = None) -> SeriesFigures:
+    label = (a.series_nl or a.title_nl) if multi else a.indicator_nl
+    return SeriesFigures(
+        code=a.code, label=label, status=res.status, status_text=status_text(res.status, lang),
+        baseline=baseline_text(a, lang), target=target_text(a, lang), latest=latest_text(a, res, lang),
+        geography=vision.geo_name(a.geography), kind=t(f"deck.kind.{a.target_kind}", lang=lang),
+        needed=needed_text(res, lang))
+
+
+def sources_of(vision: Vision, group: list[Ambition]) -> list[str]:
+    """The indicator's source named in the document, and the sources of the measurements used."""
+    out: list[str] = []
+    for a in group:
+        if a.source_nl:
+            out.append(f"{a.source_nl} ({t('deck.page', page=a.page)})")
+        for sid in vision.series(a.code)["source"].unique():
+            s = vision.sources.get(sid)
+            if s is not None:
+                out.append(s.attribution_nl)
+    return list(dict.fromkeys(out))
+
+
+def reference_dates(vision: Vision, codes: list[str]) -> list[str]:
+    """Publisher, dataset and reference date of every source used by the chosen series."""
+    used: list[str] = ["jmi2019"]
+    for code in codes:
+        for a in series_of(vision, code):
+            used += [s for s in vision.series(a.code)["source"].unique() if s]
+    out = []
+    for sid in dict.fromkeys(used):
+        s = vision.sources.get(sid)
+        if s is not None:
+            out.append(f"{s.publisher}, {s.dataset}: {s.reference_date}")
+    return out
+
+
+def format_date(d: date, lang: str | None = None) -> str:
+    return d.strftime("%d-%m-%Y") if (lang or get_language()) == "nl" else d.isoformat()
+
+
+def default_chart_fn() -> ChartFn | None:
+    try:
+        from streek.charts import ambition_chart
+    except ImportError:
+        return None
+    return ambition_chart
+
+
+def default_map_png(vision: Vision) -> tuple[bytes | None, str]:
+    """The map of the 13 municipalities from the map builder (streek.mapchart), where present."""
+    try:
+        from streek import mapchart
+    except ImportError:
+        return None, ""
+    build = getattr(mapchart, "export_map", None)
+    if build is None:
+        return None, ""
+    chart, caption = build(vision)
+    from streek.render import to_png
+    return to_png(chart), caption
+
+
+def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
+                  with_map: bool = True, map_png: tuple[bytes | None, str] | None = None, today: date | None = None,
+                  lang: str | None = None, assessments: dict[str, Assessment] | None = None) -> DeckContent:
+    """Everything the deck and the PDF show. ``notes``: a list of streek.notes.Note (optional)."""
+    from streek.render import to_png
+    lang = lang or get_language()
+    chart_fn = chart_fn if chart_fn is not None else default_chart_fn()
+    res_all = assessments or {}
+    by_amb: dict[str, list] = {}
+    for n in notes or []:
+        by_amb.setdefault(n.ambition, []).append(n)
+    slides = []
+    for code in codes:
+        group = series_of(vision, code)
+        res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
+        png = None
+        if chart_fn is not None:
+            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
+            png = to_png(chart) if chart is not None else None
+        first = group[0]
+        pinned = []
+        for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
+            pinned += by_amb.get(c, [])
+        slides.append(SlideContent(
+            code=code, title=f"{code} · {first.title_nl}" if len(group) > 1 or not first.series_nl
+            else f"{code} · {first.title_nl} – {first.series_nl}",
+            block=first.building_block, page=first.page,
+            series=[figures(vision, a, res[a.code], multi=len(group) > 1, lang=lang) for a in group],
+            chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
+    mp, cap = (map_png if map_png is not None else (default_map_png(vision) if with_map else (None, "")))
+    return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
+                       made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
+                       reference_dates=reference_dates(vision, codes), slides=slides, map_png=mp, map_caption=cap,
+                       lang=lang)
+
+
+def note_line(n, lang: str | None = None, limit: int | None = None) -> str:
+    """One note as plain text (exports are not HTML: nothing to escape, but never interpreted)."""
+    text = n.text if limit is None or len(n.text) <= limit else n.text[: limit - 1] + "…"
+    return t("deck.note_line", lang=lang, kind=t(f"notes.kind.{n.kind}", lang=lang),
+             author=n.author or t("notes.anonymous", lang=lang), date=format_date(n.created_at.date(), lang),
+             text=text.replace("\n", " "))

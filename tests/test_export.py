@@ -1,0 +1,129 @@
+"""Exports: the deck (python-pptx) and the PDF (pypdf) open and hold one slide/page per chosen
+ambition with its Dutch-formatted figures, the title slide with dates, notes and the CLI."""
+import io
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from streek.export import MIME, build_content, export_bytes, selection
+from streek.export.content import series_of
+from streek.notes import Note
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 28)
+
+
+def slide_texts(data: bytes) -> list[str]:
+    prs = Presentation(io.BytesIO(data))
+    out = []
+    for s in prs.slides:
+        parts = []
+        for sh in s.shapes:
+            if sh.has_text_frame:
+                parts.append(sh.text_frame.text)
+            if getattr(sh, "has_table", False) and sh.has_table:
+                parts += [c.text for r in sh.table.rows for c in r.cells]
+        out.append("\n".join(parts))
+    return out
+
+
+def pdf_texts(data: bytes) -> list[str]:
+    """Text per page, with line breaks of wrapped text folded into spaces."""
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def pillar2(vision):
+    codes, subtitle = selection(vision, pillar="2")
+    note = Note(1, "2.1.2", "Duurzame mobiliteit", "action", "Jobcoaching <b>Menen</b>", "Werkgroep", "ABC234", None,
+                datetime(2026, 11, 28, 10, tzinfo=UTC))
+    return build_content(vision, codes, subtitle, notes=[note], today=TODAY, lang="nl", with_map=False)
+
+
+def test_pillar_selection_is_document_ambitions(vision):
+    codes, subtitle = selection(vision, pillar="2")
+    assert codes == ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.3.4"]
+    assert subtitle == "Pijler 2. Kansrijke arbeidsmarkt"
+    assert [a.code for a in series_of(vision, "2.1.1")] == ["2.1.1", "2.1.1a", "2.1.1b", "2.1.1c", "2.1.1d"]
+    assert selection(vision, block="3.4")[0] == ["3.4.a", "3.4.b"]
+    with pytest.raises(KeyError):
+        selection(vision, ambitions=["2.1.2", "9.9.9"])
+
+
+def test_deck_has_a_slide_per_ambition_with_dutch_figures(pillar2):
+    data = export_bytes(pillar2, "pptx")
+    texts = slide_texts(data)
+    assert len(texts) == 1 + 10                       # title + one per document ambition (no map asked)
+    title = texts[0]
+    assert "Pijler 2. Kansrijke arbeidsmarkt" in title and "28-11-2026" in title
+    assert "RESOC Zuid-West-Vlaanderen" in title and "2019-05" in title    # reference date of the document
+    s = texts[2]                                       # 2.1.2
+    assert s.startswith("2.1.2 · Daling van het aantal niet-werkende werkzoekenden")
+    assert "7.719 personen (2017)" in s and "6.000 personen in 2030" in s
+    assert "Niet te beoordelen" in s
+    assert "Jobcoaching <b>Menen</b>" in s             # the note, as typed (plain text in a deck)
+    s1 = texts[1]                                      # 2.1.1 with four sub-targets
+    for fig in ("75,4 % (2016)", "80 % in 2030", "44,4 % (2016)", "53,8 % (2016)", "60 % in 2030"):
+        assert fig in s1
+    prs = Presentation(io.BytesIO(data))
+    pictures = [sh for sh in prs.slides[2].shapes if sh.shape_type == 13]
+    assert len(pictures) == 1                          # the chart PNG
+    assert "Jobcoaching" in prs.slides[2].notes_slide.notes_text_frame.text
+
+
+def test_pdf_has_a_page_per_ambition_with_dutch_figures(pillar2):
+    data = export_bytes(pillar2, "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)        # landscape
+    assert round(float(box.width) / 72 * 25.4) == 297 and round(float(box.height) / 72 * 25.4) == 210
+    texts = pdf_texts(data)
+    assert len(texts) == 11
+    assert "28-11-2026" in texts[0]
+    assert "7.719 personen (2017)" in texts[2] and "6.000 personen in 2030" in texts[2]
+    assert "Jobcoaching <b>Menen</b>" in texts[2]
+    assert len(reader.pages[2].images) == 1
+
+
+def test_handpicked_ambitions_in_english(vision):
+    codes, subtitle = selection(vision, ambitions=["1.2.1", "3.4.b"], lang="en")
+    c = build_content(vision, codes, subtitle, today=TODAY, lang="en", with_map=False)
+    texts = slide_texts(export_bytes(c, "pptx"))
+    assert len(texts) == 3
+    assert "Selection of 2 target series" in texts[0] and "2026-11-28" in texts[0]
+    assert "Statbel" in texts[0] and "referentiejaar 2019" in texts[0]          # reference date of the 2019 count
+    assert "28.309 ondernemingen (2016)" in texts[1] and "34.000 ondernemingen in 2030" in texts[1]
+    assert "31.391 ondernemingen (2019)" in texts[1]                             # latest measurement
+    assert "Baseline" in texts[1] and "Latest measurement" in texts[1]
+    assert "811 studenten (2018)" in texts[2]
+
+
+def test_map_slide_when_a_map_is_given(vision):
+    from streek.qr import qr_png
+    png = qr_png("kaart")            # any PNG stands in for the map image here
+    codes, subtitle = selection(vision, ambitions=["2.1.2"])
+    c = build_content(vision, codes, subtitle, today=TODAY, map_png=(png, "Bron: Statbel"))
+    texts = slide_texts(export_bytes(c, "pptx"))
+    assert len(texts) == 3 and "Kaart van de 13 gemeenten" in texts[2] and "Bron: Statbel" in texts[2]
+    assert len(pdf_texts(export_bytes(c, "pdf"))) == 3
+    assert MIME["pdf"] == "application/pdf"
+
+
+def test_cli_writes_a_deck(tmp_path):
+    out = tmp_path / "blok.pdf"
+    r = subprocess.run([sys.executable, "-m", "streek", "deck", "--block", "2.3", "--format", "pdf", "--out", str(out),
+                        "--no-map"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                       env={"PATH": "/usr/bin:/bin", "STREEK_DB_PATH": str(tmp_path / "none.sqlite")})
+    assert r.returncode == 0, r.stderr
+    texts = pdf_texts(out.read_bytes())
+    assert len(texts) == 1 + 4 and "Bouwsteen 2.3" in texts[0]
+    assert "1.053 personen (2018)" in texts[4] and "850 personen in 2030" in texts[4]
+    bad = subprocess.run([sys.executable, "-m", "streek", "deck", "--ambitions", "9.9", "--out", str(tmp_path / "x.pptx")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "9.9" in bad.stderr
+    assert not (tmp_path / "x.pptx").exists()
