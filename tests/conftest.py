@@ -133,3 +133,102 @@ def screenshot(page, name: str) -> Path:
     path = OUT / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- measurement store (issue 5): SQLite file and a throwaway PostgreSQL server ---------------
+def _pg_bindir() -> Path | None:
+    import glob
+    for d in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(d) / "pg_ctl").exists() and (Path(d) / "initdb").exists():
+            return Path(d)
+    found = shutil.which("pg_ctl")
+    return Path(found).resolve().parent if found and (Path(found).resolve().parent / "initdb").exists() else None
+
+
+def _no_postgres(reason: str):
+    """Outside CI a missing server is a skip that says why; in CI (CI=true) it is a failure."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL-tests konden niet draaien in CI: {reason}")
+    pytest.skip(f"PostgreSQL-tests niet uitgevoerd: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server in a temporary folder on 127.0.0.1 (initdb + pg_ctl), stopped at the
+    end; as user 'postgres' when the tests run as root. STREEK_TEST_PG_URL uses an existing one."""
+    import tempfile
+    given = os.environ.get("STREEK_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    bindir = _pg_bindir()
+    if bindir is None:
+        _no_postgres("initdb/pg_ctl niet gevonden (Debian: apt-get install postgresql; .ci/run doet dat)")
+    base = Path(tempfile.mkdtemp(prefix="streek-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:
+        import pwd
+        try:
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            _no_postgres("de tests draaien als root en er is geen gebruiker 'postgres' om de server als te starten")
+        os.chown(base, pw.pw_uid, pw.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    data, log = base / "data", base / "server.log"
+    port = _free_port()
+    r = subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "streek", "--auth=trust",
+                                 "-E", "UTF8", "--no-locale"], capture_output=True, text=True)
+    if r.returncode != 0:
+        shutil.rmtree(base, ignore_errors=True)
+        _no_postgres(f"initdb mislukte: {r.stderr.strip()[-300:]}")
+    r = subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o",
+                                 f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
+                                 "start"], capture_output=True, text=True)
+    if r.returncode != 0:
+        msg = log.read_text(errors="replace")[-500:] if log.exists() else r.stderr
+        shutil.rmtree(base, ignore_errors=True)
+        _no_postgres(f"pg_ctl start mislukte: {msg.strip()}")
+    try:
+        yield f"postgresql+psycopg://streek@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture()
+def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    import uuid
+    import sqlalchemy as sa
+    from streek.db.engine import dispose
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = pg_server.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        dispose(url)
+        with admin.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """The same test against an SQLite file and against a real PostgreSQL server."""
+    if request.param == "sqlite":
+        from streek.db.engine import dispose
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+        yield url
+        dispose(url)
+    else:
+        yield request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def catalog(vision):
+    from streek.db.importer import Catalog
+    return Catalog.from_vision(vision)

@@ -70,6 +70,14 @@ def get_engine(url: str | None = None) -> Engine:
         return eng
 
 
+def dispose(url: str) -> None:
+    """Close the pooled connections of one URL and forget its engine."""
+    with _lock:
+        eng = _engines.pop(database_url(url), None)
+    if eng is not None:
+        eng.dispose()
+
+
 def dispose_all() -> None:
     with _lock:
         for eng in _engines.values():

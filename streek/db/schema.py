@@ -15,7 +15,6 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     String,
@@ -23,6 +22,7 @@ from sqlalchemy import (
     Text,
     inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Connection, Engine
 
@@ -84,9 +84,9 @@ def _v1(conn: Connection) -> None:
 
 
 def _v2(conn: Connection) -> None:
-    Index("ix_measurements_key", measurements.c.indicator, measurements.c.geo, measurements.c.period,
-          measurements.c.id).create(conn, checkfirst=True)
-    Index("ix_audit_indicator", audit.c.indicator, audit.c.id).create(conn, checkfirst=True)
+    # plain DDL: an Index object would attach itself to the Table and be created by step 1 too
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_measurements_key ON measurements (indicator, geo, period, id)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_indicator ON audit (indicator, id)"))
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
