@@ -1,0 +1,319 @@
+"""Build geo/ (browser-ready GeoJSON for the map) from the boundaries in ../shared/geo/.
+
+Run: python tools/build_geo.py [path/to/shared/geo]     (or: make geo)
+
+Build step only: geopandas is used here, never at run time (streek.geo reads the output with
+``json``). What it does, and why, is written to geo/SOURCE.md by this script:
+
+- checks that the 13 municipalities are there with the right NIS codes and valid geometries;
+- keeps the municipal polygons unchanged (no simplification: the shared borders are exact and
+  the file is ~68 KB; simplifying feature by feature would open slivers between neighbours);
+- clips the context layers (neighbours, BE–FR border) to the map frame: the bounding box of the
+  13 grown by FRAME_M metres. That is what the map shows, it makes the neighbours file far
+  smaller, and the projection then fits that frame;
+- makes every outer ring clockwise (holes counter-clockwise), which d3-geo, and so Vega-Lite /
+  Altair ``mark_geoshape``, needs: counter-clockwise rings fill the whole globe;
+- adds a label point to every feature: the pole of inaccessibility (``polylabel``) of its largest
+  part, always inside the shape and far from its edges (``representative_point`` put names on
+  borders, e.g. Harelbeke's beside Kuurne);
+- draws hatch lines inside each municipality (used to mark "geen gegevens");
+- dissolves the 13 into one outline of the region (for the locator map).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, box, mapping
+from shapely.ops import polylabel
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SRC = ROOT.parent / "shared" / "geo"
+OUT = ROOT / "geo"
+LAMBERT = "EPSG:31370"          # Belgian Lambert 72, metres
+WGS84 = "EPSG:4326"
+FRAME_M = 3000                  # context shown around the 13 municipalities
+HATCH_SPACING_M = 450           # distance between hatch lines
+MIN_NEIGHBOUR_LABEL_KM2 = 6.0   # no label on a neighbour of which less is visible
+DECIMALS = 6
+
+EXPECTED = {
+    "34002": "Anzegem", "34003": "Avelgem", "34009": "Deerlijk", "34013": "Harelbeke",
+    "34022": "Kortrijk", "34023": "Kuurne", "34025": "Lendelede", "34027": "Menen",
+    "34040": "Waregem", "34041": "Wevelgem", "34042": "Zwevegem", "34043": "Spiere-Helkijn",
+    "33029": "Wervik",
+}
+
+
+class GeoBuildError(Exception):
+    pass
+
+
+def _rings(geom):
+    polys = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
+    for p in polys:
+        if p.geom_type != "Polygon":
+            continue
+        yield p.exterior, True
+        for r in p.interiors:
+            yield r, False
+
+
+def clockwise_ok(geom) -> bool:
+    """True when every outer ring is clockwise and every hole counter-clockwise."""
+    return all((not r.is_ccw) if outer else r.is_ccw for r, outer in _rings(geom))
+
+
+def orient_cw(gs: gpd.GeoSeries) -> gpd.GeoSeries:
+    return gs.orient_polygons(exterior_cw=True)
+
+
+def _round(geom):
+    return shapely.set_precision(geom, 10 ** -DECIMALS, mode="pointwise")
+
+
+def hatch(poly_m, spacing: float = HATCH_SPACING_M):
+    """Diagonal lines (45°) every ``spacing`` metres, clipped to ``poly_m`` (metric CRS)."""
+    minx, miny, maxx, maxy = poly_m.bounds
+    span = (maxx - minx) + (maxy - miny)
+    lines = []
+    for c in np.arange(minx - (maxy - miny), maxx + spacing, spacing):
+        lines.append(LineString([(c, miny), (c + span, miny + span)]))
+    cut = MultiLineString(lines).intersection(poly_m)
+    return cut
+
+
+def _features(gdf: gpd.GeoDataFrame, props: list[str], label: bool = True) -> dict:
+    feats = []
+    for _, row in gdf.iterrows():
+        p = {k: (None if (isinstance(row[k], float) and np.isnan(row[k])) else row[k]) for k in props}
+        if label:
+            p["label_lon"] = round(float(row["label_lon"]), 5)
+            p["label_lat"] = round(float(row["label_lat"]), 5)
+        feats.append({"type": "Feature", "properties": p, "geometry": mapping(row.geometry)})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _write(out: Path, name: str, fc: dict) -> Path:
+    path = out / name
+    path.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def _label_point(geom_m):
+    """Pole of inaccessibility of the largest part (the point farthest from the edge, always
+    inside): reads better than representative_point on long or curved shapes."""
+    parts = list(getattr(geom_m, "geoms", [geom_m]))
+    return polylabel(max(parts, key=lambda g: g.area), tolerance=5)
+
+
+def _label_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    g_m = gdf.to_crs(LAMBERT).geometry
+    pts = gpd.GeoSeries([_label_point(g) for g in g_m], index=gdf.index, crs=LAMBERT).to_crs(WGS84)
+    gdf = gdf.copy()
+    gdf["label_lon"] = pts.x.values
+    gdf["label_lat"] = pts.y.values
+    return gdf
+
+
+def build(src: Path = DEFAULT_SRC, out: Path = OUT) -> dict:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    src = Path(src)
+    if not (src / "zwvl_municipalities.geojson").exists():
+        raise GeoBuildError(f"geen grenzen gevonden in {src} (verwacht: zwvl_municipalities.geojson)")
+
+    mun = gpd.read_file(src / "zwvl_municipalities.geojson")
+    mun["nis_code"] = mun["nis_code"].astype(str).str.zfill(5)
+    codes = set(mun["nis_code"])
+    if len(mun) != 13 or codes != set(EXPECTED):
+        raise GeoBuildError(f"verwacht de 13 gemeenten {sorted(EXPECTED)}, gevonden {sorted(codes)}")
+    wrong = {c: n for c, n in zip(mun["nis_code"], mun["name_nl"]) if EXPECTED[c] != n}
+    if wrong:
+        raise GeoBuildError(f"naam past niet bij NIS-code: {wrong}")
+    if not mun.geometry.is_valid.all():
+        raise GeoBuildError("ongeldige geometrie bij de gemeenten")
+    mun = mun.sort_values("name_nl").reset_index(drop=True)
+    mun["geometry"] = orient_cw(mun.geometry)       # no-op for the shared files, which are already CW
+
+    mun_m = mun.to_crs(LAMBERT)
+    frame_m = box(*mun_m.total_bounds).buffer(FRAME_M, join_style="mitre")
+    frame = gpd.GeoSeries([frame_m], crs=LAMBERT).to_crs(WGS84).iloc[0]
+    frame = box(*frame.bounds)                      # an axis-parallel lon/lat rectangle
+
+    nb = gpd.read_file(src / "zwvl_neighbours.geojson")
+    nb["nis_code"] = nb["nis_code"].astype(str).str.zfill(5)
+    full_area = nb.to_crs(LAMBERT).area
+    nb["geometry"] = nb.geometry.intersection(frame)
+    nb = nb[~nb.geometry.is_empty].copy()
+    nb["geometry"] = orient_cw(_round_series(nb.geometry))
+    nb["visible_km2"] = nb.to_crs(LAMBERT).area / 1e6
+    nb["clipped"] = nb.to_crs(LAMBERT).area < full_area.loc[nb.index] - 1.0
+    nb = _label_points(nb)
+    nb["show_label"] = nb["visible_km2"] >= MIN_NEIGHBOUR_LABEL_KM2
+    if "merged_2025_into" not in nb:
+        nb["merged_2025_into"] = None
+
+    border = gpd.read_file(src / "zwvl_border_be_fr.geojson")
+    border["geometry"] = _round_series(border.geometry.intersection(frame))
+    # where to write "FRANKRIJK": inside the largest piece of the frame that no Belgian
+    # municipality covers (the French side of the border)
+    belgium = shapely.union_all(list(mun.geometry) + list(nb.geometry)).buffer(0)
+    france = gpd.GeoSeries([frame.difference(belgium)], crs=WGS84).to_crs(LAMBERT).iloc[0]
+    france = france.buffer(-300).buffer(300)         # drop the thin slivers along the frame
+    pieces = list(getattr(france, "geoms", [france]))
+    biggest = max(pieces, key=lambda g: g.area)
+    fpt = gpd.GeoSeries([polylabel(biggest, tolerance=10)], crs=LAMBERT).to_crs(WGS84).iloc[0]
+    border["label_lon"] = fpt.x
+    border["label_lat"] = fpt.y
+
+    wvl = gpd.read_file(src / "west_vlaanderen_outline.geojson")
+    wvl["geometry"] = orient_cw(wvl.geometry)
+    wvl = _label_points(wvl)
+
+    region = gpd.GeoDataFrame({"geo": ["ZWV"], "name_nl": ["Zuid-West-Vlaanderen"]},
+                              geometry=[shapely.union_all(list(mun.geometry))], crs=WGS84)
+    region["geometry"] = orient_cw(_round_series(region.geometry))
+    region = _label_points(region)
+
+    mun = _label_points(mun)
+    hatch_rows = []
+    for code, g in zip(mun_m["nis_code"], mun_m.geometry):
+        hatch_rows.append({"nis_code": code, "geometry": hatch(g)})
+    hat = gpd.GeoDataFrame(hatch_rows, crs=LAMBERT).to_crs(WGS84)
+    hat["geometry"] = _round_series(hat.geometry)
+
+    # --- checks on what is written --------------------------------------------------------
+    for name, gdf in (("gemeenten", mun), ("buren", nb), ("West-Vlaanderen", wvl), ("streek", region)):
+        bad = [i for i, g in enumerate(gdf.geometry) if not clockwise_ok(g)]
+        if bad:
+            raise GeoBuildError(f"{name}: buitenringen niet met de klok mee bij rijen {bad}")
+    pts = gpd.GeoSeries(gpd.points_from_xy(mun["label_lon"], mun["label_lat"]), crs=WGS84)
+    if not all(g.covers(p) for g, p in zip(mun.geometry, pts)):
+        raise GeoBuildError("een labelpunt ligt buiten zijn gemeente")
+
+    written = [
+        _write(out, "municipalities.geojson", _features(
+            mun, ["nis_code", "name_nl", "name_fr", "arrondissement_nl", "province_nl"])),
+        _write(out, "neighbours.geojson", _features(
+            nb, ["nis_code", "name_nl", "name_fr", "region", "merged_2025_into", "show_label", "clipped"])),
+        _write(out, "border_be_fr.geojson", _features(border, ["name_nl", "name_fr", "name_en"])),
+        _write(out, "west_vlaanderen.geojson", _features(wvl, ["nis_code", "name_nl", "name_fr"])),
+        _write(out, "region.geojson", _features(region, ["geo", "name_nl"])),
+        _write(out, "hatch.geojson", _features(hat, ["nis_code"], label=False)),
+    ]
+    frame_b = [round(v, 5) for v in frame.bounds]
+    info = {"files": {p.name: p.stat().st_size for p in written}, "frame": frame_b,
+            "neighbours": int(len(nb)), "neighbour_labels": int(nb["show_label"].sum()),
+            "dropped": sorted(set(gpd.read_file(src / "zwvl_neighbours.geojson")["name_nl"]) - set(nb["name_nl"]))}
+    (out / "SOURCE.md").write_text(source_md(info), encoding="utf-8")
+    return {"files": {p.name: p.stat().st_size for p in written}, "frame": frame_b,
+            "neighbours": int(len(nb)), "neighbour_labels": int(nb["show_label"].sum())}
+
+
+def source_md(info: dict) -> str:
+    rows = "\n".join(f"| `{name}` | {DESCRIPTIONS[name]} | {size / 1024:.1f} KB |"
+                     for name, size in info["files"].items())
+    dropped = ", ".join(info["dropped"]) or "geen"
+    return SOURCE_TEMPLATE.format(rows=rows, frame=info["frame"], n_nb=info["neighbours"],
+                                  n_lab=info["neighbour_labels"], frame_m=FRAME_M, dropped=dropped,
+                                  hatch=HATCH_SPACING_M, min_km2=MIN_NEIGHBOUR_LABEL_KM2)
+
+
+DESCRIPTIONS = {
+    "municipalities.geojson": "the 13 municipalities (main layer), unchanged geometry",
+    "neighbours.geojson": "neighbouring municipalities, clipped to the map frame",
+    "border_be_fr.geojson": "Belgium–France border, clipped to the map frame; label point = where to write FRANKRIJK",
+    "west_vlaanderen.geojson": "outline of the province (generalised 50 m, for the locator map)",
+    "region.geojson": "outline of Zuid-West-Vlaanderen: union of the 13",
+    "hatch.geojson": "hatch lines inside each municipality (drawn where a value is missing)",
+}
+
+SOURCE_TEMPLATE = """# geo/: boundaries for the map (generated by tools/build_geo.py — do not edit by hand)
+
+## Source and attribution
+
+- **Publisher:** FPS Finance (FOD Financiën / SPF Finances), General Administration of Patrimonial
+  Documentation (AAPD / AGDP), the authentic source of Belgian administrative boundaries.
+- **Dataset:** "Administrative units – situation on January 1st" (*Administratieve eenheden*), from the
+  cadastral reference database CadGIS, municipality layer `Apn_AdMu` (key `AdMuKey` = NIS code),
+  dataset version `20210101`.
+- **Reference date:** 1 January 2021 (the 2019–2024 municipal map; none of the 13 municipalities
+  changed in the mergers of 1 January 2025).
+- **Licence, as stated by the source:** FPS Finance open data under its user licence for cadastral
+  open data (Licentie_plan_opendata_NL.PDF / Licence_plan_opendata_FR.PDF), "based on Creative
+  Commons", free use and reuse with credit to the source. The licence PDF itself could not be read.
+- **Attribution (shown under every map):** "Grenzen: FOD Financiën – Algemene Administratie van de
+  Patrimoniumdocumentatie (administratieve eenheden, toestand 1 januari 2021)". In English: "Source:
+  FPS Finance – General Administration of Patrimonial Documentation (administrative units,
+  situation 1 January 2021)".
+- **Copy used:** `../shared/geo/` of this project (see its SOURCE.md): GeoJSON converted by the
+  public repository `geo6/drawing-tool` (`public/data/municipalities.json`, commit
+  `50e7e3ead5c5a5ac2ecd6d9c3a515ccd0385fc67`, simplified 10 m by that repository), then filtered,
+  named and made topologically clean (shared borders, no gaps or overlaps) by the shared build.
+
+## Files (GeoJSON FeatureCollections, EPSG:4326 lon/lat)
+
+| file | content | size |
+| --- | --- | --- |
+{rows}
+
+Every polygon feature has `label_lon` / `label_lat`: where its name is written.
+Municipalities: `nis_code` (string, 5 digits), `name_nl`, `name_fr`, `arrondissement_nl`,
+`province_nl`. Neighbours: `nis_code`, `name_nl`, `name_fr`, `region` (VLA/WAL),
+`merged_2025_into` (Meulebeke and Nazareth), `show_label`, `clipped`.
+
+## Processing done here
+
+1. **Checks:** exactly the 13 NIS codes of Zuid-West-Vlaanderen with their Dutch names, valid geometry.
+2. **Municipalities unchanged:** no simplification. The shared borders are exact (one set of
+   vertices per border) and the file is small; simplifying feature by feature (Douglas–Peucker)
+   would move each side of a shared border differently and open slivers between neighbours. A
+   topology-aware simplification (TopoJSON) would save a few tens of KB; not worth a dependency.
+3. **Map frame:** the bounding box of the 13 grown by {frame_m} m (in EPSG:31370), as a lon/lat
+   rectangle: {frame}. Neighbours and the border line are clipped to it: that is all the map
+   shows, the file halves, and the map projection fits exactly this frame. {n_nb} neighbours reach
+   into the frame (left out, entirely outside it: {dropped}). Names are written on {n_lab} of
+   them; the others show less than {min_km2} km² inside the frame. Clipped coordinates are rounded to
+   6 decimals (about 0.1 m), like the source.
+4. **Ring orientation:** outer rings **clockwise**, holes counter-clockwise
+   (`GeoSeries.orient_polygons(exterior_cw=True)`, then checked for every polygon written). d3-geo,
+   and so Vega-Lite / Altair `mark_geoshape`, needs this; counter-clockwise outer rings (the RFC 7946
+   recommendation) fill the whole globe. Do not re-orient.
+5. **Label points:** the pole of inaccessibility (`shapely.ops.polylabel`, computed in EPSG:31370)
+   of each feature's largest part: always inside, and as far as possible from the edges (checked:
+   every municipality covers its label point). For FRANKRIJK: the same point of the largest part of
+   the frame that no Belgian municipality covers.
+6. **Hatch lines:** 45° lines every {hatch} m (EPSG:31370) clipped to each municipality, used to
+   mark municipalities without a value ("geen gegevens") in a way that does not rely on colour.
+7. **Region outline:** `union_all` of the 13 (one polygon, no holes).
+
+Rebuild: `make geo` (or `python tools/build_geo.py [path/to/shared/geo]`). The app reads these files
+with `json` (streek/geo.py) and does not need `../shared` or geopandas at run time.
+"""
+
+
+def _round_series(gs: gpd.GeoSeries) -> gpd.GeoSeries:
+    return gpd.GeoSeries([_round(g) for g in gs], index=gs.index, crs=gs.crs)
+
+
+def main(argv: list[str]) -> int:
+    src = Path(argv[1]) if len(argv) > 1 else DEFAULT_SRC
+    try:
+        info = build(src)
+    except GeoBuildError as e:
+        print(f"fout: {e}", file=sys.stderr)
+        return 1
+    for name, size in info["files"].items():
+        print(f"geo/{name}: {size / 1024:.1f} KB")
+    print(f"kader (lon/lat): {info['frame']}; buren: {info['neighbours']} "
+          f"(met label: {info['neighbour_labels']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
