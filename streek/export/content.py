@@ -191,23 +191,42 @@ def default_chart_fn() -> ChartFn | None:
     return ambition_chart
 
 
-def default_map_png(vision: Vision) -> tuple[bytes | None, str]:
-    """The map of the 13 municipalities from the map builder (streek.mapchart), where present."""
+# The map of each pillar: a municipal indicator that belongs to its theme.
+PILLAR_MAP = {"1": "vat_enterprises_active", "2": "employment_rate_20_64_census2011", "3": "population_20_64"}
+
+
+def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None):
+    """(chart, caption) of the map of the 13 municipalities, latest period, built by
+    streek.mapchart; None where the map builder or the indicator is not available."""
     try:
-        from streek import mapchart
+        from streek import mapchart, mapdata
     except ImportError:
+        return None
+    if not hasattr(mapchart, "map_chart") or not hasattr(mapdata, "map_frame"):
+        return None
+    ind = indicator or PILLAR_MAP.get(str(pillar or ""), "population_total")
+    try:
+        m = mapdata.map_indicator(vision, ind)
+        period = mapdata.periods(vision, ind)[-1]
+        frame = mapdata.map_frame(vision, ind, period, "absoluut")
+        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut"))
+    except (mapdata.MapInputError, IndexError):
+        return None
+    return chart, mapdata.source_text(vision, m)
+
+
+def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | None, str]:
+    built = map_for(vision, pillar)
+    if built is None:
         return None, ""
-    build = getattr(mapchart, "export_map", None)
-    if build is None:
-        return None, ""
-    chart, caption = build(vision)
     from streek.render import to_png
-    return to_png(chart), caption
+    return to_png(built[0]), built[1]
 
 
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
                   with_map: bool = True, map_png: tuple[bytes | None, str] | None = None, today: date | None = None,
-                  lang: str | None = None, assessments: dict[str, Assessment] | None = None) -> DeckContent:
+                  lang: str | None = None, assessments: dict[str, Assessment] | None = None,
+                  pillar: str | None = None) -> DeckContent:
     """Everything the deck and the PDF show. ``notes``: a list of streek.notes.Note (optional)."""
     from streek.render import to_png
     lang = lang or get_language()
@@ -234,11 +253,16 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             block=first.building_block, page=first.page,
             series=[figures(vision, a, res[a.code], multi=len(group) > 1, lang=lang) for a in group],
             chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
-    mp, cap = (map_png if map_png is not None else (default_map_png(vision) if with_map else (None, "")))
+    mp, cap = (map_png if map_png is not None else (default_map_png(vision, pillar or _pillar_of(vision, codes)) if with_map else (None, "")))
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
                        reference_dates=reference_dates(vision, codes), slides=slides, map_png=mp, map_caption=cap,
                        lang=lang)
+
+
+def _pillar_of(vision: Vision, codes: list[str]) -> str | None:
+    pillars = {series_of(vision, c)[0].pillar for c in codes}
+    return pillars.pop() if len(pillars) == 1 else None
 
 
 def note_line(n, lang: str | None = None, limit: int | None = None) -> str:
