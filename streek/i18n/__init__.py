@@ -6,6 +6,7 @@ here, so that parallel work does not collide. ``t(key, **kw)`` formats a string.
 from __future__ import annotations
 
 import pkgutil
+import threading
 from importlib import import_module
 
 DEFAULT_LANG = "nl"
@@ -26,24 +27,27 @@ def _collect() -> dict[str, dict[str, str]]:
 
 
 CATALOGUE = _collect()
-_lang = DEFAULT_LANG
+# Per thread: Streamlit runs every session's script in its own thread, so one visitor's choice
+# of English must not switch the strings of another visitor's page mid-run.
+_state = threading.local()
+MISSING: set[tuple[str, str]] = set()   # (language, key) that fell back to Dutch (checked by tests)
 
 
 def set_language(lang: str) -> None:
-    global _lang
-    _lang = lang if lang in LANGS else DEFAULT_LANG
+    _state.lang = lang if lang in LANGS else DEFAULT_LANG
 
 
 def get_language() -> str:
-    return _lang
+    return getattr(_state, "lang", DEFAULT_LANG)
 
 
 def t(key: str, lang: str | None = None, **kw) -> str:
     """The string ``key`` in ``lang`` (default: the current language), formatted with ``kw``.
 
     Falls back to Dutch where a translation is missing; a missing key raises KeyError."""
-    lang = lang or _lang
+    lang = lang or get_language()
     s = CATALOGUE.get(lang, {}).get(key)
     if s is None:
+        MISSING.add((lang, key))
         s = CATALOGUE[DEFAULT_LANG][key]
     return s.format(**kw) if kw else s
