@@ -32,14 +32,13 @@ st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s.value, 0))}" f
 # Filters: bound to the URL (?pijler=1&status=met&gebied=ZWV), so they survive a page switch and a shared link.
 geo_options = list(dict.fromkeys(df.sort_values("gebied_code")["gebied_code"]))
 geo_names = dict(zip(df["gebied_code"], df["gebied"]))
-c1, c2, c3 = st.columns([2, 3, 2])
-with c1:
-    pillars = st.pills(t("overview.filter.pillar"), [p.code for p in vision.pillars], selection_mode="multi",
-                       format_func=lambda c: f"{c}. {vision.pillar(c).title_nl}", key="pijler", bind="query-params")
+# Streamlit writes the option's displayed text into the URL, so the texts are kept short and readable.
+pillars = st.pills(t("overview.filter.pillar"), [p.code for p in vision.pillars], selection_mode="multi",
+                   format_func=lambda c: f"{c}. {vision.pillar(c).title_nl}", key="pijler", bind="query-params")
+c2, c3 = st.columns([3, 2])
 with c2:
     statuses = st.pills(t("overview.filter.status"), [s.value for s in STATUS_ORDER], selection_mode="multi",
-                        format_func=lambda v: f"{Status(v).symbol} {Status(v).label_nl}", key="status",
-                        bind="query-params")
+                        format_func=lambda v: Status(v).label_nl, key="status", bind="query-params")
 with c3:
     geos = st.multiselect(t("overview.filter.geo"), geo_options, format_func=lambda g: geo_names.get(g, g),
                           key="gebied", bind="query-params", placeholder=t("overview.filter.all"))
@@ -57,13 +56,13 @@ if shown.empty:
 
 columns = {
     "code": st.column_config.TextColumn(t("overview.col.code"), width="small", pinned=True),
+    "link": st.column_config.LinkColumn(t("overview.col.link"), display_text=t("overview.col.link_text"), width="small"),
     "titel": st.column_config.TextColumn(t("overview.col.title"), width="large"),
-    "gebied": st.column_config.TextColumn(t("overview.col.geo")),
     "status": st.column_config.TextColumn(t("overview.col.status")),
     "laatste": st.column_config.TextColumn(t("overview.col.latest")),
     "doel": st.column_config.TextColumn(t("overview.col.target")),
     "metingen": st.column_config.LineChartColumn(t("overview.col.trend"), help=t("overview.col.trend_help"), width="small"),
-    "link": st.column_config.LinkColumn(t("overview.col.link"), display_text=t("overview.col.link_text"), width="small"),
+    "gebied": st.column_config.TextColumn(t("overview.col.geo")),
 }
 for p in vision.pillars:
     part = shown[shown["pijler"] == p.code].reset_index(drop=True)
@@ -71,7 +70,7 @@ for p in vision.pillars:
         continue
     st.subheader(t("overview.pillar_head", code=p.code, title=p.title_nl))
     event = st.dataframe(part, column_order=list(columns), column_config=columns, hide_index=True, width="stretch",
-                         on_select="rerun", selection_mode="single-row", key=f"overzicht-{p.code}")
+                         height=36 * (len(part) + 1) + 3, on_select="rerun", selection_mode="single-row", key=f"overzicht-{p.code}")
     rows = event.selection.rows if event else []
     if rows:
         st.switch_page(PILLAR_PAGES[p.code], query_params={QUERY_KEY: part.loc[rows[0], "ambitie"]})

@@ -546,6 +546,13 @@ def target_short(a: Ambition) -> str:
     return t("overview.target.level", value=fmt_value(a.target_value, a.unit), year=a.target_year)
 
 
+def _overview_title(a: Ambition) -> str:
+    """The series' own sentence where it has one (prefixed by the ambition where it is only a fragment)."""
+    if not a.series_nl:
+        return a.title_nl
+    return a.series_nl if a.series_nl[:1].isupper() else f"{a.title_nl}: {a.series_nl}"
+
+
 def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
     """One row per target series: pillar, codes, title, geography, status, latest value, target,
     measured values (for a sparkline) and the link to its card."""
@@ -557,7 +564,7 @@ def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
                   if r.latest_value is not None else t("common.no_data"))
         rows.append({
             "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
-            "titel": a.series_nl if a.is_sub_target else a.title_nl,
+            "titel": _overview_title(a),
             "gebied_code": a.geography or GEO_NONE,
             "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none"),
             "status_code": r.status.value, "status": f"{r.status.symbol} {r.status.label_nl}",

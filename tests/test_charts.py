@@ -1,0 +1,203 @@
+"""The ambition charts: every spec renders, holds the document's figures, and draws what it claims."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from streek import load_vision
+from streek.charts import (
+    EL_AVG,
+    EL_AVG_TARGET,
+    EL_BASE,
+    EL_FLOOR,
+    EL_MEAS,
+    EL_PATH,
+    EL_TARGET,
+    EL_TREND,
+    ambition_chart,
+    build_chart,
+    data_version,
+    document_ambitions,
+    el_label,
+    overview_frame,
+    series_of,
+)
+from streek.progress import assess
+from streek.render import to_svg
+
+VISION = load_vision()
+CODES = document_ambitions(VISION)
+
+
+def spec_rows(chart) -> pd.DataFrame:
+    """The rows of the chart's own (single, named) dataset, as Vega-Lite receives them."""
+    spec = chart.to_dict()
+    datasets = spec["datasets"]
+    assert len(datasets) == 1, "one dataset per chart (the layers filter it)"
+    return pd.DataFrame(next(iter(datasets.values())))
+
+
+def rows_of(df: pd.DataFrame, code: str, el: str) -> pd.DataFrame:
+    return df[(df["code"] == code) & (df["element"] == el_label(el))]
+
+
+def test_document_has_31_ambitions_12_10_9():
+    assert len(CODES) == 31
+    assert [len(document_ambitions(VISION, p)) for p in "123"] == [12, 10, 9]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_chart_renders_with_vl_convert(code):
+    svg = to_svg(ambition_chart(VISION, code)).decode()
+    assert svg.startswith("<svg") and "</svg>" in svg
+    assert "<path" in svg or "<rect" in svg   # marks were drawn
+    assert "Jaar" in svg                       # Dutch axis title
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_chart_data_hold_document_baseline_and_target(code):
+    df = spec_rows(ambition_chart(VISION, code))
+    for a in series_of(VISION, code):
+        if a.target_kind == "level":
+            assert rows_of(df, a.code, EL_BASE)["waarde"].tolist() == [a.baseline_value]
+            assert rows_of(df, a.code, EL_TARGET)["waarde"].tolist() == [a.target_value]
+            assert rows_of(df, a.code, EL_TARGET)["jaar"].tolist() == [a.target_year]
+        elif a.target_kind == "relative_change":
+            assert rows_of(df, a.code, EL_TARGET)["waarde"].tolist() == [100 + a.target_value]
+        elif a.target_kind == "maintain":
+            assert set(rows_of(df, a.code, EL_FLOOR)["waarde"]) == {a.target_value}
+        elif a.target_kind == "period_average":
+            assert rows_of(df, a.code, EL_AVG)["waarde"].tolist() == [a.baseline_value]
+            assert rows_of(df, a.code, EL_AVG_TARGET)["waarde"].tolist() == [a.target_value]
+        else:
+            assert rows_of(df, a.code, EL_TARGET)["waarde"].tolist() == [a.target_value]
+
+
+LEVEL = [a for a in VISION.ambitions if a.target_kind == "level"]
+
+
+@pytest.mark.parametrize("a", LEVEL, ids=[a.code for a in LEVEL])
+def test_required_path_runs_from_baseline_to_target(a):
+    _, df = build_chart(VISION, a.ambition)
+    path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
+    assert path["jaar"].iloc[0] == a.baseline_year and path["jaar"].iloc[-1] == a.target_year
+    assert path["waarde"].iloc[0] == pytest.approx(a.baseline_value)
+    assert path["waarde"].iloc[-1] == pytest.approx(a.target_value)
+    steps = path["waarde"].diff().dropna()
+    assert (steps < 0).all() if a.direction == "decrease" else (steps > 0).all()
+
+
+def test_decreasing_targets_are_drawn_downwards():
+    decreasing = [a for a in VISION.ambitions if a.direction == "decrease"]
+    assert {a.code for a in decreasing} >= {"2.1.2", "2.1.3", "2.3.4", "3.1.1"}
+    for a in decreasing:
+        _, df = build_chart(VISION, a.ambition)
+        path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
+        assert path["waarde"].is_monotonic_decreasing
+        assert path["waarde"].iloc[-1] == pytest.approx(a.target_value)
+        assert a.target_value < a.baseline_value
+
+
+@pytest.mark.parametrize("code,n", [("2.1.1", 5), ("1.5.2", 3)])
+def test_sub_target_chart_has_one_series_per_sub_target(code, n):
+    chart = ambition_chart(VISION, code)
+    df = spec_rows(chart)
+    assert df["reeks"].nunique() == n
+    spec = chart.to_dict()
+    domains = [layer["encoding"]["color"]["scale"]["domain"] for layer in spec["layer"]
+               if "color" in layer.get("encoding", {})]
+    assert domains and all(len(d) == n for d in domains)
+    assert all(d[0].startswith(code) for d in domains)
+
+
+def test_single_series_chart_uses_the_status_colour():
+    a = VISION.ambition("1.2.1")
+    res = assess(a, VISION.series("1.2.1"))
+    spec = json.dumps(ambition_chart(VISION, "1.2.1", res).to_dict())
+    assert res.status.color in spec
+
+
+def test_no_trend_from_a_single_later_measurement():
+    # 1.2.1 has the 2016 baseline and one later measurement (2019): the status is assessable,
+    # but a trend is not drawn from one year-on-year change.
+    _, df = build_chart(VISION, "1.2.1")
+    assert len(rows_of(df, "1.2.1", EL_MEAS)) == 2
+    assert rows_of(df, "1.2.1", EL_TREND).empty
+
+
+def _with(extra_rows):
+    return VISION.with_observations(pd.DataFrame(extra_rows))
+
+
+def test_trend_projected_to_2030_from_two_later_measurements():
+    v = _with([{"indicator": "2.1.2", "geo": "ZWV", "period": p, "value": val, "source": "test", "note": ""}
+               for p, val in (("2019", 7300), ("2021", 7100))])
+    a = v.ambition("2.1.2")
+    res = assess(a, v.series("2.1.2"))
+    assert res.cagr_actual is not None
+    _, df = build_chart(v, "2.1.2", res)
+    trend = rows_of(df, "2.1.2", EL_TREND).sort_values("jaar")
+    assert trend["jaar"].iloc[0] == 2021 and trend["jaar"].iloc[-1] == 2030
+    assert trend["waarde"].iloc[0] == 7100
+    assert trend["waarde"].iloc[-1] == pytest.approx(res.projected_target_year)
+    assert trend["berekend"].all()
+
+
+def test_relative_change_without_measurement_is_an_honest_empty_state():
+    chart, df = build_chart(VISION, "1.1.1")
+    assert rows_of(df, "1.1.1", EL_MEAS).empty
+    assert rows_of(df, "1.1.1", EL_TARGET)["waarde"].tolist() == [125.0]
+    spec = json.dumps(chart.to_dict())
+    assert "nog geen meting" in spec
+    assert "Index (vertrekpunt = 100)" in spec
+
+
+def test_relative_change_with_measurements_is_an_index_on_the_first():
+    v = _with([{"indicator": "1.1.1", "geo": "ZWV", "period": p, "value": val, "source": "test", "note": ""}
+               for p, val in (("2018", 4000), ("2020", 4300))])
+    _, df = build_chart(v, "1.1.1")
+    meas = rows_of(df, "1.1.1", EL_MEAS).sort_values("jaar")
+    assert meas["waarde"].tolist() == [100.0, pytest.approx(107.5)]
+    path = rows_of(df, "1.1.1", EL_PATH).sort_values("jaar")
+    assert path["waarde"].iloc[0] == 100 and path["waarde"].iloc[-1] == pytest.approx(125)
+    assert "4.300" in meas["waarde_nl"].iloc[-1]   # the real value, Dutch formatted, in the tooltip
+
+
+def test_tooltips_and_labels_are_dutch_formatted_with_units():
+    _, df = build_chart(VISION, "1.2.1")
+    base = rows_of(df, "1.2.1", EL_BASE).iloc[0]
+    assert base["waarde_nl"] == "28.309 ondernemingen"
+    assert rows_of(df, "1.2.1", EL_TARGET).iloc[0]["label"] == "Doel 2030: 34.000 ondernemingen"
+    _, df = build_chart(VISION, "2.1.1")
+    assert rows_of(df, "2.1.1", EL_BASE).iloc[0]["waarde_nl"] == "75,4 %"
+
+
+def test_downloaded_svg_has_dutch_axis_numbers():
+    svg = to_svg(ambition_chart(VISION, "1.2.1")).decode()
+    assert "34.000" in svg and "34,000" not in svg
+
+
+def test_chart_specs_are_deterministic():
+    a = json.dumps(ambition_chart(VISION, "2.1.1").to_dict(), sort_keys=True)
+    b = json.dumps(ambition_chart(VISION, "2.1.1").to_dict(), sort_keys=True)
+    assert a == b
+
+
+def test_data_version_follows_the_measurements():
+    v2 = _with([{"indicator": "1.2.1", "geo": "ZWV", "period": "2021", "value": 32000, "source": "test", "note": ""}])
+    assert data_version(VISION) == data_version(load_vision())
+    assert data_version(v2) != data_version(VISION)
+
+
+def test_overview_frame_has_every_series_with_its_computed_status():
+    res = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
+    df = overview_frame(VISION, res)
+    assert df["code"].tolist() == [a.code for a in VISION.ambitions]
+    assert df["ambitie"].nunique() == 31
+    for row in df.itertuples():
+        assert row.status_code == res[row.code].status.value
+        assert row.link == f"pijler-{row.pijler}?ambitie={row.ambitie}"
+    assert df.set_index("code").loc["1.2.1", "laatste"] == "31.391 ondernemingen (2019)"
+    assert df.set_index("code").loc["1.1.1", "laatste"] == "geen gegevens"
