@@ -32,7 +32,7 @@ for i in range(0, len(trends), 3):
     cols = st.columns(3)
     for col, tr in zip(cols, trends[i:i + 3]):
         with col, st.container(border=True):
-            st.markdown(f"#### {tr.code} {tr.title_nl}")
+            st.markdown(f"**{tr.code} {tr.title_nl}**")
             st.write(tr.summary_nl)
 pages = sorted({int(p) for p in vision.trends["page"]})
 st.caption(t("context.trends.source", page=", ".join(str(p) for p in pages)))

@@ -36,7 +36,7 @@ st.write(t("method.intro"))
 
 # --- the method --------------------------------------------------------------------------
 st.header(t("method.progress.title"))
-st.write(t("method.progress.text"))
+st.markdown(t("method.progress.text"))
 st.write(t("method.progress.actual"))
 st.latex(r"\mathrm{CAGR}_a = \left(\frac{y_t}{y_0}\right)^{\frac{1}{t - t_0}} - 1")
 st.write(t("method.progress.required"))
@@ -80,7 +80,7 @@ st.markdown("\n".join(f"- {t(k)}" for k in (
 ind, src = _tables(vision, id(vision))
 st.header(t("method.sources.title"))
 st.write(t("method.sources.text"))
-st.dataframe(ind, hide_index=True, width="stretch")
+st.dataframe(ind, hide_index=True, width="stretch", height=36 * (len(ind) + 1) + 3)
 
 st.header(t("method.data.title"))
 st.subheader(t("method.document.title"))

@@ -158,7 +158,9 @@ def benchmark_chart(g: FigureGroup) -> alt.LayerChart:
     return alt.layer(bars, pos, neg).properties(
         title=alt.TitleParams(text=g.indicator_nl, subtitle=g.subtitle, anchor="start", fontSize=15,
                               subtitleFontSize=13, subtitleColor="#4A5560", limit=600),
-        height=44 * len(data) + 10, width=560,  # the browser stretches it to the column
+        # a step per bar (a discrete axis cannot be "fitted" to a height); fit the width only, so
+        # that the browser can stretch the chart to its column (560 px in downloads)
+        height=alt.Step(40), width=560, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     ).configure_view(stroke=None)
 
 

@@ -1,0 +1,87 @@
+"""Browser: the SWOT, context and method pages load in real Chromium, and their charts draw marks."""
+from urllib.parse import quote
+
+import pytest
+
+from conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+# Waits until every Vega-Lite chart on the page has drawn something (canvas pixels or SVG marks),
+# and returns per chart how many non-background pixels / mark elements it drew.
+CHARTS_DRAWN_JS = """() => {
+    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];
+    const drawn = charts.map(c => {
+        const svgMarks = c.querySelectorAll('svg .mark-rect path, svg .mark-rect rect, svg .mark-text text').length;
+        if (svgMarks) return svgMarks;
+        const cv = c.querySelector('canvas');
+        if (!cv || !cv.width || !cv.height) return 0;
+        const ctx = cv.getContext('2d');
+        const d = ctx.getImageData(0, 0, cv.width, cv.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 16) {          // every 4th pixel
+            if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
+        }
+        return n;
+    });
+    return drawn.length && drawn.every(n => n > 50) ? drawn : null;
+}"""
+
+
+def _open(page, url):
+    page.goto(url)
+    wait_for_app(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def _expected_swot_charts(vision, section):
+    from streek.figures import figure_groups
+    names = {g: x.name_nl for g, x in vision.geographies.items()}
+    return [g for g in figure_groups(vision.figures, names) if g.section == section and g.is_comparison]
+
+
+def test_swot_quadrants_and_charts_draw(page, app_server, vision):
+    _open(page, f"{app_server}/swot")
+    main = page.locator("[data-testid=stMain]")
+    text = main.inner_text()
+    for item in vision.swot["item_nl"]:
+        assert item in text, item
+    expected = _expected_swot_charts(vision, "sterkte")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    assert charts.count() == len(expected)
+    drawn = page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000).json_value()
+    assert len(drawn) == len(expected)
+    screenshot(page, "about-swot")
+
+
+def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
+    label = "Zwaktes in cijfers"
+    _open(page, f"{app_server}/swot?cijfers={quote(label)}")
+    expected = _expected_swot_charts(vision, "zwakte")
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == len(expected)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
+    screenshot(page, "about-swot-zwaktes")
+
+
+def test_context_matrix(page, app_server, vision):
+    _open(page, f"{app_server}/context")
+    text = page.locator("[data-testid=stMain]").inner_text()
+    for title in vision.trends["title_nl"]:
+        assert title in text
+    env = vision.environment
+    rows = page.locator("table.omg-matrix tbody tr")
+    assert rows.count() == env["factor_nl"].nunique()
+    unsure = int(((env["certain"] != "ja") & (env["initiative_nl"] != "")).sum())
+    assert page.locator("table.omg-matrix .omg-flag").count() == unsure
+    assert page.locator("table.omg-matrix thead th").count() == 1 + len(vision.pillars)
+    screenshot(page, "about-context")
+
+
+def test_method_formulas_and_tables(page, app_server, vision):
+    _open(page, f"{app_server}/methode")
+    assert page.locator("[data-testid=stMain] .katex").count() >= 5
+    text = page.locator("[data-testid=stMain]").inner_text()
+    for label in ("Op koers", "Versnelling nodig", "Beweegt weg van het doel", "FOD Financiën"):
+        assert label in text
+    assert page.locator("[data-testid=stDataFrame]").count() == 2
+    screenshot(page, "about-methode")

@@ -1,0 +1,156 @@
+"""Benchmark charts (SWOT figures) and the environment matrix: exact document values, honest labels."""
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from streek.figures import (
+    FrozenChart, benchmark_chart, bar_label, environment_matrix, environment_matrix_html, figure_groups, freeze,
+)
+from streek.render import to_svg
+
+
+@pytest.fixture(scope="module")
+def groups(vision):
+    return figure_groups(vision.figures, {g: x.name_nl for g, x in vision.geographies.items()})
+
+
+def _chart_rows(chart) -> list[dict]:
+    """The data rows a chart spec holds (inline datasets)."""
+    spec = chart.to_dict()
+    rows = [r for data in spec.get("datasets", {}).values() for r in data]
+    assert rows, "chart holds no data"
+    return rows
+
+
+def test_every_document_figure_is_in_exactly_one_group(vision, groups):
+    ids = [i for g in groups for i in g.rows["id"]]
+    assert sorted(ids) == sorted(vision.figures["id"])
+
+
+def test_groups_never_mix_units_periods_or_age_groups(vision, groups):
+    fig = vision.figures.set_index("id")
+    for g in groups:
+        sub = fig.loc[g.rows["id"]]
+        assert set(sub["unit"]) == {g.unit}
+        assert set(sub["period"]) == {g.period}
+        assert set(sub["age_group"]) == {g.age_group}
+        assert set(sub["swot_item_nl"]) == {g.swot_item_nl}
+
+
+def test_the_known_benchmarks_compare_the_document_areas(groups):
+    by_indicator = {(g.indicator_nl, g.period): g for g in groups}
+    g = by_indicator[("Werkzaamheidsgraad", "2016")]
+    assert list(g.rows["geo"]) == ["ZWV", "02000", "01000"]
+    assert list(g.rows["waarde"]) == [75.4, 72.6, 67.3]
+    g = by_indicator[("Niet-werkende werkzoekenden per openstaande vacature", "2017")]
+    assert list(g.rows["geo"]) == ["ZWV", "30000", "02000"]
+    assert list(g.rows["waarde"]) == [3.9, 4.1, 5.5]
+
+
+def test_each_chart_holds_exactly_the_document_values(vision, groups):
+    comparisons = [g for g in groups if g.is_comparison]
+    assert len(comparisons) >= 10
+    fig = vision.figures.set_index("id")
+    for g in comparisons:
+        rows = _chart_rows(benchmark_chart(g))
+        got = sorted((r["gebied"], r["waarde"]) for r in rows)
+        names = {k: x.name_nl for k, x in vision.geographies.items()}
+        want = sorted((names[fig.loc[i, "geo"]], float(fig.loc[i, "value"])) for i in g.rows["id"])
+        assert got == want, g.indicator_nl
+
+
+def test_each_chart_title_names_indicator_unit_year_and_age(groups):
+    for g in (g for g in groups if g.is_comparison):
+        title = benchmark_chart(g).to_dict()["title"]
+        assert title["text"] == g.indicator_nl
+        sub = title["subtitle"]
+        assert f"Eenheid: {g.unit}" in sub
+        if g.period:
+            assert g.period.replace("-", "–") in sub
+        else:
+            assert "jaar niet vermeld" in sub
+        if g.age_group:
+            assert g.age_group.replace("-", "–") in sub
+        else:
+            assert "geen leeftijdsgroep vermeld" in sub
+
+
+def test_labels_and_tooltips_are_dutch_strings(groups):
+    g = next(g for g in groups if g.indicator_nl == "Bevolkingsdichtheid")
+    rows = {r["gebied"]: r for r in _chart_rows(benchmark_chart(g))}
+    assert rows["Zuid-West-Vlaanderen"]["waarde_nl"] == "686,5 inwoners per km²"
+    assert rows["Zuid-West-Vlaanderen"]["label"] == "686,5"
+    assert bar_label(75.4, "%") == "75,4 %"
+    assert bar_label(-3.7, "% verandering") == "-3,7 %"
+    assert bar_label(66.7, "% verandering") == "+66,7 %"
+    assert bar_label(33643, "personen") == "33.643"
+
+
+def test_notes_where_table_and_text_disagree_travel_with_the_chart(groups):
+    g = next(g for g in groups if g.indicator_nl == "Werkzaamheidsgraad laaggeschoolden")
+    assert any("West-Vlaanderen" in n for n in g.notes)
+    # the document's own attribution: the 44,4 % belongs to West-Vlaanderen, not to the region
+    assert list(g.rows["geo"]) == ["30000", "02000"]
+
+
+def test_every_chart_renders_with_vl_convert(groups):
+    for g in (g for g in groups if g.is_comparison):
+        svg = to_svg(freeze(benchmark_chart(g))).decode()
+        assert svg.startswith("<svg")
+        # every value label is drawn (Dutch format)
+        for label in g.rows["label"]:
+            assert label.replace("&", "&amp;") in svg, (g.indicator_nl, label)
+        assert len(re.findall(r'role-mark', svg)) >= 3
+
+
+def test_frozen_chart_gives_the_same_spec_and_fresh_copies(groups):
+    chart = benchmark_chart(next(g for g in groups if g.is_comparison))
+    frozen = freeze(chart)
+    assert isinstance(frozen, FrozenChart)
+    a = frozen.to_dict()
+    assert a == json.loads(json.dumps(chart.to_dict()))
+    a["title"] = "changed"
+    assert frozen.to_dict()["title"] != "changed"
+
+
+def test_single_figures_are_not_charted(groups):
+    singles = [g for g in groups if not g.is_comparison]
+    assert singles
+    assert all(len(g.rows) == 1 for g in singles)
+
+
+# --- environment matrix ---------------------------------------------------------------------
+def test_matrix_places_every_initiative_once_and_flags_uncertain_ones(vision):
+    env = vision.environment
+    codes = [p.code for p in vision.pillars]
+    factors, cells, factor_notes, notes = environment_matrix(env, codes)
+    assert factors == list(dict.fromkeys(env["factor_nl"]))
+    placed = [(f, p, c.initiative, c.certain) for f in factors for p in codes for c in cells[f][p]]
+    want = [(r.factor_nl, r.pillar, r.initiative_nl, r.certain == "ja") for r in env.itertuples() if r.initiative_nl]
+    assert sorted(placed) == sorted(want)
+    for f in factors:
+        for p in codes:
+            for c in cells[f][p]:
+                assert (c.note_no is None) == c.certain
+    assert set(factor_notes) == {r.factor_nl for r in env.itertuples() if not r.initiative_nl}
+
+
+def test_matrix_html_marks_uncertain_cells_with_a_word_and_a_reason(vision):
+    env = vision.environment
+    html = environment_matrix_html(env, [(p.code, p.title_nl) for p in vision.pillars])
+    n_unsure = int(((env["certain"] != "ja") & (env["initiative_nl"] != "")).sum())
+    assert html.count('class="omg-flag"') == n_unsure > 0
+    assert html.count('<th scope="row">') == env["factor_nl"].nunique()
+    for reason in env.loc[env["certain"] != "ja", "note_nl"].unique():
+        assert reason in html
+    assert "<script" not in html
+
+
+def test_matrix_html_escapes_text():
+    env = pd.DataFrame([{"factor_nl": "<b>x</b>", "pillar": "1", "initiative_nl": "a & b", "certain": "nee",
+                         "note_nl": "<i>why</i>"}])
+    html = environment_matrix_html(env, [("1", "Pijler")])
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "a &amp; b" in html and "&lt;i&gt;why&lt;/i&gt;" in html
