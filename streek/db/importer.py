@@ -63,14 +63,14 @@ class ImportRefused(Exception):
 
 
 # --- numbers -------------------------------------------------------------------------------
-_INT = re.compile(r"\d+")
-_SPACED = re.compile(r"\d{1,3}( \d{3})+(,\d+)?")
-_FLEMISH = re.compile(r"\d{1,3}(\.\d{3})+,\d+")
-_DOT_GROUPS = re.compile(r"\d{1,3}(\.\d{3}){2,}")
-_DOT_ONE_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_DECIMAL_COMMA = re.compile(r"\d+,\d+")
-_DECIMAL_POINT = re.compile(r"\d+\.\d+")
-_ENGLISH = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_INT = re.compile(r"[0-9]+")
+_SPACED = re.compile(r"[0-9]{1,3}( [0-9]{3})+(,[0-9]+)?")
+_FLEMISH = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]+")
+_DOT_GROUPS = re.compile(r"[0-9]{1,3}(\.[0-9]{3}){2,}")
+_DOT_ONE_GROUP = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]+")
+_DECIMAL_POINT = re.compile(r"[0-9]+\.[0-9]+")
+_ENGLISH = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
 
 
 def parse_number(raw, *, count: bool, percent: bool = False) -> tuple[float | None, str | None]:
@@ -357,7 +357,7 @@ def check_rows(names: list[str], body: list[tuple[int, list]], catalog: Catalog,
         geo = _cell_text(raw_geo)
         if geo.upper() == "ZWV":
             geo = "ZWV"
-        if re.fullmatch(r"\d{4}", geo) and "0" + geo in catalog.geographies:
+        if re.fullmatch(r"[0-9]{4}", geo) and "0" + geo in catalog.geographies:
             notes.append(t("editor.msg.leading_zero", line=line, found=geo, geo="0" + geo))
             geo = "0" + geo
         if geo and geo not in catalog.geographies:
@@ -380,7 +380,7 @@ def check_rows(names: list[str], body: list[tuple[int, list]], catalog: Catalog,
             bad("period", _cell_text(raw_period), t("editor.msg.period_not_date"))
         elif not period:
             bad("period", "", t("editor.msg.required"))
-        elif isinstance(raw_period, float) and not raw_period.is_integer():
+        elif (isinstance(raw_period, float) and not raw_period.is_integer()) or not period.isascii():
             bad("period", _cell_text(raw_period), t("editor.msg.period_format"))
         else:
             try:
