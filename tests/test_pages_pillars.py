@@ -1,0 +1,172 @@
+"""AppTest: the pillar pages have one chart per document ambition holding the document's figures;
+the overview lists every ambition with the status streek computes; ``?ambitie=`` selects a card."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from streek import charts, load_vision
+from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
+from streek.progress import assess
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+VISION = load_vision()
+STATUS = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
+
+
+def open_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page(page)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_frames(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
+    out = []
+    for el in at.get("vega_lite_chart"):
+        spec = json.loads(el.proto.spec)
+        assert len(el.proto.datasets) == 1
+        table = pa.ipc.open_stream(el.proto.datasets[0].data.data).read_all().to_pandas()
+        out.append((spec, table))
+    return out
+
+
+def walk(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from walk(child)
+
+
+def card_block(at: AppTest, code: str):
+    key = "ambitie-" + code.replace(".", "-")
+    found = [b for b in walk(at.main) if type(b).__name__ == "Block" and b.proto.id.endswith("-" + key)]
+    assert len(found) == 1, f"one card for {code}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def pillar_pages():
+    return {p: open_page(f"pages/pillar_{p}.py") for p in "123"}
+
+
+@pytest.mark.parametrize("pillar,n", [("1", 12), ("2", 10), ("3", 9)])
+def test_one_chart_per_document_ambition(pillar_pages, pillar, n):
+    at = pillar_pages[pillar]
+    assert len(at.get("vega_lite_chart")) == n == len(charts.document_ambitions(VISION, pillar))
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    for code in charts.document_ambitions(VISION, pillar):
+        title = series_of(VISION, code)[0].title_nl
+        assert f"#### {code} · {title}" in headings   # the document's title, exactly
+
+
+@pytest.mark.parametrize("pillar", "123")
+def test_each_chart_holds_baseline_and_target(pillar_pages, pillar):
+    at = pillar_pages[pillar]
+    frames = chart_frames(at)
+    for code, (spec, df) in zip(charts.document_ambitions(VISION, pillar), frames):
+        assert spec["layer"], code
+        for a in series_of(VISION, code):
+            mine = df[df["code"] == a.code]
+            assert not mine.empty, f"{a.code} missing from the chart of {code}"
+
+            def values(el, mine=mine):
+                return set(mine.loc[mine["element"] == el_label(el), "waarde"])
+
+            if a.target_kind == "level":
+                assert a.baseline_value in values(EL_BASE) and a.target_value in values(EL_TARGET), a.code
+            elif a.target_kind == "relative_change":
+                assert 100 + a.target_value in values(EL_TARGET), a.code
+            elif a.target_kind == "maintain":
+                assert values(EL_FLOOR) == {a.target_value}, a.code
+            elif a.target_kind == "period_average":
+                assert a.baseline_value in values(EL_AVG) and a.target_value in values(EL_AVG_TARGET), a.code
+            else:
+                assert a.target_value in values(EL_TARGET), a.code
+
+
+def test_cards_show_status_word_and_reason(pillar_pages):
+    at = pillar_pages["1"]
+    html = "\n".join(m.value for m in at.markdown)
+    r = STATUS["1.2.1"]
+    assert r.status.label_nl in html and r.reason_nl in html
+    # printed vs computed change where they differ (1.4.2: +23,1 % printed, +23,2 % computed)
+    assert "het document drukt +23,1 % af; uit de cijfers volgt +23,2 %" in html
+    assert "31.391 ondernemingen (2019)" in html   # latest measurement, Dutch formatted, with year
+
+
+def test_overview_lists_every_ambition_with_computed_status():
+    at = open_page("pages/overview.py")
+    tables = [d.value for d in at.dataframe]
+    assert len(tables) == 3
+    df = pd.concat(tables, ignore_index=True)
+    assert sorted(df["code"]) == sorted(a.code for a in VISION.ambitions)
+    assert df["ambitie"].nunique() == 31
+    for row in df.itertuples():
+        r = STATUS[row.code]
+        assert row.status == f"{r.status.symbol} {r.status.label_nl}", row.code
+
+
+def test_overview_filter_by_status_from_the_url():
+    # the filter is bound to the URL (?status=Op+koers): a shared link or a page switch keeps it
+    at = open_page("pages/overview.py", status="Op koers")
+    assert at.pills(key="status").value == ["on_track"]
+    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    expected = sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
+    assert expected and sorted(df["code"]) == expected
+
+
+def test_overview_filter_by_pillar_and_geography():
+    at = open_page("pages/overview.py")
+    at.pills(key="pijler").set_value(["2"]).run()
+    at.multiselect(key="gebied").set_value(["34000"]).run()
+    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    expected = sorted(a.code for a in VISION.ambitions if a.pillar == "2" and a.geography == "34000")
+    assert expected == ["2.2.1", "2.2.3"] and sorted(df["code"]) == expected
+
+
+def test_deep_link_selects_the_card():
+    at = open_page("pages/pillar_2.py", ambitie="2.1.2")
+    card = card_block(at, "2.1.2")
+    assert [i.value for i in card.info] == ["Je opende deze ambitie via een link."]
+    assert len(at.info) == 1   # no other card is marked
+
+
+def test_deep_link_on_the_wrong_pillar_opens_the_right_one():
+    at = open_page("pages/pillar_1.py", ambitie="3.2.2")
+    assert at.title[0].value.startswith("Pijler 3")
+    assert card_block(at, "3.2.2").info[0].value == "Je opende deze ambitie via een link."
+
+
+def test_deep_link_on_the_overview_and_to_a_sub_target():
+    at = open_page("pages/overview.py", ambitie="2.1.1c")
+    assert at.title[0].value.startswith("Pijler 2")
+    assert card_block(at, "2.1.1").info
+
+
+def test_unknown_ambition_warns():
+    at = open_page("pages/pillar_1.py", ambitie="9.9.9")
+    assert any("9.9.9" in w.value for w in at.warning)
+    assert len(at.get("vega_lite_chart")) == 12
+
+
+def test_rerun_uses_cached_chart_specs(monkeypatch):
+    st.cache_data.clear()
+    at = open_page("pages/pillar_3.py")
+    assert len(at.get("vega_lite_chart")) == 9
+
+    def boom(*a, **k):
+        raise AssertionError("chart rebuilt on rerun")
+
+    monkeypatch.setattr(charts, "build_chart", boom)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("vega_lite_chart")) == 9
