@@ -15,6 +15,7 @@ import streamlit as st
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.widgets import chart_block
 from streek import charts
+from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import t
 from streek.mapdata import has_municipal_values, map_url
@@ -171,7 +172,7 @@ def latest_text(vision: Vision, a: Ambition, res: Assessment) -> str:
     if s.empty:
         return t("common.no_data")
     last = s.iloc[-1]
-    src = charts.source_label(vision, last["source"], last["note"], a.page)
+    src = escape_markdown(charts.source_label(vision, last["source"], last["note"], a.page))  # may be imported text
     out = t("pillars.latest.value", value=fmt_value(last["value"], a.unit), period=fmt_period(last["period"]), source=src)
     if len(s) == 1 and a.baseline_period and last["period"] == a.baseline_period:
         out += " " + t("pillars.latest.only_baseline")
@@ -207,7 +208,7 @@ def chart_source(vision: Vision, group: list[Ambition], table) -> str:
     meas = [s for s in dict.fromkeys(table[t("pillars.table.source")])
             if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed"), t("pillars.source.definition"))]
     if meas:
-        parts.append(t("pillars.caption.measurements", sources="; ".join(meas)))
+        parts.append(t("pillars.caption.measurements", sources="; ".join(escape_markdown(m) for m in meas)))
     parts.append(t("pillars.caption.computed"))
     return " · ".join(parts)
 
