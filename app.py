@@ -9,8 +9,10 @@ folder, Streamlit first routes the URL as an old-style multipage app, and ``/swo
 """
 import streamlit as st
 
+from pages.frame import language_selector, presenting
 from streek.i18n import t
 
+language_selector()   # ?lang=en: sets the catalogue's language before any title is made
 st.set_page_config(page_title=t("app.short_title"), page_icon="📈", layout="wide")
 
 PAGES = {
@@ -37,5 +39,9 @@ from pages.editor_auth import editor_pages  # noqa: E402
 
 PAGES[t("editor.nav.section")] = editor_pages()
 
-nav = st.navigation(PAGES)
+PAGES[t("nav.section.explore")] += [
+    st.Page("pages/presentation.py", title=t("present.nav_title"), icon="📽️", url_path="presentatie"),
+    st.Page("pages/workshop.py", title=t("notes.nav_title"), icon="📝", url_path="workshop"),
+]
+nav = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")   # ?presentatie=1
 nav.run()

@@ -1,9 +1,10 @@
 """Strings of presentation mode, exports, what-if, workshop notes and the language selector."""
 NL = {
     # language
-    "lang.label": "Taal",
+    "lang.label": "Taal · Language",
     "lang.nl": "Nederlands",
     "lang.en": "English",
+    "lang.help": "NL: Nederlands · EN: English",
     "lang.data_stays_dutch": "Titels en teksten uit het document worden getoond zoals gepubliceerd, in het Nederlands.",
     # status words (exports and presentation)
     "deck.status.met": "Doel bereikt",
@@ -142,9 +143,10 @@ NL = {
     "notes.download_csv": "Notities als CSV",
 }
 EN = {
-    "lang.label": "Language",
+    "lang.label": "Taal · Language",
     "lang.nl": "Nederlands",
     "lang.en": "English",
+    "lang.help": "NL: Nederlands · EN: English",
     "lang.data_stays_dutch": "Titles and texts from the document are shown as published, in Dutch.",
     "deck.status.met": "Target met",
     "deck.status.on_track": "On track",

@@ -1,0 +1,35 @@
+"""The shared frame's language selector and presentation switch (called by app.py before the
+navigation is built, so that page titles are in the chosen language)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from streek.i18n import DEFAULT_LANG, LANGS, set_language, t
+
+LANG_KEY = "lang"                 # ?lang=EN, kept in the URL across pages
+OPTIONS = {code.upper(): code for code in LANGS}    # "NL" -> "nl", "EN" -> "en"
+PRESENT_KEY = "presentatie"       # ?presentatie=1: navigation hidden, large type
+
+
+def language_selector() -> str:
+    """NL | EN in the sidebar, bound to ``?lang=`` (kept across pages); sets the catalogue's
+    language for this run. A hand-typed unknown value falls back to Dutch."""
+    raw = st.query_params.get(LANG_KEY)
+    wanted = raw.upper() if isinstance(raw, str) else None
+    if raw is not None and wanted not in OPTIONS:
+        del st.query_params[LANG_KEY]
+        wanted = None
+    if LANG_KEY not in st.session_state:           # first run: the URL decides (also where no browser seeds it)
+        st.session_state[LANG_KEY] = wanted or DEFAULT_LANG.upper()
+    choice = st.sidebar.segmented_control(t("lang.label"), list(OPTIONS), key=LANG_KEY,
+                                          bind="query-params", required=True, help=t("lang.help"))
+    lang = OPTIONS.get(choice or "", DEFAULT_LANG)
+    set_language(lang)
+    if lang != DEFAULT_LANG:
+        st.sidebar.caption(t("lang.data_stays_dutch"))
+    return lang
+
+
+def presenting() -> bool:
+    """Presentation mode: ``?presentatie=1`` in the URL."""
+    return st.query_params.get(PRESENT_KEY) == "1"

@@ -1,0 +1,88 @@
+"""Workshop notes in the pages: the database, the current writer, and notes shown escaped.
+
+User text is only ever shown through :func:`streek.notes.escape_markdown` in ``st.markdown``
+without unsafe HTML (or as plain text in tables and downloads)."""
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from streek.i18n import t
+from streek.notes import Note, escape_markdown, list_notes, prepare
+
+CODE_STATE = "workshop_code"     # the participant's valid code, kept for the session
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str):
+    from streek.db import get_engine
+    eng = get_engine(url)
+    prepare(eng)
+    return eng
+
+
+def notes_engine():
+    """The store's engine with the notes tables, or None (a warning is shown) when unreachable."""
+    try:
+        from streek.db import database_url
+        return _engine(database_url())
+    except (SQLAlchemyError, OSError) as e:
+        st.warning(t("notes.err.no_database") + f" ({e.__class__.__name__})")
+        return None
+
+
+def current_editor() -> str | None:
+    """The signed-in editor (streek.auth via the editor pages), or None."""
+    try:
+        from pages.editor_auth import current_editor as _current
+    except ImportError:
+        return None
+    return _current()
+
+
+def all_notes(engine) -> list[Note]:
+    """All notes, read once per script run (the card of every ambition uses them)."""
+    try:
+        return list_notes(engine)
+    except SQLAlchemyError:
+        st.warning(t("notes.err.no_database"))
+        return []
+
+
+def format_date(n: Note) -> str:
+    from streek.i18n import get_language
+    d = n.created_at
+    return d.strftime("%d-%m-%Y %H:%M") if get_language() == "nl" else d.strftime("%Y-%m-%d %H:%M")
+
+
+def note_meta(n: Note) -> str:
+    meta = t("notes.meta", kind=t(f"notes.kind.{n.kind}"), author=n.author or t("notes.anonymous"), date=format_date(n) + " UTC")
+    if n.factor:
+        meta += " · " + t("notes.factor_label", factor=n.factor)
+    return meta
+
+
+def render_note(n: Note, *, on_delete=None) -> None:
+    """One note: the text escaped (never HTML), author, kind, date and factor as a caption."""
+    with st.container(border=True):
+        st.markdown(escape_markdown(n.text))
+        st.caption(escape_markdown(note_meta(n)))
+        if on_delete is not None:
+            st.button(t("notes.delete"), key=f"del-note-{n.id}", on_click=on_delete, args=(n.id,),
+                      type="tertiary", icon=":material/delete:")
+
+
+def notes_block(vision, code: str) -> None:
+    """On an ambition card: the notes pinned to it (and its sub-targets), and a link to add one."""
+    engine = notes_engine()
+    if engine is None:
+        return
+    codes = {code} | {a.code for a in vision.ambitions if a.ambition == code}
+    notes = [n for n in all_notes(engine) if n.ambition in codes]
+    with st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:"):
+        if not notes:
+            st.caption(t("notes.none"))
+        for n in notes:
+            render_note(n)
+        st.page_link("pages/workshop.py", label=t("notes.add"), icon=":material/add_comment:",
+                     query_params={"ambitie": code})

@@ -1,0 +1,175 @@
+"""Presentation mode: one ambition (or the map) per screen, large type, no navigation, a QR code
+of the current view in the corner, previous/next with the arrow keys, and the exports.
+
+URL: ``/presentatie?presentatie=1&pijler=2&i=3`` (app.py hides the navigation for ``presentatie=1``)."""
+import streamlit as st
+
+from pages.frame import LANG_KEY, PRESENT_KEY
+from pages.ui import assessments, get_vision
+from streek import charts
+from streek.export import MIME, build_content, export_bytes, selection
+from streek.export.content import baseline_text, latest_text, map_for, needed_text, series_of, target_text
+from streek.i18n import DEFAULT_LANG, get_language, t
+from streek.qr import base_from_headers, qr_png, view_url
+
+PAGE_PATH = "presentatie"
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-left: 2.5rem; padding-right: 2.5rem; max-width: 100%; }
+[data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li { font-size: 1.45rem; line-height: 1.45; }
+[data-testid="stMain"] h2 { font-size: 2.5rem; line-height: 1.2; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+.present-badge { display: inline-block; border: 3px solid; border-radius: 1.2rem; padding: .1rem .9rem;
+  font-weight: 700; font-size: 1.5rem; white-space: nowrap; }
+</style>
+"""
+
+vision = get_vision()
+lang = get_language()
+pillars = [p.code for p in vision.pillars]
+
+
+def _param(name: str, default: str) -> str:
+    v = st.query_params.get(name)
+    return v if v else default
+
+
+pillar = _param("pijler", "2" if "2" in pillars else pillars[0])
+if pillar not in pillars:
+    pillar = pillars[0]
+codes = charts.document_ambitions(vision, pillar)
+screens = codes + ["kaart"]
+try:
+    i = int(_param("i", "1"))
+except ValueError:
+    i = 1
+i = min(max(i, 1), len(screens))
+
+# canonical URL of this view (from the next run on, app.py hides the navigation for presentatie=1;
+# the CSS below hides it at once)
+st.query_params[PRESENT_KEY] = "1"
+st.query_params["pijler"] = pillar
+st.query_params["i"] = str(i)
+
+st.html(CSS)
+
+
+def _go(delta: int) -> None:
+    cur = int(st.query_params.get("i", "1"))
+    st.query_params["i"] = str(min(max(cur + delta, 1), len(screens)))
+
+
+def _pillar_changed() -> None:
+    st.query_params["pijler"] = st.session_state["present-pillar"]
+    st.query_params["i"] = "1"
+
+
+def view_params() -> dict[str, str]:
+    params = {PRESENT_KEY: "1", "pijler": pillar, "i": str(i)}
+    if lang != DEFAULT_LANG:
+        params[LANG_KEY] = lang
+    return params
+
+
+def current_link() -> str | None:
+    """The absolute link of this screen (st.context.url is scheme, host and page path)."""
+    base = st.context.url
+    if not base:
+        host = base_from_headers(st.context.headers)
+        base = f"{host}/{PAGE_PATH}" if host else None
+    return view_url(base, view_params()) if base else None
+
+
+@st.cache_data(show_spinner=False, max_entries=24)
+def _export(pillar_code: str, fmt: str, language: str, version: str, notes_key: tuple, _vision, _notes) -> bytes:
+    sel, subtitle = selection(_vision, pillar=pillar_code, lang=language)
+    content = build_content(_vision, sel, subtitle, notes=_notes, lang=language, pillar=pillar_code)
+    return export_bytes(content, fmt)
+
+
+def _notes():
+    try:
+        from pages.notes_view import all_notes, notes_engine
+        eng = notes_engine()
+        return all_notes(eng) if eng is not None else []
+    except ImportError:
+        return []
+
+
+def badge(status) -> str:
+    return (f'<span class="present-badge" style="border-color:{status.color};">'
+            f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
+            f"{t(f'deck.status.{status.value}')}</span>")
+
+
+# --- top bar --------------------------------------------------------------------------------------
+bar, qr_col = st.columns([5, 1], gap="large")
+with bar:
+    c_pillar, c_prev, c_count, c_next, c_more = st.columns([3, 1.2, 1.4, 1.2, 2.4], vertical_alignment="center")
+    c_pillar.segmented_control(t("present.pillar"), pillars, default=pillar, key="present-pillar", required=True,
+                               format_func=lambda p: f"{t('present.pillar')} {p}", on_change=_pillar_changed,
+                               label_visibility="collapsed")
+    c_prev.button(t("present.prev"), icon=":material/arrow_back:", on_click=_go, args=(-1,), shortcut="Left",
+                  disabled=i <= 1, key="present-prev", width="stretch")
+    c_count.markdown(t("present.screen", i=i, n=len(screens)))
+    c_next.button(t("present.next"), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
+                  shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
+    with c_more.popover(t("present.downloads"), icon=":material/download:"):
+        version = charts.data_version(vision)
+        notes = _notes()
+        notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
+        for fmt, label in (("pptx", t("present.download_pptx")), ("pdf", t("present.download_pdf"))):
+            st.download_button(label, lambda f=fmt: _export(pillar, f, lang, version, notes_key, vision, notes),
+                               file_name=f"streekvisie-pijler-{pillar}.{fmt}", mime=MIME[fmt], on_click="ignore",
+                               key=f"present-dl-{fmt}", icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
+        if st.button(t("present.exit"), icon=":material/close_fullscreen:", key="present-exit"):
+            target = f"pages/pillar_{pillar}.py"
+            qp = {"ambitie": screens[i - 1]} if screens[i - 1] != "kaart" else {}
+            del st.query_params[PRESENT_KEY]
+            st.switch_page(target, query_params=qp | ({LANG_KEY: lang} if lang != DEFAULT_LANG else {}))
+    st.caption(t("present.keys_hint"))
+with qr_col:
+    link = current_link()
+    if link:
+        st.image(qr_png(link), width=170, alt=t("present.qr_alt", url=link))
+        st.caption(t("present.qr_caption"))
+
+# --- the screen -----------------------------------------------------------------------------------
+screen = screens[i - 1]
+if screen == "kaart":
+    st.markdown(f"## {t('deck.map_title')}")
+    built = map_for(vision, pillar)
+    if built is None:
+        st.info(t("present.map_not_ready"))
+    else:
+        chart, caption = built
+        st.altair_chart(chart, width="stretch", key="present-map")
+        st.caption(caption)
+else:
+    group = series_of(vision, screen)
+    res_all = assessments(vision)
+    res = {a.code: res_all[a.code] for a in group}
+    head = group[0]
+    st.markdown(f"## {screen} · {head.title_nl}")
+    st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        for a in group:
+            r = res[a.code]
+            if len(group) > 1:
+                st.markdown(f"**{a.code}** · {a.series_nl or a.indicator_nl}")
+            st.markdown(badge(r.status), unsafe_allow_html=True)
+            lines = [f"**{t('deck.baseline')}:** {baseline_text(a)}", f"**{t('deck.target')}:** {target_text(a)}",
+                     f"**{t('deck.latest')}:** {latest_text(a, r)}"]
+            need = needed_text(r)
+            if need and len(group) == 1:
+                lines.append(need)
+            st.markdown("  \n".join(lines))
+    with right:
+        chart = charts.ambition_chart(vision, screen, res if len(group) > 1 else res[head.code])
+        st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
+        st.caption(t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl)))
+    if lang != DEFAULT_LANG:
+        st.caption(t("lang.data_stays_dutch"))
