@@ -1,5 +1,204 @@
-"""Placeholder: being built."""
+"""Map page (url ``kaart``): the 13 municipalities coloured by an indicator, a click shows the
+municipality's series beside the region, the province and Flanders.
+
+The choices live in the URL (query keys indicator, jaar, weergave, sinds, gemeente), so a copied
+link opens the same view. The page syncs ``st.query_params`` itself rather than binding the
+widgets (``bind="query-params"`` puts the *displayed* option label in the URL, e.g. the Dutch
+title instead of the indicator id that ``streek.mapdata.map_url`` links to). All logic is in
+``streek.mapdata`` / ``streek.mapchart``; this page only arranges it.
+"""
+from __future__ import annotations
+
 import streamlit as st
 
-st.title("map")
-st.info("Deze pagina is in aanbouw.")
+from pages.ui import get_vision
+from pages.widgets import chart_block
+from streek import geo
+from streek import mapchart as mc
+from streek import mapdata as md
+from streek.fmt import fmt_period
+from streek.i18n import t
+
+MAP_KEY = "kaart-chart"
+SERIES_KEY = "kaart-reeks"
+DEFAULT_INDICATOR = "population_density"
+
+vision = get_vision()
+st.title(t("map.title"))
+st.caption(t("map.intro"))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None,
+              selected: str | None) -> tuple[dict, dict]:
+    m = md.map_indicator(_vision, ind)
+    frame = md.map_frame(_vision, ind, period, view, since)
+    title = md.view_title(_vision, m, period, view, since)
+    chart = mc.map_chart(frame, m, view, title, since=since, selected=selected)
+    return chart.to_dict(), {"frame": frame, "title": title}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None):
+    m = md.map_indicator(_vision, ind)
+    series, mode = md.series_frame(_vision, ind, nis, view, since)
+    base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
+    title = md.series_title(_vision, m, mode, nis, base)
+    spec = mc.series_chart(series, mode, title).to_dict() if not series.empty else None
+    return spec, series, mode, base
+
+
+W = {k: f"kaart_{k}" for k in md.QUERY_KEYS}      # widget keys per query key
+URL_SEEN = "_kaart_url"                            # what this page last wrote to the URL
+
+
+def _keep_valid(key: str, options: list) -> None:
+    """A value left from another indicator that is not an option now falls back to the default."""
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+
+
+try:
+    indicators = md.map_indicators(vision)
+except md.MapInputError as e:
+    st.error(t("map.error", msg=str(e)))
+    st.stop()
+if not indicators:
+    st.info(t("map.none"))
+    st.stop()
+by_id = {m.id: m for m in indicators}
+ids = list(by_id)
+codes = md.municipal_codes(vision)
+names = {g.geo: g.name_nl for g in vision.municipalities()}
+
+# A link (or the back button) brings query values this page did not write itself: they win over
+# the widgets' state; values that cannot be shown are reported in Dutch and dropped.
+seen = st.session_state.get(URL_SEEN, {})
+url = {k: st.query_params.get(k) for k in md.QUERY_KEYS}
+if any(v is not None and seen.get(k) != v for k, v in url.items()):
+    choice, problems = md.url_choice(vision, url)
+    for k in md.QUERY_KEYS:
+        st.session_state.pop(W[k], None)
+    for k, v in choice.items():
+        st.session_state[W[k]] = v
+    for p in problems:
+        st.warning(p)
+
+
+def _on_map_click() -> None:
+    cur = st.session_state.get(W["gemeente"])
+    new = md.municipality_after_click(cur, st.session_state.get(MAP_KEY), codes)
+    if new != cur:
+        st.session_state[W["gemeente"]] = new
+
+
+c1, c2 = st.columns([3, 2])
+_keep_valid(W["indicator"], ids)
+st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
+ind = c1.selectbox(t("map.indicator"), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
+m = by_id[ind]
+periods = md.periods(vision, ind)
+views = md.available_views(m, len(periods))
+_keep_valid(W["weergave"], views)
+st.session_state.setdefault(W["weergave"], views[0])
+view_labels = {v: t(f"map.view.{v}") for v in views}
+if m.is_percentage and "verandering" in view_labels:
+    view_labels["verandering"] = t("map.view.verandering_pp")
+view = c2.radio(t("map.view"), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
+                help=t("map.view_help"))
+
+c3, c4, c5 = st.columns([2, 2, 2])
+_keep_valid(W["jaar"], periods)
+if len(periods) > 1:
+    st.session_state.setdefault(W["jaar"], periods[-1])
+    period = c3.select_slider(t("map.year"), periods, format_func=fmt_period, key=W["jaar"])
+else:
+    period = periods[0]
+    c3.markdown(f"**{t('map.year')}**  \n{t('map.single_year', period=fmt_period(period))}")
+since = None
+if view == "verandering":
+    earlier = periods[:periods.index(period)]
+    if not earlier:
+        st.info(t("map.no_earlier", period=fmt_period(period)))
+        st.stop()
+    _keep_valid(W["sinds"], earlier)
+    if len(earlier) > 1:
+        st.session_state.setdefault(W["sinds"], earlier[0])
+        since = c4.select_slider(t("map.since"), earlier, format_func=fmt_period, key=W["sinds"])
+    else:
+        since = earlier[0]
+        c4.markdown(f"**{t('map.since')}**  \n{fmt_period(since)}")
+_keep_valid(W["gemeente"], sorted(codes))
+nis = c5.selectbox(t("map.municipality"), sorted(codes, key=names.get), index=None, format_func=names.get,
+                   placeholder=t("map.municipality_placeholder"), key=W["gemeente"])
+
+# the URL follows the view, so that a copied link opens the same map
+now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since, "gemeente": nis}
+now = {k: v for k, v in now.items() if v}
+if now != {k: v for k, v in url.items() if v is not None}:
+    st.query_params.from_dict(now)
+st.session_state[URL_SEEN] = now
+
+try:
+    md.check_choice(vision, ind, period, view, since)
+    spec, info = _map_spec(vision, id(vision), ind, period, view, since, nis)
+    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since)
+except md.MapInputError as e:
+    st.error(t("map.error", msg=str(e)))
+    st.stop()
+except geo.GeoDataError as e:
+    st.error(t("map.geo_error", msg=str(e)))
+    st.stop()
+
+frame = info["frame"]
+source = md.source_text(vision, m)
+download = md.download_frame(vision, frame, m, period, view, since)
+ranked = md.ranked_table(frame)
+table = ranked.assign(**{
+    t("map.table.rank"): ranked["rang_nl"], t("map.table.municipality"): ranked["gemeente"],
+    t("map.table.value"): ranked["waarde_nl"], t("map.table.note"): ranked["opmerking"],
+})[[t("map.table.rank"), t("map.table.municipality"), t("map.table.value"), t("map.table.note")]]
+fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.ATTRIBUTION_NL}.",
+                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]))
+with right:
+    st.subheader(t("map.series.heading"))
+    if not nis:
+        st.caption(t("map.series.pick"))
+    if s_spec is None:
+        st.info(t("map.series.empty"))
+    else:
+        if mode == md.SERIES_PER1000:
+            st.caption(t("map.series.why_per1000"))
+        elif mode == md.SERIES_INDEX:
+            st.caption(t("map.series.why_index", base=fmt_period(base or "")))
+        if series["periode"].nunique() == 1:
+            st.caption(t("map.series.one_period", period=fmt_period(series["periode"].iloc[0])))
+        s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
+            "naam": t("map.tt.area"), "periode_nl": t("map.tt.year"), "waarde_nl": t("map.tt.value")})
+        s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
+        who = names.get(nis) if nis else vision.geo_name(md.REGION)
+        chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
+                    source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
+
+st.subheader(t("map.table.heading"))
+st.dataframe(table, hide_index=True, width="stretch")
+
+lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
+         f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
+         f"**{t('map.meta.refdate')}:** {md.reference_dates(vision, m) or fmt_period(period)}",
+         f"**{t('map.meta.definition')}:** {m.definition_nl}",
+         f"**{t('map.meta.boundaries')}:** {geo.BOUNDARIES_NL}"]
+if view == "per1000":
+    lines.append(t("map.meta.per1000", period=fmt_period(period)))
+elif view == "verandering":
+    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change",
+                   period=fmt_period(period), since=fmt_period(since)))
+if not (md.rows(vision, ind)["geo"] == md.REGION).any():
+    lines.append(t("map.meta.region_missing"))
+st.markdown("  \n".join(lines))
+link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
+st.markdown(f"[{t('map.link')}]({link})", help=t("map.link_help"))

@@ -13,10 +13,12 @@ from pathlib import Path
 GEO_DIR = Path(__file__).resolve().parents[1] / "geo"
 LAYERS = ("municipalities", "neighbours", "border_be_fr", "west_vlaanderen", "region", "hatch")
 
-ATTRIBUTION_NL = ("Grenzen: FOD Financiën – Algemene Administratie van de Patrimoniumdocumentatie "
-                  "(administratieve eenheden, toestand 1 januari 2021)")
-ATTRIBUTION_EN = ("Boundaries: FPS Finance – General Administration of Patrimonial Documentation "
-                  "(administrative units, situation 1 January 2021)")
+BOUNDARIES_NL = ("FOD Financiën – Algemene Administratie van de Patrimoniumdocumentatie "
+                 "(administratieve eenheden, toestand 1 januari 2021)")
+BOUNDARIES_EN = ("FPS Finance – General Administration of Patrimonial Documentation "
+                 "(administrative units, situation 1 January 2021)")
+ATTRIBUTION_NL = f"Grenzen: {BOUNDARIES_NL}"
+ATTRIBUTION_EN = f"Boundaries: {BOUNDARIES_EN}"
 
 
 class GeoDataError(Exception):

@@ -1,0 +1,220 @@
+"""Altair builders for the map of the 13 municipalities and the series beside it. Pure.
+
+The map is a layer chart on inline GeoJSON records (never a GeoDataFrame: Streamlit would turn
+the geometry into text and draw nothing). Layers, bottom to top:
+
+1. neighbours in light grey with light names; 2. municipalities with a value, coloured on a
+colour-blind-safe scale (``blues``; ``blueorange`` around 0 for changes); 3. municipalities
+without a value in grey with hatch lines ("geen gegevens", with its own legend entry); 4. names
+(with a white halo); 5. an almost transparent copy of the 13 that carries the tooltip, the
+click selection (``selection_point(fields=["nis_code"])``) and the outline of the selected
+municipality; 6. the Belgium–France border (dashed). Labels lie under layer 5, so a click on a
+name still selects its municipality.
+"""
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from streek import geo
+from streek.fmt import fmt_number, vega_nl_number_expr
+from streek.i18n import t
+from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
+
+WIDTH, HEIGHT = 620, 500            # fixed for PNG/SVG; Streamlit stretches the width on screen
+NEIGHBOUR_FILL = "#EDEDED"
+NEIGHBOUR_TEXT = "#8C8C8C"
+NODATA_FILL = "#C8C8C8"
+NODATA_HATCH = "#6E6E6E"
+BORDER = "#5A5A5A"
+SELECTED_STROKE = "#000000"
+SEQ_SCHEME = "blues"
+DIV_SCHEME = "blueorange"
+# the municipality, the region, the province, Flanders (Okabe-Ito)
+SERIES_COLORS = ["#D55E00", "#0072B2", "#009E73", "#4D4D4D"]
+
+
+def _num_spec(values: list[float], view: str) -> str:
+    vals = [abs(v) for v in values if v is not None and not math.isnan(v)]
+    top = max(vals) if vals else 0
+    sign = "+" if view == "verandering" else ""
+    return f"{sign},.1f" if top < 100 else f"{sign},.0f"
+
+
+def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
+    by_code = {r["nis_code"]: r for r in frame.to_dict("records")}
+    out = []
+    for rec in geo.records(layer):
+        row = by_code.get(rec["nis_code"])
+        if row is None:
+            continue
+        for k, v in row.items():
+            if k in ("nis_code",):
+                continue
+            rec[k] = None if isinstance(v, float) and math.isnan(v) else v
+        if rec.get("waarde") is not None:
+            rec["waarde"] = float(rec["waarde"])
+        if rec.get("rang") is not None and not (isinstance(rec["rang"], float) and math.isnan(rec["rang"])):
+            rec["rang"] = int(rec["rang"])
+        else:
+            rec["rang"] = None
+        out.append(rec)
+    return out
+
+
+def _legend_title(m: MapIndicator, view: str, since: str | None) -> str:
+    if view == "per1000":
+        return t("map.legend.per1000")
+    if view == "verandering":
+        return t("map.legend.change_pp" if m.is_percentage else "map.legend.change", since=since)
+    return t("map.legend.absolute", unit=m.unit or "")
+
+
+def _labels(data: alt.Data, color: str, size: int, weight: str = "normal", style: str = "normal",
+            field: str = "name_nl", dy: int = 0, halo: bool = True) -> list[alt.Chart]:
+    base = alt.Chart(data).encode(longitude="label_lon:Q", latitude="label_lat:Q", text=f"{field}:N")
+    kw = {"fontSize": size, "fontWeight": weight, "fontStyle": style, "dy": dy, "align": "center",
+          "baseline": "middle", "clip": True}
+    layers = []
+    if halo:
+        layers.append(base.mark_text(**kw, stroke="white", strokeWidth=3, strokeJoin="round", fill="white",
+                                     opacity=0.85))
+    layers.append(base.mark_text(**kw, fill=color))
+    return layers
+
+
+def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since: str | None = None,
+              selected: str | None = None, subtitle: str | None = None) -> alt.LayerChart:
+    """The choropleth of the 13 municipalities for a :func:`streek.mapdata.map_frame`."""
+    recs = _records(frame)
+    with_value = [r for r in recs if r.get("waarde") is not None]
+    without = [r for r in recs if r.get("waarde") is None]
+    nodata_codes = {r["nis_code"] for r in without}
+    hatch = [h for h in geo.records("hatch") if h["nis_code"] in nodata_codes]
+    neighbours = geo.records("neighbours")
+    border = geo.records("border_be_fr")
+
+    values = [r["waarde"] for r in with_value]
+    spec = _num_spec(values, view)
+    if view == "verandering":
+        top = max([abs(v) for v in values] or [1]) or 1
+        scale = alt.Scale(scheme=DIV_SCHEME, domainMid=0, domain=[-top, top])
+    else:
+        scale = alt.Scale(scheme=SEQ_SCHEME, zero=False, nice=False)
+    legend = alt.Legend(title=_legend_title(m, view, since), labelExpr=vega_nl_number_expr("datum.value", spec),
+                        orient="right", gradientLength=220, titleLimit=260)
+
+    nb_data = alt.Data(values=neighbours)
+    layers: list[alt.Chart] = [
+        alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
+        alt.Chart(alt.Data(values=with_value)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+            color=alt.Color("waarde:Q", scale=scale, legend=legend)),
+    ]
+    if without:
+        layers.append(alt.Chart(alt.Data(values=without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+            fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
+                          legend=alt.Legend(title=None, orient="right", symbolType="square", symbolSize=260))))
+        layers.append(alt.Chart(alt.Data(values=hatch)).mark_geoshape(
+            filled=False, stroke=NODATA_HATCH, strokeWidth=0.7, opacity=0.7))
+    labelled_nb = [r for r in neighbours if r.get("show_label")]
+    layers += _labels(alt.Data(values=labelled_nb), NEIGHBOUR_TEXT, 10, style="italic", halo=False)
+    layers += _labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 12,
+                      weight="bold", field="tekst", halo=False)
+    mun_data = alt.Data(values=recs)
+    layers += _labels(mun_data, "#1B1F24", 12, weight="bold")
+    if without:
+        layers += _labels(alt.Data(values=without), "#1B1F24", 10, style="italic", field="status", dy=13)
+
+    sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
+    sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
+    is_sel = alt.when(sel, empty=False)
+    tooltip = [
+        alt.Tooltip("gemeente:N", title=t("map.tt.municipality")),
+        alt.Tooltip("waarde_nl:N", title=t("map.tt.value")),
+        alt.Tooltip("rang_nl:N", title=t("map.tt.rank")),
+        alt.Tooltip("streek_nl:N", title=t("map.tt.region")),
+        alt.Tooltip("provincie_nl:N", title=t("map.tt.province")),
+        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders")),
+    ]
+    if any(r.get("opmerking") for r in recs):
+        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note")))
+    layers.append(
+        alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, cursor="pointer").encode(
+            stroke=is_sel.then(alt.value(SELECTED_STROKE)).otherwise(alt.value("white")),
+            strokeWidth=is_sel.then(alt.value(3.5)).otherwise(alt.value(0.8)),
+            tooltip=tooltip,
+        ).add_params(sel))
+    layers.append(alt.Chart(alt.Data(values=border)).mark_geoshape(
+        filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))
+
+    title_params = {"text": title, "anchor": "start", "fontSize": 15}
+    if subtitle:
+        title_params["subtitle"] = subtitle
+    return (alt.layer(*layers)
+            .project(type="mercator")
+            .properties(width=WIDTH, height=HEIGHT, title=alt.TitleParams(**title_params))
+            .resolve_scale(color="independent", fill="independent")
+            .configure_view(stroke=None)
+            .configure_legend(labelFontSize=12, titleFontSize=12))
+
+
+def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt.Chart | alt.LayerChart:
+    """Lines (several periods) or bars (one period) of a municipality beside the region,
+    West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`."""
+    names = list(dict.fromkeys(series.sort_values("volgorde")["naam"]))
+    color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=SERIES_COLORS[-len(names):]
+                                                  if len(names) < 4 else SERIES_COLORS),
+                      sort=names, legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=260))
+    spec = _num_spec(series["waarde"].tolist(), "absoluut")
+    tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area")), alt.Tooltip("periode_nl:N", title=t("map.tt.year")),
+               alt.Tooltip("waarde_nl:N", title=t("map.tt.value"))]
+    data = series[["naam", "periode_nl", "jaar", "waarde", "waarde_nl", "volgorde"]].copy()
+    data["waarde_kort"] = [fmt_number(v, 1) for v in data["waarde"]]
+    base = alt.Chart(data)
+    if series["periode_nl"].nunique() <= 1:
+        chart = base.mark_bar().encode(
+            y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("waarde:Q", title=None, axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec))),
+            color=color.legend(None), tooltip=tooltip)
+        text = base.mark_text(align="left", dx=4, fontSize=12).encode(
+            y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
+        chart = alt.layer(chart, text)
+    else:
+        x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
+                  axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')"))
+        y = alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
+                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec)))
+        size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
+            if len(names) == 4 else alt.value(2)
+        line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail="naam:N")
+        pts = base.mark_point(filled=True, size=30).encode(x=x, y=y, color=color, tooltip=tooltip)
+        layers = [line, pts]
+        if mode == SERIES_INDEX:
+            layers.append(alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#999", strokeDash=[3, 3]).encode(
+                y="y:Q"))
+        chart = alt.layer(*layers)
+    return chart.properties(width=WIDTH - 180, height=300,
+                            title=alt.TitleParams(text=title, anchor="start", fontSize=14)) \
+        .configure_view(stroke=None)
+
+
+def locator_chart() -> alt.LayerChart:
+    """A small map: West-Vlaanderen, the 13 municipalities in it, and the French border."""
+    wvl = geo.records("west_vlaanderen")
+    mun = geo.records("municipalities")
+    region = geo.records("region")
+    border = geo.records("border_be_fr")
+    layers = [
+        alt.Chart(alt.Data(values=wvl)).mark_geoshape(fill="#EDEDED", stroke="#9A9A9A", strokeWidth=1),
+        alt.Chart(alt.Data(values=mun)).mark_geoshape(fill="#0072B2", stroke="white", strokeWidth=0.6).encode(
+            tooltip=alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))),
+        alt.Chart(alt.Data(values=region)).mark_geoshape(filled=False, stroke="#1B1F24", strokeWidth=1.4),
+        alt.Chart(alt.Data(values=border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.6,
+                                                         strokeDash=[5, 3]),
+        alt.Chart(alt.Data(values=wvl)).mark_text(fontSize=11, fill=NEIGHBOUR_TEXT, fontStyle="italic", dy=-60)
+        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name_nl:N"),
+    ]
+    return alt.layer(*layers).project(type="mercator").properties(width=320, height=260) \
+        .configure_view(stroke=None)
