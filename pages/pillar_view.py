@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode, urlsplit
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.widgets import chart_block
 from streek import charts
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
@@ -118,13 +121,29 @@ def data_version(vision: Vision) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def chart_bundle(code: str, version: str, _vision: Vision, _res: dict[str, Assessment]) -> dict:
-    """Spec, tables and CSV of one ambition's chart, built once per (code, data version)."""
+def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[str, Assessment]) -> dict:
+    """Everything a card shows, built once per (code, data version, language): the chart spec (its
+    dataset already as Arrow bytes, so a rerun converts nothing), the spec for PNG/SVG, the data
+    table, the CSV, and the card's texts."""
     chart, df = charts.build_chart(_vision, code, _res)
     group = charts.series_of(_vision, code)
     csv = charts.csv_table(df, {a.code: a.unit for a in group})
-    return {"spec": chart.to_dict(validate=False), "table": charts.data_table(df), "csv": to_csv_bytes(csv),
-            "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res)}
+    full = chart.to_dict(validate=False)
+    screen = dict(full)
+    screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                          for name, rows in full["datasets"].items()}
+    table = charts.data_table(df)
+    head = group[0]
+    return {
+        "spec": screen, "export": json.dumps(full, sort_keys=True), "table": pa.Table.from_pandas(table, preserve_index=False),
+        "csv": to_csv_bytes(csv),
+        "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res),
+        "source": chart_source(_vision, group, table),
+        "facts": [series_facts(_vision, a, _res[a.code], show_series=len(group) > 1 or bool(a.series_nl))
+                  for a in group],
+        "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
+        "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=head.kind_label_nl),
+    }
 
 
 # --- card pieces ----------------------------------------------------------------------------------
@@ -179,9 +198,8 @@ def latest_text(vision: Vision, a: Ambition, res: Assessment) -> str:
     return out
 
 
-def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool) -> None:
-    if show_series:
-        st.markdown(f"**{a.code}** · {a.series_nl or a.indicator_nl}")
+def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool) -> dict:
+    """The texts of one target series on its card (markdown)."""
     lines = [
         f"**{t('common.geography')}:** {geography_text(vision, a)}",
         f"**{t('pillars.card.target')}:** {target_text(a)}",
@@ -190,13 +208,21 @@ def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool
     if ch:
         lines.append(f"**{t('pillars.card.change')}:** {ch}")
     lines.append(f"**{t('pillars.card.latest')}:** {latest_text(vision, a, res)}")
-    st.markdown("  \n".join(lines))
-    st.markdown(f"{status_badge(res.status)} {res.reason_nl}", unsafe_allow_html=True)
     notes = list(res.notes_nl) + ([a.note_nl] if a.note_nl else [])
     details = [t("pillars.card.indicator", indicator=a.indicator_nl)]
     if a.source_nl:
         details.append(t("pillars.card.annex_source", source=a.source_nl))
-    st.caption("  \n".join(details + notes))
+    return {"series": f"**{a.code}** · {a.series_nl or a.indicator_nl}" if show_series else "",
+            "facts": "  \n".join(lines), "status": f"{status_badge(res.status)} {res.reason_nl}",
+            "notes": "  \n".join(details + notes)}
+
+
+def show_facts(f: dict) -> None:
+    if f["series"]:
+        st.markdown(f["series"])
+    st.markdown(f["facts"])
+    st.markdown(f["status"], unsafe_allow_html=True)
+    st.caption(f["notes"])
 
 
 def chart_source(vision: Vision, group: list[Ambition], table) -> str:
@@ -217,34 +243,33 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
+    b = card_bundle(code, version, get_language(), vision, res)
     with st.container(border=True, key=anchor_key(code)):
         if selected:
             st.info(t("pillars.deeplink.opened"), icon=":material/link:")
         st.markdown(f"#### {code} · {head.title_nl}")
-        st.caption(t("pillars.card.meta", block=head.building_block, page=head.page, kind=head.kind_label_nl))
-        b = chart_bundle(code, version, vision, res)
+        st.caption(b["meta"])
 
         def chart() -> None:
             chart_block(b["spec"], b["csv_frame"], key=f"chart-{anchor_key(code)}", filename=f"ambitie-{code}",
-                        source_nl=chart_source(vision, group, b["table"]), table=b["table"], alt_text=b["alt"],
-                        csv_bytes=b["csv"])
+                        source_nl=b["source"], table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"],
+                        export_spec=b["export"])
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")
             with left:
-                series_facts(vision, head, res[head.code], show_series=bool(head.series_nl))
+                show_facts(b["facts"][0])
             with right:
                 chart()
         else:   # sub-targets: the shared chart first, then the facts of each series side by side
             chart()
             for i in range(0, len(group), 3):
                 cols = st.columns(3, gap="medium")
-                for col, a in zip(cols, group[i:i + 3]):
+                for col, f in zip(cols, b["facts"][i:i + 3]):
                     with col:
-                        series_facts(vision, a, res[a.code], show_series=True)
+                        show_facts(f)
         links = [f":material/link: [{t('pillars.card.share')}]({ambition_link(code, head.pillar)})"]
-        map_codes = [a.code for a in group if has_municipal_values(vision, a.code)]
-        links += [f":material/map: [{t('pillars.card.map', code=c)}]({map_url(c)})" for c in map_codes]
+        links += [f":material/map: [{t('pillars.card.map', code=c)}]({map_url(c)})" for c in b["map_codes"]]
         c1, c2 = st.columns([3, 2])
         c1.markdown(" · ".join(links))
         with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):

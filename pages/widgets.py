@@ -24,19 +24,21 @@ def _svg(spec: str) -> bytes:
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
-                csv_bytes: bytes | None = None):
+                csv_bytes: bytes | None = None, export_spec: str | dict | None = None):
     """Render ``chart`` with its source under it, a "Toon data" table and three downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
     then the page does not pay Altair's ``to_dict`` on every rerun). ``data`` is what the CSV
     download holds (or pass ready ``csv_bytes``); ``table`` (default: ``data``) is the table shown.
+    ``export_spec`` is the spec (JSON text or dict) the PNG/SVG downloads render, where it differs
+    from the one shown (e.g. a cached spec whose datasets are already Arrow bytes).
     Returns the selection state when ``on_select`` is given."""
     kwargs = {}
     if on_select is not None:
         kwargs["on_select"] = on_select
     if alt_text:
         kwargs["alt"] = alt_text
-    spec = spec_json(chart)
+    spec = spec_json(export_spec if export_spec is not None else chart)
     if isinstance(chart, dict):
         # Streamlit moves the datasets out of the spec it is given: hand it a shallow copy.
         state = st.vega_lite_chart(spec=dict(chart), width="stretch", key=key, **kwargs)
