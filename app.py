@@ -9,7 +9,7 @@ folder, Streamlit first routes the URL as an old-style multipage app, and ``/swo
 """
 import streamlit as st
 
-from pages.frame import language_selector, presenting
+from pages.frame import language_selector
 from streek.i18n import t
 
 language_selector()   # ?lang=en: sets the catalogue's language before any title is made
@@ -41,7 +41,7 @@ PAGES[t("editor.nav.section")] = editor_pages()
 
 PAGES[t("nav.section.explore")] += [
     st.Page("pages/presentation.py", title=t("present.nav_title"), icon="📽️", url_path="presentatie"),
-    st.Page("pages/workshop.py", title=t("notes.nav_title"), icon="📝", url_path="workshop"),
+    st.Page("pages/workshop_page.py", title=t("notes.nav_title"), icon="📝", url_path="workshop"),
 ]
-nav = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")   # ?presentatie=1
+nav = st.navigation(PAGES)   # presentation mode hides the navigation with its own CSS (position="hidden" breaks deep links)
 nav.run()

@@ -84,5 +84,5 @@ def notes_block(vision, code: str) -> None:
             st.caption(t("notes.none"))
         for n in notes:
             render_note(n)
-        st.page_link("pages/workshop.py", label=t("notes.add"), icon=":material/add_comment:",
+        st.page_link("pages/workshop_page.py", label=t("notes.add"), icon=":material/add_comment:",
                      query_params={"ambitie": code})

@@ -1,7 +1,7 @@
 """Presentation mode: one ambition (or the map) per screen, large type, no navigation, a QR code
 of the current view in the corner, previous/next with the arrow keys, and the exports.
 
-URL: ``/presentatie?presentatie=1&pijler=2&i=3`` (app.py hides the navigation for ``presentatie=1``)."""
+URL: ``/presentatie?presentatie=1&pijler=2&i=3``."""
 import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY
@@ -47,8 +47,8 @@ except ValueError:
     i = 1
 i = min(max(i, 1), len(screens))
 
-# canonical URL of this view (from the next run on, app.py hides the navigation for presentatie=1;
-# the CSS below hides it at once)
+# canonical URL of this view; the CSS below hides the navigation (st.navigation(position="hidden")
+# makes Streamlit's frontend report "Page not found" on a deep link, so it is not used)
 st.query_params[PRESENT_KEY] = "1"
 st.query_params["pijler"] = pillar
 st.query_params["i"] = str(i)
