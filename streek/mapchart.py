@@ -56,6 +56,7 @@ def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
             rec[k] = None if isinstance(v, float) and math.isnan(v) else v
         if rec.get("waarde") is not None:
             rec["waarde"] = float(rec["waarde"])
+        rec["aria"] = f"{rec['name_nl']}: {rec.get('waarde_nl') or t('map.no_data')}"
         if rec.get("rang") is not None and not (isinstance(rec["rang"], float) and math.isnan(rec["rang"])):
             rec["rang"] = int(rec["rang"])
         else:
@@ -110,10 +111,11 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
         alt.Chart(alt.Data(values=with_value)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
-            color=alt.Color("waarde:Q", scale=scale, legend=legend)),
+            color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
     if without:
         layers.append(alt.Chart(alt.Data(values=without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+            description="aria:N",
             fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
                           legend=alt.Legend(title=None, orient="right", symbolType="square", symbolSize=260))))
         layers.append(alt.Chart(alt.Data(values=hatch)).mark_geoshape(

@@ -1,0 +1,315 @@
+"""The map's data and chart: 13 features with the data's values, colours rising with the
+values, per 1.000 inhabitants divided by the right population, honest gaps, series beside it."""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from streek import mapchart as mc
+from streek import mapdata as md
+from streek.render import to_svg
+
+ROOT = Path(__file__).resolve().parents[1]
+CODES = {"34002", "34003", "34009", "34013", "34022", "34023", "34025", "34027",
+         "34040", "34041", "34042", "34043", "33029"}
+
+
+@pytest.fixture(scope="module")
+def statbel_csv():
+    with open(ROOT / "data" / "statbel.csv", encoding="utf-8") as f:
+        return {(r["indicator"], r["geo"], r["period"]): float(r["value"]) for r in csv.DictReader(f)}
+
+
+def _without(vision, indicator, geos, period=None):
+    """A copy of the vision in which some measurements are missing (a data gap)."""
+    st = vision.statbel
+    drop = (st["indicator"] == indicator) & st["geo"].isin(geos)
+    if period is not None:
+        drop &= st["period"] == period
+    return type(vision)(vision.pillars, vision.building_blocks, vision.ambitions, vision.geographies,
+                        vision.indicators, vision.sources, vision.observations,
+                        st[~drop].reset_index(drop=True), vision.swot, vision.figures, vision.trends,
+                        vision.environment, vision.texts)
+
+
+def _layers(spec):
+    return spec["layer"]
+
+
+def _param(spec):
+    params = [p for p in spec.get("params", []) if p.get("name") == md.SELECTION_PARAM]
+    assert len(params) == 1
+    return params[0]
+
+
+def _interactive_layer(spec):
+    """The layer that carries the click selection (Altair lifts params to the top level and
+    names the layer in ``views``)."""
+    views = _param(spec)["views"]
+    layers = [ly for ly in _layers(spec) if ly.get("name") in views]
+    assert len(layers) == 1
+    return layers[0]
+
+
+def _data_values(spec, layer):
+    data = layer["data"]
+    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
+def _map_spec(vision, ind, period, view="absoluut", since=None, selected=None):
+    m = md.map_indicator(vision, ind)
+    frame = md.map_frame(vision, ind, period, view, since)
+    chart = mc.map_chart(frame, m, view, md.view_title(vision, m, period, view, since), since=since,
+                         selected=selected)
+    return chart, chart.to_dict(), frame
+
+
+# --- indicators --------------------------------------------------------------------------------
+def test_indicator_list_is_derived_from_the_data(vision):
+    ids = [m.id for m in md.map_indicators(vision)]
+    for expected in ("population_total", "population_density", "population_20_64", "vat_enterprises_active",
+                     "vat_enterprises_started", "vat_enterprises_stopped", "employment_rate_20_64_census2011",
+                     "unemployment_rate_15_64_census2011"):
+        assert expected in ids
+    # regional-only series are not offered on a map of municipalities
+    assert "employment_rate_20_64_lfs" not in ids and "vat_first_registrations" not in ids
+
+
+def test_an_imported_municipal_measurement_of_an_ambition_appears(vision):
+    assert not md.has_municipal_values(vision, "1.2.1")
+    extra = pd.DataFrame([{"indicator": "1.2.1", "geo": "34027", "period": "2020", "value": "2700",
+                           "source": "test", "note": ""}])
+    v2 = vision.with_observations(extra)
+    assert md.has_municipal_values(v2, "1.2.1")
+    m = md.map_indicator(v2, "1.2.1")
+    assert m.is_ambition and m.per1000 and m.unit == "ondernemingen"
+    fr = md.map_frame(v2, "1.2.1", "2020")
+    assert fr.set_index("nis_code").loc["34027", "waarde"] == 2700
+    assert (fr["status"] == "geen gegevens").sum() == 12
+
+
+def test_map_url_keeps_the_contract_and_refuses_unknown_keys():
+    assert md.map_url("population_density", jaar="2015") == "kaart?indicator=population_density&jaar=2015"
+    assert md.map_url("2.1.1", gemeente="") == "kaart?indicator=2.1.1"
+    with pytest.raises(md.MapInputError, match="onbekende parameter"):
+        md.map_url("population_density", year="2015")
+
+
+# --- the map specification ---------------------------------------------------------------------
+def test_map_spec_has_exactly_the_13_municipalities(vision):
+    _, spec, _ = _map_spec(vision, "population_density", "2015")
+    recs = _data_values(spec, _interactive_layer(spec))
+    assert sorted(r["nis_code"] for r in recs) == sorted(CODES)
+    assert all(r["type"] == "Feature" and r["geometry"]["type"] in ("Polygon", "MultiPolygon") for r in recs)
+    assert _param(spec)["select"]["fields"] == ["nis_code"]
+
+
+@pytest.mark.parametrize("ind,period", [("population_density", "2015"), ("vat_enterprises_active", "2019"),
+                                        ("population_total", "1992"), ("unemployment_rate_15_64_census2011", "2011")])
+def test_each_value_equals_data_statbel_csv(vision, statbel_csv, ind, period):
+    _, spec, _ = _map_spec(vision, ind, period)
+    recs = _data_values(spec, _interactive_layer(spec))
+    for r in recs:
+        assert r["waarde"] == pytest.approx(statbel_csv[(ind, r["nis_code"], period)], abs=1e-9), r["name_nl"]
+
+
+def test_tooltip_text_is_dutch_with_rank_region_and_flanders(vision, statbel_csv):
+    fr = md.map_frame(vision, "population_density", "2015").set_index("nis_code")
+    kuurne = fr.loc["34023"]
+    assert kuurne["waarde_nl"] == "1.307,3 inwoners per km²"
+    dens = {c: statbel_csv[("population_density", c, "2015")] for c in CODES}
+    top = max(dens, key=dens.get)
+    assert fr.loc[top, "rang_nl"] == "1e van 13"
+    assert fr.loc[min(dens, key=dens.get), "rang_nl"] == "13e van 13"
+    assert kuurne["streek_nl"] == "680,7 inwoners per km²"
+    assert kuurne["vlaanderen_nl"] == "476,6 inwoners per km²"
+
+
+def test_rates_have_no_region_value_rather_than_an_average(vision):
+    fr = md.map_frame(vision, "employment_rate_20_64_census2011", "2011").set_index("nis_code")
+    assert fr.loc["34027", "waarde_nl"] == "70,5 %"
+    assert set(fr["streek_nl"]) == {"geen gegevens"}
+    assert set(fr["vlaanderen_nl"]) == {"geen gegevens"}
+
+
+def _fills_by_name(chart):
+    svg = to_svg(chart).decode()
+    out = {}
+    for tag in re.findall(r"<path[^>]*aria-roledescription=\"geoshape\"[^>]*>", svg):
+        label = re.search(r'aria-label="([^"]*)"', tag)
+        fill = re.search(r'fill="(#[0-9a-fA-F]{6}|rgb\([^)]*\))"', tag)
+        if label and fill and ":" in label.group(1):
+            out[label.group(1).split(":")[0]] = fill.group(1)
+    return out
+
+
+def _luminance(color):
+    if color.startswith("#"):
+        r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (float(x) for x in re.findall(r"[\d.]+", color)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_colours_darken_as_values_rise(vision):
+    chart, _, frame = _map_spec(vision, "population_density", "2015")
+    fills = _fills_by_name(chart)
+    values = dict(zip(frame["gemeente"], frame["waarde"]))
+    assert set(fills) == set(values)
+    assert len(set(fills.values())) >= 10          # several colours, not one
+    ordered = sorted(values, key=values.get)
+    lum = [_luminance(fills[n]) for n in ordered]
+    assert all(a >= b for a, b in zip(lum, lum[1:])), list(zip(ordered, lum))
+    assert lum[0] - lum[-1] > 100
+
+
+def test_per_1000_divides_by_the_same_municipality_and_year(vision, statbel_csv):
+    # hand check, Menen 2019: 2.658 active VAT enterprises, 33.385 inhabitants on 1 January 2019
+    assert statbel_csv[("vat_enterprises_active", "34027", "2019")] == 2658
+    assert statbel_csv[("population_total", "34027", "2019")] == 33385
+    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000").set_index("nis_code")
+    assert fr.loc["34027", "waarde"] == pytest.approx(2658 / 33385 * 1000)
+    assert fr.loc["34027", "waarde_nl"] == "79,6 per 1.000 inwoners"
+    for c in CODES:
+        expect = statbel_csv[("vat_enterprises_active", c, "2019")] / statbel_csv[("population_total", c, "2019")] * 1000
+        assert fr.loc[c, "waarde"] == pytest.approx(expect)
+    zwv = statbel_csv[("vat_enterprises_active", "ZWV", "2019")] / statbel_csv[("population_total", "ZWV", "2019")] * 1000
+    assert fr.loc["34027", "streek_nl"] == f"{zwv:.1f}".replace(".", ",") + " per 1.000 inwoners"
+
+
+def test_per_1000_without_that_years_population_says_so(vision):
+    v2 = _without(vision, "population_total", ["34027"], "2019")
+    fr = md.map_frame(v2, "vat_enterprises_active", "2019", "per1000").set_index("nis_code")
+    assert math.isnan(fr.loc["34027", "waarde"])
+    assert fr.loc["34027", "waarde_nl"] == "geen gegevens"
+    assert fr.loc["34027", "opmerking"] == "geen bevolkingscijfer voor 2019"
+    assert fr.loc["34022", "rang_nl"].endswith("van 12")
+
+
+def test_per_1000_is_only_offered_for_counts(vision):
+    assert "per1000" in md.available_views(md.map_indicator(vision, "vat_enterprises_active"), 1)
+    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_density"), 21)
+    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_total"), 31)
+    with pytest.raises(md.MapInputError, match="past niet"):
+        md.map_frame(vision, "population_density", "2015", "per1000")
+
+
+def test_change_since_a_year(vision, statbel_csv):
+    fr = md.map_frame(vision, "population_total", "2022", "verandering", "2000").set_index("nis_code")
+    expect = (statbel_csv[("population_total", "34022", "2022")] / statbel_csv[("population_total", "34022", "2000")] - 1) * 100
+    assert fr.loc["34022", "waarde"] == pytest.approx(expect)
+    assert fr.loc["34022", "waarde_nl"] == "+3,9 %"          # 74.790 -> 77.741
+    with pytest.raises(md.MapInputError, match="vóór het gekozen jaar"):
+        md.map_frame(vision, "population_total", "2000", "verandering", "2022")
+
+
+def test_missing_municipality_is_grey_hatched_and_labelled(vision):
+    v2 = _without(vision, "vat_enterprises_active", ["34043", "34022"])
+    _, spec, frame = _map_spec(v2, "vat_enterprises_active", "2019")
+    assert set(frame.loc[frame["status"] == "geen gegevens", "nis_code"]) == {"34043", "34022"}
+    colour_layer = next(ly for ly in _layers(spec) if ly.get("encoding", {}).get("color", {}).get("field") == "waarde")
+    assert len(_data_values(spec, colour_layer)) == 11
+    nodata = next(ly for ly in _layers(spec) if ly.get("encoding", {}).get("fill", {}).get("field") == "status")
+    assert nodata["encoding"]["fill"]["scale"]["domain"] == ["geen gegevens"]
+    assert {r["nis_code"] for r in _data_values(spec, nodata)} == {"34043", "34022"}
+    hatch = [ly for ly in _layers(spec) if ly.get("mark", {}).get("filled") is False
+             and ly["mark"].get("stroke") == mc.NODATA_HATCH]
+    assert {r["nis_code"] for r in _data_values(spec, hatch[0])} == {"34043", "34022"}
+    texts = [r.get("status") for ly in _layers(spec) if ly["mark"]["type"] == "text"
+             for r in _data_values(spec, ly) if ly["encoding"]["text"]["field"] == "status"]
+    assert texts.count("geen gegevens") >= 2
+
+
+def test_legend_has_units_and_dutch_numbers(vision):
+    _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
+    colour = next(ly for ly in _layers(spec) if ly.get("encoding", {}).get("color", {}).get("field") == "waarde")
+    legend = colour["encoding"]["color"]["legend"]
+    assert legend["title"] == "per 1.000 inw."
+    assert "replace(" in legend["labelExpr"]
+    assert colour["encoding"]["color"]["scale"]["scheme"] == "blues"
+    assert "per 1.000 inwoners, 2019" in spec["title"]["text"]
+
+
+def test_neighbours_and_border_are_drawn(vision):
+    _, spec, _ = _map_spec(vision, "population_density", "2015")
+    shapes = [ly for ly in _layers(spec) if ly["mark"]["type"] == "geoshape"]
+    nb = next(ly for ly in shapes if ly["mark"].get("fill") == mc.NEIGHBOUR_FILL)
+    assert len(_data_values(spec, nb)) > 20
+    border = next(ly for ly in shapes if ly["mark"].get("stroke") == mc.BORDER)
+    assert _data_values(spec, border)[0]["geometry"]["type"] in ("LineString", "MultiLineString")
+
+
+def test_selected_municipality_is_the_initial_selection(vision):
+    _, spec, _ = _map_spec(vision, "population_density", "2015", selected="34027")
+    assert _param(spec)["value"] == [{"nis_code": "34027"}]
+
+
+# --- series and clicks -------------------------------------------------------------------------
+def test_series_of_a_clicked_municipality_beside_region_province_flanders(vision, statbel_csv):
+    s, mode = md.series_frame(vision, "population_total", "34027")
+    assert mode == md.SERIES_INDEX        # counts of different size: index, first common year = 100
+    assert list(dict.fromkeys(s["geo"])) == ["34027", "ZWV", "30000", "02000"]
+    menen = s[s["geo"] == "34027"].set_index("periode")["waarde"]
+    assert menen["1992"] == pytest.approx(100)
+    expect = statbel_csv[("population_total", "34027", "2022")] / statbel_csv[("population_total", "34027", "1992")] * 100
+    assert menen["2022"] == pytest.approx(expect)
+    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027")
+    assert mode2 == md.SERIES_PER1000
+    assert s2.set_index("geo").loc["34027", "waarde"] == pytest.approx(2658 / 33385 * 1000)
+    s3, mode3 = md.series_frame(vision, "population_density", "34027")
+    assert mode3 == md.SERIES_VALUE and len(s3[s3["geo"] == "34027"]) == 21
+    with pytest.raises(md.MapInputError, match="geen van de 13"):
+        md.series_frame(vision, "population_total", "44021")
+
+
+def test_series_chart_draws_lines_or_bars(vision):
+    s, mode = md.series_frame(vision, "population_total", "34027")
+    spec = mc.series_chart(s, mode, ["a", "b"]).to_dict()
+    assert {ly["mark"]["type"] for ly in spec["layer"]} >= {"line", "point"}
+    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027")
+    spec2 = mc.series_chart(s2, mode2, "x").to_dict()
+    assert spec2["layer"][0]["mark"]["type"] == "bar"
+
+
+def test_clicks_choose_a_municipality_and_empty_selections_keep_it():
+    state = {"selection": {md.SELECTION_PARAM: [{"nis_code": "34027"}]}}
+    assert md.municipality_after_click(None, state, CODES) == "34027"
+    assert md.municipality_after_click("34022", {"selection": {md.SELECTION_PARAM: []}}, CODES) == "34022"
+    assert md.municipality_after_click("34022", None, CODES) == "34022"
+    bad = {"selection": {md.SELECTION_PARAM: [{"nis_code": "99999"}]}}
+    assert md.municipality_after_click("34022", bad, CODES) == "34022"
+
+
+def test_links_are_checked_with_dutch_messages(vision):
+    ok, problems = md.url_choice(vision, {"indicator": "population_total", "jaar": "2010",
+                                          "weergave": "verandering", "sinds": "1995", "gemeente": "34027"})
+    assert ok == {"indicator": "population_total", "jaar": "2010", "weergave": "verandering", "sinds": "1995",
+                  "gemeente": "34027"} and not problems
+    ok, problems = md.url_choice(vision, {"indicator": "population_density", "jaar": "2030",
+                                          "weergave": "per1000", "gemeente": "12345"})
+    assert ok == {"indicator": "population_density"}
+    text = " ".join(problems)
+    assert "jaar '2030'" in text and "weergave 'per1000'" in text and "gemeente '12345'" in text
+    ok, problems = md.url_choice(vision, {"indicator": "bestaat_niet"})
+    assert ok == {} and "geen cijfers per gemeente" in problems[0]
+
+
+def test_ranked_table_puts_the_highest_first_and_gaps_last(vision):
+    v2 = _without(vision, "population_density", ["34022"], "2015")
+    t = md.ranked_table(md.map_frame(v2, "population_density", "2015"))
+    assert t.iloc[0]["gemeente"] == "Kuurne"
+    assert t.iloc[-1]["gemeente"] == "Kortrijk" and t.iloc[-1]["waarde_nl"] == "geen gegevens"
+
+
+def test_download_frame_has_numbers_unit_and_source(vision):
+    m = md.map_indicator(vision, "vat_enterprises_active")
+    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000")
+    d = md.download_frame(vision, fr, m, "2019", "per1000")
+    assert len(d) == 13 and d["waarde"].dtype.kind == "f"
+    assert set(d["eenheid"]) == {"per 1.000 inwoners"}
+    assert d["bron"].iloc[0].startswith("Bron: Statbel")
