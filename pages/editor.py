@@ -14,6 +14,7 @@ from pages.ui import get_store, get_vision
 from streek.db.engine import describe
 from streek.db.importer import (
     COLUMNS,
+    MAX_BYTES,
     REQUIRED,
     Catalog,
     ImportRefused,
@@ -70,7 +71,9 @@ with st.expander(t("editor.columns_title"), expanded=False):
 # --- upload, check, preview, confirm ------------------------------------------------------
 st.subheader(t("editor.upload_title"))
 upload_key = f"editor_upload_{st.session_state.get('editor_upload_n', 0)}"
-uploaded = st.file_uploader(t("editor.upload"), type=["csv", "xlsx", "txt"], key=upload_key)
+# the browser refuses files over 10 MB outright; between 5 and 10 MB the importer says why in Dutch
+uploaded = st.file_uploader(t("editor.upload"), type=["csv", "xlsx", "txt"], key=upload_key,
+                            max_upload_size=2 * MAX_BYTES // (1024 * 1024))
 if uploaded is not None:
     data = uploaded.getvalue()
     plan = plan_import(data, uploaded.name, catalog, store)
@@ -105,6 +108,7 @@ if uploaded is not None:
                     st.session_state["editor_flash"] = t("editor.imported", id=res.import_id, new=res.n_new,
                                                          changed=res.n_changed)
                     st.session_state["editor_upload_n"] = st.session_state.get("editor_upload_n", 0) + 1
+                    st.session_state["editor_history_pick"] = plan.changes[0].indicator
                     st.rerun()
 
 # --- history per indicator ----------------------------------------------------------------

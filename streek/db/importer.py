@@ -491,17 +491,17 @@ def _fmt(v: float | None) -> str:
 
 
 def preview_frame(plan: ImportPlan, catalog: Catalog) -> pd.DataFrame:
-    cols = [t("editor.col.row"), t("editor.col.indicator"), t("editor.col.title"), t("editor.col.geo"),
-            t("editor.col.period"), t("editor.col.old"), t("editor.col.new"), t("editor.col.change"),
-            t("editor.col.source"), t("editor.col.note")]
+    cols = [t("editor.col.row"), t("editor.col.indicator"), t("editor.col.geo"), t("editor.col.period"),
+            t("editor.col.old"), t("editor.col.new"), t("editor.col.change"), t("editor.col.source"),
+            t("editor.col.note"), t("editor.col.title")]
     out = []
     for r in plan.rows:
         tg = catalog.targets.get(r.indicator)
         old = _fmt(r.old_value)
         if r.old_value is not None:
             old += " " + t("editor.origin." + ("seed" if r.old_origin == "data/" else "db"))
-        out.append(dict(zip(cols, [r.line, r.indicator, tg.title if tg else "", r.geo or "–", fmt_period(r.period), old,
-                                   _fmt(r.value), t("editor.change." + r.change), r.source, r.note])))
+        out.append(dict(zip(cols, [r.line, r.indicator, r.geo or "–", fmt_period(r.period), old, _fmt(r.value),
+                                   t("editor.change." + r.change), r.source, r.note, tg.title if tg else ""])))
     return pd.DataFrame(out, columns=cols)
 
 
