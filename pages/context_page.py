@@ -47,7 +47,7 @@ st.caption(t("context.env.counts", **counts))
 st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
 st.caption(t("context.env.source"))
 with st.expander(t("context.env.table")):
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table, hide_index=True)
     st.download_button("CSV", csv, file_name="omgevingsfactoren.csv", mime="text/csv", key="context-env-csv",
                        on_click="ignore", icon=":material/table:")
 

@@ -80,13 +80,13 @@ st.markdown("\n".join(f"- {t(k)}" for k in (
 ind, src = _tables(vision, id(vision))
 st.header(t("method.sources.title"))
 st.write(t("method.sources.text"))
-st.dataframe(ind, hide_index=True, width="stretch", height=36 * (len(ind) + 1) + 3)
+st.table(ind, hide_index=True)  # a plain table: long source names wrap, every row visible
 
 st.header(t("method.data.title"))
 st.subheader(t("method.document.title"))
 st.write(t("method.document.credit"))
 st.write(t("method.data.text"))
-st.dataframe(src, hide_index=True, width="stretch")
+st.table(src, hide_index=True)
 st.subheader(t("method.boundaries.title"))
 st.write(t("method.boundaries.text"))
 st.markdown(f"> {t('method.boundaries.credit')}")

@@ -90,7 +90,7 @@ def test_context_page_lists_trends_and_every_environment_factor(vision):
             assert r.initiative_nl.replace("&", "&amp;") in text
     assert vision.texts["actions"]["summary_nl"] in text
     assert vision.texts["partnership"]["summary_nl"] in text
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == len(vision.environment)
 
 
@@ -108,13 +108,13 @@ def test_method_page_has_formulas_thresholds_and_a_source_per_ambition(vision):
     assert "FOD Financiën – Algemene Administratie van de Patrimoniumdocumentatie" in text
     assert "python -m streek validate" in " ".join(c.value for c in at.code)
 
-    ind = at.dataframe[0].value
+    ind = at.table[0].value
     amb = pd.read_csv(ROOT / "data" / "ambitions.csv", dtype=str, keep_default_na=False)
     assert list(ind["Code"]) == list(amb["code"])
     by_code = ind.set_index("Code")
     for r in amb.itertuples():
         shown = by_code.loc[r.code, "Bron (bijlage 2)"]
         assert shown == (r.source_nl or "niet vermeld in bijlage 2")
-    src = at.dataframe[1].value
+    src = at.table[1].value
     ids = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str, keep_default_na=False)
     assert list(src["Licentie"]) == list(ids["licence"])

@@ -1,0 +1,407 @@
+"""Benchmark of every page of the explorer: script run time (cold and warm) and full render in Chromium.
+
+    python bench/run.py                 # everything, writes bench/RESULTS.md
+    python bench/run.py --no-browser    # script times only
+    python bench/run.py --pages swot,methode --cold-runs 1
+
+What is measured (and how):
+
+* **Pages**: every ``st.Page("pages/….py", …, url_path=…)`` written in ``app.py`` (parsed from its
+  text, so the list is always the router's), plus ``bench/empty_app.py`` (one ``st.title``) as the
+  floor of the framework.
+* **Script run, cold**: a fresh Python process imports Streamlit, then runs the app once with
+  ``streamlit.testing.v1.AppTest`` on that page. We time only the execution of the script
+  (``app.py`` with the page it routes to), the way the server runs it: module imports done inside
+  the scripts (pandas, altair, streek …), loading ``data/`` and building cached charts all count.
+  Median of ``--cold-runs`` fresh processes.
+* **Script run, warm**: in the same process, ``--warm-runs`` further reruns; median. AppTest makes
+  a new script cache for every run (a running server keeps one), so we give it one shared
+  ``ScriptCache``; otherwise each rerun would include compiling the page, which a server does once.
+* **Browser render**: one ``streamlit run`` server per app (the explorer and the empty page), warmed
+  up with one visit per page; then ``--browser-runs`` visits per page, each in a fresh Chromium
+  context (empty browser cache, new session). Time from navigation start until the app is
+  connected, no script is running, the main area shows elements and every
+  ``[data-testid=stVegaLiteChart]`` has drawn marks (SVG mark elements or non-blank canvas pixels);
+  measured with ``performance.now()`` in the page, checked every animation frame. Median.
+* **Ratio to empty page**: browser render of the page / browser render of the empty page.
+* **Peak memory**: peak resident set size (VmHWM) of each server process after all visits.
+* If ``bench/map_click.py`` exists it is called as ``measure(page, base_url) -> dict`` and its
+  numbers are reported below the table.
+
+Goals (issue 3, §7): warm run ≤ 100 ms per page; full render ≤ 1.5 × the empty page.
+Numbers depend on the machine and on what else runs on it: the report states the load average.
+This is a benchmark, never a timed test.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, UTC
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+EMPTY = BENCH / "empty_app.py"
+WARM_GOAL_MS = 100.0
+RENDER_GOAL_RATIO = 1.5
+
+READY_JS = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return null;
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+    // real content, not the loading placeholders: a heading or a text written by the script
+    if (!document.querySelector('[data-testid=stMain] [data-testid=stHeading], [data-testid=stMain] [data-testid=stMarkdown]')) return null;
+    if (document.querySelector('[data-testid=stMain] [data-testid=stSkeleton]')) return null;
+    for (const c of document.querySelectorAll('[data-testid=stVegaLiteChart]')) {
+        if (c.querySelector('svg .role-mark path, svg .role-mark text, svg .role-mark line, svg .role-mark rect')) continue;
+        const cv = c.querySelector('canvas');
+        if (!cv || !cv.width || !cv.height) return null;
+        const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length && n < 50; i += 16) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
+        if (n < 50) return null;
+    }
+    return {t: performance.now(), charts: document.querySelectorAll('[data-testid=stVegaLiteChart]').length};
+}"""
+
+
+# --- the page list ------------------------------------------------------------------------
+def app_pages(app: Path = ROOT / "app.py") -> list[dict]:
+    """The pages written in app.py: script path, url path ('' for the default page), title key."""
+    text = app.read_text(encoding="utf-8")
+    out = []
+    for m in re.finditer(r"st\.Page\(\s*\"([^\"]+)\"(.*?)\)\s*,?\s*$", text, flags=re.M):
+        script, rest = m.group(1), m.group(2)
+        url = re.search(r"url_path\s*=\s*\"([^\"]*)\"", rest)
+        default = re.search(r"default\s*=\s*True", rest)
+        url_path = "" if default else (url.group(1) if url else Path(script).stem)
+        out.append({"script": script, "url": url_path, "name": url_path or "(start)"})
+    return out
+
+
+# --- script times (child process) --------------------------------------------------------
+def _child(script: str | None, warm_runs: int) -> None:
+    """Run in a fresh process: time the app's script runs with AppTest; print JSON."""
+    sys.path.insert(0, str(ROOT))
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    times: list[float] = []
+    original = script_runner.exec_func_with_error_handling
+
+    def timed(func, ctx):
+        t0 = time.perf_counter()
+        try:
+            return original(func, ctx)
+        finally:
+            times.append((time.perf_counter() - t0) * 1000)
+
+    script_runner.exec_func_with_error_handling = timed
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared   # one script cache, as in a running server
+
+    if script is None:
+        at = app_test.AppTest.from_file(str(EMPTY), default_timeout=120)
+    else:
+        at = app_test.AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.switch_page(script)
+    at.run()
+    errors = [str(e.value)[:300] for e in at.exception]
+    for _ in range(warm_runs):
+        at.run()
+        errors += [str(e.value)[:300] for e in at.exception]
+    print("BENCH-JSON " + json.dumps({"cold": times[0], "warm": times[1:], "errors": sorted(set(errors))}))
+
+
+def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict) -> dict:
+    colds, warms, errors = [], [], set()
+    for _ in range(cold_runs):
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", script or "", "--warm-runs", str(warm_runs)]
+        p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        line = next((x for x in p.stdout.splitlines() if x.startswith("BENCH-JSON ")), None)
+        if line is None:
+            raise RuntimeError(f"bench child failed for {script}:\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
+        r = json.loads(line[len("BENCH-JSON "):])
+        colds.append(r["cold"])
+        warms += r["warm"]
+        errors.update(r["errors"])
+    return {"cold_ms": statistics.median(colds), "warm_ms": statistics.median(warms) if warms else None,
+            "cold_all": colds, "errors": sorted(errors)}
+
+
+# --- browser -------------------------------------------------------------------------------
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(script: Path, env: dict) -> tuple[subprocess.Popen, str]:
+    import urllib.request
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit stopped for {script}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 90 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def find_chromium() -> str | None:
+    import shutil
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def _new_context(browser):
+    return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
+
+
+def render_once(browser, url: str, ctx=None, timeout_ms: float = 60_000) -> dict:
+    """One visit; in a fresh context (empty browser cache) unless ``ctx`` is given."""
+    own = ctx is None
+    ctx = _new_context(browser) if own else ctx
+    page = ctx.new_page()
+    try:
+        page.goto(url, wait_until="commit")
+        handle = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms)
+        r = handle.json_value()
+        exceptions = page.locator("[data-testid=stException]").count()
+        return {"ms": r["t"], "charts": r["charts"], "exceptions": exceptions}
+    finally:
+        page.close()
+        if own:
+            ctx.close()
+
+
+def browser_times(browser, base: str, pages: list[dict], runs: int) -> dict:
+    out = {}
+    for p in pages:
+        url = f"{base}/{p['url']}" if p["url"] else base
+        render_once(browser, url)                  # warm-up: server caches, first session
+        rs = [render_once(browser, url) for _ in range(runs)]
+        ctx = _new_context(browser)                # a returning visitor: the browser cache is warm
+        try:
+            render_once(browser, url, ctx)
+            cached = [render_once(browser, url, ctx)["ms"] for _ in range(runs)]
+        finally:
+            ctx.close()
+        out[p["name"]] = {"render_ms": statistics.median(r["ms"] for r in rs), "render_all": [r["ms"] for r in rs],
+                          "cached_ms": statistics.median(cached), "cached_all": cached,
+                          "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs)}
+    return out
+
+
+def map_click(browser, base: str) -> dict | None:
+    path = BENCH / "map_click.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("bench_map_click", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
+    try:
+        return mod.measure(ctx.new_page(), base)
+    finally:
+        ctx.close()
+
+
+# --- report --------------------------------------------------------------------------------
+def _ms(v) -> str:
+    if v is None:
+        return "–"
+    return f"{v:,.0f}".replace(",", ".")
+
+
+def machine() -> dict:
+    import streamlit
+    return {"nproc": os.cpu_count(), "python": platform.python_version(), "streamlit": streamlit.__version__,
+            "platform": platform.platform(terse=True), "load": [round(x, 2) for x in os.getloadavg()]}
+
+
+def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> str:
+    e_render = empty.get("render_ms")
+    lines = [
+        "# Benchmark: page run times and browser render",
+        "",
+        f"Measured {info['date']} on {info['platform']}, {info['nproc']} CPU cores, Python {info['python']}, "
+        f"Streamlit {info['streamlit']}. Load average at start {info['load_start']}, at the end {info['load_end']} "
+        "(other work on the machine makes the numbers noisier).",
+        "",
+        f"Command: `{cmd}`",
+        "",
+        f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms; full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
+        "",
+        "| page | url | cold run ms | warm run ms | browser render ms | ratio to empty page | render ms, cached browser | ratio, cached | charts | goals |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"| empty page (floor) | – | {_ms(empty.get('cold_ms'))} | {_ms(empty.get('warm_ms'))} | {_ms(e_render)} | 1,00 | "
+        f"{_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
+    ]
+    for r in rows:
+        ratio = r["render_ms"] / e_render if (r.get("render_ms") and e_render) else None
+        warm_ok = r.get("warm_ms") is not None and r["warm_ms"] <= WARM_GOAL_MS
+        render_ok = ratio is not None and ratio <= RENDER_GOAL_RATIO
+        goals = []
+        goals.append("warm ✔" if warm_ok else "warm ✘")
+        if ratio is not None:
+            goals.append("render ✔" if render_ok else "render ✘")
+        if r.get("errors") or r.get("exceptions"):
+            goals.append("**fout op de pagina**")
+        ratio_s = "–" if ratio is None else f"{ratio:.2f}".replace(".", ",")
+        c_ratio = (r["cached_ms"] / empty["cached_ms"]) if (r.get("cached_ms") and empty.get("cached_ms")) else None
+        c_ratio_s = "–" if c_ratio is None else f"{c_ratio:.2f}".replace(".", ",")
+        lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
+                     f"{_ms(r.get('render_ms'))} | {ratio_s} | {_ms(r.get('cached_ms'))} | {c_ratio_s} | "
+                     f"{r.get('charts', '–')} | {', '.join(goals)} |")
+    miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > WARM_GOAL_MS]
+    miss_render = [r["title"] for r in rows if r.get("render_ms") and e_render and r["render_ms"] / e_render > RENDER_GOAL_RATIO]
+    lines += ["", "Pages that miss a goal:", "",
+              f"- warm run > {WARM_GOAL_MS:.0f} ms: " + (", ".join(miss_warm) or "none"),
+              f"- render > {RENDER_GOAL_RATIO} × empty page: " + (", ".join(miss_render) or "none")]
+    errs = [(r["title"], r["errors"]) for r in rows if r.get("errors")]
+    if errs:
+        lines += ["", "Errors during the script runs:", ""] + [f"- {t}: {'; '.join(e)}" for t, e in errs]
+    if extra.get("rss"):
+        lines += ["", "Peak memory (RSS) of the server process: "
+                  + ", ".join(f"{k} {v:,.0f} MB".replace(",", ".") for k, v in extra["rss"].items() if v) + "."]
+    if extra.get("map_click") is not None:
+        lines += ["", "Map click (bench/map_click.py):", ""]
+        lines += [f"- {k}: {v}" for k, v in extra["map_click"].items()]
+    elif extra.get("browser"):
+        lines += ["", "Map click: bench/map_click.py does not exist (yet); not measured."]
+    lines += ["", "How: cold = first script run in a fresh process (median of "
+              f"{extra['cold_runs']}); warm = median of {extra['warm_runs']} reruns with a shared script cache; "
+              f"render = median of {extra['browser_runs']} visits in fresh Chromium contexts after one warm-up visit, "
+              "from navigation start until every chart has drawn its marks; cached browser = the same, as a returning "
+              "visitor (one context, browser cache warm). The goal column judges the fresh-context render. "
+              "See the docstring of bench/run.py.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cold-runs", type=int, default=3)
+    ap.add_argument("--warm-runs", type=int, default=7)
+    ap.add_argument("--browser-runs", type=int, default=3)
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--pages", help="comma-separated url paths (default: all; 'start' for the home page)")
+    ap.add_argument("--out", default=str(BENCH / "RESULTS.md"), help="where to write the Markdown ('-' for none)")
+    ap.add_argument("--_child", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args._child is not None:
+        _child(args._child or None, args.warm_runs)
+        return 0
+
+    pages = app_pages()
+    if args.pages:
+        want = {x.strip() for x in args.pages.split(",")}
+        pages = [p for p in pages if (p["url"] or "start") in want]
+    sys.path.insert(0, str(ROOT))
+    from streek.i18n import t  # page titles for the table
+    titles = {}
+    for m in re.finditer(r"st\.Page\(\s*\"([^\"]+)\".*?title=t\(\"([^\"]+)\"\)", (ROOT / "app.py").read_text(encoding="utf-8")):
+        titles[m.group(1)] = t(m.group(2))
+
+    tmp = tempfile.mkdtemp(prefix="bench-")
+    env = {**os.environ, "STREEK_DB_URL": f"sqlite:///{tmp}/bench.sqlite", "PYTHONPATH": str(ROOT)}
+    info = {**machine(), "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    info["load_start"] = info.pop("load")
+
+    print(f"{len(pages)} pages; script runs (cold ×{args.cold_runs}, warm ×{args.warm_runs}) …", flush=True)
+    empty = script_times(None, args.cold_runs, args.warm_runs, env)
+    rows = []
+    for p in pages:
+        r = script_times(p["script"], args.cold_runs, args.warm_runs, env)
+        rows.append({**p, **r, "title": titles.get(p["script"], p["name"])})
+        print(f"  {p['name']:<14} cold {r['cold_ms']:7.0f} ms   warm {r['warm_ms'] or 0:6.0f} ms", flush=True)
+
+    extra = {"cold_runs": args.cold_runs, "warm_runs": args.warm_runs, "browser_runs": args.browser_runs,
+             "browser": not args.no_browser, "rss": {}}
+    if not args.no_browser:
+        from playwright.sync_api import sync_playwright
+        print(f"browser render (×{args.browser_runs} per page) …", flush=True)
+        launch_args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                       "--disable-component-update", "--disable-sync", "--no-first-run"]
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=find_chromium(), headless=True, args=launch_args)
+            proc, base = start_server(EMPTY, env)
+            try:
+                e = browser_times(browser, base, [{"url": "", "name": "empty"}], args.browser_runs)["empty"]
+                empty.update(e)
+                extra["rss"]["lege pagina"] = peak_rss_mb(proc.pid)
+            finally:
+                stop_server(proc)
+            proc, base = start_server(ROOT / "app.py", env)
+            try:
+                res = browser_times(browser, base, pages, args.browser_runs)
+                for r in rows:
+                    r.update(res[r["name"]])
+                    print(f"  {r['name']:<14} render {r['render_ms']:7.0f} ms  ({r['charts']} charts)", flush=True)
+                try:
+                    extra["map_click"] = map_click(browser, base)
+                except Exception as exc:  # report, never hide
+                    extra["map_click"] = {"error": repr(exc)[:300]}
+                extra["rss"]["verkenner"] = peak_rss_mb(proc.pid)
+            finally:
+                stop_server(proc)
+            browser.close()
+
+    info["load_end"] = [round(x, 2) for x in os.getloadavg()]
+    cmd = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    md = report(rows, empty, info, cmd.strip(), extra)
+    print()
+    print(md)
+    if args.out != "-":
+        Path(args.out).write_text(md, encoding="utf-8")
+        raw = BENCH / f"results-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"
+        raw.write_text(json.dumps({"info": info, "empty": empty, "pages": rows, "extra": extra}, indent=1,
+                                  ensure_ascii=False, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

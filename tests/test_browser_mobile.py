@@ -1,0 +1,63 @@
+"""Browser: the home page, a pillar page and the map are usable on a 390 px wide phone screen.
+
+"Usable" here means: the main content does not overflow sideways (no horizontal scrolling of the
+page or of the main block beyond a few pixels), the page title is visible at the top, no
+exception is shown, and every chart on the page fits the screen width."""
+import pytest
+
+from conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+TOLERANCE = 4   # px: sub-pixel rounding and scrollbar edges
+
+OVERFLOW_JS = """() => {
+    const main = document.querySelector('[data-testid=stMain]');
+    const block = document.querySelector('[data-testid=stMainBlockContainer]') || main;
+    const vw = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]')]
+        .map(e => e.getBoundingClientRect())
+        .filter(r => r.width > 0 && (r.right > vw + 4 || r.left < -4)).length;
+    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+        .map(e => e.getBoundingClientRect())
+        .filter(r => r.width > 0 && r.right > vw + 4).length;
+    return {
+        page: document.scrollingElement.scrollWidth,
+        main: main ? main.scrollWidth : null,
+        block: block ? block.scrollWidth : null,
+        mainClient: main ? main.clientWidth : null,
+        vw, wide, charts,
+    };
+}"""
+
+
+@pytest.fixture()
+def phone(browser):
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                              locale="nl-BE")
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+@pytest.mark.parametrize("path,name", [("", "home"), ("pijler-2", "pijler-2"), ("kaart", "kaart")])
+def test_page_fits_a_phone(phone, app_server, path, name):
+    phone.goto(f"{app_server}/{path}")
+    wait_for_app(phone, timeout=60_000)
+    phone.wait_for_timeout(1500)   # charts and maps lay out after the script has finished
+    assert phone.locator("[data-testid=stException]").count() == 0
+
+    title = phone.locator("[data-testid=stMain] h1").first
+    title.wait_for(state="visible", timeout=10_000)
+    box = title.bounding_box()
+    assert box is not None and box["width"] > 0
+    assert box["x"] >= -1 and box["x"] + box["width"] <= PHONE["width"] + TOLERANCE
+    assert box["y"] < PHONE["height"], "the title is not on the first screen"
+
+    m = phone.evaluate(OVERFLOW_JS)
+    screenshot(phone, f"mobile-{name}")
+    assert m["page"] <= PHONE["width"] + TOLERANCE, m
+    assert m["main"] is None or m["main"] <= m["mainClient"] + TOLERANCE, m
+    assert m["wide"] == 0, f"{m['wide']} elements stick out of the screen: {m}"
+    assert m["charts"] == 0, f"{m['charts']} charts are wider than the screen: {m}"
