@@ -49,10 +49,13 @@ def get_store():
         return None
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False)
 def _merged_vision(data_dir: str, stamp: tuple, url: str, revision: tuple) -> Vision:
     """The seed with the stored measurements merged in; cached per database revision, so a
-    new import or an undo shows at once in every chart, status and map."""
+    new import or an undo shows at once in every chart, status and map.
+
+    Kept without an entry limit on purpose: pages key their caches on ``id(vision)``, and an
+    evicted vision's id could be reused by the next one (about 0.3 MB per revision)."""
     return _seed_vision(data_dir, stamp).with_observations(_store(url).current())
 
 
