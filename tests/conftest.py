@@ -16,6 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output"
 sys.path.insert(0, str(ROOT))
 
+# Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
+# and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
+for _k in ("DATABASE_URL", "STREEK_DB_URL"):
+    os.environ.pop(_k, None)
+os.environ["STREEK_DB_PATH"] = os.path.join(
+    __import__("tempfile").mkdtemp(prefix="streek-test-db-"), "session.sqlite")
+
 
 @pytest.fixture(scope="session")
 def vision():
@@ -84,7 +91,7 @@ def stop(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     db = tmp_path_factory.mktemp("db") / "browser.sqlite"
-    proc, url = start_streamlit({"STREEK_DB_URL": f"sqlite:///{db}"})
+    proc, url = start_streamlit({"STREEK_DB_PATH": str(db)})
     yield url
     stop(proc)
 
