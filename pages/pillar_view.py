@@ -227,8 +227,8 @@ def show_facts(f: dict) -> None:
 
 def chart_source(vision: Vision, group: list[Ambition], table) -> str:
     pages = sorted({a.page for a in group})
-    parts = [t("pillars.caption.document", pages=", ".join(str(p) for p in pages))]
-    annex = list(dict.fromkeys(a.source_nl for a in group if a.source_nl))
+    parts = [t("pillars.caption.marks"), t("pillars.caption.document", pages=", ".join(str(p) for p in pages))]
+    annex = list({a.source_nl.lower(): a.source_nl for a in reversed(group) if a.source_nl}.values())[::-1]
     if annex:
         parts.append(t("pillars.caption.annex", sources="; ".join(annex)))
     meas = [s for s in dict.fromkeys(table[t("pillars.table.source")])

@@ -441,11 +441,13 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                           legend=alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke"))
     else:
         color = None
-    present = [e for e in LINE_ELEMENTS if (df["_el"] == e).any()]
+    # a line is in the legend only where it is drawn: two or more points of one series
+    n_pts = df.groupby(["_el", "reeks"]).size()
+    present = [e for e in LINE_ELEMENTS if e in n_pts.index.get_level_values(0) and (n_pts.loc[e] >= 2).any()]
     line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
                                scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
-                               legend=alt.Legend(orient="bottom", symbolType="stroke", direction="horizontal",
+                               legend=alt.Legend(orient="top" if multi else "bottom", symbolType="stroke", direction="horizontal",
                                                  symbolStrokeWidth=2.5, symbolSize=400) if present else None)
     line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
     if color is not None:
