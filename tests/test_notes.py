@@ -104,3 +104,77 @@ def test_prepare_with_the_store_migrations(tmp_path):
     N.prepare(eng)
     names = set(inspect(eng).get_table_names())
     assert {"workshop_codes", "workshop_notes"} <= names
+
+
+# --- the workshop page (AppTest) ------------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EVIL = '<script>alert("x")</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))'
+
+
+@pytest.fixture()
+def store(monkeypatch, tmp_path):
+    """The app's database for this test: a fresh SQLite file with the notes tables."""
+    from streek.db import get_engine
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("STREEK_DB_URL", url)
+    eng = get_engine(url)
+    N.prepare(eng)
+    return eng
+
+
+def workshop(query=None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=240)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/workshop_page.py")
+    return at.run()
+
+
+def html_elements(at):
+    """Every element that could carry raw HTML: markdown with unsafe HTML allowed, and st.html."""
+    out = [m.value for m in at.markdown if m.proto.allow_html]
+    out += [h.proto.body for h in at.get("html")]
+    return out
+
+
+def test_script_in_a_note_shows_as_text(store):
+    N.add_note(store, "2.1.2", EVIL, author="<b>Jan</b>", editor="redacteur")
+    at = workshop()
+    assert not at.exception
+    shown = [m for m in at.markdown if "script" in m.value]
+    assert shown, "the note is listed"
+    for m in shown:
+        assert not m.proto.allow_html
+        assert "<script>" not in m.value and "\\<script\\>" in m.value
+        assert "](javascript" not in m.value
+    assert all("alert" not in h for h in html_elements(at))
+    captions = "\n".join(c.value for c in at.caption)
+    assert "\\<b\\>Jan\\<" in captions and "<b>Jan</b>" not in captions
+
+
+def test_expired_code_is_refused_in_the_page(store):
+    past = datetime.now(UTC) - timedelta(days=2)
+    old = N.create_code(store, "redacteur", now=past)
+    at = workshop()
+    at.text_input(key="workshop-code-input").input(old.code).run()
+    assert [e.value for e in at.error] == ["Deze workshopcode is verlopen."]
+    assert not at.text_area, "no note form without a valid code"
+
+
+def test_participant_adds_a_note_with_a_code(store):
+    wc = N.create_code(store, "redacteur", "Workshop pijler 2")
+    at = workshop({"ambitie": "2.1.2"})
+    at.text_input(key="workshop-code-input").input(wc.code.lower()).run()
+    assert not at.error
+    assert at.selectbox[0].value == "2.1.2"                       # preselected from ?ambitie=
+    at.text_area[0].input("Jobbeurs in Menen <script>")
+    next(b for b in at.button if b.label == "Notitie toevoegen").click().run()
+    notes = N.list_notes(store)
+    assert [(n.ambition, n.text, n.code) for n in notes] == [("2.1.2", "Jobbeurs in Menen <script>", wc.code)]
+    assert any("Notitie opgeslagen" in s.value for s in at.success)
