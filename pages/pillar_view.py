@@ -102,7 +102,11 @@ def scroll_to(code: str) -> None:
   function go() {{
     if (stop) return;
     var el = document.querySelector({sel});
-    if (el) {{ el.scrollIntoView({{block: 'start'}}); el.setAttribute('data-deeplinked', 'true'); }}
+    if (el) {{
+      el.style.scrollMarginTop = '4.5rem';   /* clear Streamlit's fixed header */
+      el.scrollIntoView({{block: 'start'}});
+      el.setAttribute('data-deeplinked', 'true');
+    }}
     if (++n < 12) setTimeout(go, 350);
   }}
   go();

@@ -78,7 +78,7 @@ def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
     card = page.locator(".st-key-ambitie-2-1-2")
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-2-1-2');"
                            " if (!el) return false; const r = el.getBoundingClientRect();"
-                           " return r.top > -20 && r.top < 250; }", timeout=15_000)
+                           " return r.top > 40 && r.top < 250; }", timeout=15_000)
     assert card.get_attribute("data-deeplinked") == "true"
     assert "Je opende deze ambitie via een link." in card.inner_text()
     assert "2.1.2 · Daling van het aantal niet-werkende werkzoekenden" in card.inner_text()
