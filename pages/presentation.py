@@ -69,7 +69,7 @@ def _pillar_changed() -> None:
 def view_params() -> dict[str, str]:
     params = {PRESENT_KEY: "1", "pijler": pillar, "i": str(i)}
     if lang != DEFAULT_LANG:
-        params[LANG_KEY] = lang
+        params[LANG_KEY] = lang.upper()     # as the NL|EN selector writes it
     return params
 
 
@@ -107,7 +107,7 @@ def badge(status) -> str:
 # --- top bar --------------------------------------------------------------------------------------
 bar, qr_col = st.columns([5, 1], gap="large")
 with bar:
-    c_pillar, c_prev, c_count, c_next, c_more = st.columns([3, 1.2, 1.4, 1.2, 2.4], vertical_alignment="center")
+    c_pillar, c_prev, c_count, c_next, c_more = st.columns([2.4, 1.7, 2.0, 1.7, 2.6], vertical_alignment="center")
     c_pillar.segmented_control(t("present.pillar"), pillars, default=pillar, key="present-pillar", required=True,
                                format_func=lambda p: f"{t('present.pillar')} {p}", on_change=_pillar_changed,
                                label_visibility="collapsed")
@@ -128,7 +128,7 @@ with bar:
             target = f"pages/pillar_{pillar}.py"
             qp = {"ambitie": screens[i - 1]} if screens[i - 1] != "kaart" else {}
             del st.query_params[PRESENT_KEY]
-            st.switch_page(target, query_params=qp | ({LANG_KEY: lang} if lang != DEFAULT_LANG else {}))
+            st.switch_page(target, query_params=qp | ({LANG_KEY: lang.upper()} if lang != DEFAULT_LANG else {}))
     st.caption(t("present.keys_hint"))
 with qr_col:
     link = current_link()
