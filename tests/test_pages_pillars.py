@@ -170,3 +170,26 @@ def test_rerun_uses_cached_chart_specs(monkeypatch):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.get("vega_lite_chart")) == 9
+
+
+def test_map_link_only_where_municipal_values_exist():
+    from pages.pillar_view import card_bundle, data_version
+
+    def bundle(v):
+        res = {a.code: assess(a, v.series(a.code)) for a in series_of(v, "1.2.1")}
+        return card_bundle("1.2.1", data_version(v), "nl", v, res)
+
+    assert bundle(VISION)["map_codes"] == []
+    extra = pd.DataFrame([{"indicator": "1.2.1", "geo": "34022", "period": "2019", "value": 9000.0,
+                           "source": "test", "note": ""}])
+    assert bundle(VISION.with_observations(extra))["map_codes"] == ["1.2.1"]
+
+
+def test_resolve_ambition_accepts_document_and_series_codes():
+    from pages.pillar_view import ambition_link, resolve_ambition
+    assert resolve_ambition(VISION, "2.1.2") == ("2.1.2", "2")
+    assert resolve_ambition(VISION, "1.5.2") == ("1.5.2", "1")      # a group code only
+    assert resolve_ambition(VISION, "1.5.2b") == ("1.5.2", "1")     # a series opens its group's card
+    assert resolve_ambition(VISION, "3.4.a") == ("3.4.a", "3")
+    assert resolve_ambition(VISION, "7.7") is None and resolve_ambition(VISION, "") is None
+    assert ambition_link("2.1.2", "2") == "pijler-2?ambitie=2.1.2"
