@@ -98,12 +98,19 @@ def test_escape_markdown_keeps_html_and_links_as_text():
     assert "  \n" in s
 
 
-def test_prepare_with_the_store_migrations(tmp_path):
+def test_tables_come_from_the_store_migrations(tmp_path):
     from sqlalchemy import inspect
-    eng = create_engine(f"sqlite:///{tmp_path / 'store.sqlite'}")
-    N.prepare(eng)
+
+    from streek.db import get_engine
+    from streek.db.schema import migrate
+    eng = get_engine(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    applied = migrate(eng)
+    assert 3 in applied                                   # the step that adds the notes tables
     names = set(inspect(eng).get_table_names())
-    assert {"workshop_codes", "workshop_notes"} <= names
+    assert {"workshop_codes", "workshop_notes", "measurements"} <= names
+    N.prepare(eng)                                        # idempotent on an up-to-date store
+    wc = N.create_code(eng, "redacteur", now=T0)
+    assert N.add_note(eng, "3.1.1", "ok", code=wc.code, now=T0).id == 1
 
 
 # --- the workshop page (AppTest) ------------------------------------------------------------------

@@ -89,9 +89,15 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_indicator ON audit (indicator, id)"))
 
 
+def _v3(conn: Connection) -> None:
+    from streek.notes import create_tables  # workshop notes and codes (owned by streek.notes)
+    create_tables(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tabellen imports, measurements, audit", _v1),
     (2, "indexen op sleutel en indicator", _v2),
+    (3, "tabellen workshop_codes, workshop_notes", _v3),
 ]
 LATEST = MIGRATIONS[-1][0]
 
