@@ -94,3 +94,30 @@ def test_scenario_is_not_stored(vision):
     years = [r["jaar"] for r in rows if r["reeks"].startswith("Scenario")]
     assert min(years) == 2017 and max(years) == 2030
     assert math.isclose(sc.points[-1][1], sc.projected)
+
+
+def test_whatif_block_on_a_card_is_labelled_and_computes():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        from pages.ui import assessments, get_vision
+        from pages.whatif import whatif_block
+        v = get_vision()
+        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]})
+
+    at = AppTest.from_function(script, default_timeout=120).run()
+    assert not at.exception
+    assert at.expander[0].label == "Wat als? Scenario – geen meting"
+    slider = at.select_slider(key="whatif-2.1.2")
+    assert slider.value == 0.0                     # no trend yet: the slider starts at no change
+    slider.set_value(-2.0).run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Scenario – geen meting" in text
+    assert "Bij -2,0 % per jaar: 5.936 personen in 2030." in text
+    assert "Het doel (6.000 personen) zou gehaald worden." in text
+    assert "Het doel wordt bereikt in 2030." in text
+    slider.set_value(-1.0).run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "zou niet gehaald worden" in text and "bereikt in 2043" in text
+    chart = at.get("vega_lite_chart")[0]
+    assert "geen meting" in chart.proto.spec
