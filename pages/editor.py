@@ -43,7 +43,7 @@ c1, c2 = st.columns([4, 1])
 c1.markdown(t("editor.signed_in_as", name=editor.replace("*", "").replace("_", " ")))
 if c2.button(t("editor.logout"), key="editor_logout"):
     sign_out()
-    st.switch_page("pages/home.py")
+    st.switch_page("pages/home.py", query_params={})  # {} keeps widget-bound ones (?lang=)
 st.write(t("editor.intro"))
 if store is None:
     st.stop()
@@ -138,7 +138,7 @@ else:
         t("editor.col.file"): imps["filename"],
         t("editor.col.source"): imps["source"],
         t("editor.col.row"): imps["n_rows"],
-        t("editor.history.undone").strip("· "): [
+        t("editor.col.undone"): [
             "" if pd.isna(u) else f"{local_time(u):%d-%m-%Y %H:%M} ({b})" for u, b in zip(imps["undone_at"], imps["undone_by"])],
     })
     st.dataframe(shown, hide_index=True, width="stretch", key="editor_imports")

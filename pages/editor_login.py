@@ -9,7 +9,7 @@ from streek.auth import editor_emails, load_editors, oidc_configured
 from streek.i18n import t
 
 if current_editor():
-    st.switch_page(EDITOR_PAGE)
+    st.switch_page(EDITOR_PAGE, query_params={})  # {} keeps widget-bound ones (?lang=)
 
 st.title(t("editor.login.title"))
 st.write(t("editor.login.intro"))

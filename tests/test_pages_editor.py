@@ -97,6 +97,22 @@ def test_wrong_password_is_refused_and_slowed_down(editor_env):
     assert [x.value for x in at.title] == ["Aanmelden voor redacteurs"]
 
 
+def test_signing_in_and_out_in_english_keeps_the_language(editor_env):
+    # ?lang=EN is bound to a widget: switching pages after sign-in/out must keep it, not crash
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "EN"
+    sign_in(at.run(), PASSWORD)
+    assert not at.exception
+    assert [x.value for x in at.title] == ["Update data"]
+    at.switch_page("pages/editor.py").run()
+    at.button(key="editor_logout").click().run()
+    assert not at.exception
+    assert "Update data" not in [x.value for x in at.title]
+    assert "South-West Flanders" in at.title[0].value
+    with pytest.raises(ValueError, match="Known pages"):
+        at.switch_page("pages/editor.py")
+
+
 def test_editor_imports_and_the_pillar_chart_and_status_change(editor_env):
     at = new_app()
     at.switch_page("pages/pillar_2.py").run()
