@@ -100,3 +100,28 @@ def test_exit_status_of_the_real_command(tmp_path, good_file):
                        cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "Import 1 opgeslagen" in r.stdout
+
+
+def test_a_write_between_preview_and_commit_is_rechecked_not_lost(db_url, good_file, monkeypatch, capsys):
+    """Another editor imports between this command's preview and its write: with --yes the
+    command checks again against the new state and writes; both imports are kept."""
+    import streek.db.importer as importer
+    from streek.db.store import NewValue
+    real = importer.plan_import
+    calls = []
+
+    def plan_then_someone_else_writes(data, filename, catalog, store=None):
+        plan = real(data, filename, catalog, store)
+        calls.append(plan.revision)
+        if len(calls) == 1:
+            store.add([NewValue("2.1.2", "ZWV", "2021", 6900.0, "VDAB (andere redacteur)")], editor="bert",
+                      filename="tussendoor.csv", seed=catalog.seed)
+        return plan
+
+    monkeypatch.setattr(importer, "plan_import", plan_then_someone_else_writes)
+    assert main(["import", str(good_file), "--db", db_url, "--yes", "--editor", "anna"]) == 0
+    assert len(calls) == 2 and calls[0] != calls[1]
+    store = Store(db_url)
+    assert list(store.imports()["editor"]) == ["anna", "bert"]
+    top = store.history("2.1.2").iloc[0]
+    assert (top["who"], top["old_value"], top["new_value"]) == ("anna", 6900.0, 6500.0)
