@@ -64,13 +64,15 @@ columns = {
     "metingen": st.column_config.LineChartColumn(t("overview.col.trend"), help=t("overview.col.trend_help"), width="small"),
     "gebied": st.column_config.TextColumn(t("overview.col.geo")),
 }
+TINT = {f"{s.symbol} {s.label_nl}": f"background-color: {s.color}38" for s in STATUS_ORDER}
 for p in vision.pillars:
     part = shown[shown["pijler"] == p.code].reset_index(drop=True)
     if part.empty:
         continue
     st.subheader(t("overview.pillar_head", code=p.code, title=p.title_nl))
-    event = st.dataframe(part, column_order=list(columns), column_config=columns, hide_index=True, width="stretch",
-                         height=36 * (len(part) + 1) + 3, on_select="rerun", selection_mode="single-row", key=f"overzicht-{p.code}")
+    styled = part.style.map(lambda v: TINT.get(v, ""), subset=["status"])   # colour beside symbol and word
+    event = st.dataframe(styled, column_order=list(columns), column_config=columns, hide_index=True, width="stretch",
+                         row_height=36, height=36 * (len(part) + 1) + 4, on_select="rerun", selection_mode="single-row", key=f"overzicht-{p.code}")
     rows = event.selection.rows if event else []
     if rows:
         st.switch_page(PILLAR_PAGES[p.code], query_params={QUERY_KEY: part.loc[rows[0], "ambitie"]})
