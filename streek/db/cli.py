@@ -40,9 +40,9 @@ def _print_table(df: pd.DataFrame) -> None:
 def _configure_import(p) -> None:
     p.description = t("editor.cli.import_help")
     p.add_argument("file")
-    p.add_argument("--db", default=None, help="SQLAlchemy-URL (standaard: DATABASE_URL, STREEK_DB_PATH of var/streek.sqlite)")
-    p.add_argument("--editor", default=None, help="naam van de redacteur in de audit (standaard: de gebruikersnaam)")
-    p.add_argument("--yes", action="store_true", help="niet vragen: importeren en bestaande waarden overschrijven")
+    p.add_argument("--db", default=None, help=t("editor.cli.opt_db"))
+    p.add_argument("--editor", default=None, help=t("editor.cli.opt_editor"))
+    p.add_argument("--yes", action="store_true", help=t("editor.cli.opt_yes"))
 
 
 def _run_import(args) -> int:
@@ -98,8 +98,8 @@ def _run_import(args) -> int:
 def _configure_export(p) -> None:
     p.description = t("editor.cli.export_help")
     p.add_argument("file")
-    p.add_argument("--db", default=None)
-    p.add_argument("--history", action="store_true", help="de volledige audit in plaats van de huidige waarden")
+    p.add_argument("--db", default=None, help=t("editor.cli.opt_db"))
+    p.add_argument("--history", action="store_true", help=t("editor.cli.opt_history"))
 
 
 def export_frame(store, history: bool = False) -> pd.DataFrame:
@@ -145,7 +145,7 @@ def _run_export(args) -> int:
 def _configure_undo(p) -> None:
     p.description = t("editor.cli.undo_help")
     p.add_argument("import_id", type=int)
-    p.add_argument("--db", default=None)
+    p.add_argument("--db", default=None, help=t("editor.cli.opt_db"))
     p.add_argument("--editor", default=None)
 
 
@@ -164,7 +164,7 @@ def _run_undo(args) -> int:
 def _configure_hash(p) -> None:
     p.description = t("editor.cli.hash_help")
     p.add_argument("name", nargs="?", default="redacteur")
-    p.add_argument("--stdin", action="store_true", help="lees het wachtwoord van stdin (één regel) in plaats van te vragen")
+    p.add_argument("--stdin", action="store_true", help=t("editor.cli.opt_stdin"))
     p.add_argument("--method", choices=["scrypt", "pbkdf2_sha256"], default="scrypt")
 
 

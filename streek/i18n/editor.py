@@ -170,6 +170,11 @@ NL = {
     "editor.cli.hash_short": "Een wachtwoord van minstens {n} tekens, alstublieft.",
     "editor.cli.hash_out": "Zet deze regel in .streamlit/secrets.toml onder [editors] (of in STREEK_EDITORS als naam=hash):",
     "editor.cli.undo_help": "maak een import ongedaan",
+    "editor.cli.opt_db": "SQLAlchemy-URL (standaard: DATABASE_URL, STREEK_DB_PATH of var/streek.sqlite)",
+    "editor.cli.opt_editor": "naam van de redacteur in de audit (standaard: de gebruikersnaam)",
+    "editor.cli.opt_yes": "niet vragen: importeren en getoonde waarden overschrijven",
+    "editor.cli.opt_history": "de volledige audit in plaats van de huidige waarden",
+    "editor.cli.opt_stdin": "lees het wachtwoord van stdin (één regel) in plaats van te vragen",
     "editor.cli.undone": "Import {id} ongedaan gemaakt: {n} waarde(n) teruggezet.",
 }
 
@@ -339,5 +344,10 @@ EN = {
     "editor.cli.hash_short": "A password of at least {n} characters, please.",
     "editor.cli.hash_out": "Put this line in .streamlit/secrets.toml under [editors] (or in STREEK_EDITORS as name=hash):",
     "editor.cli.undo_help": "undo an import",
+    "editor.cli.opt_db": "SQLAlchemy URL (default: DATABASE_URL, STREEK_DB_PATH or var/streek.sqlite)",
+    "editor.cli.opt_editor": "the editor's name in the audit (default: the user name)",
+    "editor.cli.opt_yes": "do not ask: import and overwrite shown values",
+    "editor.cli.opt_history": "the full audit instead of the current values",
+    "editor.cli.opt_stdin": "read the password from stdin (one line) instead of asking",
     "editor.cli.undone": "Import {id} undone: {n} value(s) restored.",
 }
