@@ -56,10 +56,9 @@ if flash:
 # --- what the file must look like ---------------------------------------------------------
 with st.expander(t("editor.columns_title"), expanded=False):
     st.write(t("editor.columns_intro"))
-    st.dataframe(pd.DataFrame({t("editor.col.column"): COLUMNS,
-                               t("editor.col.required"): [t("editor.yes") if c in REQUIRED else t("editor.no") for c in COLUMNS],
-                               t("editor.col.meaning"): [t("editor.colhelp." + c) for c in COLUMNS]}),
-                 hide_index=True, width="stretch")
+    st.markdown("\n".join(
+        f"- `{c}` ({t('editor.required_yes') if c in REQUIRED else t('editor.required_no')}): "
+        f"{t('editor.colhelp.' + c)}" for c in COLUMNS))
     st.markdown(f"**{t('editor.rules_title')}**\n\n{t('editor.rules')}")
     d1, d2 = st.columns(2)
     d1.download_button(t("editor.template_csv"), template_csv(), file_name="sjabloon-metingen.csv", mime="text/csv",

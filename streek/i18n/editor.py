@@ -31,8 +31,8 @@ NL = {
     "editor.colhelp.geo": "Het gebied: een NIS-code van 5 cijfers (34022 = Kortrijk, 02000 = Vlaams Gewest) of ZWV. Een ambitie krijgt alleen metingen voor haar eigen gebied; leeg waar het document geen gebied noemt.",
     "editor.colhelp.period": "Een jaar (2021), een reeks (2009-2017) of een kwartaal (2021-Q1 of 2021-K1), tussen 1990 en 2035.",
     "editor.colhelp.value": "Het getal zoals u het in Vlaanderen typt: 7719 of 7.719, 75,4, 1.234,5. Percentages tussen 0 en 100 (het %-teken mag), aantallen geheel en niet negatief.",
-    "editor.colhelp.source": "Waar het cijfer vandaan komt (uitgever, dataset, datum). Verplicht.",
-    "editor.colhelp.note": "Een toelichting (niet verplicht).",
+    "editor.colhelp.source": "Waar het cijfer vandaan komt (uitgever, dataset, datum).",
+    "editor.colhelp.note": "Een toelichting.",
     "editor.rules_title": "Hoe getallen, gebieden en tekst gelezen worden",
     "editor.rules": (
         "- **Komma = decimalen, punt = duizendtallen**: `75,4` is 75,4; `1.234,5` is 1234,5; `1.234.567` is 1234567; `7 719` mag ook.\n"
@@ -76,6 +76,8 @@ NL = {
     "editor.origin.seed": "(data/)",
     "editor.origin.db": "(databank)",
     "editor.yes": "ja",
+    "editor.required_yes": "verplicht",
+    "editor.required_no": "niet verplicht",
     "editor.no": "nee",
     # table columns
     "editor.col.file": "Bestand",
@@ -208,8 +210,8 @@ EN = {
     "editor.colhelp.geo": "The area: a 5-digit NIS code (34022 = Kortrijk, 02000 = Flemish Region) or ZWV. An ambition only takes measurements for its own area; empty where the document names none.",
     "editor.colhelp.period": "A year (2021), a range (2009-2017) or a quarter (2021-Q1 or 2021-K1), between 1990 and 2035.",
     "editor.colhelp.value": "The number as typed in Flanders: 7719 or 7.719, 75,4, 1.234,5. Percentages between 0 and 100 (the % sign is allowed), counts whole and not negative.",
-    "editor.colhelp.source": "Where the figure comes from (publisher, dataset, date). Required.",
-    "editor.colhelp.note": "A comment (optional).",
+    "editor.colhelp.source": "Where the figure comes from (publisher, dataset, date).",
+    "editor.colhelp.note": "A comment.",
     "editor.rules_title": "How numbers, areas and text are read",
     "editor.rules": (
         "- **Comma = decimals, point = thousands**: `75,4` is 75.4; `1.234,5` is 1234.5; `1.234.567` is 1234567; `7 719` is fine too.\n"
@@ -253,6 +255,8 @@ EN = {
     "editor.origin.seed": "(data/)",
     "editor.origin.db": "(database)",
     "editor.yes": "yes",
+    "editor.required_yes": "required",
+    "editor.required_no": "optional",
     "editor.no": "no",
     "editor.col.file": "File",
     "editor.col.row": "Row",
