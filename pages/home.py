@@ -34,3 +34,18 @@ st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s, 0))}" for s i
 
 st.subheader(t("home.sources"))
 st.write(t("home.sources_text"))
+
+# --- where the region lies (map work, issue 4) ----------------------------------------------------
+from streek import geo as _geo  # noqa: E402
+from streek.mapchart import locator_chart  # noqa: E402
+
+
+@st.cache_data(show_spinner=False)
+def _locator_spec() -> dict:
+    return locator_chart().to_dict()
+
+
+st.subheader(t("home.region"))
+st.vega_lite_chart(spec=_locator_spec(), width="content", alt=t("map.locator.alt"))
+st.caption(t("map.locator.caption", attribution=_geo.ATTRIBUTION_NL))
+st.page_link("pages/map.py", label=t("map.title"), icon=":material/map:")

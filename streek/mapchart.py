@@ -14,6 +14,7 @@ name still selects its municipality.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -23,7 +24,7 @@ from streek.fmt import fmt_number, vega_nl_number_expr
 from streek.i18n import t
 from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
 
-WIDTH, HEIGHT = 620, 500            # fixed for PNG/SVG; Streamlit stretches the width on screen
+WIDTH, HEIGHT = 620, 470            # fixed for PNG/SVG; Streamlit stretches the width on screen
 NEIGHBOUR_FILL = "#EDEDED"
 NEIGHBOUR_TEXT = "#8C8C8C"
 NODATA_FILL = "#C8C8C8"
@@ -31,6 +32,7 @@ NODATA_HATCH = "#6E6E6E"
 BORDER = "#5A5A5A"
 SELECTED_STROKE = "#000000"
 SEQ_SCHEME = "blues"
+TITLE_WRAP = 44                     # characters per title line of the narrow series chart
 DIV_SCHEME = "blueorange"
 # the municipality, the region, the province, Flanders (Okabe-Ito)
 SERIES_COLORS = ["#D55E00", "#0072B2", "#009E73", "#4D4D4D"]
@@ -104,8 +106,9 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
         scale = alt.Scale(scheme=DIV_SCHEME, domainMid=0, domain=[-top, top])
     else:
         scale = alt.Scale(scheme=SEQ_SCHEME, zero=False, nice=False)
+    # legends under the map, so that the map gets the full width of its column
     legend = alt.Legend(title=_legend_title(m, view, since), labelExpr=vega_nl_number_expr("datum.value", spec),
-                        orient="right", gradientLength=220, titleLimit=260)
+                        orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
     nb_data = alt.Data(values=neighbours)
     layers: list[alt.Chart] = [
@@ -117,17 +120,17 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
         layers.append(alt.Chart(alt.Data(values=without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             description="aria:N",
             fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
-                          legend=alt.Legend(title=None, orient="right", symbolType="square", symbolSize=260))))
+                          legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolSize=260))))
         layers.append(alt.Chart(alt.Data(values=hatch)).mark_geoshape(
             filled=False, stroke=NODATA_HATCH, strokeWidth=0.7, opacity=0.7))
     labelled_nb = [r for r in neighbours if r.get("show_label")]
-    layers += _labels(alt.Data(values=labelled_nb), NEIGHBOUR_TEXT, 10, style="italic", halo=False)
-    layers += _labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 12,
+    layers += _labels(alt.Data(values=labelled_nb), NEIGHBOUR_TEXT, 9, style="italic", halo=False)
+    layers += _labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 11,
                       weight="bold", field="tekst", halo=False)
     mun_data = alt.Data(values=recs)
-    layers += _labels(mun_data, "#1B1F24", 12, weight="bold")
+    layers += _labels(mun_data, "#1B1F24", 11, weight="bold")
     if without:
-        layers += _labels(alt.Data(values=without), "#1B1F24", 10, style="italic", field="status", dy=13)
+        layers += _labels(alt.Data(values=without), "#1B1F24", 9, style="italic", field="status", dy=12)
 
     sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
@@ -168,7 +171,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt
     names = list(dict.fromkeys(series.sort_values("volgorde")["naam"]))
     color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=SERIES_COLORS[-len(names):]
                                                   if len(names) < 4 else SERIES_COLORS),
-                      sort=names, legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=260))
+                      sort=names, legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=260))
     spec = _num_spec(series["waarde"].tolist(), "absoluut")
     tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area")), alt.Tooltip("periode_nl:N", title=t("map.tt.year")),
                alt.Tooltip("waarde_nl:N", title=t("map.tt.value"))]
@@ -197,26 +200,39 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt
             layers.append(alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#999", strokeDash=[3, 3]).encode(
                 y="y:Q"))
         chart = alt.layer(*layers)
+    lines = [title] if isinstance(title, str) else list(title)
+    wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
     return chart.properties(width=WIDTH - 180, height=300,
-                            title=alt.TitleParams(text=title, anchor="start", fontSize=14)) \
+                            title=alt.TitleParams(text=wrapped, anchor="start", fontSize=13)) \
         .configure_view(stroke=None)
 
 
-def locator_chart() -> alt.LayerChart:
-    """A small map: West-Vlaanderen, the 13 municipalities in it, and the French border."""
-    wvl = geo.records("west_vlaanderen")
-    mun = geo.records("municipalities")
-    region = geo.records("region")
+def locator_chart() -> alt.HConcatChart:
+    """A small map for the home page: where the region lies in West-Vlaanderen (left), and the
+    13 municipalities with their neighbours and the French border (right)."""
+    wvl = alt.Data(values=geo.records("west_vlaanderen"))
+    mun = alt.Data(values=geo.records("municipalities"))
+    region = alt.Data(values=geo.records("region"))
     border = geo.records("border_be_fr")
-    layers = [
-        alt.Chart(alt.Data(values=wvl)).mark_geoshape(fill="#EDEDED", stroke="#9A9A9A", strokeWidth=1),
-        alt.Chart(alt.Data(values=mun)).mark_geoshape(fill="#0072B2", stroke="white", strokeWidth=0.6).encode(
-            tooltip=alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))),
-        alt.Chart(alt.Data(values=region)).mark_geoshape(filled=False, stroke="#1B1F24", strokeWidth=1.4),
-        alt.Chart(alt.Data(values=border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.6,
-                                                         strokeDash=[5, 3]),
-        alt.Chart(alt.Data(values=wvl)).mark_text(fontSize=11, fill=NEIGHBOUR_TEXT, fontStyle="italic", dy=-60)
+    nb = geo.records("neighbours")
+    tip = alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))
+    inset = alt.layer(
+        alt.Chart(wvl).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="#9A9A9A", strokeWidth=1),
+        alt.Chart(region).mark_geoshape(fill="#0072B2", stroke="#1B1F24", strokeWidth=1),
+        alt.Chart(wvl).mark_text(fontSize=11, fill=NEIGHBOUR_TEXT, fontStyle="italic")
         .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name_nl:N"),
-    ]
-    return alt.layer(*layers).project(type="mercator").properties(width=320, height=260) \
-        .configure_view(stroke=None)
+    ).project(type="mercator").properties(width=190, height=170)
+    main = alt.layer(
+        alt.Chart(alt.Data(values=nb)).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)
+        .encode(tooltip=tip),
+        alt.Chart(mun).mark_geoshape(fill="#9CC7E4", stroke="white", strokeWidth=1).encode(tooltip=tip),
+        alt.Chart(region).mark_geoshape(filled=False, stroke="#0072B2", strokeWidth=2),
+        alt.Chart(alt.Data(values=border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
+                                                         strokeDash=[6, 3], clip=True),
+        *_labels(alt.Data(values=[r for r in nb if r.get("show_label")]), NEIGHBOUR_TEXT, 9, style="italic",
+                 halo=False),
+        *_labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 10,
+                 weight="bold", field="tekst", halo=False),
+        *_labels(mun, "#1B1F24", 10, weight="bold"),
+    ).project(type="mercator").properties(width=430, height=290)
+    return alt.hconcat(inset, main, spacing=16).configure_view(stroke=None)

@@ -313,3 +313,18 @@ def test_download_frame_has_numbers_unit_and_source(vision):
     assert len(d) == 13 and d["waarde"].dtype.kind == "f"
     assert set(d["eenheid"]) == {"per 1.000 inwoners"}
     assert d["bron"].iloc[0].startswith("Bron: Statbel")
+
+
+def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours():
+    spec = mc.locator_chart().to_dict()
+    inset, main = spec["hconcat"]
+
+    def values(layer):
+        d = layer["data"]
+        return d["values"] if "values" in d else spec["datasets"][d["name"]]
+    inset_names = {r.get("name_nl") for ly in inset["layer"] for r in values(ly)}
+    assert {"West-Vlaanderen", "Zuid-West-Vlaanderen"} <= inset_names
+    shapes = [ly for ly in main["layer"] if ly["mark"]["type"] == "geoshape"]
+    codes = [{r.get("nis_code") for r in values(ly)} for ly in shapes]
+    assert CODES in codes                                  # the 13
+    assert any(len(c - CODES) > 20 for c in codes)        # and the neighbours
