@@ -215,12 +215,18 @@ def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = N
     return chart, mapdata.source_text(vision, m)
 
 
+def _spec(chart) -> dict:
+    """The chart's Vega-Lite dict without Altair's schema validation (the builders are tested;
+    validating a map's inline GeoJSON costs seconds)."""
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+
+
 def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | None, str]:
     built = map_for(vision, pillar)
     if built is None:
         return None, ""
     from streek.render import to_png
-    return to_png(built[0]), built[1]
+    return to_png(_spec(built[0])), built[1]
 
 
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
@@ -242,7 +248,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
         png = None
         if chart_fn is not None:
             chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
-            png = to_png(chart) if chart is not None else None
+            png = to_png(_spec(chart)) if chart is not None else None
         first = group[0]
         pinned = []
         for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
