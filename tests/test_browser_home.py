@@ -1,9 +1,23 @@
-"""Browser: the home page renders in real Chromium without an exception element."""
+"""Browser: the home page renders in real Chromium; every URL path of the router opens its page
+directly (a shared link), without Streamlit's "Page not found" dialog or an exception."""
 import pytest
 
 from conftest import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
+
+# url path -> text the page's first heading contains (Dutch interface)
+ROUTES = {
+    "": "Just Make It!",
+    "overzicht": "Overzicht",
+    "pijler-1": "Economische groei en transformatie",
+    "pijler-2": "Kansrijke arbeidsmarkt",
+    "pijler-3": "Innovatieve leeroplossingen",
+    "kaart": "Kaart",
+    "swot": "SWOT",
+    "context": "",
+    "methode": "Methode",
+}
 
 
 def test_home_renders_pillars(page, app_server):
@@ -15,3 +29,13 @@ def test_home_renders_pillars(page, app_server):
         assert title in body
     assert "Just Make It!" in body
     screenshot(page, "home")
+
+
+@pytest.mark.parametrize("path", sorted(ROUTES))
+def test_every_route_opens_directly(page, app_server, path):
+    page.goto(f"{app_server}/{path}")
+    wait_for_app(page, 60_000)
+    page.wait_for_timeout(1000)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert ROUTES[path] in page.locator("h1").first.inner_text()
