@@ -185,3 +185,20 @@ def test_participant_adds_a_note_with_a_code(store):
     notes = N.list_notes(store)
     assert [(n.ambition, n.text, n.code) for n in notes] == [("2.1.2", "Jobbeurs in Menen <script>", wc.code)]
     assert any("Notitie opgeslagen" in s.value for s in at.success)
+
+
+def test_editor_creates_and_closes_a_code_in_the_page(store):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=240)
+    at.session_state["streek_editor"] = "redacteur"          # signed in (pages.editor_auth.SESSION_KEY)
+    at.run()
+    at.switch_page("pages/workshop_page.py").run()
+    assert not at.exception
+    assert not [ti for ti in at.text_input if ti.key == "workshop-code-input"]   # editors need no code
+    at.text_input[-1].input("Workshop pijler 2 – 28 november")
+    next(b for b in at.button if b.label == "Nieuwe code (één dag geldig)").click().run()
+    codes = N.list_codes(store, only_open=True)
+    assert len(codes) == 1 and codes[0].created_by == "redacteur" and codes[0].label == "Workshop pijler 2 – 28 november"
+    assert any(codes[0].code in s.value for s in at.success)
+    at.button(key=f"close-{codes[0].code}").click().run()
+    assert N.list_codes(store, only_open=True) == []
+    assert N.get_code(store, codes[0].code).state() == "closed"
