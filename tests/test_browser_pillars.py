@@ -69,7 +69,18 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
     # Dutch numbers on the axes (the browser renders with the English locale; labelExpr fixes it)
     labels = [lab for s in stats for lab in s["axisLabels"]]
     assert not any("," in lab and lab.replace(",", "").isdigit() for lab in labels), labels
-    screenshot(page, f"pillar_{pillar}")
+    # every card offers its three downloads (rendered buttons, not loading placeholders)
+    page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stDownloadButton] button').length >= n",
+                           arg=3 * n, timeout=30_000)
+    full_page_screenshot(page, f"pillar_{pillar}")
+
+
+def full_page_screenshot(page, name: str) -> None:
+    """Streamlit scrolls inside its main container: grow the viewport to the content first."""
+    h = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(h) + 50, 16_000)})
+    page.wait_for_timeout(1000)
+    screenshot(page, name)
 
 
 def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
