@@ -94,6 +94,11 @@ def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
     assert "Je opende deze ambitie via een link." in card.inner_text()
     assert "2.1.2 · Daling van het aantal niet-werkende werkzoekenden" in card.inner_text()
     screenshot(page, "pillar_deeplink_2.1.2")
+    # "Deel deze ambitie": the full URL to copy, on the address the reader uses
+    card.get_by_role("button", name="Link kopiëren").click()
+    code = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]")
+    code.wait_for(timeout=10_000)
+    assert code.inner_text().strip() == f"{app_server}/pijler-2?ambitie=2.1.2"
 
 
 def test_downloads_deliver_csv_png_and_svg(page, app_server):
