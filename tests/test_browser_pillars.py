@@ -85,7 +85,7 @@ def full_page_screenshot(page, name: str) -> None:
 
 def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
     open_page(page, f"{app_server}/pijler-1?ambitie=2.1.2")
-    assert "/pijler-2" in page.url and "ambitie=2.1.2" in page.url
+    assert "/pijler-2?" in page.url and "ambitie=2.1.2" in page.url
     card = page.locator(".st-key-ambitie-2-1-2")
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-2-1-2');"
                            " if (!el) return false; const r = el.getBoundingClientRect();"
@@ -152,3 +152,20 @@ def test_pillar_page_on_a_phone(browser, app_server):
         screenshot(page, "pillar_2_phone")
     finally:
         ctx.close()
+
+
+def test_overview_row_leads_to_its_card(page, app_server):
+    page.set_viewport_size({"width": 1400, "height": 1400})
+    page.goto(f"{app_server}/overzicht")
+    wait_for_app(page, 60_000)
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    box = grid.bounding_box()
+    # third data row of pillar 1 (1.2.1): click its selection cell (the grid is a canvas)
+    page.mouse.click(box["x"] + 16, box["y"] + 36 * 3 + 18)
+    page.wait_for_url(lambda u: "/pijler-1?" in u and "ambitie=1.2.1" in u, timeout=30_000)
+    wait_for_app(page, 60_000)
+    page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-1-2-1');"
+                           " if (!el) return false; const r = el.getBoundingClientRect();"
+                           " return r.top > 40 && r.top < 250; }", timeout=15_000)
