@@ -57,7 +57,10 @@ def _series_whatif(vision: Vision, code: str, res: Assessment, key: str) -> None
 def whatif_block(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
     """On a card of document ambition ``code`` (``res``: assessment per series code)."""
     group = [a for a in vision.ambitions if a.ambition == code] or [vision.ambition(code)]
-    with st.expander(t("whatif.title"), icon=":material/science:"):
+    box = st.expander(t("whatif.title"), icon=":material/science:", key=f"whatif-open-{code}", on_change="rerun")
+    if not box.open:            # lazy: nothing is computed for a closed block (cards stay fast)
+        return
+    with box:
         if len(group) > 1:
             chosen = st.segmented_control(t("notes.ambition"), [a.code for a in group], default=group[0].code,
                                           key=f"whatif-series-{code}", required=True)

@@ -108,6 +108,9 @@ def test_whatif_block_on_a_card_is_labelled_and_computes():
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception
     assert at.expander[0].label == "Wat als? Scenario – geen meting"
+    assert not at.select_slider                    # closed: nothing computed
+    at.session_state["whatif-open-2.1.2"] = True   # the reader opens the block
+    at.run()
     slider = at.select_slider(key="whatif-2.1.2")
     assert slider.value == 0.0                     # no trend yet: the slider starts at no change
     slider.set_value(-2.0).run()
