@@ -3,12 +3,12 @@ import streamlit as st
 
 from pages.ui import get_vision
 from streek.figures import MATRIX_CSS, environment_matrix_html
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.render import to_csv_bytes
 
 
 @st.cache_resource(show_spinner=False)
-def _matrix(_vision, key: int):
+def _matrix(_vision, key: int, lang: str):
     """The matrix HTML and its data table, built once per data version (never mutated)."""
     env = _vision.environment
     pillars = [(p.code, p.title_nl) for p in _vision.pillars]
@@ -42,7 +42,7 @@ env_text = vision.texts.get("environment")
 if env_text:
     st.write(env_text["summary_nl"])
 st.markdown(t("context.env.how"))
-matrix_html, table, csv, counts = _matrix(vision, id(vision))
+matrix_html, table, csv, counts = _matrix(vision, id(vision), get_language())
 st.caption(t("context.env.counts", **counts))
 st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
 st.caption(t("context.env.source"))

@@ -4,12 +4,12 @@ import streamlit as st
 
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek.fmt import fmt_pct
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
 
 
 @st.cache_resource(show_spinner=False)
-def _tables(_vision, key: int):
+def _tables(_vision, key: int, lang: str):
     """The indicator-source and data-source tables, built once per data version."""
     basis = {b: t(f"method.geo_basis.{b}") for b in ("ambitie", "bijlage 2", "swot", "")}
     ind = pd.DataFrame([{
@@ -77,7 +77,7 @@ st.markdown("\n".join(f"- {t(k)}" for k in (
     "method.limits.relative", "method.limits.points", "method.limits.geo")))
 
 # --- sources -----------------------------------------------------------------------------
-ind, src = _tables(vision, id(vision))
+ind, src = _tables(vision, id(vision), get_language())
 st.header(t("method.sources.title"))
 st.write(t("method.sources.text"))
 st.table(ind, hide_index=True)  # a plain table: long source names wrap, every row visible

@@ -1,20 +1,39 @@
 """SWOT page: the four quadrants with every item, and the document's benchmark figures as charts."""
+import json
+
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from pages.ui import get_vision
 from pages.widgets import chart_block
-from streek.figures import benchmark_chart, doc_source, figure_groups, freeze
-from streek.i18n import t
+from streek.figures import benchmark_chart, doc_source, figure_groups
+from streek.i18n import get_language, t
+from streek.render import to_csv_bytes
 
 QUADRANTS = (("sterkte", "zwakte"), ("kans", "bedreiging"))
 SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
 
 
+def _chart_bundle(g) -> dict:
+    """What a chart block needs, computed once: the spec with its dataset already as Arrow bytes
+    (a rerun converts nothing), the plain spec for PNG/SVG, the table and the CSV."""
+    full = benchmark_chart(g).to_dict()
+    screen = dict(full)
+    screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                          for name, rows in full["datasets"].items()}
+    table = g.table()
+    return {"spec": screen, "export": json.dumps(full, sort_keys=True), "csv": to_csv_bytes(table),
+            "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text}
+
+
 @st.cache_resource(show_spinner=False)
-def _benchmarks(_vision, key: int):
-    """Figure groups with their charts, built once per data version (never mutated)."""
+def _benchmarks(_vision, key: int, lang: str) -> list[tuple]:
+    """(figure group, chart bundle or None) per group, built once per data version and language.
+    Shared between sessions: never mutate."""
     groups = figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()})
-    return [(g, freeze(benchmark_chart(g)) if g.is_comparison else None, g.table(), g.alt_text) for g in groups]
+    return [(g, _chart_bundle(g) if g.is_comparison else None) for g in groups]
 
 
 def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
@@ -30,11 +49,11 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
         st.markdown("\n".join(lines))
 
 
-def _chart(g, chart, table, alt_text) -> None:
+def _chart(g, b: dict) -> None:
     for note in g.notes:
         st.caption("ℹ️ " + t("bench.note", note=note))
-    chart_block(chart, table, key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page),
-                alt_text=alt_text, show_table_label=t("bench.show_data"))
+    chart_block(b["spec"], b["table"], key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page),
+                alt_text=b["alt"], show_table_label=t("bench.show_data"), csv_bytes=b["csv"], export_spec=b["export"])
 
 
 def _metric(g) -> None:
@@ -51,7 +70,7 @@ vision = get_vision()
 st.title(t("swot.title"))
 st.write(t("swot.intro"))
 
-benchmarks = _benchmarks(vision, id(vision))
+benchmarks = _benchmarks(vision, id(vision), get_language())
 with_figures = {b[0].swot_item_nl for b in benchmarks if b[0].section != "analyse"}
 for row in QUADRANTS:
     cols = st.columns(2)
