@@ -42,7 +42,7 @@ from streek.mapchart import locator_chart  # noqa: E402
 
 @st.cache_data(show_spinner=False)
 def _locator_spec() -> dict:
-    return locator_chart().to_dict()
+    return locator_chart()
 
 
 st.subheader(t("home.region"))

@@ -29,13 +29,11 @@ st.caption(t("map.intro"))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None,
-              selected: str | None) -> tuple[dict, dict]:
+def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None) -> tuple[dict, dict]:
     m = md.map_indicator(_vision, ind)
     frame = md.map_frame(_vision, ind, period, view, since)
     title = md.view_title(_vision, m, period, view, since)
-    chart = mc.map_chart(frame, m, view, title, since=since, selected=selected)
-    return chart.to_dict(), {"frame": frame, "title": title}
+    return mc.map_chart(frame, m, view, title, since=since), {"frame": frame, "title": title}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -141,7 +139,8 @@ st.session_state[URL_SEEN] = now
 
 try:
     md.check_choice(vision, ind, period, view, since)
-    spec, info = _map_spec(vision, id(vision), ind, period, view, since, nis)
+    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since)
+    spec = mc.with_selection(base_spec, nis)
     s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since)
 except md.MapInputError as e:
     st.error(t("map.error", msg=str(e)))

@@ -67,6 +67,53 @@ def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
     return out
 
 
+class _DataSets:
+    """Inline GeoJSON makes Altair slow (seconds to construct and serialise ~0,5 MB of values):
+    charts are built on named placeholders, and the values are put into the finished dict."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, list] = {}
+        self._ids: dict[int, str] = {}
+
+    def __call__(self, values: list) -> alt.Data:
+        name = self._ids.get(id(values))
+        if name is None:
+            name = f"kaartdata_{len(self.values)}"
+            self._ids[id(values)] = name
+            self.values[name] = values
+        return alt.Data(name=name)
+
+    def inline(self, chart: alt.TopLevelMixin) -> dict:
+        spec = chart.to_dict(validate=False)
+
+        def walk(node):
+            if isinstance(node, dict):
+                data = node.get("data")
+                if isinstance(data, dict) and data.get("name") in self.values:
+                    node["data"] = {"values": self.values[data["name"]]}
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+        walk(spec)
+        return spec
+
+
+def with_selection(spec: dict, nis: str | None) -> dict:
+    """A copy of a map spec (top level copied, data shared) whose click selection starts on ``nis``."""
+    out = dict(spec)
+    params = []
+    for p in spec.get("params", []):
+        if p.get("name") == SELECTION_PARAM:
+            p = {k: v for k, v in p.items() if k != "value"}
+            if nis:
+                p["value"] = [{"nis_code": nis}]
+        params.append(p)
+    out["params"] = params
+    return out
+
+
 def _legend_title(m: MapIndicator, view: str, since: str | None) -> str:
     if view == "per1000":
         return t("map.legend.per1000")
@@ -89,8 +136,10 @@ def _labels(data: alt.Data, color: str, size: int, weight: str = "normal", style
 
 
 def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since: str | None = None,
-              selected: str | None = None, subtitle: str | None = None) -> alt.LayerChart:
-    """The choropleth of the 13 municipalities for a :func:`streek.mapdata.map_frame`."""
+              selected: str | None = None, subtitle: str | None = None) -> dict:
+    """The choropleth of the 13 municipalities for a :func:`streek.mapdata.map_frame`, as a
+    Vega-Lite dict (inline data; see :class:`_DataSets`)."""
+    ds = _DataSets()
     recs = _records(frame)
     with_value = [r for r in recs if r.get("waarde") is not None]
     without = [r for r in recs if r.get("waarde") is None]
@@ -110,27 +159,27 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     legend = alt.Legend(title=_legend_title(m, view, since), labelExpr=vega_nl_number_expr("datum.value", spec),
                         orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
-    nb_data = alt.Data(values=neighbours)
+    nb_data = ds(neighbours)
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
-        alt.Chart(alt.Data(values=with_value)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+        alt.Chart(ds(with_value)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
     if without:
-        layers.append(alt.Chart(alt.Data(values=without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+        layers.append(alt.Chart(ds(without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             description="aria:N",
             fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
                           legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolSize=260))))
-        layers.append(alt.Chart(alt.Data(values=hatch)).mark_geoshape(
+        layers.append(alt.Chart(ds(hatch)).mark_geoshape(
             filled=False, stroke=NODATA_HATCH, strokeWidth=0.7, opacity=0.7))
     labelled_nb = [r for r in neighbours if r.get("show_label")]
-    layers += _labels(alt.Data(values=labelled_nb), NEIGHBOUR_TEXT, 9, style="italic", halo=False)
-    layers += _labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 11,
+    layers += _labels(ds(labelled_nb), NEIGHBOUR_TEXT, 9, style="italic", halo=False)
+    layers += _labels(ds([{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 11,
                       weight="bold", field="tekst", halo=False)
-    mun_data = alt.Data(values=recs)
+    mun_data = ds(recs)
     layers += _labels(mun_data, "#1B1F24", 11, weight="bold")
     if without:
-        layers += _labels(alt.Data(values=without), "#1B1F24", 9, style="italic", field="status", dy=12)
+        layers += _labels(ds(without), "#1B1F24", 9, style="italic", field="status", dy=12)
 
     sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
@@ -151,13 +200,13 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
             strokeWidth=is_sel.then(alt.value(3.5)).otherwise(alt.value(0.8)),
             tooltip=tooltip,
         ).add_params(sel))
-    layers.append(alt.Chart(alt.Data(values=border)).mark_geoshape(
+    layers.append(alt.Chart(ds(border)).mark_geoshape(
         filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))
 
     title_params = {"text": title, "anchor": "start", "fontSize": 15}
     if subtitle:
         title_params["subtitle"] = subtitle
-    return (alt.layer(*layers)
+    return ds.inline(alt.layer(*layers)
             .project(type="mercator")
             .properties(width=WIDTH, height=HEIGHT, title=alt.TitleParams(**title_params))
             .resolve_scale(color="independent", fill="independent")
@@ -207,12 +256,13 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt
         .configure_view(stroke=None)
 
 
-def locator_chart() -> alt.HConcatChart:
+def locator_chart() -> dict:
     """A small map for the home page: where the region lies in West-Vlaanderen (left), and the
-    13 municipalities with their neighbours and the French border (right)."""
-    wvl = alt.Data(values=geo.records("west_vlaanderen"))
-    mun = alt.Data(values=geo.records("municipalities"))
-    region = alt.Data(values=geo.records("region"))
+    13 municipalities with their neighbours and the French border (right). A Vega-Lite dict."""
+    ds = _DataSets()
+    wvl = ds(geo.records("west_vlaanderen"))
+    mun = ds(geo.records("municipalities"))
+    region = ds(geo.records("region"))
     border = geo.records("border_be_fr")
     nb = geo.records("neighbours")
     tip = alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))
@@ -223,16 +273,16 @@ def locator_chart() -> alt.HConcatChart:
         .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name_nl:N"),
     ).project(type="mercator").properties(width=190, height=170)
     main = alt.layer(
-        alt.Chart(alt.Data(values=nb)).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)
+        alt.Chart(ds(nb)).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)
         .encode(tooltip=tip),
         alt.Chart(mun).mark_geoshape(fill="#9CC7E4", stroke="white", strokeWidth=1).encode(tooltip=tip),
         alt.Chart(region).mark_geoshape(filled=False, stroke="#0072B2", strokeWidth=2),
-        alt.Chart(alt.Data(values=border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
+        alt.Chart(ds(border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
                                                          strokeDash=[6, 3], clip=True),
-        *_labels(alt.Data(values=[r for r in nb if r.get("show_label")]), NEIGHBOUR_TEXT, 9, style="italic",
+        *_labels(ds([r for r in nb if r.get("show_label")]), NEIGHBOUR_TEXT, 9, style="italic",
                  halo=False),
-        *_labels(alt.Data(values=[{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 10,
+        *_labels(ds([{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 10,
                  weight="bold", field="tekst", halo=False),
         *_labels(mun, "#1B1F24", 10, weight="bold"),
     ).project(type="mercator").properties(width=430, height=290)
-    return alt.hconcat(inset, main, spacing=16).configure_view(stroke=None)
+    return ds.inline(alt.hconcat(inset, main, spacing=16).configure_view(stroke=None))

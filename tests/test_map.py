@@ -66,7 +66,7 @@ def _map_spec(vision, ind, period, view="absoluut", since=None, selected=None):
     frame = md.map_frame(vision, ind, period, view, since)
     chart = mc.map_chart(frame, m, view, md.view_title(vision, m, period, view, since), since=since,
                          selected=selected)
-    return chart, chart.to_dict(), frame
+    return chart, chart, frame
 
 
 # --- indicators --------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def test_download_frame_has_numbers_unit_and_source(vision):
 
 
 def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours():
-    spec = mc.locator_chart().to_dict()
+    spec = mc.locator_chart()
     inset, main = spec["hconcat"]
 
     def values(layer):
@@ -328,3 +328,11 @@ def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours
     codes = [{r.get("nis_code") for r in values(ly)} for ly in shapes]
     assert CODES in codes                                  # the 13
     assert any(len(c - CODES) > 20 for c in codes)        # and the neighbours
+
+
+def test_with_selection_sets_the_start_selection_without_touching_the_cached_spec(vision):
+    _, spec, _ = _map_spec(vision, "population_density", "2015")
+    sel = mc.with_selection(spec, "34022")
+    assert _param(sel)["value"] == [{"nis_code": "34022"}]
+    assert "value" not in _param(spec)
+    assert "value" not in _param(mc.with_selection(sel, None))
