@@ -83,9 +83,13 @@ def current_link() -> str | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=24)
-def _export(pillar_code: str, fmt: str, language: str, version: str, notes_key: tuple, _vision, _notes) -> bytes:
-    sel, subtitle = selection(_vision, pillar=pillar_code, lang=language)
-    content = build_content(_vision, sel, subtitle, notes=_notes, lang=language, pillar=pillar_code)
+def _export(scope: str, choice: tuple, fmt: str, language: str, version: str, notes_key: tuple, _vision, _notes) -> bytes:
+    """The deck or PDF of a pillar, a building block or picked ambitions (cached per choice,
+    data version, language and notes)."""
+    kw = {"pillar": choice[0]} if scope == "pillar" else {"block": choice[0]} if scope == "block" else {"ambitions": list(choice)}
+    sel, subtitle = selection(_vision, lang=language, **kw)
+    content = build_content(_vision, sel, subtitle, notes=_notes, lang=language,
+                            pillar=choice[0] if scope == "pillar" else None)
     return export_bytes(content, fmt)
 
 
@@ -120,10 +124,24 @@ with bar:
         version = charts.data_version(vision)
         notes = _notes()
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
+        scope = st.radio(t("present.scope"), ["pillar", "block", "pick"], format_func=lambda k: t(f"present.scope.{k}"),
+                         horizontal=True, key="present-scope")
+        if scope == "pillar":
+            choice = (pillar,)
+        elif scope == "block":
+            blocks = [b.code for b in vision.blocks_of(pillar)]
+            choice = (st.selectbox(t("present.block"), blocks, key="present-block",
+                                   format_func=lambda c: f"{c} {next(b.title_nl for b in vision.building_blocks if b.code == c)}"),)
+        else:
+            all_codes = charts.document_ambitions(vision)
+            here = [screens[i - 1]] if screens[i - 1] != "kaart" else []
+            choice = tuple(st.multiselect(t("present.pick"), all_codes, default=here, key="present-pick"))
+        name = "-".join(choice) if scope != "pick" else f"selectie-{len(choice)}"
         for fmt, label in (("pptx", t("present.download_pptx")), ("pdf", t("present.download_pdf"))):
-            st.download_button(label, lambda f=fmt: _export(pillar, f, lang, version, notes_key, vision, notes),
-                               file_name=f"streekvisie-pijler-{pillar}.{fmt}", mime=MIME[fmt], on_click="ignore",
-                               key=f"present-dl-{fmt}", icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
+            st.download_button(label, lambda f=fmt, sc=scope, ch=choice: _export(sc, ch, f, lang, version, notes_key, vision, notes),
+                               file_name=f"streekvisie-{scope}-{name}.{fmt}", mime=MIME[fmt], on_click="ignore",
+                               key=f"present-dl-{fmt}", disabled=not choice,
+                               icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
         if st.button(t("present.exit"), icon=":material/close_fullscreen:", key="present-exit"):
             target = f"pages/pillar_{pillar}.py"
             qp = {"ambitie": screens[i - 1]} if screens[i - 1] != "kaart" else {}

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import zxingcpp
 from PIL import Image
+from pptx import Presentation
 
 from conftest import screenshot, wait_for_app
 
@@ -57,6 +58,18 @@ def test_presentation_mode_pillar_2(page, app_server):
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => document.querySelector('[data-testid=stMain]').innerText.includes('Scherm 2 van 11')",
                            timeout=60_000)
+    wait_for_app(page, 60_000)
+
+    # the deck of pillar 2, as the presenter downloads it for the meeting
+    page.get_by_text("Exporteren voor de vergadering").click()
+    with page.expect_download(timeout=240_000) as dl:
+        page.get_by_role("button", name="PowerPoint (.pptx)").click()
+    prs = Presentation(dl.value.path())
+    texts = ["\n".join(sh.text_frame.text for sh in sl.shapes if sh.has_text_frame) for sl in prs.slides]
+    assert len(texts) == 1 + 10 + 1                          # title, one per ambition, the map
+    assert "Pijler 2. Kansrijke arbeidsmarkt" in texts[0]
+    assert texts[2].startswith("2.1.2 · Daling") and "Kaart van de 13 gemeenten" in texts[-1]
+    page.keyboard.press("Escape")
 
     page.goto(app_server + "/presentatie?pijler=2&i=11&lang=EN")             # the map screen, in English
     wait_for_app(page, 90_000)
