@@ -76,7 +76,7 @@ BAD = {
     "unknown_column": (b"indicator;geo;period;value;source;extra\n2.1.2;ZWV;2021;1;x;y\n", 1, "extra", "alleen de kolommen"),
     "unknown_indicator": (csv_bytes("2.1.9;ZWV;2021;10;VDAB"), 2, "indicator", "een ambitiecode uit data/ambitions.csv"),
     "unknown_geo": (csv_bytes("population_total;99999;2021;10;Statbel"), 2, "geo", "een gebied uit data/geographies.csv"),
-    "wrong_geo_for_ambition": (csv_bytes("2.1.2;34022;2021;10;VDAB"), 2, "geo", "het gebied van ambitie 2.1.2: ZWV"),
+    "wrong_geo_for_ambition": (csv_bytes("2.1.2;30000;2021;10;VDAB"), 2, "geo", "het gebied van ambitie 2.1.2: ZWV"),
     "period_too_early": (csv_bytes("2.1.2;ZWV;1989;10;VDAB"), 2, "period", "een periode tussen 1990 en 2035"),
     "period_too_late": (csv_bytes("2.1.2;ZWV;2036;10;VDAB"), 2, "period", "een periode tussen 1990 en 2035"),
     "period_garbage": (csv_bytes("2.1.2;ZWV;vorig jaar;10;VDAB"), 2, "period", "een jaar (2021)"),
@@ -214,3 +214,21 @@ def test_templates_carry_the_columns_and_no_numbers(catalog):
     # the empty template, filled in, imports
     plan = plan_import(template_csv() + b"2.1.2;ZWV;2021;6.500;VDAB\r\n", "sjabloon.csv", catalog)
     assert plan.ok
+
+
+def test_ambition_values_per_municipality_are_accepted_for_the_map(db_url, catalog):
+    """Workshops compare municipalities: an ambition's indicator may get municipal values; they
+    reach the map, while the ambition's chart and status keep using its own geography."""
+    from streek import load_vision
+    from streek.mapdata import has_municipal_values
+    from streek.progress import Status, assess
+
+    store = Store(db_url)
+    plan = plan_import(csv_bytes("2.1.2;34022;2021;2.100;VDAB", "2.1.2;34027;2021;900;VDAB"), "gemeenten.csv",
+                       catalog, store)
+    assert plan.ok, [str(i) for i in plan.issues]
+    commit(plan, store, catalog, editor="anna")
+    vision = load_vision().with_observations(store.current())
+    assert has_municipal_values(vision, "2.1.2")
+    assert list(vision.series("2.1.2")["period"]) == ["2017"]  # chart and status: ZWV only
+    assert assess(vision.ambition("2.1.2"), vision.series("2.1.2")).status is Status.NOT_ASSESSABLE

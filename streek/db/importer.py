@@ -24,7 +24,8 @@ Reading rules (also on the "Gegevens bijwerken" page and in the README):
 - **Geography**: the identifiers of ``data/geographies.csv`` (5-character NIS codes, or ``ZWV``).
   Excel drops leading zeros: a 4-digit ``2000`` is read as ``02000`` *with a note in the preview*
   — no NIS code has 4 digits, so this is unambiguous. An ambition's measurements must be for
-  the ambition's own geography (empty where the document names none).
+  the ambition's own geography (empty where the document names none) or for one of the 13
+  municipalities (shown on the map; the ambition's chart and status use its own geography).
 - **Period**: a year ``2021``, a range ``2009-2017`` or a quarter ``2021-Q1`` (``2021-K1`` is
   read as ``2021-Q1``), within 1990–2035.
 """
@@ -363,7 +364,9 @@ def check_rows(names: list[str], body: list[tuple[int, list]], catalog: Catalog,
         if geo and geo not in catalog.geographies:
             bad("geo", _cell_text(raw_geo), t("editor.msg.unknown_geo"))
         elif target is not None and target.geography is not None:
-            if geo != target.geography:
+            # An ambition's own geography, or one of the 13 municipalities (for the map and
+            # workshop comparisons; the ambition's chart and status use its own geography only).
+            if geo != target.geography and catalog.geographies.get(geo, ("", ""))[1] != "gemeente":
                 want = (t("editor.msg.geo_of_ambition", code=target.id, geo=target.geography,
                           name=catalog.geographies.get(target.geography, ("",))[0]) if target.geography
                         else t("editor.msg.geo_empty_for_ambition", code=target.id))
