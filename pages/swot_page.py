@@ -19,7 +19,7 @@ SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
 def _chart_bundle(g) -> dict:
     """What a chart block needs, computed once: the spec with its dataset already as Arrow bytes
     (a rerun converts nothing), the plain spec for PNG/SVG, the table and the CSV."""
-    full = benchmark_chart(g).to_dict()
+    full = benchmark_chart(g).to_dict(validate=False)   # validated in tests/test_figures.py
     screen = dict(full)
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
@@ -29,11 +29,16 @@ def _chart_bundle(g) -> dict:
 
 
 @st.cache_resource(show_spinner=False)
-def _benchmarks(_vision, key: int, lang: str) -> list[tuple]:
-    """(figure group, chart bundle or None) per group, built once per data version and language.
-    Shared between sessions: never mutate."""
-    groups = figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()})
-    return [(g, _chart_bundle(g) if g.is_comparison else None) for g in groups]
+def _groups(_vision, key: int, lang: str) -> list:
+    return figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()})
+
+
+@st.cache_resource(show_spinner=False)
+def _section(_vision, key: int, lang: str, section: str) -> list[tuple]:
+    """(figure group, chart bundle or None) for one tab, built when that tab is first opened, once
+    per data version and language. Shared between sessions: never mutate."""
+    return [(g, _chart_bundle(g) if g.is_comparison else None)
+            for g in _groups(_vision, key, lang) if g.section == section]
 
 
 def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
@@ -70,8 +75,8 @@ vision = get_vision()
 st.title(t("swot.title"))
 st.write(t("swot.intro"))
 
-benchmarks = _benchmarks(vision, id(vision), get_language())
-with_figures = {b[0].swot_item_nl for b in benchmarks if b[0].section != "analyse"}
+groups = _groups(vision, id(vision), get_language())
+with_figures = {g.swot_item_nl for g in groups if g.section != "analyse"}
 for row in QUADRANTS:
     cols = st.columns(2)
     for col, code in zip(cols, row):
@@ -83,13 +88,13 @@ st.header(t("swot.figures.title"))
 st.write(t("swot.figures.intro"))
 # One tab per part of the SWOT; only the open tab runs (fewer charts per rerun), and the open
 # tab is kept in the URL (?cijfers=...) so that a link shows the same figures.
-sections = [s for s in SECTIONS if any(b[0].section == s for b in benchmarks)]
+sections = [s for s in SECTIONS if any(g.section == s for g in groups)]
 tabs = st.tabs([t(f"swot.section.{s}") for s in sections], key="cijfers", bind="query-params")
 for section, tab in zip(sections, tabs):
     if not tab.open:
         continue
     with tab:
-        in_section = [b for b in benchmarks if b[0].section == section]
+        in_section = _section(vision, id(vision), get_language(), section)
         if section == "analyse":
             st.write(t("swot.section.analyse_intro"))
         charts = [b for b in in_section if b[1] is not None]
