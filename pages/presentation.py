@@ -2,6 +2,8 @@
 of the current view in the corner, previous/next with the arrow keys, and the exports.
 
 URL: ``/presentatie?presentatie=1&pijler=2&i=3``."""
+import html
+
 import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY
@@ -23,6 +25,8 @@ CSS = """
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
 .present-badge { display: inline-block; border: 3px solid; border-radius: 1.2rem; padding: .1rem .9rem;
   font-weight: 700; font-size: 1.5rem; white-space: nowrap; }
+.present-badge.small { font-size: 1.05rem; border-width: 2px; padding: 0 .6rem; }
+.present-series { font-size: 1.15rem; line-height: 1.5; margin-bottom: .9rem; }
 </style>
 """
 
@@ -102,8 +106,8 @@ def _notes():
         return []
 
 
-def badge(status) -> str:
-    return (f'<span class="present-badge" style="border-color:{status.color};">'
+def badge(status, small: bool = False) -> str:
+    return (f'<span class="present-badge{" small" if small else ""}" style="border-color:{status.color};">'
             f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
             f"{t(f'deck.status.{status.value}')}</span>")
 
@@ -151,7 +155,7 @@ with bar:
 with qr_col:
     link = current_link()
     if link:
-        st.image(qr_png(link), width=170, alt=t("present.qr_alt", url=link))
+        st.image(qr_png(link), width=140, alt=t("present.qr_alt", url=link))
         st.caption(t("present.qr_caption"))
 
 # --- the screen -----------------------------------------------------------------------------------
@@ -172,22 +176,34 @@ else:
     head = group[0]
     st.markdown(f"## {screen} · {head.title_nl}")
     st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        for a in group:
-            r = res[a.code]
-            if len(group) > 1:
-                st.markdown(f"**{a.code}** · {a.series_nl or a.indicator_nl}")
+    chart = charts.ambition_chart(vision, screen, res if len(group) > 1 else res[head.code])
+    source = t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl))
+    if len(group) == 1:
+        r = res[head.code]
+        left, right = st.columns([2, 3], gap="large")
+        with left:
             st.markdown(badge(r.status), unsafe_allow_html=True)
-            lines = [f"**{t('deck.baseline')}:** {baseline_text(a)}", f"**{t('deck.target')}:** {target_text(a)}",
-                     f"**{t('deck.latest')}:** {latest_text(a, r)}"]
-            need = needed_text(r)
-            if need and len(group) == 1:
-                lines.append(need)
+            lines = [f"**{t('deck.baseline')}:** {baseline_text(head)}", f"**{t('deck.target')}:** {target_text(head)}",
+                     f"**{t('deck.latest')}:** {latest_text(head, r)}"]
+            if needed_text(r):
+                lines.append(needed_text(r))
             st.markdown("  \n".join(lines))
-    with right:
-        chart = charts.ambition_chart(vision, screen, res if len(group) > 1 else res[head.code])
-        st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
-        st.caption(t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl)))
+        with right:
+            st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
+            st.caption(source)
+    else:   # sub-targets: one compact row per series beside the shared chart
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
+            st.caption(source)
+        with right:
+            for a in group:
+                r = res[a.code]
+                latest = ""
+                if r.latest_value is not None and r.latest_period != a.baseline_period:
+                    latest = f"<br>{html.escape(t('deck.latest'))}: {html.escape(latest_text(a, r))}"
+                st.markdown(f'<div class="present-series"><b>{html.escape(a.code)}</b> · {html.escape(a.series_nl or a.indicator_nl)}'
+                            f'<br>{badge(r.status, small=True)} {html.escape(baseline_text(a))} → {html.escape(target_text(a))}'
+                            f'{latest}</div>', unsafe_allow_html=True)
     if lang != DEFAULT_LANG:
         st.caption(t("lang.data_stays_dutch"))
