@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pages.ui import get_vision
-from streek.figures import MATRIX_CSS, environment_matrix_html
+from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
 from streek.i18n import get_language, t
 from streek.render import to_csv_bytes
 
@@ -47,7 +47,7 @@ st.caption(t("context.env.counts", **counts))
 st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
 st.caption(t("context.env.source"))
 with st.expander(t("context.env.table")):
-    st.table(table, hide_index=True)
+    st.markdown(TABLE_CSS + html_table(table), unsafe_allow_html=True)
     st.download_button("CSV", csv, file_name="omgevingsfactoren.csv", mime="text/csv", key="context-env-csv",
                        on_click="ignore", icon=":material/table:")
 

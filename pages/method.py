@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from streek.figures import TABLE_CSS, html_table
 from streek.fmt import fmt_pct
 from streek.i18n import get_language, t
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
@@ -80,13 +81,14 @@ st.markdown("\n".join(f"- {t(k)}" for k in (
 ind, src = _tables(vision, id(vision), get_language())
 st.header(t("method.sources.title"))
 st.write(t("method.sources.text"))
-st.table(ind, hide_index=True)  # a plain table: long source names wrap, every row visible
+# plain HTML tables: long source names wrap, every row is visible, nothing extra to load
+st.markdown(TABLE_CSS + html_table(ind), unsafe_allow_html=True)
 
 st.header(t("method.data.title"))
 st.subheader(t("method.document.title"))
 st.write(t("method.document.credit"))
 st.write(t("method.data.text"))
-st.table(src, hide_index=True)
+st.markdown(html_table(src), unsafe_allow_html=True)
 st.subheader(t("method.boundaries.title"))
 st.write(t("method.boundaries.text"))
 st.markdown(f"> {t('method.boundaries.credit')}")

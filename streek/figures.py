@@ -270,3 +270,29 @@ MATRIX_CSS = """
 .omg-notes{font-size:.9em;color:#39424C;}
 </style>
 """
+
+
+# --- plain tables ----------------------------------------------------------------------------
+def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table") -> str:
+    """A DataFrame as a plain, escaped HTML table with column headers.
+
+    Renders with the page's own text (no table component to load in the browser), wraps long
+    text, and reads well with a screen reader."""
+    e = html.escape
+    head = "".join(f'<th scope="col">{e(str(c))}</th>' for c in df.columns)
+    body = "".join("<tr>" + "".join(f"<td>{e('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+                   for row in df.itertuples(index=False))
+    cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    return (f'<div class="plain-wrap"><table class="{e(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+TABLE_CSS = """
+<style>
+.plain-wrap{overflow-x:auto;max-width:100%;}
+.plain-table{border-collapse:collapse;width:100%;font-size:.92em;}
+.plain-table caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0;}
+.plain-table th,.plain-table td{border-bottom:1px solid #D5DBE1;padding:.35rem .5rem;vertical-align:top;text-align:left;}
+.plain-table thead th{background:#F1F4F8;border-bottom:2px solid #9AA5B1;}
+</style>
+"""

@@ -7,6 +7,7 @@ import pytest
 
 from streek.figures import (
     FrozenChart, benchmark_chart, bar_label, environment_matrix, environment_matrix_html, figure_groups, freeze,
+    html_table,
 )
 from streek.render import to_svg
 
@@ -154,3 +155,12 @@ def test_matrix_html_escapes_text():
     html = environment_matrix_html(env, [("1", "Pijler")])
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert "a &amp; b" in html and "&lt;i&gt;why&lt;/i&gt;" in html
+
+
+def test_html_table_keeps_every_cell_and_escapes_it():
+    df = pd.DataFrame({"Code": ["1.1.1", "<x>"], "Bron": ["A & B", None]})
+    out = html_table(df)
+    assert out.count("<tr>") == 3
+    assert '<th scope="col">Code</th>' in out
+    assert "<td>1.1.1</td>" in out and "<td>&lt;x&gt;</td>" in out and "<td>A &amp; B</td>" in out
+    assert "<x>" not in out
