@@ -48,6 +48,8 @@ def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since
 
 W = {k: f"kaart_{k}" for k in md.QUERY_KEYS}      # widget keys per query key
 URL_SEEN = "_kaart_url"                            # what this page last wrote to the URL
+CLICKED = "_kaart_geklikt"                         # municipality chosen by the last click on the map
+SPEC_STATE = "_kaart_spec"                         # (view key, start selection) of the map as drawn
 
 
 def _keep_valid(key: str, options: list) -> None:
@@ -88,6 +90,7 @@ def _on_map_click() -> None:
     new = md.municipality_after_click(cur, st.session_state.get(MAP_KEY), codes)
     if new != cur:
         st.session_state[W["gemeente"]] = new
+        st.session_state[CLICKED] = new      # the map already shows this selection itself
 
 
 c1, c2 = st.columns([3, 2])
@@ -140,7 +143,15 @@ st.session_state[URL_SEEN] = now
 try:
     md.check_choice(vision, ind, period, view, since)
     base_spec, info = _map_spec(vision, id(vision), ind, period, view, since)
-    spec = mc.with_selection(base_spec, nis)
+    # A click selects the shape in the browser already: keep the spec as it was, so that
+    # Streamlit does not redraw the map (0,5 MB of shapes). A choice from the list or a link
+    # does change the highlighted municipality.
+    view_key = (ind, period, view, since)
+    clicked = st.session_state.pop(CLICKED, "-")
+    drawn = st.session_state.get(SPEC_STATE)
+    start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
+    st.session_state[SPEC_STATE] = (view_key, start)
+    spec = mc.with_selection(base_spec, start)
     s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since)
 except md.MapInputError as e:
     st.error(t("map.error", msg=str(e)))
