@@ -195,7 +195,7 @@ with right:
                     source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
 
 st.subheader(t("map.table.heading"))
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)   # all 13 rows
 
 lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
          f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
