@@ -1,4 +1,5 @@
 """SWOT page: the four quadrants with every item, and the document's benchmark figures as charts."""
+import html
 import json
 
 import pandas as pd
@@ -61,11 +62,15 @@ def _chart(g, b: dict) -> None:
                 alt_text=b["alt"], show_table_label=t("bench.show_data"), csv_bytes=b["csv"], export_spec=b["export"])
 
 
-def _metric(g) -> None:
+def _key_figure(g) -> None:
+    """One figure of the document, in full (no truncated label or value): indicator and area,
+    the value large, then unit, year and age group, notes and source."""
     r = g.rows.iloc[0]
     with st.container(border=True):
-        st.metric(t("swot.metric_label", indicator=g.indicator_nl, geo=r["gebied"]), r["waarde_nl"])
-        st.caption(t("swot.metric_context", period=g.period_label, age=g.age_label))
+        st.markdown(f"**{html.escape(g.indicator_nl)}** – {html.escape(r['gebied'])}")
+        st.markdown(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
+                    f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>', unsafe_allow_html=True)
+        st.caption(g.subtitle)
         for note in g.notes:
             st.caption("ℹ️ " + note)
         st.caption(doc_source(g.page))
@@ -115,4 +120,4 @@ for section, tab in zip(sections, tabs):
                     cols = st.columns(3)
                     for col, g in zip(cols, groups[i:i + 3]):
                         with col:
-                            _metric(g)
+                            _key_figure(g)

@@ -59,11 +59,13 @@ def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, visio
     for spec, g in zip(specs, expected):
         assert spec["title"]["subtitle"] == g.subtitle
         assert spec.get("autosize", {}).get("type") == "fit-x"
-    # the single figures of the strengths are shown as metrics with their value
+    # the single figures of the strengths are shown in full, with unit, year and age group
     singles = [g for g in _expected(vision, "sterkte") if not g.is_comparison]
-    metrics = {m.value for m in swot_at.metric}
+    assert singles
+    text = _text(swot_at)
     for g in singles:
-        assert g.rows["waarde_nl"].iloc[0] in metrics
+        assert f'>{g.rows["label"].iloc[0]}</div>' in text
+        assert g.subtitle in text
 
 
 def test_swot_tab_in_url_shows_that_part(vision):
