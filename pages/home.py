@@ -37,6 +37,7 @@ st.write(t("home.sources_text"))
 
 # --- where the region lies (map work, issue 4) ----------------------------------------------------
 from streek import geo as _geo  # noqa: E402
+from streek.i18n import get_language as _geo_lang  # noqa: E402
 from streek.mapchart import locator_chart  # noqa: E402
 
 
@@ -47,5 +48,5 @@ def _locator_spec() -> dict:
 
 st.subheader(t("home.region"))
 st.vega_lite_chart(spec=_locator_spec(), width="content", alt=t("map.locator.alt"))
-st.caption(t("map.locator.caption", attribution=_geo.ATTRIBUTION_NL))
+st.caption(t("map.locator.caption", attribution=_geo.attribution(_geo_lang())))
 st.page_link("pages/map.py", label=t("map.title"), icon=":material/map:")

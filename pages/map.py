@@ -17,7 +17,7 @@ from streek import geo
 from streek import mapchart as mc
 from streek import mapdata as md
 from streek.fmt import fmt_period
-from streek.i18n import t
+from streek.i18n import get_language, t
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
@@ -172,7 +172,7 @@ fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.ATTRIBUTION_NL}.",
+    chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(get_language())}.",
                 table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]))
 with right:
     st.subheader(t("map.series.heading"))
@@ -201,7 +201,7 @@ lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
          f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
          f"**{t('map.meta.refdate')}:** {md.reference_dates(vision, m) or fmt_period(period)}",
          f"**{t('map.meta.definition')}:** {m.definition_nl}",
-         f"**{t('map.meta.boundaries')}:** {geo.BOUNDARIES_NL}"]
+         f"**{t('map.meta.boundaries')}:** {geo.attribution(get_language(), short=True)}"]
 if view == "per1000":
     lines.append(t("map.meta.per1000", period=fmt_period(period)))
 elif view == "verandering":

@@ -21,6 +21,13 @@ ATTRIBUTION_NL = f"Grenzen: {BOUNDARIES_NL}"
 ATTRIBUTION_EN = f"Boundaries: {BOUNDARIES_EN}"
 
 
+def attribution(lang: str = "nl", short: bool = False) -> str:
+    """The credit line of the boundaries (``short``: without the leading 'Grenzen:')."""
+    if lang == "en":
+        return BOUNDARIES_EN if short else ATTRIBUTION_EN
+    return BOUNDARIES_NL if short else ATTRIBUTION_NL
+
+
 class GeoDataError(Exception):
     """A layer of geo/ is missing or not what the map needs."""
 
