@@ -128,8 +128,8 @@ with bar:
         version = charts.data_version(vision)
         notes = _notes()
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
-        scope = st.radio(t("present.scope"), ["pillar", "block", "pick"], format_func=lambda k: t(f"present.scope.{k}"),
-                         horizontal=True, key="present-scope")
+        scopes = {t(f"present.scope.{k}"): k for k in ("pillar", "block", "pick")}   # labels as options: no
+        scope = scopes[st.radio(t("present.scope"), list(scopes), horizontal=True)]  # format_func outside the run
         if scope == "pillar":
             choice = (pillar,)
         elif scope == "block":
@@ -167,7 +167,10 @@ if screen == "kaart":
         st.info(t("present.map_not_ready"))
     else:
         chart, caption = built
-        st.altair_chart(chart, width="stretch", key="present-map")
+        if isinstance(chart, dict):      # the map builder returns a Vega-Lite dict (Streamlit moves its datasets: copy)
+            st.vega_lite_chart(spec=dict(chart), width="stretch", key="present-map")
+        else:
+            st.altair_chart(chart, width="stretch", key="present-map")
         st.caption(caption)
 else:
     group = series_of(vision, screen)
