@@ -4,8 +4,11 @@ User text is only ever shown through :func:`streek.notes.escape_markdown` in ``s
 without unsafe HTML (or as plain text in tables and downloads)."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.errors import StreamlitAPIException
 
 from streek.i18n import t
 from streek.notes import Note, escape_markdown, list_notes, prepare
@@ -84,5 +87,8 @@ def notes_block(vision, code: str) -> None:
             st.caption(t("notes.none"))
         for n in notes:
             render_note(n)
-        st.page_link("pages/workshop_page.py", label=t("notes.add"), icon=":material/add_comment:",
-                     query_params={"ambitie": code})
+        try:    # keeps the session (a participant's code, the language)
+            st.page_link("pages/workshop_page.py", label=t("notes.add"), icon=":material/add_comment:",
+                         query_params={"ambitie": code})
+        except StreamlitAPIException:   # outside the app's navigation (tests, embedding)
+            st.markdown(f":material/add_comment: [{t('notes.add')}](workshop?{urlencode({'ambitie': code})})")

@@ -202,3 +202,21 @@ def test_editor_creates_and_closes_a_code_in_the_page(store):
     at.button(key=f"close-{codes[0].code}").click().run()
     assert N.list_codes(store, only_open=True) == []
     assert N.get_code(store, codes[0].code).state() == "closed"
+
+
+def test_notes_on_the_card_are_escaped(store):
+    N.add_note(store, "2.1.1c", EVIL, author="Werkgroep", editor="redacteur")   # a sub-target of 2.1.1
+    N.add_note(store, "2.1.2", "elders", editor="redacteur")
+
+    def script():
+        from pages.notes_view import notes_block
+        from pages.ui import get_vision
+        notes_block(get_vision(), "2.1.1")
+
+    at = AppTest.from_function(script, default_timeout=120).run()
+    assert not at.exception
+    assert at.expander[0].label == "Notities uit de workshop (1)"
+    shown = [m for m in at.markdown if "script" in m.value]
+    assert len(shown) == 1 and not shown[0].proto.allow_html and "\\<script\\>" in shown[0].value
+    assert not any("elders" in m.value for m in at.markdown)
+    assert all("alert" not in h for h in html_elements(at))
