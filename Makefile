@@ -25,7 +25,7 @@ install-dev: $(VENV)/.installed-dev
 ## make run: set up .venv, check data/, start the app on http://localhost:$(PORT) (embedded SQLite store)
 run: $(VENV)/.installed
 	$(BIN)/python -m streek validate
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included)
 test: $(VENV)/.installed-dev

@@ -61,7 +61,7 @@ def start_streamlit(env_extra: dict | None = None, script: str = "app.py") -> tu
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+        [sys.executable, str(ROOT / "tools" / "serve.py"), "run", script, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

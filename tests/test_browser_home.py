@@ -39,3 +39,19 @@ def test_every_route_opens_directly(page, app_server, path):
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid=stException]").count() == 0
     assert ROUTES[path] in page.locator("h1").first.inner_text()
+
+
+def test_first_session_after_a_restart_opens_a_deep_link(browser, tmp_path):
+    """A link opened first after a server (re)start: no legacy 'Page not found' (tools/serve.py)."""
+    from conftest import start_streamlit, stop
+    proc, url = start_streamlit({"STREEK_DB_PATH": str(tmp_path / "s.sqlite")})
+    try:
+        pg = browser.new_page()
+        pg.goto(f"{url}/methode")
+        wait_for_app(pg, 60_000)
+        pg.wait_for_timeout(1000)
+        assert pg.get_by_text("Page not found").count() == 0
+        assert "Methode" in pg.locator("h1").first.inner_text()
+        pg.close()
+    finally:
+        stop(proc)
