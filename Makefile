@@ -25,6 +25,7 @@ install-dev: $(VENV)/.installed-dev
 ## make run: set up .venv, check data/, start the app on http://localhost:$(PORT) (embedded SQLite store)
 run: $(VENV)/.installed
 	$(BIN)/python -m streek validate
+	$(BIN)/python -c "from streek.db import Store, database_url; from streek.db.engine import describe; Store(); print('Opslag van metingen:', describe(database_url()))"
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included)
