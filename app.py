@@ -13,25 +13,25 @@ from pages.frame import language_selector
 from streek.i18n import t
 
 language_selector()   # ?lang=en: sets the catalogue's language before any title is made
-st.set_page_config(page_title=t("app.short_title"), page_icon="📈", layout="wide")
+st.set_page_config(page_title=t("app.short_title"), page_icon=":material/trending_up:", layout="wide")
 
 PAGES = {
     t("nav.section.vision"): [
-        st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True),
-        st.Page("pages/overview.py", title=t("nav.overview"), icon="📋", url_path="overzicht"),
+        st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
+        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/checklist:", url_path="overzicht"),
     ],
     t("nav.section.pillars"): [
-        st.Page("pages/pillar_1.py", title=t("nav.pillar_1"), icon="🏭", url_path="pijler-1"),
-        st.Page("pages/pillar_2.py", title=t("nav.pillar_2"), icon="🧑‍🔧", url_path="pijler-2"),
-        st.Page("pages/pillar_3.py", title=t("nav.pillar_3"), icon="🎓", url_path="pijler-3"),
+        st.Page("pages/pillar_1.py", title=t("nav.pillar_1"), icon=":material/factory:", url_path="pijler-1"),
+        st.Page("pages/pillar_2.py", title=t("nav.pillar_2"), icon=":material/work:", url_path="pijler-2"),
+        st.Page("pages/pillar_3.py", title=t("nav.pillar_3"), icon=":material/school:", url_path="pijler-3"),
     ],
     t("nav.section.explore"): [
-        st.Page("pages/map.py", title=t("nav.map"), icon="🗺️", url_path="kaart"),
-        st.Page("pages/swot_page.py", title=t("nav.swot"), icon="🧭", url_path="swot"),
-        st.Page("pages/context_page.py", title=t("nav.context"), icon="🌐", url_path="context"),
+        st.Page("pages/map.py", title=t("nav.map"), icon=":material/map:", url_path="kaart"),
+        st.Page("pages/swot_page.py", title=t("nav.swot"), icon=":material/explore:", url_path="swot"),
+        st.Page("pages/context_page.py", title=t("nav.context"), icon=":material/public:", url_path="context"),
     ],
     t("nav.section.about"): [
-        st.Page("pages/method.py", title=t("nav.method"), icon="📐", url_path="methode"),
+        st.Page("pages/method.py", title=t("nav.method"), icon=":material/functions:", url_path="methode"),
     ],
 }
 # Editing: visitors get only "Aanmelden voor redacteurs"; signed-in editors "Gegevens bijwerken".
@@ -40,8 +40,8 @@ from pages.editor_auth import editor_pages  # noqa: E402
 PAGES[t("editor.nav.section")] = editor_pages()
 
 PAGES[t("nav.section.explore")] += [
-    st.Page("pages/presentation.py", title=t("present.nav_title"), icon="📽️", url_path="presentatie"),
-    st.Page("pages/workshop_page.py", title=t("notes.nav_title"), icon="📝", url_path="workshop"),
+    st.Page("pages/presentation.py", title=t("present.nav_title"), icon=":material/slideshow:", url_path="presentatie"),
+    st.Page("pages/workshop_page.py", title=t("notes.nav_title"), icon=":material/sticky_note_2:", url_path="workshop"),
 ]
 nav = st.navigation(PAGES)   # presentation mode hides the navigation with its own CSS (position="hidden" breaks deep links)
 nav.run()

@@ -58,9 +58,9 @@ def current_editor() -> str | None:
 def editor_pages() -> list:
     """The pages of the "Redactie" section for this session."""
     if current_editor():
-        return [st.Page(EDITOR_PAGE, title=t("editor.nav.editor"), icon="✏️", url_path="gegevens-bijwerken"),
-                st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon="🔑", url_path="aanmelden", visibility="hidden")]
-    return [st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon="🔑", url_path="aanmelden")]
+        return [st.Page(EDITOR_PAGE, title=t("editor.nav.editor"), icon=":material/edit:", url_path="gegevens-bijwerken"),
+                st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon=":material/login:", url_path="aanmelden", visibility="hidden")]
+    return [st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon=":material/login:", url_path="aanmelden")]
 
 
 def try_password_login(name: str, password: str) -> tuple[bool, float, bool]:

@@ -99,7 +99,7 @@ NL = {
     "overview.col.trend": "Metingen",
     "overview.col.trend_help": "Verloop van de metingen (leeg zolang er maar één meting is)",
     "overview.col.link": "Ambitie",
-    "overview.col.link_text": "View",
+    "overview.col.link_text": "Bekijk",
     "overview.pillar_head": "Pijler {code}: {title}",
     "overview.n_shown": "{n} van {total} doelreeksen getoond",
     "overview.none": "Geen ambitie voldoet aan deze filters.",
