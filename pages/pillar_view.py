@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.whatif import card_extras
 from pages.widgets import chart_block
 from streek import charts
 from streek.db.safe import escape_markdown
@@ -279,6 +280,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):
             st.caption(t("pillars.card.share_help"))
             st.code(absolute_link(code, head.pillar), language=None)
+        card_extras(vision, code, res)   # what-if scenario and workshop notes (pages/whatif.py)
 
 
 def render_pillar(pillar_code: str) -> None:

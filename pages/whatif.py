@@ -67,3 +67,10 @@ def whatif_block(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
         else:
             chosen = group[0].code
         _series_whatif(vision, chosen, res[chosen], key=f"whatif-{chosen}")
+
+
+def card_extras(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
+    """Under an ambition card: the what-if block and the workshop notes (one call from the card)."""
+    from pages.notes_view import notes_block
+    whatif_block(vision, code, res)
+    notes_block(vision, code)

@@ -96,8 +96,10 @@ def test_scenario_is_not_stored(vision):
     assert math.isclose(sc.points[-1][1], sc.projected)
 
 
-def test_whatif_block_on_a_card_is_labelled_and_computes():
+def test_whatif_block_on_a_card_is_labelled_and_computes(monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("DATABASE_URL", raising=False)                 # the seed only, no stored values
+    monkeypatch.setenv("STREEK_DB_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
 
     def script():
         from pages.ui import assessments, get_vision
