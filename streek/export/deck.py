@@ -52,12 +52,13 @@ def _figures_table(s, sc: SlideContent, lang: str, top: Emu, height: Emu) -> Non
     multi = len(sc.series) > 1
     head = ([t("notes.ambition", lang=lang)] if multi else []) + [
         t("deck.status", lang=lang), t("deck.baseline", lang=lang), t("deck.target", lang=lang), t("deck.latest", lang=lang)]
-    widths = ([Inches(3.4)] if multi else []) + [Inches(2.3), Inches(2.2), Inches(2.4), Inches(2.6)]
+    widths = ([Inches(w) for w in (3.9, 2.0, 2.0, 2.1, 2.5)] if multi      # 12,5 inch: the slide minus margins
+              else [Inches(w) for w in (2.6, 2.9, 3.2, 3.8)])
     shape = s.shapes.add_table(len(sc.series) + 1, len(head), Inches(0.4), top, sum(widths, Emu(0)), height)
     table = shape.table
     for j, w in enumerate(widths):
         table.columns[j].width = w
-    size = 11 if multi and len(sc.series) > 3 else 13
+    size = 10 if multi and len(sc.series) > 3 else 12 if multi else 13
     for j, h in enumerate(head):
         cell = table.cell(0, j)
         cell.text = h
@@ -83,7 +84,7 @@ def _figures_table(s, sc: SlideContent, lang: str, top: Emu, height: Emu) -> Non
 def _ambition_slide(prs, sc: SlideContent, lang: str, footer: str) -> None:
     s = prs.slides.add_slide(prs.slide_layouts[6])
     _text(s, Inches(0.4), Inches(0.25), Inches(12.5), Inches(1.0), sc.title, 20 if len(sc.title) < 140 else 16, True)
-    chart_h = Inches(3.5) if len(sc.series) > 2 else Inches(3.9)
+    chart_h = Inches(2.9) if len(sc.series) > 2 else Inches(3.9)   # room for a row per sub-target
     if sc.chart_png:
         s.shapes.add_picture(io.BytesIO(sc.chart_png), Inches(0.4), Inches(1.3), height=chart_h)
     else:
