@@ -1,15 +1,26 @@
 """Workshop page: add a note with a workshop code (or as editor), all notes, and the codes.
 
 ``?ambitie=CODE`` preselects the ambition (the link on every card)."""
+import math
+
 import pandas as pd
 import streamlit as st
 
+from pages.editor_auth import session_id
 from pages.notes_view import CODE_STATE, all_notes, current_editor, format_date, notes_engine, render_note
 from pages.ui import get_vision
 from streek.i18n import t
 from streek.notes import (MAX_AUTHOR, MAX_LABEL, MAX_TEXT, NoteError, add_note, check_code, close_code, count_notes_by_code,
                           create_code, delete_note, escape_markdown, list_codes)
 from streek.render import to_csv_bytes
+
+
+
+@st.cache_resource(show_spinner=False)
+def _code_throttle():
+    from streek.auth import Throttle
+    return Throttle()
+
 
 vision = get_vision()
 st.title(t("notes.title"))
@@ -36,12 +47,22 @@ if not editor:
     typed = st.text_input(t("notes.code"), value=st.session_state.get(CODE_STATE, ""), max_chars=16,
                           help=t("notes.code_help"), key="workshop-code-input")
     if typed:
-        try:
-            code_ok = check_code(engine, typed).code
-            st.session_state[CODE_STATE] = code_ok
-        except NoteError as e:
-            st.session_state.pop(CODE_STATE, None)
-            st.error(e.message())
+        # guessing codes is slowed down per session: a new wrong code doubles the wait (max. 60 s)
+        thr, who = _code_throttle(), "workshop-code:" + session_id()
+        wait = thr.wait_s(who)
+        if wait > 0 and typed != st.session_state.get("_code_tried"):
+            st.error(t("notes.err.code_wait", s=math.ceil(wait)))
+        else:
+            try:
+                code_ok = check_code(engine, typed).code
+                st.session_state[CODE_STATE] = code_ok
+                thr.succeeded(who)
+            except NoteError as e:
+                st.session_state.pop(CODE_STATE, None)
+                if typed != st.session_state.get("_code_tried"):
+                    thr.failed(who)
+                st.error(e.message())
+            st.session_state["_code_tried"] = typed
 if editor or code_ok:
     wanted = st.query_params.get("ambitie")
     wanted = next((a.ambition for a in vision.ambitions if wanted in (a.code, a.ambition)), None) if wanted else None
