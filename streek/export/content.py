@@ -16,6 +16,10 @@ from streek.i18n import get_language, t
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, Status, assess
 
+# 1,5 x the chart's size: ~930 px wide, sharp on a 1080p projector and in print at ~140 dpi,
+# and half the rendering time of 2 x (measured: 2,2 s against 4,2 s for the 10 charts of pillar 2)
+PNG_SCALE = 1.5
+
 ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code: Assessment}) -> Altair chart
 
 
@@ -226,7 +230,7 @@ def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | 
     if built is None:
         return None, ""
     from streek.render import to_png
-    return to_png(_spec(built[0])), built[1]
+    return to_png(_spec(built[0]), scale=PNG_SCALE), built[1]
 
 
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
@@ -248,7 +252,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
         png = None
         if chart_fn is not None:
             chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
-            png = to_png(_spec(chart)) if chart is not None else None
+            png = to_png(_spec(chart), scale=PNG_SCALE) if chart is not None else None
         first = group[0]
         pinned = []
         for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
