@@ -43,3 +43,23 @@ def test_base_from_headers_behind_a_proxy():
                               "X-Forwarded-Proto": "https"}) == "https://streek.example.be"
     assert base_from_headers({"Host": "h", "X-Forwarded-Proto": "javascript"}) == "http://h"
     assert base_from_headers({}) is None
+
+
+def test_presentation_view_parameters_are_made_valid(monkeypatch, tmp_path):
+    """A hand-edited link (?pijler=9&i=99) opens a real screen and the URL says which."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("STREEK_DB_URL", f"sqlite:///{tmp_path / 'p.sqlite'}")
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=240).run()
+    at.query_params.update({"pijler": "9", "i": "99"})
+    at.switch_page("pages/presentation.py").run()
+    assert not at.exception
+    assert at.query_params["pijler"] == "1" and at.query_params["presentatie"] == "1"
+    n = int(at.query_params["i"])
+    assert any(m.value == f"Scherm {n} van {n}" for m in at.markdown)          # the last screen: the map
+    assert any("Kaart van de 13 gemeenten" in m.value for m in at.markdown)
+    at.query_params["i"] = "x"
+    at.run()
+    assert at.query_params["i"] == "1" and any(m.value.startswith("## 1.1.1 · ") for m in at.markdown)
