@@ -63,3 +63,18 @@ def test_presentation_view_parameters_are_made_valid(monkeypatch, tmp_path):
     at.query_params["i"] = "x"
     at.run()
     assert at.query_params["i"] == "1" and any(m.value.startswith("## 1.1.1 · ") for m in at.markdown)
+
+
+def test_leaving_the_presentation_opens_the_card(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("STREEK_DB_URL", f"sqlite:///{tmp_path / 'p.sqlite'}")
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=240).run()
+    at.query_params.update({"pijler": "2", "i": "2"})
+    at.switch_page("pages/presentation.py").run()
+    at.button(key="present-exit").click().run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Pijler 2")
+    assert at.query_params.get("ambitie") == "2.1.2" and "presentatie" not in at.query_params
