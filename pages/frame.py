@@ -1,5 +1,5 @@
-"""The shared frame's language selector and presentation switch (called by app.py before the
-navigation is built, so that page titles are in the chosen language)."""
+"""The shared frame's language selector (called by app.py before the navigation is built, so
+that page titles are in the chosen language)."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,7 +8,7 @@ from streek.i18n import DEFAULT_LANG, LANGS, set_language, t
 
 LANG_KEY = "lang"                 # ?lang=EN, kept in the URL across pages
 OPTIONS = {code.upper(): code for code in LANGS}    # "NL" -> "nl", "EN" -> "en"
-PRESENT_KEY = "presentatie"       # ?presentatie=1: navigation hidden, large type
+PRESENT_KEY = "presentatie"       # ?presentatie=1 marks a presentation link (pages/presentation.py)
 
 
 def language_selector() -> str:
@@ -28,8 +28,3 @@ def language_selector() -> str:
     if lang != DEFAULT_LANG:
         st.sidebar.caption(t("lang.data_stays_dutch"))
     return lang
-
-
-def presenting() -> bool:
-    """Presentation mode: ``?presentatie=1`` in the URL."""
-    return st.query_params.get(PRESENT_KEY) == "1"
