@@ -42,11 +42,20 @@ from streek.mapchart import locator_chart  # noqa: E402
 
 
 @st.cache_data(show_spinner=False)
-def _locator_spec() -> dict:
-    return locator_chart()
+def _locator_specs(lang: str) -> tuple[dict, dict]:
+    """The inset (province) and the region map as two specs, so that they stack on a phone.
+    ``lang`` is part of the cache key (labels and tooltips)."""
+    spec = locator_chart()
+    common = {k: v for k, v in spec.items() if k not in ("hconcat", "spacing")}
+    inset, region = ({**common, **part} for part in spec["hconcat"])
+    region.pop("width", None)            # fills its column (the projection fits the width)
+    return inset, region
 
 
 st.subheader(t("home.region"))
-st.vega_lite_chart(spec=_locator_spec(), width="content", alt=t("map.locator.alt"))
+_inset, _region = _locator_specs(_geo_lang())
+_c1, _c2 = st.columns([1, 2.3], vertical_alignment="center")
+_c1.vega_lite_chart(spec=_inset, width="content", alt=t("map.locator.alt"))
+_c2.vega_lite_chart(spec=_region, width="stretch", alt=t("map.locator.alt"))
 st.caption(t("map.locator.caption", attribution=_geo.attribution(_geo_lang())))
 st.page_link("pages/map.py", label=t("map.title"), icon=":material/map:")

@@ -29,7 +29,8 @@ st.caption(t("map.intro"))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None) -> tuple[dict, dict]:
+def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
+    """``lang`` is part of the cache key: titles and legends are in the visitor's language."""
     m = md.map_indicator(_vision, ind)
     frame = md.map_frame(_vision, ind, period, view, since)
     title = md.view_title(_vision, m, period, view, since)
@@ -37,7 +38,7 @@ def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str |
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None):
+def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None, lang: str):
     m = md.map_indicator(_vision, ind)
     series, mode = md.series_frame(_vision, ind, nis, view, since)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
@@ -142,7 +143,7 @@ st.session_state[URL_SEEN] = now
 
 try:
     md.check_choice(vision, ind, period, view, since)
-    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since)
+    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since, get_language())
     # A click selects the shape in the browser already: keep the spec as it was, so that
     # Streamlit does not redraw the map (0,5 MB of shapes). A choice from the list or a link
     # does change the highlighted municipality.
@@ -152,7 +153,7 @@ try:
     start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
     st.session_state[SPEC_STATE] = (view_key, start)
     spec = mc.with_selection(base_spec, start)
-    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since)
+    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since, get_language())
 except md.MapInputError as e:
     st.error(t("map.error", msg=str(e)))
     st.stop()

@@ -7,7 +7,7 @@ from pages.pillar_view import PILLAR_PAGES, QUERY_KEY, data_version, redirect_if
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek import charts
 from streek.fmt import fmt_number
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.progress import STATUS_ORDER, Status
 
 vision = get_vision()
@@ -16,11 +16,12 @@ res = assessments(vision)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _frame(version: str, _vision, _res):
+def _frame(version: str, lang: str, _vision, _res):
+    """``lang`` is part of the cache key: the table holds texts in the visitor's language."""
     return charts.overview_frame(_vision, _res)
 
 
-df = _frame(data_version(vision), vision, res)
+df = _frame(data_version(vision), get_language(), vision, res)
 
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("overview.title"))

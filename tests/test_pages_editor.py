@@ -20,7 +20,7 @@ PASSWORD = "een-lang-testwachtwoord"
 BAD_FILE = ("indicator;geo;period;value;source;note\r\n"
             "2.1.2;ZWV;2021;6.500,5;VDAB — jaarrapport;\r\n"          # a count with decimals
             "2.1.1;ZWV;2021;1.234;Statbel EAK;\r\n"                    # ambiguous percentage
-            "2.1.3;34022;2021;500;VDAB;\r\n").encode("cp1252")          # not the ambition's area
+            "2.1.3;30000;2021;500;VDAB;\r\n").encode("cp1252")          # not the ambition's area (nor a municipality)
 GOOD_FILE = ("indicator;geo;period;value;source;note\r\n"
              "2.1.2;ZWV;2021;6.500;VDAB — jaarrapport <img src=x onerror=alert(1)> [klik](http://evil.example);"
              "<script>alert(1)</script>\r\n").encode("cp1252")
@@ -32,6 +32,8 @@ def editor_env(monkeypatch, tmp_path):
     monkeypatch.setenv("STREEK_DB_PATH", str(tmp_path / "editor.sqlite"))
     for k in ("DATABASE_URL", "STREEK_DB_URL"):
         monkeypatch.delenv(k, raising=False)
+    from pages.editor_auth import throttle
+    throttle.clear()   # the slow-down is per server process: a wrong password in one test must not delay the next
     return tmp_path
 
 
