@@ -151,7 +151,7 @@ def start_server(script: Path, env: dict) -> tuple[subprocess.Popen, str]:
     import urllib.request
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port", str(port),
+        [sys.executable, str(ROOT / "tools" / "serve.py"), "run", str(script), "--server.headless", "true", "--server.port", str(port),
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
