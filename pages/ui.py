@@ -103,7 +103,7 @@ def status_badge(status: Status) -> str:
     """Word, symbol and colour together (never colour alone)."""
     return (f'<span class="status-badge" style="border-color:{status.color};">'
             f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
-            f"{status.label_nl}</span>")
+            f"{t(f'deck.status.{status.value}')}</span>")   # the status word in the reader's language
 
 
 BADGE_CSS = """
