@@ -97,6 +97,18 @@ def _export(scope: str, choice: tuple, fmt: str, language: str, version: str, no
     return export_bytes(content, fmt)
 
 
+@st.cache_resource(show_spinner=False)
+def _version(_vision, vid: int) -> str:
+    return charts.data_version(_vision)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> dict:
+    """The ambition's chart as a Vega-Lite dict, built once per (ambition, data, language)."""
+    group = series_of(_vision, code)
+    return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code]).to_dict(validate=False)
+
+
 def _notes():
     try:
         from pages.notes_view import all_notes, notes_engine
@@ -125,7 +137,7 @@ with bar:
     c_next.button(t("present.next"), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
                   shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
     with c_more.popover(t("present.downloads"), icon=":material/download:"):
-        version = charts.data_version(vision)
+        version = _version(vision, id(vision))
         notes = _notes()
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
         scopes = {t(f"present.scope.{k}"): k for k in ("pillar", "block", "pick")}   # labels as options: no
@@ -179,7 +191,7 @@ else:
     head = group[0]
     st.markdown(f"## {screen} · {head.title_nl}")
     st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
-    chart = charts.ambition_chart(vision, screen, res if len(group) > 1 else res[head.code])
+    chart = _chart_spec(screen, _version(vision, id(vision)), lang, vision, res)
     source = t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl))
     if len(group) == 1:
         r = res[head.code]
@@ -192,12 +204,12 @@ else:
                 lines.append(needed_text(r))
             st.markdown("  \n".join(lines))
         with right:
-            st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
+            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
             st.caption(source)
     else:   # sub-targets: one compact row per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.altair_chart(chart, width="stretch", key=f"present-chart-{screen}")
+            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
             st.caption(source)
         with right:
             for a in group:
