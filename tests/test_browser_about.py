@@ -60,6 +60,9 @@ def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
     label = "Zwaktes in cijfers"
     _open(page, f"{app_server}/swot?cijfers={quote(label)}")
     expected = _expected_swot_charts(vision, "zwakte")
+    # the tab bound to the URL can open one rerun after the first render: wait for its charts
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-testid=stVegaLiteChart]').length === {len(expected)}", timeout=30_000)
     assert page.locator("[data-testid=stVegaLiteChart]").count() == len(expected)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
     screenshot(page, "about-swot-zwaktes")
