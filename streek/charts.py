@@ -67,17 +67,12 @@ def el_label(el: str) -> str:
 # --- lookups -----------------------------------------------------------------------------------
 def document_ambitions(vision: Vision, pillar: str | None = None) -> list[str]:
     """The document's ambition codes (sub-targets grouped), in document order."""
-    out: list[str] = []
-    for a in vision.ambitions_of(pillar=pillar):
-        if a.ambition not in out:
-            out.append(a.ambition)
-    return out
+    return vision.document_codes(pillar=pillar)
 
 
 def series_of(vision: Vision, code: str) -> list[Ambition]:
     """The target series drawn in the chart of ``code`` (a document ambition or one series)."""
-    group = [a for a in vision.ambitions if a.ambition == code]
-    return group or [vision.ambition(code)]
+    return vision.series_of(code)
 
 
 def data_version(vision: Vision) -> str:

@@ -178,6 +178,19 @@ class Vision:
             out = [a for a in out if a.building_block == block]
         return out
 
+    def document_codes(self, pillar: str | None = None, block: str | None = None) -> list[str]:
+        """The document's ambition codes (sub-targets grouped), in document order."""
+        out: list[str] = []
+        for a in self.ambitions_of(pillar=pillar, block=block):
+            if a.ambition not in out:
+                out.append(a.ambition)
+        return out
+
+    def series_of(self, code: str) -> list[Ambition]:
+        """The target series of ``code``: a document ambition with its sub-targets, or one series."""
+        group = [a for a in self.ambitions if a.ambition == code]
+        return group or [self.ambition(code)]
+
     def ambition_groups(self, block: str) -> dict[str, list[Ambition]]:
         """Target series of a building block grouped by the document's ambition code, in order."""
         groups: dict[str, list[Ambition]] = {}

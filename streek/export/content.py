@@ -64,17 +64,12 @@ class DeckContent:
 # --- selection --------------------------------------------------------------------------------
 def document_codes(vision: Vision, pillar: str | None = None, block: str | None = None) -> list[str]:
     """The document's ambition codes (sub-targets grouped), in document order."""
-    out: list[str] = []
-    for a in vision.ambitions_of(pillar=pillar, block=block):
-        if a.ambition not in out:
-            out.append(a.ambition)
-    return out
+    return vision.document_codes(pillar=pillar, block=block)
 
 
 def series_of(vision: Vision, code: str) -> list[Ambition]:
     """The target series of ``code``: a document ambition with its sub-targets, or one series."""
-    group = [a for a in vision.ambitions if a.ambition == code]
-    return group or [vision.ambition(code)]
+    return vision.series_of(code)
 
 
 def known_codes(vision: Vision) -> set[str]:
