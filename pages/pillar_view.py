@@ -147,7 +147,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         "facts": [series_facts(_vision, a, _res[a.code], show_series=len(group) > 1 or bool(a.series_nl))
                   for a in group],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
-        "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=head.kind_label_nl),
+        "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=t(f"deck.kind.{head.target_kind}")),
     }
 
 
