@@ -140,41 +140,15 @@ def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict) 
 
 
 # --- browser -------------------------------------------------------------------------------
-def _free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(script: Path, env: dict) -> tuple[subprocess.Popen, str]:
-    import urllib.request
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "serve.py"), "run", str(script), "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit stopped for {script}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("streamlit did not become healthy within 90 s")
+    sys.path.insert(0, str(ROOT / "tools"))
+    import server  # tools/server.py: the same start-up as the browser tests
+    return server.start(script, env, timeout=90)
 
 
 def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    import server
+    server.stop(proc)
 
 
 def peak_rss_mb(pid: int) -> float | None:

@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+import server as _server  # noqa: E402  (tools/server.py)
 
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
@@ -51,41 +50,13 @@ def find_chromium() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def start_streamlit(env_extra: dict | None = None, script: str = "app.py"):
+    """(process, base URL) of the app served on a free port (tools/server.py)."""
+    return _server.start(script, {**os.environ, **(env_extra or {})}, timeout=60)
 
 
-def start_streamlit(env_extra: dict | None = None, script: str = "app.py") -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, **(env_extra or {})}
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "serve.py"), "run", script, "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("streamlit stopped:\n" + proc.stdout.read().decode(errors="replace"))
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+def stop(proc) -> None:
+    _server.stop(proc)
 
 
 @pytest.fixture(scope="session")
@@ -182,7 +153,7 @@ def pg_server():
         os.chown(base, pw.pw_uid, pw.pw_gid)
         run_as = ["runuser", "-u", "postgres", "--"]
     data, log = base / "data", base / "server.log"
-    port = _free_port()
+    port = _server.free_port()
     r = subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "streek", "--auth=trust",
                                  "-E", "UTF8", "--no-locale"], capture_output=True, text=True)
     if r.returncode != 0:

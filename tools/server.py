@@ -1,0 +1,58 @@
+"""Start and stop the app as a real server on a free loopback port (browser tests and bench).
+
+Goes through ``tools/serve.py`` like ``make run``. The server's output goes to a temporary log
+file (a pipe nobody reads could fill up and stall the server); it is shown when start-up fails.
+"""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(script: str | Path = "app.py", env: dict | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` headless; return (process, base URL) once it is healthy."""
+    port = free_port()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools" / "serve.py"), "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc.log = log  # type: ignore[attr-defined]
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"streamlit stopped ({script}):\n" + log.read().decode(errors="replace")[-4000:])
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:  # noqa: S310 (loopback)
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s ({script})")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log = getattr(proc, "log", None)
+    if log is not None:
+        log.close()
