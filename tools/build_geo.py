@@ -41,12 +41,14 @@ HATCH_SPACING_M = 450           # distance between hatch lines
 MIN_NEIGHBOUR_LABEL_KM2 = 6.0   # no label on a neighbour of which less is visible
 DECIMALS = 6
 
-EXPECTED = {
-    "34002": "Anzegem", "34003": "Avelgem", "34009": "Deerlijk", "34013": "Harelbeke",
-    "34022": "Kortrijk", "34023": "Kuurne", "34025": "Lendelede", "34027": "Menen",
-    "34040": "Waregem", "34041": "Wevelgem", "34042": "Zwevegem", "34043": "Spiere-Helkijn",
-    "33029": "Wervik",
-}
+def _municipalities() -> dict[str, str]:
+    """NIS code -> Dutch name of the 13 municipalities, from data/geographies.csv (the one list)."""
+    import csv
+    with open(ROOT / "data" / "geographies.csv", encoding="utf-8", newline="") as f:
+        return {r["geo"]: r["name_nl"] for r in csv.DictReader(f) if r["level"] == "gemeente"}
+
+
+EXPECTED = _municipalities()
 
 
 class GeoBuildError(Exception):
