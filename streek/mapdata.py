@@ -233,8 +233,12 @@ def view_title(vision: Vision, m: MapIndicator, period: str, view: str, since: s
 
 
 def ordinal(n: int) -> str:
-    """Dutch ordinal: 1 -> '1e', 3 -> '3e'."""
-    return f"{n}e"
+    """Ordinal in the interface language: Dutch 1 -> '1e'; English 1 -> '1st', 12 -> '12th'."""
+    from streek.i18n import get_language
+    if get_language() != "en":
+        return f"{n}e"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",

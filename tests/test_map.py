@@ -336,3 +336,14 @@ def test_with_selection_sets_the_start_selection_without_touching_the_cached_spe
     assert _param(sel)["value"] == [{"nis_code": "34022"}]
     assert "value" not in _param(spec)
     assert "value" not in _param(mc.with_selection(sel, None))
+
+
+def test_rank_ordinal_follows_the_language():
+    from streek.i18n import set_language
+    from streek.mapdata import ordinal
+    assert [ordinal(n) for n in (1, 2, 3, 13)] == ["1e", "2e", "3e", "13e"]
+    set_language("en")
+    try:
+        assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st"]
+    finally:
+        set_language("nl")
