@@ -28,3 +28,11 @@ def language_selector() -> str:
     if lang != DEFAULT_LANG:
         st.sidebar.caption(t("lang.data_stays_dutch"))
     return lang
+
+
+def page_lang() -> str:
+    """The reader's language for this run ("nl" or "en"), as chosen by ``language_selector``.
+
+    Views call this once and pass the result down explicitly (``t(key, lang)``, ``fmt_*(..., lang=lang)``,
+    streek builders' ``lang`` parameter); ``streek`` itself never reads a current language."""
+    return OPTIONS.get(st.session_state.get(LANG_KEY) or "", DEFAULT_LANG)

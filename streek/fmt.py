@@ -19,7 +19,7 @@ def _group(int_part: str) -> str:
     return ".".join(out)
 
 
-def fmt_number(value, decimals: int | None = None) -> str:
+def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
     """28309 -> '28.309'; 75.4 -> '75,4'; None/NaN -> '–'.
 
     Without ``decimals`` whole numbers get none and others keep up to 2 significant decimals.
@@ -36,42 +36,48 @@ def fmt_number(value, decimals: int | None = None) -> str:
     s = f"{abs(v):.{decimals}f}"
     int_part, _, frac = s.partition(".")
     sign = "-" if v < 0 and float(s) != 0 else ""
-    return sign + _group(int_part) + ("," + frac if frac else "")
+    out = sign + _group(int_part) + ("," + frac if frac else "")
+    if lang == "en":
+        out = out.replace(".", "§").replace(",", ".").replace("§", ",")
+    return out
 
 
-def fmt_pct(value, decimals: int | None = None) -> str:
-    """75.4 -> '75,4 %' (value is already a percentage)."""
+def fmt_pct(value, decimals: int | None = None, lang: str = "nl") -> str:
+    """75.4 -> '75,4 %' (value is already a percentage); English: '75.4%'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return fmt_number(value, decimals) + " %"
+    return fmt_number(value, decimals, lang) + ("%" if lang == "en" else " %")
 
 
-def fmt_change(rate, decimals: int = 1) -> str:
+def fmt_change(rate, decimals: int = 1, lang: str = "nl") -> str:
     """A fraction as a signed percentage: 0.017 -> '+1,7 %', -0.2 -> '-20,0 %'."""
     if rate is None or (isinstance(rate, float) and math.isnan(rate)):
         return "–"
     pct = rate * 100
-    s = fmt_number(pct, decimals)
+    s = fmt_number(pct, decimals, lang)
     if pct > 0 and s.strip("0,.") != "":
         s = "+" + s
-    return s + " %"
+    return s + ("%" if lang == "en" else " %")
 
 
-def fmt_period(text: str) -> str:
-    """'2009-2017' -> '2009–2017' (en dash); '2017-Q1' -> '2017-K1'."""
+def fmt_period(text: str, lang: str = "nl") -> str:
+    """'2009-2017' -> '2009–2017' (en dash); '2017-Q1' -> '2017-K1' (English keeps Q1)."""
     t = str(text)
     if "-Q" in t:
+        if lang == "en":
+            return t
+
         return t.replace("-Q", "-K")
     return t.replace("-", "–")
 
 
-def fmt_value(value, unit: str, decimals: int | None = None) -> str:
+def fmt_value(value, unit: str, decimals: int | None = None, lang: str = "nl") -> str:
     """A value with its unit, the Dutch way: '75,4 %', '28.309 ondernemingen'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "geen gegevens"
+        return "no data" if lang == "en" else "geen gegevens"
     if unit == "%":
-        return fmt_pct(value, decimals)
-    return f"{fmt_number(value, decimals)} {unit}".strip()
+        return fmt_pct(value, decimals, lang)
+    return f"{fmt_number(value, decimals, lang)} {unit}".strip()
 
 
 def d3_format_locale() -> dict:
