@@ -156,7 +156,8 @@ def geography_text(vision: Vision, a: Ambition) -> str:
     if not a.geography:
         return t("common.geo_missing")
     name = vision.geo_name(a.geography)
-    basis = {"swot": "pillars.geo.basis_swot", "bijlage 2": "pillars.geo.basis_annex"}.get(a.geography_basis)
+    basis = {"swot": "pillars.geo.basis_swot", "bijlage 2": "pillars.geo.basis_annex",
+             "bouwsteen": "pillars.geo.basis_block"}.get(a.geography_basis)
     return f"{name} ({t(basis)})" if basis else name
 
 

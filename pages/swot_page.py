@@ -43,15 +43,20 @@ def _section(_vision, key: int, lang: str, section: str) -> list[tuple]:
 
 
 def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
-    items = vision.swot[vision.swot["quadrant"] == code].sort_values("position")
+    sw = vision.swot
+    own = sw[sw["quadrant"] == code].sort_values("position")
+    also = sw[sw["also_in"] == code].sort_values(["quadrant", "position"])   # listed in another quadrant too
+    items = pd.concat([own, also])
     with st.container(border=True):
         st.subheader(t(f"swot.quadrant.{code}"))
         st.caption(t("swot.n_items", n=len(items)))
         lines = []
-        for r in items.itertuples():
+        for n, r in enumerate(items.itertuples(), start=1):
             tag = f" :blue-badge[{t('swot.has_figures')}]" if r.item_nl in items_with_figures else ""
+            both = r.also_in and r.quadrant != code
+            where = f" :gray-badge[{t('swot.also_in', other=t(f'swot.quadrant.{r.quadrant}'))}]" if both else ""
             note = f"  \n   *{r.note_nl}*" if r.note_nl else ""
-            lines.append(f"{r.position}. {r.item_nl}{tag}{note}")
+            lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
         st.markdown("\n".join(lines))
 
 

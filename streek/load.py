@@ -55,7 +55,7 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
                  baseline_period=r.baseline_year or None, baseline_value=_opt_float(r.baseline_value),
                  target_period=r.target_year, target_value=float(r.target_value),
                  printed_change_pct=_opt_float(r.printed_change_pct), source_nl=r.source_nl,
-                 note_nl=r.note_nl, page=int(r.page))
+                 note_nl=r.note_nl, page=int(r.page), target_unit=r.target_unit)
         for r in _csv(data_dir, "ambitions.csv").itertuples())
     geos = {r.geo: Geography(r.geo, r.name_nl, r.level, r.parent or None, r.note_nl)
             for r in _csv(data_dir, "geographies.csv").itertuples()}

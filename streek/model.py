@@ -98,6 +98,8 @@ class Ambition:
     source_nl: str
     note_nl: str
     page: int
+    # the unit of target_value: the indicator's unit, except '% verandering' for a relative_change target
+    target_unit: str = ""
 
     @property
     def is_percentage(self) -> bool:

@@ -124,7 +124,7 @@ def test_every_ambition_geography_is_known_or_empty_with_reason(vision):
     for a in vision.ambitions:
         if a.geography:
             assert a.geography in vision.geographies
-            assert a.geography_basis in ("ambitie", "bijlage 2", "swot")
+            assert a.geography_basis in ("ambitie", "bijlage 2", "swot", "bouwsteen")
         else:
             assert a.geography_basis == ""
             assert "gebied" in a.note_nl
