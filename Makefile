@@ -44,9 +44,10 @@ validate: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
 
-## make data: rebuild data/statbel.csv from ../shared/data-sources (build step, not needed to run)
+## make data: rebuild data/statbel.csv and data/eurostat.csv from ../shared/data-sources (build step, not needed to run)
 data: $(VENV)/.installed
 	$(BIN)/python tools/build_statbel.py
+	$(BIN)/python tools/build_eurostat.py
 
 ## make geo: rebuild geo/ from ../shared/geo with geopandas (build step, not needed to run)
 geo: $(VENV)/.installed

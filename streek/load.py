@@ -74,4 +74,16 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
                   add_period_columns(_csv(data_dir, "observations.csv")),
                   add_period_columns(_csv(data_dir, "statbel.csv")),
                   swot.sort_values(["quadrant", "position"]).reset_index(drop=True), figures,
-                  _csv(data_dir, "trends.csv"), _csv(data_dir, "environment.csv"), texts)
+                  _csv(data_dir, "trends.csv"), _csv(data_dir, "environment.csv"), texts,
+                  comparable=_comparable(data_dir))
+
+
+def _comparable(data_dir: Path) -> pd.DataFrame:
+    """data/eurostat.csv with a numeric value and year (empty frame where the file is absent)."""
+    path = data_dir / "eurostat.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["ambition", "geo", "nuts", "period", "value", "flag", "source", "note", "year"])
+    df = _csv(data_dir, "eurostat.csv")
+    df["value"] = df["value"].astype(float)
+    df["year"] = df["period"].astype(int)
+    return df

@@ -152,6 +152,8 @@ class Vision:
     environment: pd.DataFrame
     texts: dict[str, dict]
     _by_code: dict[str, Ambition] = field(default_factory=dict, repr=False)
+    # comparable public series beside an ambition (data/eurostat.csv): never a measurement of it
+    comparable: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def __post_init__(self) -> None:
         self._by_code = {a.code: a for a in self.ambitions}
@@ -248,4 +250,4 @@ class Vision:
         return Vision(self.pillars, self.building_blocks, self.ambitions, self.geographies,
                       self.indicators, self.sources, merge(self.observations, extra[is_amb]),
                       merge(self.statbel, extra[~is_amb]), self.swot, self.figures, self.trends,
-                      self.environment, self.texts)
+                      self.environment, self.texts, comparable=self.comparable)

@@ -175,6 +175,13 @@ def check_domain(tables: dict) -> list[Issue]:
                     issues.append(Issue(f, line, col, v, f"een jaar tussen {MIN_YEAR} en {MAX_YEAR}"))
                 elif (kind == "period_average") != p.is_range:
                     issues.append(Issue(f, line, col, v, "een periode (bv. 2009-2017) bij een periodegemiddelde, anders een jaar"))
+            issues += _baseline_before_target(f, line, by, r["target_year"].strip())
+            tu = r["target_unit"].strip()
+            want_tu = RELATIVE_UNIT if kind == "relative_change" else r["unit"].strip()
+            if tu != want_tu:
+                issues.append(Issue(f, line, "target_unit", tu, f"'{want_tu}'" + (
+                    ": het doel is een procentuele verandering" if kind == "relative_change"
+                    else ", dezelfde eenheid als de kolom unit")))
             if r["building_block"] and not code.startswith(r["building_block"] + "."):
                 issues.append(Issue(f, line, "building_block", r["building_block"], f"de bouwsteen van code {code}"))
             if r["building_block"] and r["pillar"] != r["building_block"].split(".")[0]:
@@ -214,16 +221,107 @@ def check_domain(tables: dict) -> list[Issue]:
                 if a is not None and not r["geo"].strip() and a["geography"]:
                     issues.append(Issue(fname, line, "geo", "", f"een gebied; ambitie {a['code']} geldt voor {a['geography']}"))
         if tname == "observations":
-            have = {(r["indicator"].strip(), r["geo"].strip(), r["period"].strip()): r["value"].strip()
+            have = {(r["indicator"].strip(), r["geo"].strip(), r["period"].strip()): r
                     for r in tables[tname][1]}
             for code, a in amb.items():
                 if a["baseline_value"].strip():
                     key = (code, a["geography"].strip(), a["baseline_year"].strip())
-                    v = have.get(key)
-                    if v is None or _num(v) != _num(a["baseline_value"].strip()):
-                        issues.append(Issue("observations.csv", None, "value", v or "geen rij",
-                                            f"de basiswaarde {a['baseline_value']} van ambitie {code} ({key[1] or 'geen gebied'}, {key[2]})"))
+                    o = have.get(key)
+                    if o is None:
+                        issues.append(Issue("observations.csv", None, "value", "geen rij",
+                                            f"een rij met de basiswaarde {a['baseline_value']} van ambitie {code} "
+                                            f"({key[1] or 'geen gebied'}, {key[2]})"))
+                    elif _num(o["value"].strip()) != _num(a["baseline_value"].strip()):
+                        issues.append(Issue("observations.csv", int(o["__line__"]), "value", o["value"],
+                                            f"{a['baseline_value']}, de basiswaarde van ambitie {code} in ambitions.csv "
+                                            f"(rij {a['__line__']}) voor {key[1] or 'geen gebied'}, {key[2]}: "
+                                            "hetzelfde cijfer moet overal gelijk zijn"))
+    issues += _same_figure_twice(tables, amb)
+    issues += _swot_second_quadrant(tables)
+    issues += _comparable_geos(tables)
     return issues
+
+
+RELATIVE_UNIT = "% verandering"
+NUTS_GEO = {"BE25": "30000", "BE2": "02000", "BE": "01000"}
+
+
+def _baseline_before_target(f: str, line: int, base: str, target: str) -> list[Issue]:
+    """The baseline year (or the end of the baseline period) lies before the target (period)."""
+    if not base or not target:
+        return []
+    try:
+        b, t = parse_period(base), parse_period(target)
+    except ValueError:
+        return []   # reported by the pattern check
+    if b.end < t.start:
+        return []
+    return [Issue(f, line, "baseline_year", base,
+                  f"een basisjaar (of basisperiode) vóór het doeljaar {target}")]
+
+
+def _rounding(value: str) -> float:
+    """How far a figure the document rounded to hundreds or more (28300, 14000) may lie from the exact one."""
+    x = _num(value)
+    if x is None or x != int(x) or x == 0:
+        return 0.0
+    n, zeros = int(abs(x)), 0
+    while n % 10 == 0:
+        n, zeros = n // 10, zeros + 1
+    return 10 ** zeros / 2 if zeros >= 2 else 0.0
+
+
+def _same_figure_twice(tables: dict, amb: dict) -> list[Issue]:
+    """A document figure that repeats an ambition's baseline or measurement (``same_as``) agrees with it."""
+    if "document_figures" not in tables:
+        return []
+    obs = {(r["indicator"].strip(), r["geo"].strip(), r["period"].strip()): r
+           for r in tables.get("observations", ([], []))[1]}
+    issues = []
+    for r in tables["document_figures"][1]:
+        code = r.get("same_as", "").strip()
+        a = amb.get(code)
+        if a is None:
+            continue   # empty, or reported by the foreign key check
+        f, line = "document_figures.csv", int(r["__line__"])
+        geo, per, val = r["geo"].strip(), r["period"].strip(), r["value"].strip()
+        if geo != a["geography"].strip():
+            issues.append(Issue(f, line, "geo", geo, f"het gebied van ambitie {code} ({a['geography'] or 'geen gebied'})"))
+            continue
+        stated = []   # (value, where)
+        if per and per == a["baseline_year"].strip() and a["baseline_value"].strip():
+            stated.append((a["baseline_value"].strip(), f"de basiswaarde in ambitions.csv rij {a['__line__']}"))
+        o = obs.get((code, geo, per))
+        if o is not None:
+            stated.append((o["value"].strip(), f"de meting in observations.csv rij {o['__line__']}"))
+        if not stated:
+            issues.append(Issue(f, line, "period", per, f"de periode van een basiswaarde of meting van ambitie {code}"))
+            continue
+        x, tol = _num(val), _rounding(val)
+        for v, where in stated:
+            y = _num(v)
+            if x is not None and y is not None and abs(x - y) > tol + 1e-9:
+                issues.append(Issue(f, line, "value", val,
+                                    f"{v}, {where} (ambitie {code}, {geo}, {per}): hetzelfde cijfer moet overal gelijk zijn"))
+    return issues
+
+
+def _swot_second_quadrant(tables: dict) -> list[Issue]:
+    if "swot" not in tables:
+        return []
+    return [Issue("swot.csv", int(r["__line__"]), "also_in", r["also_in"],
+                  "een ander kwadrant dan de kolom quadrant (of leeg)")
+            for r in tables["swot"][1] if r.get("also_in", "").strip() and r["also_in"].strip() == r["quadrant"].strip()]
+
+
+def _comparable_geos(tables: dict) -> list[Issue]:
+    """data/eurostat.csv: the NUTS code and the NIS code of a row name the same area."""
+    if "eurostat" not in tables:
+        return []
+    return [Issue("eurostat.csv", int(r["__line__"]), "geo", r["geo"],
+                  f"{NUTS_GEO[r['nuts'].strip()]}, het gebied van NUTS-code {r['nuts']}")
+            for r in tables["eurostat"][1]
+            if r["nuts"].strip() in NUTS_GEO and r["geo"].strip() != NUTS_GEO[r["nuts"].strip()]]
 
 
 def validate_dir(data_dir: Path) -> list[Issue]:

@@ -141,3 +141,80 @@ def test_cli_validate_passes_on_seed():
     r = subprocess.run([sys.executable, "-m", "streek", "validate"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "in orde" in r.stdout
+
+
+# --- issue 13: rules that tie figures stated twice together ------------------------------------
+def test_baseline_after_target_is_caught_even_when_observations_are_swapped_with_it(data_copy):
+    line = set_cell(data_copy / "ambitions.csv", "code", "2.1.2", "baseline_year", "2030")
+    set_cell(data_copy / "ambitions.csv", "code", "2.1.2", "target_year", "2017")
+    set_cell(data_copy / "observations.csv", "indicator", "2.1.2", "period", "2030")   # keeps the pair consistent
+    issues = only(validate_dir(data_copy), "ambitions.csv")
+    hit = [i for i in issues if i.row == line and i.column == "baseline_year"]
+    assert hit and hit[0].found == "2030" and "vóór het doeljaar 2017" in hit[0].expected
+
+
+def test_baseline_period_must_end_before_target_period(data_copy):
+    line = set_cell(data_copy / "ambitions.csv", "code", "1.4.3", "baseline_year", "2015-2021")
+    set_cell(data_copy / "observations.csv", "indicator", "1.4.3", "period", "2015-2021")
+    issues = only(validate_dir(data_copy), "ambitions.csv")
+    assert any(i.row == line and i.column == "baseline_year" and "2020-2030" in i.expected for i in issues)
+
+
+def test_document_figure_that_repeats_a_baseline_must_agree(data_copy):
+    line = set_cell(data_copy / "document_figures.csv", "id", "werkzaamheid-zwv", "value", "57.4")
+    issues = only(validate_dir(data_copy), "document_figures.csv")
+    hit = [i for i in issues if i.row == line and i.column == "value"]
+    assert hit and hit[0].found == "57.4"
+    assert "75.4" in hit[0].expected and "2.1.1" in hit[0].expected and "ambitions.csv rij" in hit[0].expected
+
+
+def test_document_figure_that_repeats_a_measurement_must_agree(data_copy):
+    line = set_cell(data_copy / "document_figures.csv", "id", "vacatures-zwv", "value", "1965")
+    issues = only(validate_dir(data_copy), "document_figures.csv")
+    assert any(i.row == line and i.column == "value" and "1956" in i.expected and "observations.csv rij" in i.expected
+               for i in issues)
+
+
+def test_a_rounded_document_figure_may_differ_within_its_rounding_only(data_copy):
+    # 28.300 (rounded) against 28.309 passes in the seed; 28.400 does not
+    line = set_cell(data_copy / "document_figures.csv", "id", "actieve-ondernemingen-zwv", "value", "28400")
+    issues = only(validate_dir(data_copy), "document_figures.csv")
+    assert any(i.row == line and i.column == "value" and "28309" in i.expected for i in issues)
+
+
+def test_document_figure_linked_to_an_ambition_must_share_its_area(data_copy):
+    line = set_cell(data_copy / "document_figures.csv", "id", "nwwz-zwv", "geo", "30000")
+    issues = only(validate_dir(data_copy), "document_figures.csv")
+    assert any(i.row == line and i.column == "geo" and "2.1.2" in i.expected for i in issues)
+
+
+def test_observation_that_repeats_a_baseline_is_named_by_its_own_row(data_copy):
+    line = set_cell(data_copy / "observations.csv", "indicator", "2.3.3", "value", "1923")
+    issues = only(validate_dir(data_copy), "observations.csv")
+    hit = [i for i in issues if i.row == line and i.column == "value"]
+    assert hit and hit[0].found == "1923" and "1922" in hit[0].expected and "2.3.3" in hit[0].expected
+
+
+def test_relative_target_needs_a_percentage_change_unit(data_copy):
+    line = set_cell(data_copy / "ambitions.csv", "code", "1.1.1", "target_unit", "miljoen euro")
+    issues = only(validate_dir(data_copy), "ambitions.csv")
+    assert any(i.row == line and i.column == "target_unit" and "% verandering" in i.expected for i in issues)
+
+
+def test_level_target_unit_is_the_indicator_unit(data_copy):
+    line = set_cell(data_copy / "ambitions.csv", "code", "1.2.1", "target_unit", "%")
+    issues = only(validate_dir(data_copy), "ambitions.csv")
+    assert any(i.row == line and i.column == "target_unit" and "'ondernemingen'" in i.expected for i in issues)
+
+
+def test_swot_second_quadrant_differs_from_the_first(data_copy):
+    line = set_cell(data_copy / "swot.csv", "item_nl", "Wetswijzigingen", "also_in", "kans")
+    issues = only(validate_dir(data_copy), "swot.csv")
+    assert any(i.row == line and i.column == "also_in" for i in issues)
+
+
+def test_eurostat_row_nuts_and_nis_code_must_match(data_copy):
+    line = set_cell(data_copy / "eurostat.csv", "nuts", "BE25", "geo", "02000")
+    issues = only(validate_dir(data_copy), "eurostat.csv")
+    hit = [i for i in issues if i.row == line and i.column == "geo"]
+    assert hit and "30000" in hit[0].expected
