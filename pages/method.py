@@ -12,7 +12,7 @@ from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
 @st.cache_resource(show_spinner=False)
 def _tables(_vision, key: int, lang: str):
     """The indicator-source and data-source tables, built once per data version."""
-    basis = {b: t(f"method.geo_basis.{b}") for b in ("ambitie", "bijlage 2", "swot", "")}
+    basis = {b: t(f"method.geo_basis.{b}") for b in ("ambitie", "bijlage 2", "swot", "bouwsteen", "")}
     ind = pd.DataFrame([{
         t("method.col.code"): a.code,
         t("method.col.indicator"): a.indicator_nl or a.title_nl,
@@ -76,6 +76,8 @@ st.write(t("method.limits.intro"))
 st.markdown("\n".join(f"- {t(k)}" for k in (
     "method.limits.zero", "method.limits.share", "method.limits.maintain", "method.limits.average",
     "method.limits.relative", "method.limits.points", "method.limits.geo")))
+st.subheader(t("method.comparable.title"))
+st.write(t("method.comparable.text"))
 
 # --- sources -----------------------------------------------------------------------------
 ind, src = _tables(vision, id(vision), get_language())

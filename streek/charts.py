@@ -26,6 +26,7 @@ import re
 import altair as alt
 import pandas as pd
 
+from streek import comparable
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Ambition, Vision
@@ -380,10 +381,12 @@ def ambition_chart(vision: Vision, code: str, assessment=None) -> alt.LayerChart
     return build_chart(vision, code, assessment)[0]
 
 
-def build_chart(vision: Vision, code: str, assessment=None) -> tuple[alt.LayerChart, pd.DataFrame]:
-    """The chart and its data (``COLUMNS``), built from one pass over the data."""
+def build_chart(vision: Vision, code: str, assessment=None,
+                lang: str | None = None) -> tuple[alt.LayerChart, pd.DataFrame]:
+    """The chart and its data (``COLUMNS``), built from one pass over the data; a comparable
+    public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined."""
     df, group, res = _frame(vision, code, assessment)
-    return _chart(vision, df, group, res), df[COLUMNS].copy()
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res), df[COLUMNS].copy(), lang)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment]) -> alt.LayerChart:
@@ -559,6 +562,7 @@ def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
         s = vision.series(a.code)
         latest = (t("overview.latest", value=fmt_value(r.latest_value, a.unit), period=fmt_period(r.latest_period))
                   if r.latest_value is not None else t("common.no_data"))
+        latest += comparable.overview_text(vision, a.code, None)   # e.g. Eurostat beside 3.3.1, labelled
         rows.append({
             "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
             "titel": _overview_title(a),
