@@ -18,7 +18,7 @@ from streamlit import dataframe_util
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
-from streek import charts
+from streek import charts, comparable
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import get_language, t
@@ -215,6 +215,7 @@ def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool
         lines.append(f"**{t('pillars.card.change')}:** {ch}")
     lines.append(f"**{t('pillars.card.latest')}:** {latest_text(vision, a, res)}")
     notes = list(res.notes_nl) + ([a.note_nl] if a.note_nl else [])
+    notes += [n for n in (comparable.note(vision, a.code, None),) if n]   # e.g. Eurostat beside 3.3.1
     details = [t("pillars.card.indicator", indicator=a.indicator_nl)]
     if a.source_nl:
         details.append(t("pillars.card.annex_source", source=a.source_nl))
@@ -237,10 +238,13 @@ def chart_source(vision: Vision, group: list[Ambition], table) -> str:
     annex = list({a.source_nl.lower(): a.source_nl for a in reversed(group) if a.source_nl}.values())[::-1]
     if annex:
         parts.append(t("pillars.caption.annex", sources="; ".join(annex)))
+    comparable_src = t("comparable.source")   # a comparable series (streek.comparable) is no measurement
     meas = [s for s in dict.fromkeys(table[t("pillars.table.source")])
-            if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed"), t("pillars.source.definition"))]
+            if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed"), t("pillars.source.definition"), comparable_src)]
     if meas:
         parts.append(t("pillars.caption.measurements", sources="; ".join(escape_markdown(m) for m in meas)))
+    if comparable_src in set(table[t("pillars.table.source")]):
+        parts.append(t("comparable.caption", source=escape_markdown(comparable_src)))
     parts.append(t("pillars.caption.computed"))
     return " · ".join(parts)
 

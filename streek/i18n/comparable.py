@@ -6,7 +6,9 @@ NL = {
     "comparable.geo.vl": "Vlaanderen",
     "comparable.geo.be": "België",
     "comparable.element": "vergelijkbare reeks (Eurostat)",
-    "comparable.legend": "Vergelijkbare reeks, andere bron: Eurostat trng_lfse_04 (niet de meting van de ambitie; □ = breuk in de reeks)",
+    "comparable.legend": "Vergelijkbare reeks, andere bron: Eurostat trng_lfse_04",
+    "comparable.legend2": "niet de meting van de ambitie · □ = breuk in de reeks",
+    "comparable.caption": "vergelijkbare reeks, geen meting van de ambitie: {source}",
     "comparable.source": "Eurostat, trng_lfse_04 (deelname aan onderwijs en opleiding, laatste 4 weken, 25-64 jaar)",
     "comparable.break": "breuk",
     "comparable.note": (
@@ -23,7 +25,9 @@ EN = {
     "comparable.geo.vl": "Flanders",
     "comparable.geo.be": "Belgium",
     "comparable.element": "comparable series (Eurostat)",
-    "comparable.legend": "Comparable series, other source: Eurostat trng_lfse_04 (not the ambition's measurement; □ = break in series)",
+    "comparable.legend": "Comparable series, other source: Eurostat trng_lfse_04",
+    "comparable.legend2": "not the ambition's measurement · □ = break in the series",
+    "comparable.caption": "comparable series, not a measurement of the ambition: {source}",
     "comparable.source": "Eurostat, trng_lfse_04 (participation in education and training, last 4 weeks, aged 25-64)",
     "comparable.break": "break",
     "comparable.note": (
