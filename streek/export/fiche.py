@@ -64,6 +64,7 @@ class FicheContent:
     headers: tuple[str, ...]
     rows: tuple[FicheRow, ...]
     ambitions: dict[str, tuple[FicheAmbition, ...]]   # pillar title -> ambitions
+    n_no_area: int                                    # target series for which the document names no area
     comparison_title: str
     comparison: tuple[str, ...]
     sources: tuple[str, ...]
@@ -126,7 +127,7 @@ def fiche_content(vision: Vision, nis: str, lang: str, vs: str | None = None, to
     made = d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
     return FicheContent(
         lang=lang, nis=p.nis, name=p.name, title=t("profile.title", lang, name=p.name), intro=t("profile.intro", lang),
-        headers=headers, rows=tuple(_row(ip, lang) for ip in p.indicators), ambitions=amb,
+        headers=headers, rows=tuple(_row(ip, lang) for ip in p.indicators), ambitions=amb, n_no_area=len(p.ambitions_no_area),
         comparison_title=comp_title, comparison=comp, sources=_sources(vision, p),
         footer=t("profile.fiche_generated", lang, date=made),
         file_stem=t("profile.fiche_file", lang, name=p.name.lower().replace(" ", "-")))
