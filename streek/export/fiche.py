@@ -229,7 +229,7 @@ def build_fiche_pptx(c: FicheContent) -> bytes:
     heads = c.headers[:8]
     shape = s.shapes.add_table(rows, len(heads), Inches(0.5), Inches(1.1), Inches(12.3), Inches(0.3) * rows)
     table = shape.table
-    widths = (3.1, 0.8, 1.7, 0.9, 1.45, 1.45, 1.45, 1.45)
+    widths = (3.0, 0.7, 1.3, 1.1, 1.45, 1.45, 1.45, 1.85)
     for i, wd in enumerate(widths):
         table.columns[i].width = Inches(wd)
     for j, h in enumerate(heads):
@@ -246,7 +246,8 @@ def build_fiche_pptx(c: FicheContent) -> bytes:
             run.font.color.rgb = DARK
             cell.margin_top = cell.margin_bottom = Inches(0.02)
     _text(s, Inches(0.5), H - Inches(0.55), Inches(12.3), Inches(0.4),
-          c.footer + " · " + "; ".join(x.split(" (")[0] for x in c.sources), 10, colour=GREY)
+          c.footer + " · " + t("common.source", c.lang) + ": " + "; ".join(dict.fromkeys(x.split(",")[0] for x in c.sources)),
+          10, colour=GREY)
     if c.comparison:
         s2 = prs.slides.add_slide(prs.slide_layouts[6])
         _text(s2, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.7), c.comparison_title, 28, True)
