@@ -27,6 +27,7 @@ PAGES = {
     ],
     t("nav.section.explore"): [
         st.Page("pages/map.py", title=t("nav.map"), icon=":material/map:", url_path="kaart"),
+        st.Page("pages/municipality_page.py", title=t("profile.nav_title"), icon=":material/location_city:", url_path="gemeente"),
         st.Page("pages/swot_page.py", title=t("nav.swot"), icon=":material/explore:", url_path="swot"),
         st.Page("pages/context_page.py", title=t("nav.context"), icon=":material/public:", url_path="context"),
     ],

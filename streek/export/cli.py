@@ -70,3 +70,8 @@ def run(args) -> int:
 
 
 COMMANDS["deck"] = (configure, run)
+
+# the municipality fiche (streek/export/fiche.py) is exported from the same command line
+from streek.export.fiche import register as _register_fiche  # noqa: E402
+
+_register_fiche()

@@ -30,8 +30,8 @@ def _find_font() -> tuple[Path, Path] | None:
 
 
 class _Doc(FPDF):
-    def __init__(self, footer: str):
-        super().__init__(orientation="L", unit="mm", format="A4")
+    def __init__(self, footer: str, orientation: str = "L"):
+        super().__init__(orientation=orientation, unit="mm", format="A4")
         self.footer_text = footer
         fonts = _find_font()
         if fonts:
