@@ -43,7 +43,8 @@ def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since
     series, mode = md.series_frame(_vision, ind, nis, view, since)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
     title = md.series_title(_vision, m, mode, nis, base)
-    spec = mc.series_chart(series, mode, title).to_dict() if not series.empty else None
+    y_title = md.series_axis_title(m, mode, base, lang)
+    spec = mc.series_chart(series, mode, title, y_title, lang).to_dict() if not series.empty else None
     return spec, series, mode, base
 
 
@@ -196,7 +197,7 @@ with right:
                     source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
 
 st.subheader(t("map.table.heading"))
-st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)   # all 13 rows
+st.dataframe(table, hide_index=True, width="stretch", height="content", row_height=35)   # all 13 rows, no scrolling
 
 lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
          f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",

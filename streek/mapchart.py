@@ -214,32 +214,53 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
             .configure_legend(labelFontSize=12, titleFontSize=12))
 
 
-def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt.Chart | alt.LayerChart:
+SERIES_PLOT_HEIGHT = 240             # the plot itself; title, legend and axis come on top of it
+SERIES_LINE_PX = 17                  # one line of title or legend
+
+
+def series_height(n_title_lines: int, n_legend_rows: int) -> int:
+    """Total height of the series chart. Streamlit fits the *whole* chart (title, legend, axes)
+    into the height it is given, so the plot only keeps SERIES_PLOT_HEIGHT when the total counts
+    the lines around it."""
+    return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + 40
+
+
+def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "",
+                 lang: str = "nl") -> alt.Chart | alt.LayerChart:
     """Lines (several periods) or bars (one period) of a municipality beside the region,
-    West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`."""
+    West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`.
+
+    ``y_title`` names the measure and its unit (:func:`streek.mapdata.series_axis_title`). The
+    legend is compact: two columns above the plot, so that the plot keeps its height."""
     names = list(dict.fromkeys(series.sort_values("volgorde")["naam"]))
     color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=SERIES_COLORS[-len(names):]
                                                   if len(names) < 4 else SERIES_COLORS),
-                      sort=names, legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=260))
+                      sort=names, legend=alt.Legend(title=None, orient="top", direction="horizontal", columns=2,
+                                                    labelLimit=165, symbolSize=70, symbolStrokeWidth=3,
+                                                    columnPadding=10, rowPadding=2, offset=6))
     spec = _num_spec(series["waarde"].tolist(), "absoluut")
-    tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area")), alt.Tooltip("periode_nl:N", title=t("map.tt.year")),
-               alt.Tooltip("waarde_nl:N", title=t("map.tt.value"))]
+    tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area", lang)),
+               alt.Tooltip("periode_nl:N", title=t("map.tt.year", lang)),
+               alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang))]
     data = series[["naam", "periode_nl", "jaar", "waarde", "waarde_nl", "volgorde"]].copy()
-    data["waarde_kort"] = [fmt_number(v, 1) for v in data["waarde"]]
+    data["waarde_kort"] = [fmt_number(v, 1, lang=lang) for v in data["waarde"]]
     base = alt.Chart(data)
+    numbers = {"labelExpr": vega_nl_number_expr("datum.value", spec)} if lang == "nl" else {"format": spec}
+    value_axis = alt.Axis(**numbers, titleFontWeight="normal")
+    legend_rows = 0
     if series["periode_nl"].nunique() <= 1:
         chart = base.mark_bar().encode(
             y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
-            x=alt.X("waarde:Q", title=None, axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec))),
+            x=alt.X("waarde:Q", title=y_title or None, axis=value_axis),
             color=color.legend(None), tooltip=tooltip)
         text = base.mark_text(align="left", dx=4, fontSize=12).encode(
             y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
         chart = alt.layer(chart, text)
     else:
+        legend_rows = math.ceil(len(names) / 2)
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')"))
-        y = alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
-                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec)))
+        y = alt.Y("waarde:Q", title=y_title or None, scale=alt.Scale(zero=False), axis=value_axis)
         size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
             if len(names) == 4 else alt.value(2)
         line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail="naam:N")
@@ -251,9 +272,11 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt
         chart = alt.layer(*layers)
     lines = [title] if isinstance(title, str) else list(title)
     wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
-    return chart.properties(width=WIDTH - 180, height=300,
+    return chart.properties(width=WIDTH - 180, height=series_height(len(wrapped), legend_rows),
                             title=alt.TitleParams(text=wrapped, anchor="start", fontSize=13)) \
-        .configure_view(stroke=None)
+        .configure_view(stroke=None) \
+        .configure_legend(labelFontSize=11) \
+        .configure_axis(labelFontSize=11, titleFontSize=11)
 
 
 def locator_chart() -> dict:

@@ -387,6 +387,16 @@ def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, ba
     return [first, second]
 
 
+def series_axis_title(m: MapIndicator, mode: str, base: str | None, lang: str) -> str:
+    """The value axis of the series: what is measured and in which unit ('per 1.000 inwoners',
+    'index (2000 = 100)', '%')."""
+    if mode == SERIES_PER1000:
+        return t("map.unit.per1000", lang)
+    if mode == SERIES_INDEX:
+        return t("map.series.axis_index", lang, base=fmt_period(base or "", lang=lang))
+    return m.unit
+
+
 def index_base(vision: Vision, ind: str, nis: str | None, view: str, since: str | None) -> str | None:
     df = rows(vision, ind)
     geos = ([nis] if nis else []) + list(REFERENCE_GEOS)

@@ -276,6 +276,40 @@ def test_series_chart_draws_lines_or_bars(vision):
     assert spec2["layer"][0]["mark"]["type"] == "bar"
 
 
+def _plot_height(svg: str) -> float:
+    """Height of the plot area in a vl-convert SVG: the length of the vertical grid lines."""
+    return max((float(y) for y in re.findall(r'<line[^>]*y2="([0-9.]+)"', svg)), default=0.0)
+
+
+@pytest.mark.parametrize("ind,view,axis", [
+    ("population_total", "absoluut", "index (1992 = 100)"),
+    ("population_total", "verandering", "index (2000 = 100)"),
+    ("vat_enterprises_active", "per1000", "per 1.000 inwoners"),
+    ("population_density", "absoluut", "inwoners per km²"),
+])
+def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(vision, ind, view, axis):
+    since = "2000" if view == "verandering" else None
+    m = md.map_indicator(vision, ind)
+    s, mode = md.series_frame(vision, ind, "34027", view, since)
+    base = md.index_base(vision, ind, "34027", view, since)
+    y_title = md.series_axis_title(m, mode, base, "nl")
+    assert y_title == axis
+    spec = mc.series_chart(s, mode, md.series_title(vision, m, mode, "34027", base), y_title, "nl").to_dict()
+    enc = [ly["encoding"] for ly in spec["layer"] if "encoding" in ly and "y" in ly["encoding"]]
+    value_enc = [e["y"] if e["y"].get("type") == "quantitative" else e["x"] for e in enc]
+    assert any(e.get("title") == axis for e in value_enc)
+    # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it
+    title_lines = len(spec["title"]["text"])
+    legend_rows = 2 if s["periode"].nunique() > 1 else 0
+    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - 40 >= 220
+    legend = next((e["color"]["legend"] for e in enc if e.get("color", {}).get("legend")), None)
+    if s["periode"].nunique() > 1:
+        assert legend["columns"] == 2 and legend["orient"] == "top"
+        svg = to_svg(spec).decode()
+        assert _plot_height(svg) >= 220
+        assert axis in svg
+
+
 def test_clicks_choose_a_municipality_and_empty_selections_keep_it():
     state = {"selection": {md.SELECTION_PARAM: [{"nis_code": "34027"}]}}
     assert md.municipality_after_click(None, state, CODES) == "34027"
