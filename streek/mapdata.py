@@ -121,6 +121,30 @@ def map_indicator(vision: Vision, ind: str) -> MapIndicator:
     raise MapInputError(f"indicator '{ind}' heeft geen waarden per gemeente en kan niet op de kaart")
 
 
+_VERSIONS: dict[int, tuple] = {}
+
+
+def data_version(vision: Vision) -> str:
+    """A short fingerprint of everything the map reads (Statbel figures and measurements), for
+    cache keys: the same content gives the same key, a new measurement a new one. Computed once
+    per Vision object (remembered with a weak reference, so a new object never inherits it)."""
+    import hashlib
+    import weakref
+    hit = _VERSIONS.get(id(vision))
+    if hit is not None and hit[0]() is vision:
+        return hit[1]
+    h = hashlib.sha1(usedforsecurity=False)
+    for df in _frames(vision):
+        h.update(pd.util.hash_pandas_object(df[["indicator", "geo", "period", "value", "source"]],
+                                            index=False).values.tobytes())
+    h.update(repr(sorted(vision.indicators)).encode())
+    version = h.hexdigest()[:12]
+    if len(_VERSIONS) > 32:
+        _VERSIONS.clear()
+    _VERSIONS[id(vision)] = (weakref.ref(vision), version)
+    return version
+
+
 # --- values ----------------------------------------------------------------------------------
 def rows(vision: Vision, ind: str) -> pd.DataFrame:
     """All measurements of ``ind`` (any geography), oldest first."""
