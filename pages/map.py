@@ -19,6 +19,7 @@ from streek import mapchart as mc
 from streek import mapdata as md
 from streek.fmt import fmt_period
 from streek.i18n import t
+from streek.render import spec_json, to_csv_bytes
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
@@ -37,7 +38,11 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     m = md.map_indicator(_vision, ind)
     frame = md.map_frame(_vision, ind, period, view, since)
     title = md.view_title(_vision, m, period, view, since)
-    return mc.map_chart(frame, m, view, title, since=since), {"frame": frame, "title": title}
+    spec = mc.map_chart(frame, m, view, title, since=since)
+    # what the downloads need, made once per view instead of on every click
+    download = md.download_frame(_vision, frame, m, period, view, since)
+    return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv_bytes(download),
+                  "spec_json": spec_json(spec)}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -199,10 +204,11 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         st.error(t("map.error", lang, msg=str(e)))
         return
     with left:
-        download = md.download_frame(vision, frame, m, period, view, since)
         fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
-        chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(lang)}.",
-                    table=table, on_select=_on_map_click, alt_text=t("map.map_alt", lang, title=info["title"]))
+        chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
+                    source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
+                    alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
+                    export_spec=info["spec_json"])
     with right:
         if not nis:
             st.caption(t("map.series.pick", lang))

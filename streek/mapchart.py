@@ -225,13 +225,14 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
 
 SERIES_PLOT_HEIGHT = 240             # the plot itself; title, legend and axis come on top of it
 SERIES_LINE_PX = 17                  # one line of title or legend
+SERIES_AXES_PX = 100                 # x axis labels, paddings and Streamlit's theme around the plot
 
 
 def series_height(n_title_lines: int, n_legend_rows: int) -> int:
     """Total height of the series chart. Streamlit fits the *whole* chart (title, legend, axes)
     into the height it is given, so the plot only keeps SERIES_PLOT_HEIGHT when the total counts
     the lines around it."""
-    return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + 40
+    return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
 
 
 def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "",

@@ -313,7 +313,7 @@ def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(visio
     # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it
     title_lines = len(spec["title"]["text"])
     legend_rows = 2 if s["periode"].nunique() > 1 else 0
-    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - 40 >= 220
+    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - mc.SERIES_AXES_PX >= 220
     legend = next((e["color"]["legend"] for e in enc if e.get("color", {}).get("legend")), None)
     if s["periode"].nunique() > 1:
         assert legend["columns"] == 2 and legend["orient"] == "top"
