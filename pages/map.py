@@ -11,39 +11,48 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.frame import page_lang
 from pages.ui import get_vision
 from pages.widgets import chart_block
 from streek import geo
 from streek import mapchart as mc
 from streek import mapdata as md
 from streek.fmt import fmt_period
-from streek.i18n import get_language, t
+from streek.i18n import t
+from streek.render import spec_json, to_csv_bytes
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
 DEFAULT_INDICATOR = "population_density"
 
+lang = page_lang()
 vision = get_vision()
-st.title(t("map.title"))
-st.caption(t("map.intro"))
+st.title(t("map.title", lang))
+st.caption(t("map.intro", lang))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
-    """``lang`` is part of the cache key: titles and legends are in the visitor's language."""
+@st.cache_resource(show_spinner=False, max_entries=64)      # shared, never changed: no copy per run
+def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
+    """Keyed on the data's content (``version``) and ``lang``: titles and legends are in the
+    visitor's language."""
     m = md.map_indicator(_vision, ind)
     frame = md.map_frame(_vision, ind, period, view, since)
     title = md.view_title(_vision, m, period, view, since)
-    return mc.map_chart(frame, m, view, title, since=since), {"frame": frame, "title": title}
+    spec = mc.map_chart(frame, m, view, title, since=since)
+    # what the downloads need, made once per view instead of on every click
+    download = md.download_frame(_vision, frame, m, period, view, since)
+    return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv_bytes(download),
+                  "spec_json": spec_json(spec)}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None, lang: str):
+def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, since: str | None, lang: str):
     m = md.map_indicator(_vision, ind)
     series, mode = md.series_frame(_vision, ind, nis, view, since)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
     title = md.series_title(_vision, m, mode, nis, base)
-    spec = mc.series_chart(series, mode, title).to_dict() if not series.empty else None
+    y_title = md.series_axis_title(m, mode, base, lang)
+    spec = mc.series_chart(series, mode, title, y_title, lang).to_dict() if not series.empty else None
     return spec, series, mode, base
 
 
@@ -109,7 +118,7 @@ if m.is_percentage and "verandering" in view_labels:
 view = c2.radio(t("map.view"), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
                 help=t("map.view_help"))
 
-c3, c4, c5 = st.columns([2, 2, 2])
+c3, c4 = st.columns(2)
 _keep_valid(W["jaar"], periods)
 if len(periods) > 1:
     st.session_state.setdefault(W["jaar"], periods[-1])
@@ -130,30 +139,20 @@ if view == "verandering":
     else:
         since = earlier[0]
         c4.markdown(f"**{t('map.since')}**  \n{fmt_period(since)}")
+# the URL follows the view, so that a copied link opens the same map (the municipality is added
+# by the fragment below, which also runs on its own after a click)
 _keep_valid(W["gemeente"], sorted(codes))
-nis = c5.selectbox(t("map.municipality"), sorted(codes, key=names.get), index=None, format_func=names.get,
-                   placeholder=t("map.municipality_placeholder"), key=W["gemeente"])
-
-# the URL follows the view, so that a copied link opens the same map
-now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since, "gemeente": nis}
+now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since,
+       "gemeente": st.session_state.get(W["gemeente"])}
 now = {k: v for k, v in now.items() if v}
 if now != {k: v for k, v in url.items() if v is not None}:
     st.query_params.from_dict(now)
 st.session_state[URL_SEEN] = now
+version = md.data_version(vision)
 
 try:
     md.check_choice(vision, ind, period, view, since)
-    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since, get_language())
-    # A click selects the shape in the browser already: keep the spec as it was, so that
-    # Streamlit does not redraw the map (0,5 MB of shapes). A choice from the list or a link
-    # does change the highlighted municipality.
-    view_key = (ind, period, view, since)
-    clicked = st.session_state.pop(CLICKED, "-")
-    drawn = st.session_state.get(SPEC_STATE)
-    start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
-    st.session_state[SPEC_STATE] = (view_key, start)
-    spec = mc.with_selection(base_spec, start)
-    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since, get_language())
+    base_spec, info = _map_spec(vision, version, ind, period, view, since, lang)
 except md.MapInputError as e:
     st.error(t("map.error", msg=str(e)))
     st.stop()
@@ -163,53 +162,94 @@ except geo.GeoDataError as e:
 
 frame = info["frame"]
 source = md.source_text(vision, m)
-download = md.download_frame(vision, frame, m, period, view, since)
 ranked = md.ranked_table(frame)
 table = ranked.assign(**{
-    t("map.table.rank"): ranked["rang_nl"], t("map.table.municipality"): ranked["gemeente"],
-    t("map.table.value"): ranked["waarde_nl"], t("map.table.note"): ranked["opmerking"],
-})[[t("map.table.rank"), t("map.table.municipality"), t("map.table.value"), t("map.table.note")]]
-fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
+    t("map.table.rank", lang): ranked["rang_nl"], t("map.table.municipality", lang): ranked["gemeente"],
+    t("map.table.value", lang): ranked["waarde_nl"], t("map.table.note", lang): ranked["opmerking"],
+})[[t("map.table.rank", lang), t("map.table.municipality", lang), t("map.table.value", lang),
+    t("map.table.note", lang)]]
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(get_language())}.",
-                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]))
-with right:
-    st.subheader(t("map.series.heading"))
-    if not nis:
-        st.caption(t("map.series.pick"))
-    if s_spec is None:
-        st.info(t("map.series.empty"))
-    else:
-        if mode == md.SERIES_PER1000:
-            st.caption(t("map.series.why_per1000"))
-        elif mode == md.SERIES_INDEX:
-            st.caption(t("map.series.why_index", base=fmt_period(base or "")))
-        if series["periode"].nunique() == 1:
-            st.caption(t("map.series.one_period", period=fmt_period(series["periode"].iloc[0])))
-        s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
-            "naam": t("map.tt.area"), "periode_nl": t("map.tt.year"), "waarde_nl": t("map.tt.value")})
-        s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
-        who = names.get(nis) if nis else vision.geo_name(md.REGION)
-        chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
-                    source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
 
-st.subheader(t("map.table.heading"))
-st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)   # all 13 rows
+@st.fragment
+def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
+    """The map, the municipality list and the series beside it. A click on the map or a choice
+    from the list reruns only this part (not the indicator widgets, the table, the notes)."""
+    left, right = st.columns([3, 2], gap="large")
+    with right:
+        st.subheader(t("map.series.heading", lang))
+        nis = st.selectbox(t("map.municipality", lang), sorted(codes, key=names.get), index=None,
+                           format_func=names.get, placeholder=t("map.municipality_placeholder", lang),
+                           key=W["gemeente"])
+    seen_now = dict(st.session_state.get(URL_SEEN, {}))
+    if seen_now.get("gemeente") != nis:          # a click or a choice from the list: into the URL
+        if nis:
+            st.query_params["gemeente"] = nis
+            seen_now["gemeente"] = nis
+        else:
+            st.query_params.pop("gemeente", None)
+            seen_now.pop("gemeente", None)
+        st.session_state[URL_SEEN] = seen_now
+    # A click selects the shape in the browser already: keep the spec as it was, so that
+    # Streamlit does not redraw the map. A choice from the list or a link does change the
+    # highlighted municipality.
+    view_key = (ind, period, view, since)
+    clicked = st.session_state.pop(CLICKED, "-")
+    drawn = st.session_state.get(SPEC_STATE)
+    start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
+    st.session_state[SPEC_STATE] = (view_key, start)
+    spec = mc.with_selection(base_spec, start)
+    try:
+        s_spec, series, mode, base = _series_spec(vision, version, ind, nis, view, since, lang)
+    except md.MapInputError as e:
+        st.error(t("map.error", lang, msg=str(e)))
+        return
+    with left:
+        fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
+        chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
+                    source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
+                    alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
+                    export_spec=info["spec_json"])
+    with right:
+        if not nis:
+            st.caption(t("map.series.pick", lang))
+        if s_spec is None:
+            st.info(t("map.series.empty", lang))
+        else:
+            if mode == md.SERIES_PER1000:
+                st.caption(t("map.series.why_per1000", lang))
+            elif mode == md.SERIES_INDEX:
+                st.caption(t("map.series.why_index", lang, base=fmt_period(base or "", lang=lang)))
+            if series["periode"].nunique() == 1:
+                st.caption(t("map.series.one_period", lang,
+                             period=fmt_period(series["periode"].iloc[0], lang=lang)))
+            s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
+                "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
+                "waarde_nl": t("map.tt.value", lang)})
+            s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
+            who = names.get(nis) if nis else vision.geo_name(md.REGION)
+            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
+                        source_nl=source, table=s_table,
+                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who))
+        link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
+        st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
 
-lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
-         f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
-         f"**{t('map.meta.refdate')}:** {md.reference_dates(vision, m) or fmt_period(period)}",
-         f"**{t('map.meta.definition')}:** {m.definition_nl}",
-         f"**{t('map.meta.boundaries')}:** {geo.attribution(get_language(), short=True)}"]
+
+map_and_series(ind, period, view, since)
+
+st.subheader(t("map.table.heading", lang))
+# all 13 rows, no inner scrolling: the height follows the rows
+st.dataframe(table, hide_index=True, width="stretch", height="content", row_height=35)
+
+lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view)}",
+         f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
+         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m) or fmt_period(period, lang=lang)}",
+         f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",
+         f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
 if view == "per1000":
-    lines.append(t("map.meta.per1000", period=fmt_period(period)))
+    lines.append(t("map.meta.per1000", lang, period=fmt_period(period, lang=lang)))
 elif view == "verandering":
-    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change",
-                   period=fmt_period(period), since=fmt_period(since)))
+    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change", lang,
+                   period=fmt_period(period, lang=lang), since=fmt_period(since, lang=lang)))
 if not (md.rows(vision, ind)["geo"] == md.REGION).any():
-    lines.append(t("map.meta.region_missing"))
+    lines.append(t("map.meta.region_missing", lang))
 st.markdown("  \n".join(lines))
-link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
-st.markdown(f"[{t('map.link')}]({link})", help=t("map.link_help"))

@@ -10,6 +10,8 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAPIException
 
+from pages.frame import page_lang
+from streek.fmt import fmt_datetime
 from streek.i18n import t
 from streek.notes import Note, escape_markdown, list_notes, prepare
 
@@ -52,14 +54,15 @@ def all_notes(engine) -> list[Note]:
         return []
 
 
-def format_date(n: Note) -> str:
-    from streek.i18n import get_language
-    d = n.created_at
-    return d.strftime("%d-%m-%Y %H:%M") if get_language() == "nl" else d.strftime("%Y-%m-%d %H:%M")
+def format_date(n: Note, lang: str) -> str:
+    """When the note was written, in Belgian time (stored in UTC)."""
+    return fmt_datetime(n.created_at, lang)
 
 
-def note_meta(n: Note) -> str:
-    meta = t("notes.meta", kind=t(f"notes.kind.{n.kind}"), author=n.author or t("notes.anonymous"), date=format_date(n) + " UTC")
+def note_meta(n: Note, lang: str | None = None) -> str:
+    lang = lang or page_lang()
+    meta = t("notes.meta", kind=t(f"notes.kind.{n.kind}"), author=n.author or t("notes.anonymous"),
+             date=format_date(n, lang))
     if n.factor:
         meta += " · " + t("notes.factor_label", factor=n.factor)
     return meta

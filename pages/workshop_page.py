@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from pages.editor_auth import session_id
+from pages.frame import page_lang
 from pages.notes_view import CODE_STATE, all_notes, current_editor, format_date, notes_engine, render_note
 from pages.ui import get_vision
+from streek.fmt import fmt_datetime
 from streek.i18n import t
 from streek.notes import (MAX_AUTHOR, MAX_LABEL, MAX_TEXT, NoteError, add_note, check_code, close_code, count_notes_by_code,
                           create_code, delete_note, escape_markdown, list_codes)
@@ -22,6 +24,7 @@ def _code_throttle():
     return Throttle()
 
 
+lang = page_lang()
 vision = get_vision()
 st.title(t("notes.title"))
 st.write(t("notes.intro"))
@@ -105,7 +108,7 @@ for code in [c for c in doc_codes if c in by_amb] + [c for c in by_amb if c not 
         render_note(n, on_delete=_delete if editor else None)
 if shown:
     frame = pd.DataFrame([{"ambitie": n.ambition, "soort": n.kind, "tekst": n.text, "auteur": n.author,
-                           "omgevingsfactor": n.factor or "", "datum_utc": format_date(n)} for n in shown])
+                           "omgevingsfactor": n.factor or "", "datum": format_date(n, lang)} for n in shown])
     st.download_button(t("notes.download_csv"), to_csv_bytes(frame), file_name="workshopnotities.csv", mime="text/csv",
                        on_click="ignore", icon=":material/table:")
 
@@ -119,7 +122,7 @@ else:
         if st.form_submit_button(t("notes.code_create"), type="primary"):
             try:
                 wc = create_code(engine, editor, label)
-                st.success(t("notes.code_created", code=wc.code, until=wc.expires_at.strftime("%d-%m-%Y %H:%M UTC")))
+                st.success(t("notes.code_created", code=wc.code, until=fmt_datetime(wc.expires_at, lang)))
             except NoteError as e:
                 st.error(e.message())
     st.markdown(f"**{t('notes.code_active')}**")
@@ -130,5 +133,5 @@ else:
     for wc in open_codes:
         c1, c2 = st.columns([4, 1])
         c1.markdown(escape_markdown(t("notes.code_row", code=wc.code, label=wc.label or "–",
-                                      until=wc.expires_at.strftime("%d-%m-%Y %H:%M UTC"), n=counts.get(wc.code, 0))))
+                                      until=fmt_datetime(wc.expires_at, lang), n=counts.get(wc.code, 0))))
         c2.button(t("notes.code_close"), key=f"close-{wc.code}", on_click=close_code, args=(engine, wc.code, editor))

@@ -95,3 +95,28 @@ def vega_nl_number_expr(value_expr: str = "datum.value", spec: str = ",.0f") -> 
     f = f"format({value_expr}, '{spec}')"
     swapped = f"replace(replace(replace({f}, ',', '§'), '.', ','), '§', '.')"
     return f"(format(0.5, '.1f') == '0.5' ? {swapped} : {f})"
+
+
+BRUSSELS = "Europe/Brussels"
+
+
+def fmt_datetime(value, lang: str = "nl", *, date_only: bool = False) -> str:
+    """A stored moment as a person in the region reads it: in Belgian time (Europe/Brussels,
+    summer and winter time), '29-11-2026 19:43' in Dutch, '2026-11-29 19:43' in English.
+
+    ``value`` is a ``datetime`` or anything pandas reads as one; naive values are taken as UTC
+    (SQLite drops the zone of what was stored in UTC). ``date_only`` leaves out the clock time.
+    """
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    if value is None:
+        return ""
+    if not isinstance(value, datetime):
+        import pandas as pd
+        value = pd.Timestamp(value).to_pydatetime()
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone(ZoneInfo(BRUSSELS))
+    fmt = "%Y-%m-%d" if lang == "en" else "%d-%m-%Y"
+    return local.strftime(fmt if date_only else fmt + " %H:%M")

@@ -68,36 +68,31 @@ def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
 
 
 class _DataSets:
-    """Inline GeoJSON makes Altair slow (seconds to construct and serialise ~0,5 MB of values):
-    charts are built on named placeholders, and the values are put into the finished dict."""
+    """Each GeoJSON layer goes into the spec once, as a top-level named dataset that every layer
+    drawing it shares (Streamlit keeps GeoJSON datasets in the spec; Vega loads each once).
+    Charts are built on the names, so Altair never serialises the ~0,2 MB of shapes itself."""
 
     def __init__(self) -> None:
         self.values: dict[str, list] = {}
-        self._ids: dict[int, str] = {}
 
-    def __call__(self, values: list) -> alt.Data:
-        name = self._ids.get(id(values))
-        if name is None:
-            name = f"kaartdata_{len(self.values)}"
-            self._ids[id(values)] = name
-            self.values[name] = values
+    def __call__(self, values: list, name: str) -> alt.Data:
+        if name in self.values and self.values[name] is not values:
+            raise ValueError(f"two datasets named {name}")
+        self.values[name] = values
         return alt.Data(name=name)
 
     def inline(self, chart: alt.TopLevelMixin) -> dict:
         spec = chart.to_dict(validate=False)
-
-        def walk(node):
-            if isinstance(node, dict):
-                data = node.get("data")
-                if isinstance(data, dict) and data.get("name") in self.values:
-                    node["data"] = {"values": self.values[data["name"]]}
-                for v in node.values():
-                    walk(v)
-            elif isinstance(node, list):
-                for v in node:
-                    walk(v)
-        walk(spec)
+        spec["datasets"] = dict(self.values)
         return spec
+
+
+# Text on the map follows the map's width (a phone draws the map at ~350 px, a desktop column at
+# ~500 px, a PNG at 620 px) between a floor and a cap. tools/build_geo.py places the labels for
+# the most crowded case of this rule (LABEL_FONT_PX on a LABEL_MAP_PX wide map), so that they do
+# not collide at any width.
+LABEL_FONT = alt.ExprRef(expr="clamp(width * 0.022, 8, 12)")
+NEIGHBOUR_FONT = alt.ExprRef(expr="clamp(width * 0.018, 7, 10)")
 
 
 def with_selection(spec: dict, nis: str | None) -> dict:
@@ -122,11 +117,18 @@ def _legend_title(m: MapIndicator, view: str, since: str | None) -> str:
     return t("map.legend.absolute", unit=m.unit or "")
 
 
-def _labels(data: alt.Data, color: str, size: int, weight: str = "normal", style: str = "normal",
-            field: str = "name_nl", dy: int = 0, halo: bool = True) -> list[alt.Chart]:
-    base = alt.Chart(data).encode(longitude="label_lon:Q", latitude="label_lat:Q", text=f"{field}:N")
+def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str = "normal",
+            field: str = "name_nl", dy: int = 0, halo: bool = True, where: str | None = None,
+            text: str | None = None) -> list[alt.Chart]:
+    """Names at their label points (``where``: a Vega filter on the dataset; ``text``: one fixed
+    text instead of ``field``)."""
+    base = alt.Chart(data)
+    if where:
+        base = base.transform_filter(where)
+    base = base.encode(longitude="label_lon:Q", latitude="label_lat:Q",
+                       **({} if text else {"text": f"{field}:N"}))
     kw = {"fontSize": size, "fontWeight": weight, "fontStyle": style, "dy": dy, "align": "center",
-          "baseline": "middle", "clip": True}
+          "baseline": "middle", "clip": True, **({"text": text} if text else {})}
     layers = []
     if halo:
         layers.append(base.mark_text(**kw, stroke="white", strokeWidth=3, strokeJoin="round", fill="white",
@@ -159,27 +161,33 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     legend = alt.Legend(title=_legend_title(m, view, since), labelExpr=vega_nl_number_expr("datum.value", spec),
                         orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
-    nb_data = ds(neighbours)
+    # one dataset per kind of shape, shared by the layers that draw it
+    nb_data = ds(neighbours, "buren")
+    mun_data = ds(recs, "gemeenten")
+    border_data = ds(border, "grens")
+    has_value, no_value = "isValid(datum.waarde)", "!isValid(datum.waarde)"
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
-        alt.Chart(ds(with_value)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+        alt.Chart(mun_data).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
     if without:
-        layers.append(alt.Chart(ds(without)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
-            description="aria:N",
-            fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
-                          legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolSize=260))))
-        layers.append(alt.Chart(ds(hatch)).mark_geoshape(
+        layers.append(alt.Chart(mun_data).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
+                      .encode(description="aria:N",
+                              fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
+                                            legend=alt.Legend(title=None, orient="bottom", symbolType="square",
+                                                              symbolSize=260))))
+        layers.append(alt.Chart(ds(hatch, "arcering")).mark_geoshape(
             filled=False, stroke=NODATA_HATCH, strokeWidth=0.7, opacity=0.7))
-    labelled_nb = [r for r in neighbours if r.get("show_label")]
-    layers += _labels(ds(labelled_nb), NEIGHBOUR_TEXT, 9, style="italic", halo=False)
-    layers += _labels(ds([{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 11,
-                      weight="bold", field="tekst", halo=False)
-    mun_data = ds(recs)
-    layers += _labels(mun_data, "#1B1F24", 11, weight="bold")
+    layers += _labels(nb_data, NEIGHBOUR_TEXT, NEIGHBOUR_FONT, style="italic", halo=False, where="datum.show_label")
+    layers += _labels(border_data, NEIGHBOUR_TEXT, LABEL_FONT, weight="bold", text=t("map.france"), halo=False)
+    # a thin line from a shape to its name where the name had to move off the shape
+    layers.append(alt.Chart(mun_data).transform_filter("datum.leader").mark_rule(color="#1B1F24", strokeWidth=0.8)
+                  .encode(longitude="anchor_lon:Q", latitude="anchor_lat:Q", longitude2="label_lon:Q",
+                          latitude2="label_lat:Q"))
+    layers += _labels(mun_data, "#1B1F24", LABEL_FONT, weight="bold")
     if without:
-        layers += _labels(ds(without), "#1B1F24", 9, style="italic", field="status", dy=12)
+        layers += _labels(mun_data, "#1B1F24", 9, style="italic", field="status", dy=12, where=no_value)
 
     sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
@@ -196,11 +204,12 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
         tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note")))
     layers.append(
         alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, cursor="pointer").encode(
-            stroke=is_sel.then(alt.value(SELECTED_STROKE)).otherwise(alt.value("white")),
-            strokeWidth=is_sel.then(alt.value(3.5)).otherwise(alt.value(0.8)),
+            # only the selected outline: the white borders are drawn under the names already
+            stroke=is_sel.then(alt.value(SELECTED_STROKE)).otherwise(alt.value("transparent")),
+            strokeWidth=is_sel.then(alt.value(3.5)).otherwise(alt.value(0)),
             tooltip=tooltip,
         ).add_params(sel))
-    layers.append(alt.Chart(ds(border)).mark_geoshape(
+    layers.append(alt.Chart(border_data).mark_geoshape(
         filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))
 
     title_params = {"text": title, "anchor": "start", "fontSize": 15}
@@ -214,32 +223,54 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
             .configure_legend(labelFontSize=12, titleFontSize=12))
 
 
-def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt.Chart | alt.LayerChart:
+SERIES_PLOT_HEIGHT = 240             # the plot itself; title, legend and axis come on top of it
+SERIES_LINE_PX = 17                  # one line of title or legend
+SERIES_AXES_PX = 100                 # x axis labels, paddings and Streamlit's theme around the plot
+
+
+def series_height(n_title_lines: int, n_legend_rows: int) -> int:
+    """Total height of the series chart. Streamlit fits the *whole* chart (title, legend, axes)
+    into the height it is given, so the plot only keeps SERIES_PLOT_HEIGHT when the total counts
+    the lines around it."""
+    return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
+
+
+def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "",
+                 lang: str = "nl") -> alt.Chart | alt.LayerChart:
     """Lines (several periods) or bars (one period) of a municipality beside the region,
-    West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`."""
+    West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`.
+
+    ``y_title`` names the measure and its unit (:func:`streek.mapdata.series_axis_title`). The
+    legend is compact: two columns above the plot, so that the plot keeps its height."""
     names = list(dict.fromkeys(series.sort_values("volgorde")["naam"]))
     color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=SERIES_COLORS[-len(names):]
                                                   if len(names) < 4 else SERIES_COLORS),
-                      sort=names, legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=260))
+                      sort=names, legend=alt.Legend(title=None, orient="top", direction="horizontal", columns=2,
+                                                    labelLimit=165, symbolSize=70, symbolStrokeWidth=3,
+                                                    columnPadding=10, rowPadding=2, offset=6))
     spec = _num_spec(series["waarde"].tolist(), "absoluut")
-    tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area")), alt.Tooltip("periode_nl:N", title=t("map.tt.year")),
-               alt.Tooltip("waarde_nl:N", title=t("map.tt.value"))]
+    tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area", lang)),
+               alt.Tooltip("periode_nl:N", title=t("map.tt.year", lang)),
+               alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang))]
     data = series[["naam", "periode_nl", "jaar", "waarde", "waarde_nl", "volgorde"]].copy()
-    data["waarde_kort"] = [fmt_number(v, 1) for v in data["waarde"]]
+    data["waarde_kort"] = [fmt_number(v, 1, lang=lang) for v in data["waarde"]]
     base = alt.Chart(data)
+    numbers = {"labelExpr": vega_nl_number_expr("datum.value", spec)} if lang == "nl" else {"format": spec}
+    value_axis = alt.Axis(**numbers, titleFontWeight="normal")
+    legend_rows = 0
     if series["periode_nl"].nunique() <= 1:
         chart = base.mark_bar().encode(
             y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
-            x=alt.X("waarde:Q", title=None, axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec))),
+            x=alt.X("waarde:Q", title=y_title or None, axis=value_axis),
             color=color.legend(None), tooltip=tooltip)
         text = base.mark_text(align="left", dx=4, fontSize=12).encode(
             y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
         chart = alt.layer(chart, text)
     else:
+        legend_rows = math.ceil(len(names) / 2)
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')"))
-        y = alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
-                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec)))
+        y = alt.Y("waarde:Q", title=y_title or None, scale=alt.Scale(zero=False), axis=value_axis)
         size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
             if len(names) == 4 else alt.value(2)
         line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail="naam:N")
@@ -251,20 +282,22 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str]) -> alt
         chart = alt.layer(*layers)
     lines = [title] if isinstance(title, str) else list(title)
     wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
-    return chart.properties(width=WIDTH - 180, height=300,
+    return chart.properties(width=WIDTH - 180, height=series_height(len(wrapped), legend_rows),
                             title=alt.TitleParams(text=wrapped, anchor="start", fontSize=13)) \
-        .configure_view(stroke=None)
+        .configure_view(stroke=None) \
+        .configure_legend(labelFontSize=11) \
+        .configure_axis(labelFontSize=11, titleFontSize=11)
 
 
 def locator_chart() -> dict:
     """A small map for the home page: where the region lies in West-Vlaanderen (left), and the
     13 municipalities with their neighbours and the French border (right). A Vega-Lite dict."""
     ds = _DataSets()
-    wvl = ds(geo.records("west_vlaanderen"))
-    mun = ds(geo.records("municipalities"))
-    region = ds(geo.records("region"))
-    border = geo.records("border_be_fr")
-    nb = geo.records("neighbours")
+    wvl = ds(geo.records("west_vlaanderen"), "provincie")
+    mun = ds(geo.records("municipalities"), "gemeenten")
+    region = ds(geo.records("region"), "streek")
+    border = ds(geo.records("border_be_fr"), "grens")
+    nb = ds(geo.records("neighbours"), "buren")
     tip = alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))
     inset = alt.layer(
         alt.Chart(wvl).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="#9A9A9A", strokeWidth=1),
@@ -273,16 +306,14 @@ def locator_chart() -> dict:
         .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name_nl:N"),
     ).project(type="mercator").properties(width=190, height=170)
     main = alt.layer(
-        alt.Chart(ds(nb)).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)
+        alt.Chart(nb).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)
         .encode(tooltip=tip),
         alt.Chart(mun).mark_geoshape(fill="#9CC7E4", stroke="white", strokeWidth=1).encode(tooltip=tip),
         alt.Chart(region).mark_geoshape(filled=False, stroke="#0072B2", strokeWidth=2),
-        alt.Chart(ds(border)).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
+        alt.Chart(border).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
                                                          strokeDash=[6, 3], clip=True),
-        *_labels(ds([r for r in nb if r.get("show_label")]), NEIGHBOUR_TEXT, 9, style="italic",
-                 halo=False),
-        *_labels(ds([{**b, "tekst": t("map.france")} for b in border]), NEIGHBOUR_TEXT, 10,
-                 weight="bold", field="tekst", halo=False),
+        *_labels(nb, NEIGHBOUR_TEXT, 9, style="italic", halo=False, where="datum.show_label"),
+        *_labels(border, NEIGHBOUR_TEXT, 10, weight="bold", text=t("map.france"), halo=False),
         *_labels(mun, "#1B1F24", 10, weight="bold"),
     ).project(type="mercator").properties(width=430, height=290)
     return ds.inline(alt.hconcat(inset, main, spacing=16).configure_view(stroke=None))

@@ -121,6 +121,30 @@ def map_indicator(vision: Vision, ind: str) -> MapIndicator:
     raise MapInputError(f"indicator '{ind}' heeft geen waarden per gemeente en kan niet op de kaart")
 
 
+_VERSIONS: dict[int, tuple] = {}
+
+
+def data_version(vision: Vision) -> str:
+    """A short fingerprint of everything the map reads (Statbel figures and measurements), for
+    cache keys: the same content gives the same key, a new measurement a new one. Computed once
+    per Vision object (remembered with a weak reference, so a new object never inherits it)."""
+    import hashlib
+    import weakref
+    hit = _VERSIONS.get(id(vision))
+    if hit is not None and hit[0]() is vision:
+        return hit[1]
+    h = hashlib.sha1(usedforsecurity=False)
+    for df in _frames(vision):
+        h.update(pd.util.hash_pandas_object(df[["indicator", "geo", "period", "value", "source"]],
+                                            index=False).values.tobytes())
+    h.update(repr(sorted(vision.indicators)).encode())
+    version = h.hexdigest()[:12]
+    if len(_VERSIONS) > 32:
+        _VERSIONS.clear()
+    _VERSIONS[id(vision)] = (weakref.ref(vision), version)
+    return version
+
+
 # --- values ----------------------------------------------------------------------------------
 def rows(vision: Vision, ind: str) -> pd.DataFrame:
     """All measurements of ``ind`` (any geography), oldest first."""
@@ -385,6 +409,16 @@ def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, ba
         first = t("map.series.title_value", title=m.title_nl, unit=m.unit) if m.unit else m.title_nl
     second = t("map.series.who", who=vision.geo_name(nis)) if nis else t("map.series.who_none")
     return [first, second]
+
+
+def series_axis_title(m: MapIndicator, mode: str, base: str | None, lang: str) -> str:
+    """The value axis of the series: what is measured and in which unit ('per 1.000 inwoners',
+    'index (2000 = 100)', '%')."""
+    if mode == SERIES_PER1000:
+        return t("map.unit.per1000", lang)
+    if mode == SERIES_INDEX:
+        return t("map.series.axis_index", lang, base=fmt_period(base or "", lang=lang))
+    return m.unit
 
 
 def index_base(vision: Vision, ind: str, nis: str | None, view: str, since: str | None) -> str | None:

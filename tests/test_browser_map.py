@@ -1,6 +1,8 @@
 """Browser: the map draws 13 separate filled shapes in several colours (not blank, not one shape
-filling the view), a click on a municipality updates the series beside it, a link opens the same
-view. Screenshots go to test-output/."""
+filling the view), a click on a municipality updates the series beside it (a readable chart: plot
+>= 220 px with a value axis title), the ranked table shows its 13 rows, the names on the map do
+not overlap at desktop and phone width, a link opens the same view. Screenshots go to
+test-output/."""
 from __future__ import annotations
 
 import sys
@@ -58,6 +60,61 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
     assert "Menen naast de streek" in text
     assert "gemeente=34027" in page.url
     screenshot(page, "kaart-klik-menen")
+
+
+# The names on the map as drawn (halo copies left out): text and screen box.
+LABELS_JS = """() => {
+  const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
+  return Array.from(svg.querySelectorAll('text[aria-roledescription="text mark"]'))
+    .filter(t => t.getAttribute('fill') !== 'white' && t.textContent.trim())
+    .map(t => { const r = t.getBoundingClientRect();
+                return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; });
+}"""
+
+# Height of the series chart's plot: its vertical grid lines span it.
+PLOT_JS = """() => {
+  const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
+  const gs = Array.from(c.querySelectorAll('g.role-axis-grid'));
+  return Math.max(0, ...gs.map(g => g.getBoundingClientRect().height));
+}"""
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_names_do_not_overlap_and_the_series_is_readable(browser, app_server, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 2600 if width > 800 else 4200}, locale="nl-BE")
+    page = ctx.new_page()
+    try:
+        page.goto(f"{app_server}/kaart?indicator=population_total&weergave=absoluut")
+        wait_for_app(page)
+        wait_for_map(page)
+        wait_for_idle(page)
+        page.wait_for_timeout(300)
+        dismiss_dialog(page)
+        labels = page.evaluate(LABELS_JS)
+        names = {lb["text"] for lb in labels}
+        assert set(MUNICIPALITIES) <= names
+        hits = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+                if a["x0"] < b["x1"] - 0.5 and b["x0"] < a["x1"] - 0.5 and a["y0"] < b["y1"] - 0.5 and b["y0"] < a["y1"] - 0.5]
+        assert not hits, hits
+        # no name runs out of the map's frame (its neighbours' shapes fill the frame)
+        frame = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
+            .querySelector('svg.marks'); const r = svg.getBoundingClientRect(); return {x0: r.left, x1: r.right}; }""")
+        assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
+        click_municipality(page, "Kuurne")
+        wait_for_app(page)
+        assert "Kuurne naast de streek" in series_text(page)
+        assert page.evaluate(PLOT_JS) >= 220
+        assert "index (1992 = 100)" in series_text(page)
+        # the ranked table: all 13 rows on screen, no scrolling inside it
+        grid = page.locator("[data-testid=stDataFrame]").last
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box["height"] >= 14 * 35
+        rows = grid.locator("[role=row]")
+        assert rows.count() == 14, rows.count()        # header + 13
+        screenshot(page, f"kaart-klik-kuurne-{width}")
+    finally:
+        ctx.close()
 
 
 def test_a_shared_link_opens_the_same_view(tall_page, app_server):

@@ -41,3 +41,19 @@ def test_parse_period():
     for bad in ("16", "2017-2009", "2017/18", "2017-Q5", ""):
         with pytest.raises(ValueError):
             parse_period(bad)
+
+
+def test_fmt_datetime_shows_belgian_summer_and_winter_time():
+    from datetime import UTC, datetime
+
+    from streek.fmt import fmt_datetime
+    summer = datetime(2026, 7, 1, 12, 30, tzinfo=UTC)      # CEST: +2 h
+    winter = datetime(2026, 1, 15, 12, 30, tzinfo=UTC)     # CET: +1 h
+    assert fmt_datetime(summer, "nl") == "01-07-2026 14:30"
+    assert fmt_datetime(winter, "nl") == "15-01-2026 13:30"
+    assert fmt_datetime(winter, "en") == "2026-01-15 13:30"
+    # SQLite hands back naive datetimes that were stored in UTC
+    assert fmt_datetime(datetime(2026, 7, 1, 12, 30), "nl") == "01-07-2026 14:30"
+    # late evening UTC is already the next day in Brussels
+    assert fmt_datetime(datetime(2026, 12, 31, 23, 30, tzinfo=UTC), "nl", date_only=True) == "01-01-2027"
+    assert fmt_datetime("2026-03-29T01:30:00Z", "en") == "2026-03-29 03:30"   # the night summer time starts

@@ -56,9 +56,21 @@ def _interactive_layer(spec):
     return layers[0]
 
 
+_FILTERS = {   # the Vega filters the map's layers use on their shared datasets
+    "isValid(datum.waarde)": lambda r: r.get("waarde") is not None,
+    "!isValid(datum.waarde)": lambda r: r.get("waarde") is None,
+    "datum.show_label": lambda r: bool(r.get("show_label")),
+    "datum.leader": lambda r: bool(r.get("leader")),
+}
+
+
 def _data_values(spec, layer):
+    """The records a layer draws: its dataset, through its filter transforms."""
     data = layer["data"]
-    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+    recs = data["values"] if "values" in data else spec["datasets"][data["name"]]
+    for tr in layer.get("transform", []):
+        recs = [r for r in recs if _FILTERS[tr["filter"]](r)]
+    return recs
 
 
 def _map_spec(vision, ind, period, view="absoluut", since=None, selected=None):
@@ -221,7 +233,7 @@ def test_missing_municipality_is_grey_hatched_and_labelled(vision):
              and ly["mark"].get("stroke") == mc.NODATA_HATCH]
     assert {r["nis_code"] for r in _data_values(spec, hatch[0])} == {"34043", "34022"}
     texts = [r.get("status") for ly in _layers(spec) if ly["mark"]["type"] == "text"
-             for r in _data_values(spec, ly) if ly["encoding"]["text"]["field"] == "status"]
+             for r in _data_values(spec, ly) if ly["encoding"].get("text", {}).get("field") == "status"]
     assert texts.count("geen gegevens") >= 2
 
 
@@ -274,6 +286,40 @@ def test_series_chart_draws_lines_or_bars(vision):
     s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027")
     spec2 = mc.series_chart(s2, mode2, "x").to_dict()
     assert spec2["layer"][0]["mark"]["type"] == "bar"
+
+
+def _plot_height(svg: str) -> float:
+    """Height of the plot area in a vl-convert SVG: the length of the vertical grid lines."""
+    return max((float(y) for y in re.findall(r'<line[^>]*y2="([0-9.]+)"', svg)), default=0.0)
+
+
+@pytest.mark.parametrize("ind,view,axis", [
+    ("population_total", "absoluut", "index (1992 = 100)"),
+    ("population_total", "verandering", "index (2000 = 100)"),
+    ("vat_enterprises_active", "per1000", "per 1.000 inwoners"),
+    ("population_density", "absoluut", "inwoners per km²"),
+])
+def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(vision, ind, view, axis):
+    since = "2000" if view == "verandering" else None
+    m = md.map_indicator(vision, ind)
+    s, mode = md.series_frame(vision, ind, "34027", view, since)
+    base = md.index_base(vision, ind, "34027", view, since)
+    y_title = md.series_axis_title(m, mode, base, "nl")
+    assert y_title == axis
+    spec = mc.series_chart(s, mode, md.series_title(vision, m, mode, "34027", base), y_title, "nl").to_dict()
+    enc = [ly["encoding"] for ly in spec["layer"] if "encoding" in ly and "y" in ly["encoding"]]
+    value_enc = [e["y"] if e["y"].get("type") == "quantitative" else e["x"] for e in enc]
+    assert any(e.get("title") == axis for e in value_enc)
+    # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it
+    title_lines = len(spec["title"]["text"])
+    legend_rows = 2 if s["periode"].nunique() > 1 else 0
+    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - mc.SERIES_AXES_PX >= 220
+    legend = next((e["color"]["legend"] for e in enc if e.get("color", {}).get("legend")), None)
+    if s["periode"].nunique() > 1:
+        assert legend["columns"] == 2 and legend["orient"] == "top"
+        svg = to_svg(spec).decode()
+        assert _plot_height(svg) >= 220
+        assert axis in svg
 
 
 def test_clicks_choose_a_municipality_and_empty_selections_keep_it():
@@ -347,3 +393,54 @@ def test_rank_ordinal_follows_the_language():
         assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st"]
     finally:
         set_language("nl")
+
+
+_TEXT_RE = re.compile(r'<text[^>]*aria-roledescription="text mark"[^>]*transform="translate\(([-0-9.]+),([-0-9.]+)\)"'
+                      r'[^>]*font-size="([0-9.]+)px"[^>]*font-weight="(\w+)"[^>]*fill="([^"]+)"[^>]*>([^<]*)</text>')
+
+
+def _label_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(text, box) of every name drawn in a vl-convert SVG of the map (the halo copies left out).
+    Width estimated from the font size and the characters (bold ~0,6 em per character)."""
+    out = []
+    for x, y, size, weight, fill, text in _TEXT_RE.findall(svg):
+        if fill == "white":
+            continue
+        x, y, fs = float(x), float(y), float(size)
+        w = len(text) * fs * (0.6 if weight == "bold" else 0.52)
+        out.append((text, (x - w / 2, y - fs * 0.6, x + w / 2, y + fs * 0.6)))
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width", [620, 480, 340])
+def test_map_labels_do_not_collide_and_stay_in_the_frame(vision, width):
+    """At a PNG's, a desktop column's and a phone's width: all 13 names drawn, no two names
+    (municipalities, neighbours, FRANKRIJK) overlapping, none cut off by the frame."""
+    _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
+    spec = {**spec, "width": width, "height": round(width * 0.66)}
+    svg = to_svg(spec).decode()
+    boxes = _label_boxes(svg)
+    names = [t for t, _ in boxes]
+    assert set(md.municipal_codes(vision)) and {
+        "Anzegem", "Avelgem", "Deerlijk", "Harelbeke", "Kortrijk", "Kuurne", "Lendelede", "Menen", "Waregem",
+        "Wevelgem", "Zwevegem", "Spiere-Helkijn", "Wervik"} <= set(names)
+    assert "FRANKRIJK" in names and len(names) > 20          # neighbours named too
+    hits = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if _overlap(ba, bb)]
+    assert not hits, hits
+    # the map's frame: the neighbours' shapes span it; no name runs out of it
+    frame_w = float(re.search(r'<svg[^>]*width="([0-9.]+)"', svg).group(1))
+    for text, (x0, _, x1, _) in boxes:
+        assert x0 >= 0 and x1 <= frame_w, (text, x0, x1, frame_w)
+
+
+def test_map_layers_share_one_dataset_per_kind_of_shape(vision):
+    """The 13 shapes and the neighbours are each sent once (named datasets shared by the layers)."""
+    import json
+    _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
+    assert set(spec["datasets"]) == {"buren", "gemeenten", "grens"}
+    assert all("values" not in ly.get("data", {}) for ly in _layers(spec))
+    assert len(json.dumps(spec)) < 250_000        # was ~0,5 MB with a copy per layer

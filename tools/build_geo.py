@@ -15,7 +15,9 @@ Build step only: geopandas is used here, never at run time (streek.geo reads the
   Altair ``mark_geoshape``, needs: counter-clockwise rings fill the whole globe;
 - adds a label point to every feature: the pole of inaccessibility (``polylabel``) of its largest
   part, always inside the shape and far from its edges (``representative_point`` put names on
-  borders, e.g. Harelbeke's beside Kuurne);
+  borders, e.g. Harelbeke's beside Kuurne), then moved where needed so that no two names
+  collide at any map width (``place_labels``; Lendelede/Harelbeke, Kuurne/Zwevegem/Avelgem on
+  a phone) and no neighbour name runs out of the frame;
 - draws hatch lines inside each municipality (used to mark "geen gegevens");
 - dissolves the 13 into one outline of the region (for the locator map).
 """
@@ -40,6 +42,16 @@ FRAME_M = 3000                  # context shown around the 13 municipalities
 HATCH_SPACING_M = 450           # distance between hatch lines
 MIN_NEIGHBOUR_LABEL_KM2 = 6.0   # no label on a neighbour of which less is visible
 DECIMALS = 6
+# Label placement (see place_labels): the map is drawn at many widths, and its text size follows
+# the width (streek.mapchart.label_font_expr) between a floor and a cap. Labels are placed for
+# the most crowded case: LABEL_FONT_PX bold text on a map LABEL_MAP_PX wide (text relatively the
+# largest, as on a 360 px phone where the font stops shrinking). Wider maps only get more room.
+LABEL_MAP_PX = 420
+LABEL_FONT_PX = 11.0
+NEIGHBOUR_FONT_PX = 9.0
+CHAR_EM = 0.62                  # average width of a character in em (bold sans; conservative)
+LABEL_PAD_PX = 2.0              # white halo and breathing room around a label
+LEADER_MIN_PX = 6.0             # a leader line when the label moved this far from its shape's centre
 
 def _municipalities() -> dict[str, str]:
     """NIS code -> Dutch name of the 13 municipalities, from data/geographies.csv (the one list)."""
@@ -122,6 +134,77 @@ def _label_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf
 
 
+def text_box(x: float, y: float, text: str, font_px: float, m_per_px: float):
+    """The box (metric CRS) that ``text`` centred on (x, y) covers, with its halo."""
+    w = (len(text) * CHAR_EM * font_px + 2 * LABEL_PAD_PX) * m_per_px
+    h = (font_px * 1.2 + 2 * LABEL_PAD_PX) * m_per_px
+    return box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+
+def _candidates(poly, start, step: float, reach: float):
+    """Points around ``start`` on a grid of ``step`` metres up to ``reach`` away (start first)."""
+    x0, y0 = start.x, start.y
+    n = int(reach // step)
+    pts = [(x0 + i * step, y0 + j * step) for i in range(-n, n + 1) for j in range(-n, n + 1)
+           if (i * i + j * j) * step * step <= reach * reach]
+    return sorted(pts, key=lambda p: (p[0] - x0) ** 2 + (p[1] - y0) ** 2)
+
+
+def place_labels(shapes: list[tuple[str, object, object]], frame_m, m_per_px: float,
+                 obstacles: list | None = None) -> dict[str, tuple[float, float]]:
+    """Label positions (metric CRS) for ``shapes`` = [(name, polygon, start point)] such that no two
+    label boxes overlap, none leaves the frame, and each label stays on (or as near as possible
+    to) its own shape. Greedy, most cramped shape first, then a few rounds of improvement; each
+    label takes the candidate point with the least cost: the part of its box outside its own
+    shape, plus a little for the distance moved. Raises GeoBuildError if a label finds no place."""
+    obstacles = list(obstacles or [])
+    inner = frame_m.buffer(-LABEL_PAD_PX * m_per_px)
+    step = 2.0 * m_per_px
+    placed: dict[str, object] = {}
+    pos: dict[str, tuple[float, float]] = {}
+
+    def best(name, poly, start):
+        others = [b for n, b in placed.items() if n != name] + obstacles
+        choice, low = None, None
+        for x, y in _candidates(poly, start, step, 60 * m_per_px):
+            b = text_box(x, y, name, LABEL_FONT_PX, m_per_px)
+            if not inner.contains(b) or any(b.intersects(o) for o in others):
+                continue
+            outside = 1 - b.intersection(poly).area / b.area
+            cost = outside + 0.002 * (((x - start.x) ** 2 + (y - start.y) ** 2) ** 0.5 / m_per_px)
+            if low is None or cost < low - 1e-9:
+                choice, low = (x, y, b), cost
+        if choice is None:
+            raise GeoBuildError(f"geen plaats voor het label van {name} zonder overlap")
+        return choice
+
+    order = sorted(shapes, key=lambda s: s[1].area)
+    for _ in range(3):
+        for name, poly, start in order:
+            x, y, b = best(name, poly, start)
+            placed[name], pos[name] = b, (x, y)
+    return pos
+
+
+def place_neighbour_labels(shapes: list[tuple[str, object, object]], frame_m, m_per_px: float,
+                           obstacles: list) -> dict[str, tuple[float, float]]:
+    """Neighbour names (smaller, italic): on their own visible part (at least 85 % of the text box),
+    inside the frame, clear of the municipal labels and of each other; a neighbour without such
+    a place gets no label (rather than a name cut off by the frame or lying on the region)."""
+    inner = frame_m.buffer(-LABEL_PAD_PX * m_per_px)
+    taken = list(obstacles)
+    out = {}
+    for name, poly, start in sorted(shapes, key=lambda s: -s[1].area):
+        for x, y in _candidates(poly, start, 2.0 * m_per_px, 40 * m_per_px):
+            b = text_box(x, y, name, NEIGHBOUR_FONT_PX, m_per_px)
+            if inner.contains(b) and b.intersection(poly).area >= 0.85 * b.area \
+                    and not any(b.intersects(o) for o in taken):
+                out[name] = (x, y)
+                taken.append(b)
+                break
+    return out
+
+
 def build(src: Path = DEFAULT_SRC, out: Path = OUT) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -183,6 +266,7 @@ def build(src: Path = DEFAULT_SRC, out: Path = OUT) -> dict:
     region = _label_points(region)
 
     mun = _label_points(mun)
+    _place_all(mun, nb, border, frame)
     hatch_rows = []
     for code, g in zip(mun_m["nis_code"], mun_m.geometry):
         hatch_rows.append({"nis_code": code, "geometry": hatch(g)})
@@ -194,13 +278,17 @@ def build(src: Path = DEFAULT_SRC, out: Path = OUT) -> dict:
         bad = [i for i, g in enumerate(gdf.geometry) if not clockwise_ok(g)]
         if bad:
             raise GeoBuildError(f"{name}: buitenringen niet met de klok mee bij rijen {bad}")
-    pts = gpd.GeoSeries(gpd.points_from_xy(mun["label_lon"], mun["label_lat"]), crs=WGS84)
+    pts = gpd.GeoSeries(gpd.points_from_xy(mun["anchor_lon"], mun["anchor_lat"]), crs=WGS84)
     if not all(g.covers(p) for g, p in zip(mun.geometry, pts)):
-        raise GeoBuildError("een labelpunt ligt buiten zijn gemeente")
+        raise GeoBuildError("een ankerpunt van een label ligt buiten zijn gemeente")
+    mun["anchor_lon"] = mun["anchor_lon"].round(5)
+    mun["anchor_lat"] = mun["anchor_lat"].round(5)
+    mun["leader"] = mun["leader"].astype(bool)
 
     written = [
         _write(out, "municipalities.geojson", _features(
-            mun, ["nis_code", "name_nl", "name_fr", "arrondissement_nl", "province_nl"])),
+            mun, ["nis_code", "name_nl", "name_fr", "arrondissement_nl", "province_nl", "anchor_lon", "anchor_lat",
+                  "leader"])),
         _write(out, "neighbours.geojson", _features(
             nb, ["nis_code", "name_nl", "name_fr", "region", "merged_2025_into", "show_label", "clipped"])),
         _write(out, "border_be_fr.geojson", _features(border, ["name_nl", "name_fr", "name_en"])),
@@ -266,7 +354,7 @@ SOURCE_TEMPLATE = """# geo/: boundaries for the map (generated by tools/build_ge
 
 Every polygon feature has `label_lon` / `label_lat`: where its name is written.
 Municipalities: `nis_code` (string, 5 digits), `name_nl`, `name_fr`, `arrondissement_nl`,
-`province_nl`. Neighbours: `nis_code`, `name_nl`, `name_fr`, `region` (VLA/WAL),
+`province_nl`, `anchor_lon` / `anchor_lat` (the shape's own point), `leader`. Neighbours: `nis_code`, `name_nl`, `name_fr`, `region` (VLA/WAL),
 `merged_2025_into` (Meulebeke and Nazareth), `show_label`, `clipped`.
 
 ## Processing done here
@@ -286,10 +374,17 @@ Municipalities: `nis_code` (string, 5 digits), `name_nl`, `name_fr`, `arrondisse
    (`GeoSeries.orient_polygons(exterior_cw=True)`, then checked for every polygon written). d3-geo,
    and so Vega-Lite / Altair `mark_geoshape`, needs this; counter-clockwise outer rings (the RFC 7946
    recommendation) fill the whole globe. Do not re-orient.
-5. **Label points:** the pole of inaccessibility (`shapely.ops.polylabel`, computed in EPSG:31370)
-   of each feature's largest part: always inside, and as far as possible from the edges (checked:
-   every municipality covers its label point). For FRANKRIJK: the same point of the largest part of
-   the frame that no Belgian municipality covers.
+5. **Label points:** start from the pole of inaccessibility (`shapely.ops.polylabel`, computed in
+   EPSG:31370) of each feature's largest part (kept as `anchor_lon` / `anchor_lat`; checked: every
+   municipality covers it). Then the names are placed so that they never collide: text boxes are
+   estimated for bold 11 px text on a map 420 px wide (the most crowded case of the map's
+   width-following text size, i.e. a phone), and each municipality's name takes the nearby point
+   whose box lies most on its own shape and overlaps no other name, FRANKRIJK or the frame
+   edge (smallest shapes first, three rounds). `leader` is true where a name had to leave its
+   shape (the map then draws a thin line to it). Neighbour names must lie for 85 % on their own
+   visible part, inside the frame and clear of all other names, or are not shown (`show_label`).
+   For FRANKRIJK: the pole of inaccessibility of the largest part of the frame that no Belgian
+   municipality covers.
 6. **Hatch lines:** 45° lines every {hatch} m (EPSG:31370) clipped to each municipality, used to
    mark municipalities without a value ("geen gegevens") in a way that does not rely on colour.
 7. **Region outline:** `union_all` of the 13 (one polygon, no holes).
@@ -297,6 +392,44 @@ Municipalities: `nis_code` (string, 5 digits), `name_nl`, `name_fr`, `arrondisse
 Rebuild: `make geo` (or `python tools/build_geo.py [path/to/shared/geo]`). The app reads these files
 with `json` (streek/geo.py) and does not need `../shared` or geopandas at run time.
 """
+
+
+def _place_all(mun: gpd.GeoDataFrame, nb: gpd.GeoDataFrame, border: gpd.GeoDataFrame, frame) -> None:
+    """Move the label points of the municipalities and the neighbours so that no names collide
+    (see place_labels); record the shape's own point (``anchor_*``) and whether a leader line
+    joins the two. FRANKRIJK keeps its place and is an obstacle for the others."""
+    frame_m = gpd.GeoSeries([frame], crs=WGS84).to_crs(LAMBERT).iloc[0]
+    minx, _, maxx, _ = frame_m.bounds
+    m_per_px = (maxx - minx) / LABEL_MAP_PX
+    mun_m = mun.to_crs(LAMBERT)
+    starts = gpd.GeoSeries(gpd.points_from_xy(mun["label_lon"], mun["label_lat"]), crs=WGS84).to_crs(LAMBERT)
+    fr = gpd.GeoSeries(gpd.points_from_xy(border["label_lon"], border["label_lat"]), crs=WGS84).to_crs(LAMBERT)
+    france = [text_box(p.x, p.y, "FRANKRIJK", LABEL_FONT_PX, m_per_px) for p in fr[:1]]
+    shapes = [(n, _largest(g), p) for n, g, p in zip(mun["name_nl"], mun_m.geometry, starts)]
+    pos = place_labels(shapes, frame_m, m_per_px, obstacles=france)
+    moved = gpd.GeoSeries(gpd.points_from_xy([pos[n][0] for n in mun["name_nl"]], [pos[n][1] for n in mun["name_nl"]]),
+                          crs=LAMBERT)
+    mun["anchor_lon"], mun["anchor_lat"] = mun["label_lon"].values, mun["label_lat"].values
+    mun["leader"] = [not g.contains(p) and p.distance(s) / m_per_px >= LEADER_MIN_PX
+                     for g, p, s in zip(mun_m.geometry, moved, starts)]
+    moved = moved.to_crs(WGS84)
+    mun["label_lon"], mun["label_lat"] = moved.x.values, moved.y.values
+    boxes = [text_box(pos[n][0], pos[n][1], n, LABEL_FONT_PX, m_per_px) for n in mun["name_nl"]] + france
+
+    nb_m = nb.to_crs(LAMBERT)
+    nb_starts = gpd.GeoSeries(gpd.points_from_xy(nb["label_lon"], nb["label_lat"]), crs=WGS84).to_crs(LAMBERT)
+    cand = [(n, _largest(g), p) for n, g, p, show in zip(nb["name_nl"], nb_m.geometry, nb_starts, nb["show_label"])
+            if show]
+    npos = place_neighbour_labels(cand, frame_m, m_per_px, boxes)
+    nb["show_label"] = [bool(show) and n in npos for n, show in zip(nb["name_nl"], nb["show_label"])]
+    pts = gpd.GeoSeries(gpd.points_from_xy([npos.get(n, (p.x, p.y))[0] for n, p in zip(nb["name_nl"], nb_starts)],
+                                           [npos.get(n, (p.x, p.y))[1] for n, p in zip(nb["name_nl"], nb_starts)]),
+                        crs=LAMBERT).to_crs(WGS84)
+    nb["label_lon"], nb["label_lat"] = pts.x.values, pts.y.values
+
+
+def _largest(geom):
+    return max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
 
 
 def _round_series(gs: gpd.GeoSeries) -> gpd.GeoSeries:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from streek.fmt import fmt_change, fmt_number, fmt_period, fmt_value
+from streek.fmt import fmt_change, fmt_datetime, fmt_number, fmt_period, fmt_value
 from streek.i18n import get_language, t
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, Status, assess
@@ -274,5 +274,5 @@ def note_line(n, lang: str | None = None, limit: int | None = None) -> str:
     """One note as plain text (exports are not HTML: nothing to escape, but never interpreted)."""
     text = n.text if limit is None or len(n.text) <= limit else n.text[: limit - 1] + "…"
     return t("deck.note_line", lang=lang, kind=t(f"notes.kind.{n.kind}", lang=lang),
-             author=n.author or t("notes.anonymous", lang=lang), date=format_date(n.created_at.date(), lang),
+             author=n.author or t("notes.anonymous", lang=lang), date=fmt_datetime(n.created_at, lang, date_only=True),
              text=text.replace("\n", " "))
