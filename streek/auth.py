@@ -39,6 +39,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
 PBKDF2_ITERATIONS = 600_000
 MIN_PASSWORD = 10
 MAX_DELAY_S = 60.0
+FORGET_AFTER_S = 3600.0        # the store throttle forgets a key an hour after its last wait ended
 TOKEN_TTL_S = 8 * 3600          # a signed-in editor stays signed in for a working day
 
 
@@ -188,6 +189,8 @@ class StoreThrottle:
         delay = 0.0
         with writer(self.engine).begin() as conn:
             write_lock(conn)
+            # forget keys whose last wait ended over an hour ago (the table stays small; the count restarts)
+            conn.execute(auth_throttle.delete().where(auth_throttle.c.until < now - FORGET_AFTER_S))
             for k in keys:
                 n = (conn.execute(select(auth_throttle.c.fails).where(auth_throttle.c.key == k)).scalar() or 0) + 1
                 d = _delay(n, self._max)

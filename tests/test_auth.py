@@ -128,3 +128,16 @@ def test_sign_in_token_is_signed_and_expires():
     for bad in ("", "abc", "a.b.c", "....", None):
         assert read_token(bad, key, now=now) is None
     assert "anna" not in token and "=" not in token and ";" not in token   # cookie-safe, no plain name
+
+
+def test_store_throttle_forgets_old_failures(tmp_path):
+    from streek.auth import FORGET_AFTER_S, StoreThrottle
+    from streek.db import Store
+
+    now = [1_000_000.0]
+    th = StoreThrottle(Store(f"sqlite:///{tmp_path / 's.sqlite'}").engine, clock=lambda: now[0])
+    assert [th.failed("user:anna") for _ in range(3)] == [1.0, 2.0, 4.0]
+    assert th.wait_s("user:anna") == 4.0
+    now[0] += 4.0 + FORGET_AFTER_S + 1
+    assert th.failed("session:x") == 1.0     # any new failure clears keys whose wait ended long ago
+    assert th.failed("user:anna") == 1.0     # so anna's count restarts
