@@ -4,8 +4,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 PYTEST_ARGS ?=
+WORKERS ?=
+# create or upgrade the measurement store once, before any server process starts
+INIT_STORE = $(BIN)/python -c "from streek.db import Store, database_url; from streek.db.engine import describe; Store(); print('Opslag van metingen:', describe(database_url()))"
 
-.PHONY: run test install install-dev lint validate bench geo data clean
+.PHONY: run serve test install install-dev lint validate bench bench-load geo data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +28,15 @@ install-dev: $(VENV)/.installed-dev
 ## make run: set up .venv, check data/, start the app on http://localhost:$(PORT) (embedded SQLite store)
 run: $(VENV)/.installed
 	$(BIN)/python -m streek validate
-	$(BIN)/python -c "from streek.db import Store, database_url; from streek.db.engine import describe; Store(); print('Opslag van metingen:', describe(database_url()))"
+	$(INIT_STORE)
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+## make serve: like make run, but WORKERS Streamlit processes (default: one per CPU core) behind nginx
+## on port $(PORT), with sticky sessions; for a room full of phones. Needs nginx (Debian: apt install nginx).
+serve: $(VENV)/.installed
+	$(BIN)/python -m streek validate
+	$(INIT_STORE)
+	$(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included)
 test: $(VENV)/.installed-dev
@@ -43,6 +53,11 @@ validate: $(VENV)/.installed
 ## make bench: measure page run times and browser render times, print the table for the README
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
+
+## make bench-load: 40 simulated visitors (WebSocket level) against one process and against WORKERS
+## workers behind nginx, app and empty page; writes the load table into bench/RESULTS.md
+bench-load: $(VENV)/.installed-dev
+	$(BIN)/python bench/load.py $(if $(WORKERS),--workers $(WORKERS))
 
 ## make data: rebuild data/statbel.csv and data/eurostat.csv from ../shared/data-sources (build step, not needed to run)
 data: $(VENV)/.installed

@@ -36,9 +36,10 @@ PAGES = {
     ],
 }
 # Editing: visitors get only "Aanmelden voor redacteurs"; signed-in editors "Gegevens bijwerken".
-from pages.editor_auth import editor_pages  # noqa: E402
+from pages.editor_auth import editor_pages, sync_cookie  # noqa: E402
 
 PAGES[t("editor.nav.section")] = editor_pages()
+sync_cookie()   # the editor's sign-in cookie (kept across a reload and across workers)
 
 PAGES[t("nav.section.explore")] += [
     st.Page("pages/presentation.py", title=t("present.nav_title"), icon=":material/slideshow:", url_path="presentatie"),

@@ -1,6 +1,7 @@
 """Gegevens bijwerken: upload, check, preview, confirm; history per indicator; undo an import.
 
-Only registered for signed-in editors (see pages/editor_auth.py), and it checks again here.
+Registered for everyone (hidden from visitors' navigation, see pages/editor_auth.py); a visitor
+who opens its URL gets the sign-in form instead.
 Text that comes from a file (names, sources, notes, the file name) is only shown in
 dataframes or as plain text — never as Markdown or HTML.
 """
@@ -9,7 +10,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from pages.editor_auth import current_editor, sign_out
+from pages.editor_auth import current_editor, login_form, sign_out
+from pages.frame import page_lang
 from pages.ui import get_store, get_vision
 from streek.db.engine import describe
 from streek.db.importer import (
@@ -32,7 +34,7 @@ from streek.i18n import t
 
 editor = current_editor()
 if not editor:
-    st.error(t("editor.not_editor"))
+    login_form(page_lang())
     st.stop()
 
 store = get_store()

@@ -10,23 +10,37 @@
   (a list) or ``STREEK_EDITOR_EMAILS`` (comma-separated).
 - Wrong passwords are slowed down: after the n-th failure for the same name *or* the same
   session, the next attempt is refused for ``min(2 ** (n - 1), 60)`` seconds
-  (:class:`Throttle`), and an unknown name costs the same hashing time as a known one.
+  (:class:`Throttle` in one process, :class:`StoreThrottle` in the store so that it holds for
+  every worker of ``make serve``), and an unknown name costs the same hashing time as a known one.
+- Staying signed in across a reload: :func:`make_token` / :func:`read_token` make and check a
+  signed, expiring token (HMAC-SHA256) that the app keeps in a cookie; the key comes from
+  :func:`signing_key` (``STREEK_SESSION_SECRET``, secrets ``session_secret``, or a random key
+  made once and kept in the store, so every worker checks the same signature).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from streek.db.engine import write_lock, writer
+from streek.db.schema import auth_secret, auth_throttle
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
 PBKDF2_ITERATIONS = 600_000
 MIN_PASSWORD = 10
 MAX_DELAY_S = 60.0
+FORGET_AFTER_S = 3600.0        # the store throttle forgets a key an hour after its last wait ended
+TOKEN_TTL_S = 8 * 3600          # a signed-in editor stays signed in for a working day
 
 
 def _b64(b: bytes) -> str:
@@ -138,7 +152,7 @@ class Throttle:
             for k in keys:
                 n = self._fails.get(k, 0) + 1
                 self._fails[k] = n
-                d = min(2.0 ** (n - 1), self._max)
+                d = _delay(n, self._max)
                 self._until[k] = now + d
                 delay = max(delay, d)
         return delay
@@ -150,7 +164,99 @@ class Throttle:
                 self._until.pop(k, None)
 
 
-def check_login(name: str, password: str, editors: Mapping[str, str], throttle: Throttle,
+def _delay(n: int, max_delay: float) -> float:
+    return min(2.0 ** (n - 1), max_delay)
+
+
+class StoreThrottle:
+    """:class:`Throttle` kept in the store's ``auth_throttle`` table: failures recorded by one
+    worker (process) slow down the next attempt on every other worker. Wall-clock time, because
+    the processes share no monotonic clock."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], float] = time.time, max_delay: float = MAX_DELAY_S):
+        self.engine = engine
+        self._clock = clock
+        self._max = max_delay
+
+    def wait_s(self, *keys: str) -> float:
+        now = self._clock()
+        with self.engine.connect() as conn:
+            until = conn.execute(select(auth_throttle.c.until).where(auth_throttle.c.key.in_(keys))).scalars().all()
+        return max([0.0] + [u - now for u in until])
+
+    def failed(self, *keys: str) -> float:
+        now = self._clock()
+        delay = 0.0
+        with writer(self.engine).begin() as conn:
+            write_lock(conn)
+            # forget keys whose last wait ended over an hour ago (the table stays small; the count restarts)
+            conn.execute(auth_throttle.delete().where(auth_throttle.c.until < now - FORGET_AFTER_S))
+            for k in keys:
+                n = (conn.execute(select(auth_throttle.c.fails).where(auth_throttle.c.key == k)).scalar() or 0) + 1
+                d = _delay(n, self._max)
+                if n == 1:
+                    conn.execute(auth_throttle.insert().values(key=k, fails=n, until=now + d))
+                else:
+                    conn.execute(auth_throttle.update().where(auth_throttle.c.key == k).values(fails=n, until=now + d))
+                delay = max(delay, d)
+        return delay
+
+    def succeeded(self, *keys: str) -> None:
+        with writer(self.engine).begin() as conn:
+            write_lock(conn)
+            conn.execute(auth_throttle.delete().where(auth_throttle.c.key.in_(keys)))
+
+
+def shared_secret(engine: Engine, name: str = "session") -> bytes:
+    """A random 32-byte key made by the first process that asks and read by all others."""
+    with engine.connect() as conn:
+        value = conn.execute(select(auth_secret.c.value).where(auth_secret.c.name == name)).scalar()
+    if value is None:
+        with writer(engine).begin() as conn:
+            write_lock(conn)
+            value = conn.execute(select(auth_secret.c.value).where(auth_secret.c.name == name)).scalar()
+            if value is None:
+                value = secrets.token_hex(32)
+                conn.execute(auth_secret.insert().values(name=name, value=value))
+    return value.encode()
+
+
+def signing_key(secrets_map: Mapping | None, environ: Mapping | None = None, engine: Engine | None = None) -> bytes:
+    """The key that signs sign-in tokens: ``STREEK_SESSION_SECRET``, then secrets
+    ``session_secret``, then the store's shared random key; without a store a random key for
+    this process only (tokens then hold in this process alone)."""
+    env = os.environ if environ is None else environ
+    configured = env.get("STREEK_SESSION_SECRET") or (secrets_map or {}).get("session_secret")
+    if configured:
+        return str(configured).encode()
+    if engine is not None:
+        return shared_secret(engine)
+    return secrets.token_bytes(32)
+
+
+def make_token(name: str, key: bytes, *, now: float | None = None, ttl: float = TOKEN_TTL_S) -> str:
+    """``<payload>.<signature>``: the editor's name and an expiry time, signed with ``key``.
+    Only URL/cookie-safe characters; holds no password or secret."""
+    expires = int((time.time() if now is None else now) + ttl)
+    payload = _b64(json.dumps({"n": name, "e": expires}, separators=(",", ":")).encode())
+    return payload + "." + _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
+
+
+def read_token(token: str | None, key: bytes, *, now: float | None = None) -> str | None:
+    """The editor's name when ``token`` was signed with ``key`` and has not expired; else None."""
+    try:
+        payload, sig = (token or "").split(".")
+        want = hmac.new(key, payload.encode(), hashlib.sha256).digest()
+        if not hmac.compare_digest(_unb64(sig), want):
+            return None
+        data = json.loads(_unb64(payload))
+        name, expires = str(data["n"]), float(data["e"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    return name if (time.time() if now is None else now) < expires and name else None
+
+
+def check_login(name: str, password: str, editors: Mapping[str, str], throttle: Throttle | StoreThrottle,
                 session_key: str) -> tuple[bool, float, bool]:
     """(signed in?, seconds to wait before the next attempt, refused because of the wait?).
     While a wait is running the password is not even checked."""

@@ -86,3 +86,59 @@ def test_hash_password_command_prints_a_line_for_secrets():
     r = subprocess.run([sys.executable, "-m", "streek", "hash-password", "anna", "--stdin"], cwd=ROOT,
                        input="kort\n", capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "minstens" in r.stderr
+
+
+def test_store_throttle_holds_across_processes(tmp_path):
+    """Failures recorded by one process (one `make serve` worker) slow down the next attempt in another."""
+    import subprocess
+    import sys
+
+    from sqlalchemy import create_engine
+
+    from streek.auth import StoreThrottle
+    from streek.db import Store
+
+    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    Store(url)   # migrations, as every worker does at start
+    code = ("import sys; from sqlalchemy import create_engine; from streek.auth import StoreThrottle; "
+            "t = StoreThrottle(create_engine(sys.argv[1])); print(t.failed('user:anna', 'session:a'))")
+    for expected in ("1.0", "2.0", "4.0"):
+        out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True, check=True, timeout=60)
+        assert out.stdout.strip() == expected      # the count continues across processes
+    here = StoreThrottle(create_engine(url))
+    assert here.failed("user:anna", "session:b") == 8.0          # the 4th failure, whichever process saw the others
+    assert 7.0 < here.wait_s("user:anna", "session:c") <= 8.0   # another session, same name: waits
+    assert here.wait_s("user:bert", "session:d") == 0
+    eds = {"anna": hash_password("een-lang-wachtwoord", n=2 ** 10)}
+    ok, wait, throttled = check_login("anna", "een-lang-wachtwoord", eds, here, "b")
+    assert not ok and throttled and wait > 0                     # refused without checking the password
+    here.succeeded("user:anna", "session:a")
+    assert StoreThrottle(create_engine(url)).wait_s("user:anna") == 0
+
+
+def test_sign_in_token_is_signed_and_expires():
+    from streek.auth import make_token, read_token
+    key, now = b"k" * 32, 1_000_000.0
+    token = make_token("anna", key, now=now, ttl=60)
+    assert read_token(token, key, now=now + 59) == "anna"
+    assert read_token(token, key, now=now + 61) is None            # expired
+    assert read_token(token, b"x" * 32, now=now) is None           # another key
+    payload, sig = token.split(".")
+    other = make_token("bert", key, now=now, ttl=60).split(".")[0]
+    assert read_token(f"{other}.{sig}", key, now=now) is None      # a name swapped under the signature
+    for bad in ("", "abc", "a.b.c", "....", None):
+        assert read_token(bad, key, now=now) is None
+    assert "anna" not in token and "=" not in token and ";" not in token   # cookie-safe, no plain name
+
+
+def test_store_throttle_forgets_old_failures(tmp_path):
+    from streek.auth import FORGET_AFTER_S, StoreThrottle
+    from streek.db import Store
+
+    now = [1_000_000.0]
+    th = StoreThrottle(Store(f"sqlite:///{tmp_path / 's.sqlite'}").engine, clock=lambda: now[0])
+    assert [th.failed("user:anna") for _ in range(3)] == [1.0, 2.0, 4.0]
+    assert th.wait_s("user:anna") == 4.0
+    now[0] += 4.0 + FORGET_AFTER_S + 1
+    assert th.failed("session:x") == 1.0     # any new failure clears keys whose wait ended long ago
+    assert th.failed("user:anna") == 1.0     # so anna's count restarts

@@ -32,8 +32,9 @@ def editor_env(monkeypatch, tmp_path):
     monkeypatch.setenv("STREEK_DB_PATH", str(tmp_path / "editor.sqlite"))
     for k in ("DATABASE_URL", "STREEK_DB_URL"):
         monkeypatch.delenv(k, raising=False)
-    from pages.editor_auth import throttle
-    throttle.clear()   # the slow-down is per server process: a wrong password in one test must not delay the next
+    from pages.editor_auth import _signing_key, throttle
+    throttle.clear()   # cached per store URL; each test has its own store, so no slow-down carries over
+    _signing_key.clear()
     return tmp_path
 
 
@@ -80,14 +81,17 @@ def card_text(at: AppTest, code: str) -> str:
 def test_visitor_sees_no_editing_page(editor_env):
     at = new_app()
     assert not at.exception
-    with pytest.raises(ValueError, match="Known pages") as e:
-        at.switch_page("pages/editor.py")
-    assert "editor_login.py" in str(e.value) and "pages/editor.py'" not in str(e.value).split("Known pages")[1]
-    # even run directly (old-style /editor URL) the page shows nothing but a refusal
+    # the editing URL exists for everyone (a reload never ends in "Page not found"), but a visitor gets the sign-in form
+    at.switch_page("pages/editor.py").run()
+    assert not at.exception
+    assert [x.value for x in at.title] == ["Aanmelden voor redacteurs"]
+    assert not at.get("file_uploader") and not at.dataframe
+    assert [b.label for b in at.button] == ["Aanmelden"]
+    # even run directly (old-style /editor URL) the page shows nothing but the sign-in form
     direct = AppTest.from_file(str(ROOT / "pages" / "editor.py"), default_timeout=120).run()
     assert not direct.exception
-    assert [e.value for e in direct.error] == ["Deze pagina is alleen voor aangemelde redacteurs."]
-    assert not direct.get("file_uploader") and not direct.dataframe and not direct.button
+    assert [x.value for x in direct.title] == ["Aanmelden voor redacteurs"]
+    assert not direct.get("file_uploader") and not direct.dataframe
 
 
 def test_wrong_password_is_refused_and_slowed_down(editor_env):
@@ -111,8 +115,8 @@ def test_signing_in_and_out_in_english_keeps_the_language(editor_env):
     assert not at.exception
     assert "Update data" not in [x.value for x in at.title]
     assert "South-West Flanders" in at.title[0].value
-    with pytest.raises(ValueError, match="Known pages"):
-        at.switch_page("pages/editor.py")
+    at.switch_page("pages/editor.py").run()   # signed out: the editing URL shows the sign-in form
+    assert [x.value for x in at.title] == ["Sign in for editors"]
 
 
 def test_editor_imports_and_the_pillar_chart_and_status_change(editor_env):

@@ -22,16 +22,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: str | Path = "app.py", env: dict | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run script`` headless; return (process, base URL) once it is healthy."""
-    port = free_port()
+def launch(script: str | Path = "app.py", env: dict | None = None, port: int | None = None,
+           extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` headless on ``port`` (a free one by default); do not wait."""
+    port = port or free_port()
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "tools" / "serve.py"), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+         "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+         *(extra or [])],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     proc.log = log  # type: ignore[attr-defined]
-    url = f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def wait_healthy(proc: subprocess.Popen, url: str, script: str | Path = "app.py", timeout: float = 90) -> None:
+    """Return once ``url`` answers /_stcore/health; raise (with the server's log) when it stops or times out."""
+    log = proc.log  # type: ignore[attr-defined]
     deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
@@ -40,11 +47,18 @@ def start(script: str | Path = "app.py", env: dict | None = None, timeout: float
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:  # noqa: S310 (loopback)
                 if r.status == 200:
-                    return proc, url
+                    return
         except OSError:
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s ({script})")
+
+
+def start(script: str | Path = "app.py", env: dict | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` headless; return (process, base URL) once it is healthy."""
+    proc, url = launch(script, env)
+    wait_healthy(proc, url, script, timeout)
+    return proc, url
 
 
 def stop(proc: subprocess.Popen) -> None:

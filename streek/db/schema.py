@@ -78,6 +78,20 @@ audit = Table(
 )
 
 
+auth_throttle = Table(
+    "auth_throttle", metadata,      # failed editor sign-ins per key ('user:anna', 'session:…'), for every worker
+    Column("key", String(300), primary_key=True),
+    Column("fails", Integer, nullable=False),
+    Column("until", Float, nullable=False),             # epoch seconds: no attempt before this
+)
+
+auth_secret = Table(
+    "auth_secret", metadata,        # a random signing key made once and shared by every worker
+    Column("name", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
 def _v1(conn: Connection) -> None:
     for table in (imports, measurements, audit):
         table.create(conn, checkfirst=True)
@@ -94,10 +108,16 @@ def _v3(conn: Connection) -> None:
     create_tables(conn)
 
 
+def _v4(conn: Connection) -> None:
+    auth_throttle.create(conn, checkfirst=True)
+    auth_secret.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tabellen imports, measurements, audit", _v1),
     (2, "indexen op sleutel en indicator", _v2),
     (3, "tabellen workshop_codes, workshop_notes", _v3),
+    (4, "tabellen auth_throttle, auth_secret (aanmelden over alle workers)", _v4),
 ]
 LATEST = MIGRATIONS[-1][0]
 

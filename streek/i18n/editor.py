@@ -22,7 +22,6 @@ NL = {
     # the page
     "editor.title": "Gegevens bijwerken",
     "editor.intro": "Voeg nieuwe metingen toe met een CSV- of Excel-bestand. Elke rij wordt eerst nagekeken; u ziet wat er verandert en bevestigt pas daarna. Niets wordt opgeslagen zolang er één probleem is. De bestanden in data/ blijven ongewijzigd: toegevoegde metingen komen erbovenop, en elke eerdere waarde blijft in de geschiedenis.",
-    "editor.not_editor": "Deze pagina is alleen voor aangemelde redacteurs.",
     "editor.db_info": "Opslag: {db}",
     "editor.db_unavailable": "De databank met toegevoegde metingen is niet bereikbaar ({err}). De verkenner toont alleen de gegevens uit data/.",
     "editor.columns_title": "Welke kolommen het bestand moet hebben",
@@ -201,7 +200,6 @@ EN = {
     "editor.signed_in_as": "Signed in as editor: **{name}**",
     "editor.title": "Update data",
     "editor.intro": "Add new measurements from a CSV or Excel file. Every row is checked first; you see what changes and only then confirm. Nothing is stored while a single problem remains. The files in data/ stay unchanged: added measurements go on top, and every earlier value stays in the history.",
-    "editor.not_editor": "This page is for signed-in editors only.",
     "editor.db_info": "Storage: {db}",
     "editor.db_unavailable": "The database of added measurements cannot be reached ({err}). The explorer shows the data in data/ only.",
     "editor.columns_title": "Which columns the file must have",

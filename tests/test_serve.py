@@ -1,0 +1,163 @@
+"""`make serve`: two Streamlit workers behind nginx (tools/serve_multi.py) on one shared store.
+
+Both workers get traffic through the proxy and finish a script run over the proxied WebSocket;
+a measurement imported outside one worker shows on the other's next run; sign-in failures
+recorded by another process slow down the app's sign-in; a signed-in editor stays signed in
+across a reload and on every worker; an expired or forged token is refused.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from streek.auth import TOKEN_TTL_S, hash_password, make_token, shared_secret
+from tests.conftest import wait_for_app
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import serve_multi  # noqa: E402
+import streamlit_ws  # noqa: E402
+
+pytestmark = pytest.mark.browser
+PASSWORD = "een-lang-testwachtwoord"
+SOURCE = "Testbron serve-i9 zichtbaar"
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    db = tmp_path_factory.mktemp("serve") / "shared.sqlite"
+    env = {**os.environ, "STREEK_DB_PATH": str(db), "STREEK_EDITORS": "anna=" + hash_password(PASSWORD, n=2 ** 10)}
+    for k in ("DATABASE_URL", "STREEK_DB_URL", "STREEK_SESSION_SECRET"):
+        env.pop(k, None)
+    c = serve_multi.start("app.py", workers=2, env=env)
+    c.db = db
+    c.env = env
+    yield c
+    c.stop()
+
+
+def upstreams(cluster) -> list[str]:
+    return re.findall(r"upstream=(\S+)", (cluster.run_dir / "access.log").read_text())
+
+
+def test_both_workers_serve_through_the_proxy(cluster):
+    import urllib.request
+    for _ in range(30):   # no sticky cookie: every request is a new visitor
+        with urllib.request.urlopen(cluster.url + "/_stcore/health", timeout=10) as r:  # noqa: S310 (loopback)
+            assert r.status == 200
+    ports = {u.rsplit(":", 1)[1] for u in upstreams(cluster)}
+    assert ports == {u.rsplit(":", 1)[1] for u in cluster.worker_urls}
+    # a visitor's page, assets and WebSocket stay on one worker (the sticky cookie), and the script finishes
+    run = streamlit_ws.open_page(cluster.url, "pijler-2")
+    assert run.ok and run.deltas > 20, run
+
+
+def test_a_visitor_sticks_to_one_worker(cluster):
+    cookie = streamlit_ws.fetch_cookies(cluster.url)
+    assert "streek_worker=" in cookie
+    before = len(upstreams(cluster))
+    import urllib.request
+    for _ in range(10):
+        req = urllib.request.Request(cluster.url + "/_stcore/health", headers={"Cookie": cookie})
+        urllib.request.urlopen(req, timeout=10).close()  # noqa: S310 (loopback)
+    assert len(set(upstreams(cluster)[before:])) == 1
+
+
+def test_import_through_one_worker_shows_on_the_other(cluster, tmp_path):
+    for url in cluster.worker_urls:
+        run = streamlit_ws.open_page(url, "pijler-2", keep=True)
+        assert run.ok and SOURCE.encode() not in run.payload
+    f = tmp_path / "meting.csv"
+    f.write_text(f"indicator;geo;period;value;source;note\n2.1.2;ZWV;2021;6.500;{SOURCE};\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "streek", "import", str(f), "--db", f"sqlite:///{cluster.db}",
+                           "--editor", "test", "--yes"], cwd=ROOT, env=cluster.env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for url in cluster.worker_urls:   # each worker, on its next run, shows the new measurement
+        run = streamlit_ws.open_page(url, "pijler-2", keep=True)
+        assert run.ok and SOURCE.encode() in run.payload
+
+
+def _new_page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
+    return ctx, ctx.new_page()
+
+
+def _sign_in(page, base_url: str, password: str) -> None:
+    page.goto(base_url + "/aanmelden")
+    wait_for_app(page)
+    page.get_by_label("Naam").fill("anna")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+
+
+def _title(page) -> str:
+    return page.locator("h1").first.inner_text(timeout=30_000)
+
+
+def test_failures_recorded_elsewhere_slow_down_sign_in(cluster, browser):
+    # another process (another worker) records six failures for "anna": the next try waits 32 s
+    code = ("import sys; from sqlalchemy import create_engine; from streek.auth import StoreThrottle; "
+            "t = StoreThrottle(create_engine(sys.argv[1])); [t.failed('user:anna') for _ in range(6)]")
+    subprocess.run([sys.executable, "-c", code, f"sqlite:///{cluster.db}"], cwd=ROOT, check=True, timeout=60)
+    ctx, page = _new_page(browser)
+    try:
+        _sign_in(page, cluster.url, PASSWORD)
+        page.get_by_text("Te veel mislukte pogingen").wait_for(timeout=30_000)
+        assert _title(page) == "Aanmelden voor redacteurs"
+    finally:
+        ctx.close()
+        subprocess.run([sys.executable, "-c", "import sys; from sqlalchemy import create_engine, text; "
+                        "e = create_engine(sys.argv[1]); c = e.connect(); c.execute(text('DELETE FROM auth_throttle')); "
+                        "c.commit()", f"sqlite:///{cluster.db}"], check=True, timeout=60)
+
+
+def test_reload_keeps_the_editor_signed_in_on_every_worker(cluster, browser):
+    ctx, page = _new_page(browser)
+    try:
+        _sign_in(page, cluster.url, PASSWORD)
+        page.wait_for_url("**/gegevens-bijwerken*", timeout=30_000)
+        wait_for_app(page)
+        assert _title(page) == "Gegevens bijwerken"
+        page.wait_for_function("document.cookie.includes('streek_editor=')", timeout=30_000)
+        page.reload()
+        wait_for_app(page)
+        assert _title(page) == "Gegevens bijwerken"
+        assert "streek_editor" not in page.url and "token" not in page.url
+        for url in cluster.worker_urls:    # cookies do not depend on the port: each worker directly
+            page.goto(url + "/gegevens-bijwerken")
+            wait_for_app(page)
+            assert _title(page) == "Gegevens bijwerken"
+        # signing out ends it for the next reload too
+        page.get_by_role("button", name="Afmelden").click()
+        page.wait_for_function("!document.cookie.includes('streek_editor=')", timeout=30_000)
+        page.goto(cluster.url + "/gegevens-bijwerken")
+        wait_for_app(page)
+        assert _title(page) == "Aanmelden voor redacteurs"
+    finally:
+        ctx.close()
+
+
+def test_expired_or_forged_token_is_refused(cluster, browser):
+    key = shared_secret(create_engine(f"sqlite:///{cluster.db}"))
+    good = make_token("anna", key)
+    expired = make_token("anna", key, now=time.time() - TOKEN_TTL_S - 60)
+    forged = make_token("anna", b"not-the-key")
+    host = cluster.url.split("//")[1].split(":")[0]
+    for token, title in ((expired, "Aanmelden voor redacteurs"), (forged, "Aanmelden voor redacteurs"),
+                         (good, "Gegevens bijwerken")):
+        ctx, page = _new_page(browser)
+        try:
+            ctx.add_cookies([{"name": "streek_editor", "value": token, "domain": host, "path": "/"}])
+            page.goto(cluster.url + "/gegevens-bijwerken")
+            wait_for_app(page)
+            assert _title(page) == title, token
+        finally:
+            ctx.close()
