@@ -174,7 +174,7 @@ fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
 left, right = st.columns([3, 2], gap="large")
 with left:
     chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(get_language())}.",
-                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]))
+                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]), lang=get_language())
 with right:
     st.subheader(t("map.series.heading"))
     if not nis:
@@ -193,7 +193,8 @@ with right:
         s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
         who = names.get(nis) if nis else vision.geo_name(md.REGION)
         chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
-                    source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
+                    source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who),
+                    lang=get_language())
 
 st.subheader(t("map.table.heading"))
 st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)   # all 13 rows

@@ -9,10 +9,10 @@ import streamlit as st
 from pages.editor_auth import session_id
 from pages.notes_view import CODE_STATE, all_notes, current_editor, format_date, notes_engine, render_note
 from pages.ui import get_vision
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.notes import (MAX_AUTHOR, MAX_LABEL, MAX_TEXT, NoteError, add_note, check_code, close_code, count_notes_by_code,
                           create_code, delete_note, escape_markdown, list_codes)
-from streek.render import to_csv_bytes
+from streek.download import to_csv
 
 
 
@@ -106,7 +106,7 @@ for code in [c for c in doc_codes if c in by_amb] + [c for c in by_amb if c not 
 if shown:
     frame = pd.DataFrame([{"ambitie": n.ambition, "soort": n.kind, "tekst": n.text, "auteur": n.author,
                            "omgevingsfactor": n.factor or "", "datum_utc": format_date(n)} for n in shown])
-    st.download_button(t("notes.download_csv"), to_csv_bytes(frame), file_name="workshopnotities.csv", mime="text/csv",
+    st.download_button(t("notes.download_csv"), to_csv(frame, get_language()), file_name="workshopnotities.csv", mime="text/csv",
                        on_click="ignore", icon=":material/table:")
 
 # --- codes (editors) ----------------------------------------------------------------------------
