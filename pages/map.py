@@ -191,6 +191,8 @@ with right:
         s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
             "naam": t("map.tt.area"), "periode_nl": t("map.tt.year"), "waarde_nl": t("map.tt.value")})
         s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
+        if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
+            s_csv["waarde"] = s_csv["waarde"].round(1)
         who = names.get(nis) if nis else vision.geo_name(md.REGION)
         chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
                     source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who),
