@@ -4,6 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 PYTEST_ARGS ?=
+# Independent tests run in parallel (pytest-xdist): one process per core (at most 4), a test module
+# stays on one worker (its module fixtures are built once); each worker starts its own app server,
+# browser and PostgreSQL only when a test there needs one. PYTEST_PARALLEL= runs them serially.
+PYTEST_PARALLEL ?= -n auto --maxprocesses=4 --dist loadscope
 
 .PHONY: run test install install-dev lint validate bench geo data clean
 
@@ -32,7 +36,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m streek validate
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
