@@ -51,7 +51,7 @@ def warm_server(browser, app_server):
 def open_page(page, url: str, height: int = 1000) -> None:
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
     page.goto(url)
-    wait_for_app(page, 60_000)
+    wait_for_app(page, 120_000)   # the first pillar page of a fresh server builds every card's cache
     expect(page.locator(DRAWN).first).to_be_visible(timeout=DRAW_TIMEOUT)
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
 
