@@ -7,6 +7,10 @@ PYTEST_ARGS ?=
 WORKERS ?=
 # create or upgrade the measurement store once, before any server process starts
 INIT_STORE = $(BIN)/python -c "from streek.db import Store, database_url; from streek.db.engine import describe; Store(); print('Opslag van metingen:', describe(database_url()))"
+# Independent tests run in parallel (pytest-xdist): one process per core (at most 4), a test module
+# stays on one worker (its module fixtures are built once); each worker starts its own app server,
+# browser and PostgreSQL only when a test there needs one. PYTEST_PARALLEL= runs them serially.
+PYTEST_PARALLEL ?= -n auto --maxprocesses=4 --dist loadscope
 
 .PHONY: run serve test install install-dev lint validate bench bench-load geo data clean
 
@@ -42,7 +46,7 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m streek validate
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

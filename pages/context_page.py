@@ -4,7 +4,7 @@ import streamlit as st
 from pages.ui import get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
 from streek.i18n import get_language, t
-from streek.render import to_csv_bytes
+from streek.download import to_csv
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,7 +19,7 @@ def _matrix(_vision, key: int, lang: str):
                                   "note_nl": t("context.col.note")})
     counts = dict(n_factors=env["factor_nl"].nunique(), n_items=int((env["initiative_nl"] != "").sum()),
                   n_unsure=int(((env["initiative_nl"] != "") & (env["certain"] != "ja")).sum()))
-    return environment_matrix_html(env, pillars), table, to_csv_bytes(table), counts
+    return environment_matrix_html(env, pillars), table, to_csv(table, lang), counts
 
 
 vision = get_vision()

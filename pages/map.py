@@ -19,7 +19,8 @@ from streek import mapchart as mc
 from streek import mapdata as md
 from streek.fmt import fmt_period
 from streek.i18n import t
-from streek.render import spec_json, to_csv_bytes
+from streek.download import to_csv
+from streek.render import spec_json
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
@@ -41,7 +42,7 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     spec = mc.map_chart(frame, m, view, title, since=since)
     # what the downloads need, made once per view instead of on every click
     download = md.download_frame(_vision, frame, m, period, view, since)
-    return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv_bytes(download),
+    return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv(download, lang),
                   "spec_json": spec_json(spec)}
 
 
@@ -208,7 +209,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
-                    export_spec=info["spec_json"])
+                    export_spec=info["spec_json"], lang=lang)
     with right:
         if not nis:
             st.caption(t("map.series.pick", lang))
@@ -226,10 +227,12 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
                 "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
                 "waarde_nl": t("map.tt.value", lang)})
             s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
+            if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
+                s_csv["waarde"] = s_csv["waarde"].round(1)
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who))
+                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
 

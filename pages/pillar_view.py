@@ -18,14 +18,13 @@ from streamlit import dataframe_util
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
-from streek import charts, comparable
+from streek import charts, comparable, download
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import get_language, t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
-from streek.render import to_csv_bytes
 
 QUERY_KEY = "ambitie"
 PILLAR_PAGES = {"1": "pages/pillar_1.py", "2": "pages/pillar_2.py", "3": "pages/pillar_3.py"}
@@ -132,7 +131,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     table, the CSV, and the card's texts."""
     chart, df = charts.build_chart(_vision, code, _res)
     group = charts.series_of(_vision, code)
-    csv = charts.csv_table(df, {a.code: a.unit for a in group})
+    csv = download.chart_frame(df, {a.code: a.unit for a in group}, lang, {a.code: a.target_kind for a in group})
     full = chart.to_dict(validate=False)
     screen = dict(full)
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
@@ -141,7 +140,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     head = group[0]
     return {
         "spec": screen, "export": json.dumps(full, sort_keys=True), "table": pa.Table.from_pandas(table, preserve_index=False),
-        "csv": to_csv_bytes(csv),
+        "csv": download.to_csv(csv, lang),
         "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res),
         "source": chart_source(_vision, group, table),
         "facts": [series_facts(_vision, a, _res[a.code], show_series=len(group) > 1 or bool(a.series_nl))
@@ -261,9 +260,11 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         st.caption(b["meta"])
 
         def chart() -> None:
-            chart_block(b["spec"], b["csv_frame"], key=f"chart-{anchor_key(code)}", filename=f"ambitie-{code}",
+            lang = get_language()
+            chart_block(b["spec"], b["csv_frame"], key=f"chart-{anchor_key(code)}",
+                        filename=t("download.file.ambition", lang, code=code),
                         source_nl=b["source"], table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"],
-                        export_spec=b["export"])
+                        export_spec=b["export"], lang=lang)
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")

@@ -11,13 +11,13 @@ from pages.ui import get_vision
 from pages.widgets import chart_block
 from streek.figures import benchmark_chart, doc_source, figure_groups
 from streek.i18n import get_language, t
-from streek.render import to_csv_bytes
+from streek.download import to_csv
 
 QUADRANTS = (("sterkte", "zwakte"), ("kans", "bedreiging"))
 SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
 
 
-def _chart_bundle(g) -> dict:
+def _chart_bundle(g, lang: str) -> dict:
     """What a chart block needs, computed once: the spec with its dataset already as Arrow bytes
     (a rerun converts nothing), the plain spec for PNG/SVG, the table and the CSV."""
     full = benchmark_chart(g).to_dict(validate=False)   # validated in tests/test_figures.py
@@ -25,7 +25,7 @@ def _chart_bundle(g) -> dict:
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
     table = g.table()
-    return {"spec": screen, "export": json.dumps(full, sort_keys=True), "csv": to_csv_bytes(table),
+    return {"spec": screen, "export": json.dumps(full, sort_keys=True), "csv": to_csv(table, lang),
             "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text}
 
 
@@ -38,7 +38,7 @@ def _groups(_vision, key: int, lang: str) -> list:
 def _section(_vision, key: int, lang: str, section: str) -> list[tuple]:
     """(figure group, chart bundle or None) for one tab, built when that tab is first opened, once
     per data version and language. Shared between sessions: never mutate."""
-    return [(g, _chart_bundle(g) if g.is_comparison else None)
+    return [(g, _chart_bundle(g, lang) if g.is_comparison else None)
             for g in _groups(_vision, key, lang) if g.section == section]
 
 
@@ -60,11 +60,11 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
         st.markdown("\n".join(lines))
 
 
-def _chart(g, b: dict) -> None:
+def _chart(g, b: dict, lang: str) -> None:
     for note in g.notes:
         st.caption("ℹ️ " + t("bench.note", note=note))
     chart_block(b["spec"], b["table"], key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page),
-                alt_text=b["alt"], show_table_label=t("bench.show_data"), csv_bytes=b["csv"], export_spec=b["export"])
+                alt_text=b["alt"], show_table_label=t("bench.show_data"), csv_bytes=b["csv"], export_spec=b["export"], lang=lang)
 
 
 def _key_figure(g) -> None:
@@ -112,7 +112,7 @@ for section, tab in zip(sections, tabs):
             cols = st.columns(2)
             for col, b in zip(cols, charts[i:i + 2]):
                 with col:
-                    _chart(*b)
+                    _chart(*b, get_language())
         singles = [b[0] for b in in_section if b[1] is None]
         if singles:
             st.caption(t("swot.single"))

@@ -1,4 +1,4 @@
-"""Shared Streamlit widget: a chart with its source, a data table and downloads (CSV, PNG, SVG).
+"""Shared Streamlit widget: a chart with its source, a data table and downloads (CSV, XLSX, PNG, SVG).
 
 Use it for every chart and map so that they all offer the same things."""
 from __future__ import annotations
@@ -7,29 +7,25 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from streek.download import DECIMALS_COL, to_csv, to_xlsx
 from streek.i18n import t
-from streek.render import spec_json, to_csv_bytes, to_png, to_svg
+from streek.render import spec_json, to_png, to_svg   # cached there (the one render cache)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _png(spec: str) -> bytes:
-    return to_png(spec)
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _svg(spec: str) -> bytes:
-    return to_svg(spec)
+def _frame(data) -> pd.DataFrame:
+    return data if isinstance(data, pd.DataFrame) else data.to_pandas()
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
-                csv_bytes: bytes | None = None, export_spec: str | dict | None = None):
-    """Render ``chart`` with its source under it, a "Toon data" table and three downloads.
+                csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str):
+    """Render ``chart`` with its source under it, a "Toon data" table and four downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
     then the page does not pay Altair's ``to_dict`` on every rerun). ``data`` is what the CSV
-    download holds (or pass ready ``csv_bytes``); ``table`` (default: ``data``) is the table shown.
+    and XLSX downloads hold (``streek.download``, in ``lang``'s convention; or pass ready
+    ``csv_bytes``); ``table`` (default: ``data``) is the table shown.
     ``export_spec`` is the spec (JSON text or dict) the PNG/SVG downloads render, where it differs
     from the one shown (e.g. a cached spec whose datasets are already Arrow bytes).
     Returns the selection state when ``on_select`` is given."""
@@ -47,13 +43,19 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     if source_nl:
         st.caption(source_nl)
     with st.expander(show_table_label or t("pillars.widget.show_data")):
-        st.dataframe(data if table is None else table, hide_index=True, width="stretch")
-    c1, c2, c3 = st.columns(3)
-    c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv_bytes(data),
+        shown = data if table is None else table
+        if isinstance(shown, pd.DataFrame) and DECIMALS_COL in shown.columns:
+            shown = shown.drop(columns=[DECIMALS_COL])
+        st.dataframe(shown, hide_index=True, width="stretch")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv(_frame(data), lang),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore",
-                       icon=":material/table:", help=t("pillars.widget.csv_help"))
-    c2.download_button("PNG", lambda: _png(spec), file_name=f"{filename}.png", mime="image/png",
+                       icon=":material/table:", help=t("download.csv_help", lang))
+    c2.download_button("XLSX", lambda: to_xlsx(_frame(data), lang), file_name=f"{filename}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:", help=t("download.xlsx_help", lang))
+    c3.download_button("PNG", lambda: to_png(spec, lang), file_name=f"{filename}.png", mime="image/png",
                        key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help"))
-    c3.download_button("SVG", lambda: _svg(spec), file_name=f"{filename}.svg", mime="image/svg+xml",
+    c4.download_button("SVG", lambda: to_svg(spec, lang), file_name=f"{filename}.svg", mime="image/svg+xml",
                        key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help"))
     return state

@@ -14,7 +14,7 @@ from streek.fmt import fmt_datetime
 from streek.i18n import t
 from streek.notes import (MAX_AUTHOR, MAX_LABEL, MAX_TEXT, NoteError, add_note, check_code, close_code, count_notes_by_code,
                           create_code, delete_note, escape_markdown, list_codes)
-from streek.render import to_csv_bytes
+from streek.download import to_csv
 
 
 
@@ -109,7 +109,7 @@ for code in [c for c in doc_codes if c in by_amb] + [c for c in by_amb if c not 
 if shown:
     frame = pd.DataFrame([{"ambitie": n.ambition, "soort": n.kind, "tekst": n.text, "auteur": n.author,
                            "omgevingsfactor": n.factor or "", "datum": format_date(n, lang)} for n in shown])
-    st.download_button(t("notes.download_csv"), to_csv_bytes(frame), file_name="workshopnotities.csv", mime="text/csv",
+    st.download_button(t("notes.download_csv"), to_csv(frame, lang), file_name="workshopnotities.csv", mime="text/csv",
                        on_click="ignore", icon=":material/table:")
 
 # --- codes (editors) ----------------------------------------------------------------------------

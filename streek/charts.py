@@ -124,7 +124,8 @@ def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, pe
             "jaar_eind": float(year_end) if year_end is not None else None, "waarde": float(value),
             "periode": period if period == UNMEASURED else (fmt_period(period) if period else fmt_number(year, 0)),
             "waarde_nl": text if text is not None else fmt_value(value, a.unit),
-            "label": label, "bron": source, "berekend": computed, "_el": element}
+            "label": label, "bron": source, "berekend": computed, "_el": element,
+            "_periode": "" if period == UNMEASURED else (period or f"{float(year):.0f}")}   # plain, for downloads
 
 
 def _series_label(a: Ambition, multi: bool) -> str:
@@ -329,15 +330,6 @@ def data_table(df: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def csv_table(df: pd.DataFrame, unit_by_code: dict[str, str]) -> pd.DataFrame:
-    """The CSV download: raw numbers (point decimals), unit, period and source per row."""
-    return pd.DataFrame({
-        "code": df["code"], "reeks": df["reeks"], "element": df["element"], "periode": df["periode"],
-        "jaar": df["jaar"], "waarde": df["waarde"], "eenheid": df["code"].map(unit_by_code),
-        "waarde_nl": df["waarde_nl"], "bron": df["bron"], "berekend": df["berekend"],
-    })
-
-
 # --- chart ------------------------------------------------------------------------------------
 def _x(domain: list[float]) -> alt.X:
     return alt.X("jaar:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=domain, nice=False),
@@ -386,7 +378,7 @@ def build_chart(vision: Vision, code: str, assessment=None,
     """The chart and its data (``COLUMNS``), built from one pass over the data; a comparable
     public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined."""
     df, group, res = _frame(vision, code, assessment)
-    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res), df[COLUMNS].copy(), lang)
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res), df[[*COLUMNS, "_el", "_periode"]].copy(), lang)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment]) -> alt.LayerChart:

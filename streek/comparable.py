@@ -77,6 +77,8 @@ def chart_rows(vision: Vision, code: str, lang: str) -> pd.DataFrame:
         "berekend": False,
         "breuk": s["flag"] == "b",
         "geo": s["geo"],
+        "_el": "comparable",              # for the downloads (streek.download)
+        "_periode": s["period"],
     })
 
 

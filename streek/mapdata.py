@@ -312,7 +312,8 @@ def download_frame(vision: Vision, frame: pd.DataFrame, m: MapIndicator, period:
     return pd.DataFrame({
         "nis_code": fr["nis_code"], "gemeente": fr["gemeente"], "indicator": m.id,
         "periode": period, "weergave": view, "sinds": since if view == "verandering" else "",
-        "waarde": fr["waarde"], "eenheid": view_unit(m, view), "rang": fr["rang"],
+        # computed views (per 1.000, change) to the one decimal the map shows, not 15
+        "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view), "rang": fr["rang"],
         "opmerking": fr["opmerking"], "bron": source_text(vision, m),
     })
 

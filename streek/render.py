@@ -1,7 +1,7 @@
 """Static images of Altair charts through vl-convert (SVG and PNG), for downloads and exports.
 
-Results are cached on the JSON spec text: the first call costs ~0.5 s, later ones ~15 ms (SVG)
-and ~110 ms (PNG).
+Results are cached here, and only here, on the JSON spec text and the language: the first call
+costs ~0.5 s, later ones ~15 ms (SVG) and ~110 ms (PNG); a cached one is a dictionary look-up.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from functools import lru_cache
 import altair as alt
 import vl_convert as vlc
 
+from streek.download import neutralise_cell
 from streek.fmt import d3_format_locale
 
 _TIME_LOCALE = {
@@ -32,39 +33,42 @@ def spec_json(chart: alt.TopLevelMixin | dict | str) -> str:
     return json.dumps(chart.to_dict(), sort_keys=True)
 
 
+# The one render cache of the app (the pages keep none of their own): keyed on the spec's JSON
+# text, the language (number and date locale) and the PNG scale; bounded.
+_FORMAT_LOCALE = {"nl": d3_format_locale(),
+                  "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}}
+
+
 @lru_cache(maxsize=512)
-def _svg(spec: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec), format_locale=d3_format_locale(), time_format_locale=_TIME_LOCALE)
+def _svg(spec: str, lang: str) -> str:
+    return vlc.vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
+                               time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
 
 
 @lru_cache(maxsize=256)
-def _png(spec: str, scale: float) -> bytes:
-    return vlc.vegalite_to_png(json.loads(spec), scale=scale, format_locale=d3_format_locale(),
-                               time_format_locale=_TIME_LOCALE)
+def _png(spec: str, lang: str, scale: float) -> bytes:
+    return vlc.vegalite_to_png(json.loads(spec), scale=scale, format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
+                               time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
 
 
-def to_svg(chart) -> bytes:
-    """SVG bytes of a chart (Dutch number format)."""
-    return _svg(spec_json(chart)).encode("utf-8")
+def to_svg(chart, lang: str = "nl") -> bytes:
+    """SVG bytes of a chart, numbers in the language's format (cached)."""
+    return _svg(spec_json(chart), lang).encode("utf-8")
 
 
-def to_png(chart, scale: float = 2.0) -> bytes:
-    """PNG bytes of a chart, by default at twice the size for projectors and print."""
-    return _png(spec_json(chart), float(scale))
+def to_png(chart, lang: str = "nl", scale: float = 2.0) -> bytes:
+    """PNG bytes of a chart, by default at twice the size for projectors and print (cached)."""
+    return _png(spec_json(chart), lang, float(scale))
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+def cache_info() -> dict[str, object]:
+    """Hits and sizes of the render cache (for tests and the benchmark)."""
+    return {"svg": _svg.cache_info(), "png": _png.cache_info()}
 
 
 def to_csv_bytes(df) -> bytes:
-    """CSV (UTF-8 with BOM so that Excel reads accents; comma separator, point decimals).
+    """Machine CSV (UTF-8 with BOM; comma separator, point decimals), e.g. the measurement store's
+    export that ``streek db import`` reads back. Downloads for readers use ``streek.download``.
 
     Text cells that begin with =, +, -, @ are neutralised against formula injection;
     numbers are left alone."""

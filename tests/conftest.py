@@ -69,7 +69,10 @@ def app_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+    # Auto-retrying expectations wait up to 30 s (Playwright's default is 5 s): a shared, loaded
+    # machine can take that long to draw a page of charts; a passing check returns at once.
+    expect.set_options(timeout=30_000)
     exe = find_chromium()
     args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -93,17 +96,19 @@ def page(browser):
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until the Streamlit app is connected and no script is running."""
-    page.wait_for_selector("[data-testid=stApp]", timeout=timeout)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid=stApp]');
-            if (!app) return false;
-            return app.getAttribute('data-test-connection-state') === 'CONNECTED'
-                && app.getAttribute('data-test-script-state') === 'notRunning'
-                && document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]').length > 0;
-        }""", timeout=timeout)
-    page.wait_for_timeout(500)
+    """Wait until the Streamlit app is connected, has drawn content and no script is running
+    (Playwright's auto-retrying expectations; no fixed sleeps)."""
+    from playwright.sync_api import expect
+    app = page.locator("[data-testid=stApp]")
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=timeout)
+    expect(page.locator("[data-testid=stMain] [data-testid=stElementContainer]").first).to_be_attached(timeout=timeout)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
+
+
+def settle(page) -> None:
+    """Let the browser lay out and paint what the last script run changed (two animation frames:
+    charts and maps size themselves after the script has finished)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())))")
 
 
 def screenshot(page, name: str) -> Path:

@@ -2,6 +2,7 @@
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import screenshot, wait_for_app
 
@@ -30,7 +31,7 @@ CHARTS_DRAWN_JS = """() => {
 def _open(page, url):
     page.goto(url)
     wait_for_app(page)
-    assert page.locator("[data-testid=stException]").count() == 0
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
 
 
 def _expected_swot_charts(vision, section):
@@ -46,8 +47,7 @@ def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     for item in vision.swot["item_nl"]:
         assert item in text, item
     expected = _expected_swot_charts(vision, "sterkte")
-    charts = page.locator("[data-testid=stVegaLiteChart]")
-    assert charts.count() == len(expected)
+    expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
     drawn = page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000).json_value()
     assert len(drawn) == len(expected)
     # SVG renderer: every chart draws one bar and one value label per area, at least
@@ -61,9 +61,7 @@ def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
     _open(page, f"{app_server}/swot?cijfers={quote(label)}")
     expected = _expected_swot_charts(vision, "zwakte")
     # the tab bound to the URL can open one rerun after the first render: wait for its charts
-    page.wait_for_function(
-        f"document.querySelectorAll('[data-testid=stVegaLiteChart]').length === {len(expected)}", timeout=30_000)
-    assert page.locator("[data-testid=stVegaLiteChart]").count() == len(expected)
+    expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
     screenshot(page, "about-swot-zwaktes")
 
@@ -74,8 +72,7 @@ def test_context_matrix(page, app_server, vision):
     for title in vision.trends["title_nl"]:
         assert title in text
     env = vision.environment
-    rows = page.locator("table.omg-matrix tbody tr")
-    assert rows.count() == env["factor_nl"].nunique()
+    expect(page.locator("table.omg-matrix tbody tr")).to_have_count(env["factor_nl"].nunique())
     unsure = int(((env["certain"] != "ja") & (env["initiative_nl"] != "")).sum())
     assert page.locator("table.omg-matrix .omg-flag").count() == unsure
     assert page.locator("table.omg-matrix thead th").count() == 1 + len(vision.pillars)
@@ -84,10 +81,10 @@ def test_context_matrix(page, app_server, vision):
 
 def test_method_formulas_and_tables(page, app_server, vision):
     _open(page, f"{app_server}/methode")
-    assert page.locator("[data-testid=stMain] .katex").count() >= 5
+    expect(page.locator("[data-testid=stMain] .katex").nth(4)).to_be_attached()   # KaTeX renders in the browser
     text = page.locator("[data-testid=stMain]").inner_text()
     for label in ("Op koers", "Versnelling nodig", "Beweegt weg van het doel", "FOD Financiën"):
         assert label in text
-    assert page.locator("[data-testid=stMain] table.plain-table").count() == 2
+    expect(page.locator("[data-testid=stMain] table.plain-table")).to_have_count(2)
     assert page.locator("[data-testid=stMain] table.plain-table").first.locator("tbody tr").count() == len(vision.ambitions)
     screenshot(page, "about-methode")

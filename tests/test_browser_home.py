@@ -1,6 +1,7 @@
 """Browser: the home page renders in real Chromium; every URL path of the router opens its page
 directly (a shared link), without Streamlit's "Page not found" dialog or an exception."""
 import pytest
+from playwright.sync_api import expect
 
 from conftest import screenshot, wait_for_app
 
@@ -35,10 +36,9 @@ def test_home_renders_pillars(page, app_server):
 def test_every_route_opens_directly(page, app_server, path):
     page.goto(f"{app_server}/{path}")
     wait_for_app(page, 60_000)
-    page.wait_for_timeout(1000)
-    assert page.get_by_text("Page not found").count() == 0
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert ROUTES[path] in page.locator("h1").first.inner_text()
+    expect(page.locator("h1").first).to_contain_text(ROUTES[path])
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
 
 
 def test_first_session_after_a_restart_opens_a_deep_link(browser, tmp_path):
@@ -49,9 +49,8 @@ def test_first_session_after_a_restart_opens_a_deep_link(browser, tmp_path):
         pg = browser.new_page()
         pg.goto(f"{url}/methode")
         wait_for_app(pg, 60_000)
-        pg.wait_for_timeout(1000)
-        assert pg.get_by_text("Page not found").count() == 0
-        assert "Methode" in pg.locator("h1").first.inner_text()
+        expect(pg.locator("h1").first).to_contain_text("Methode")
+        expect(pg.get_by_text("Page not found")).to_have_count(0)
         pg.close()
     finally:
         stop(proc)

@@ -51,7 +51,6 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
     screenshot(page, "kaart-btw-per1000")
 
     wait_for_idle(page)
-    page.wait_for_timeout(300)
     dismiss_dialog(page)      # first load of a fresh server: Streamlit's "Page not found" (not ours)
     seconds = click_municipality(page, "Menen")
     assert seconds < 30

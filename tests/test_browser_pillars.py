@@ -2,17 +2,23 @@
 to the right card on the right page, downloads deliver real files, and a phone screen works."""
 from __future__ import annotations
 
-import csv
 import io
+import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
 
-from conftest import screenshot, wait_for_app
+from conftest import screenshot, settle, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 N_CHARTS = {"1": 12, "2": 10, "3": 9}
+DRAWN = "[data-testid=stVegaLiteChart] svg.marks"
+DOWNLOADS = ("CSV", "XLSX", "PNG", "SVG")
+DRAW_TIMEOUT = 90_000   # a page of charts drawn in the browser; seen ~65 s on a 2-core machine at load 20
 
 # Per chart: marks with drawn geometry, symbols (points, diamonds), bars, and axis labels.
 CHART_STATS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].map(c => {
@@ -45,19 +51,17 @@ def warm_server(browser, app_server):
 def open_page(page, url: str, height: int = 1000) -> None:
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
     page.goto(url)
-    wait_for_app(page, 60_000)
-    page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= n",
-                           arg=1, timeout=30_000)
-    page.wait_for_timeout(800)
-    assert page.locator("[data-testid=stException]").count() == 0
+    wait_for_app(page, 120_000)   # the first pillar page of a fresh server builds every card's cache
+    expect(page.locator(DRAWN).first).to_be_visible(timeout=DRAW_TIMEOUT)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
 
 
 @pytest.mark.parametrize("pillar", ["1", "2", "3"])
 def test_pillar_page_draws_every_chart(page, app_server, pillar):
     open_page(page, f"{app_server}/pijler-{pillar}", height=7000)
     n = N_CHARTS[pillar]
-    page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= n",
-                           arg=n, timeout=30_000)
+    expect(page.locator(DRAWN)).to_have_count(n, timeout=DRAW_TIMEOUT)
+    settle(page)
     stats = page.evaluate(CHART_STATS)
     assert len(stats) == n
     for i, s in enumerate(stats):
@@ -69,9 +73,9 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
     # Dutch numbers on the axes (the browser renders with the English locale; labelExpr fixes it)
     labels = [lab for s in stats for lab in s["axisLabels"]]
     assert not any("," in lab and lab.replace(",", "").isdigit() for lab in labels), labels
-    # every card offers its three downloads (rendered buttons, not loading placeholders)
-    page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stDownloadButton] button').length >= n",
-                           arg=3 * n, timeout=30_000)
+    # every card offers its four downloads (rendered buttons, not loading placeholders)
+    for name in DOWNLOADS:
+        expect(page.get_by_role("button", name=name, exact=True)).to_have_count(n, timeout=DRAW_TIMEOUT)
     full_page_screenshot(page, f"pillar_{pillar}")
 
 
@@ -79,7 +83,7 @@ def full_page_screenshot(page, name: str) -> None:
     """Streamlit scrolls inside its main container: grow the viewport to the content first."""
     h = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(h) + 50, 16_000)})
-    page.wait_for_timeout(1000)
+    settle(page)
     screenshot(page, name)
 
 
@@ -97,41 +101,57 @@ def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
     # "Deel deze ambitie": the full URL to copy, on the address the reader uses
     card.get_by_role("button", name="Link kopiëren").click()
     code = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]")
-    code.wait_for(timeout=10_000)
-    assert code.inner_text().strip() == f"{app_server}/pijler-2?ambitie=2.1.2"
+    expect(code).to_have_text(f"{app_server}/pijler-2?ambitie=2.1.2", timeout=10_000)
 
 
-def test_downloads_deliver_csv_png_and_svg(page, app_server):
-    open_page(page, f"{app_server}/pijler-1?ambitie=1.2.1")
-    card = page.locator(".st-key-ambitie-1-2-1")
+def download_all(page, card) -> dict[str, tuple[str, bytes]]:
     got = {}
-    for name in ("CSV", "PNG", "SVG"):
+    for name in DOWNLOADS:
         with page.expect_download(timeout=30_000) as d:
             card.get_by_role("button", name=name, exact=True).click()
         got[name] = (d.value.suggested_filename, Path(d.value.path()).read_bytes())
+    return got
+
+
+def test_downloads_deliver_csv_xlsx_png_and_svg(page, app_server):
+    open_page(page, f"{app_server}/pijler-1?ambitie=1.2.1")
+    got = download_all(page, page.locator(".st-key-ambitie-1-2-1"))
     assert got["PNG"][0] == "ambitie-1.2.1.png" and got["PNG"][1][:8] == b"\x89PNG\r\n\x1a\n"
     assert got["SVG"][0] == "ambitie-1.2.1.svg" and b"<svg" in got["SVG"][1][:200]
     assert b"34.000" in got["SVG"][1]   # Dutch numbers in the downloaded image too
-    rows = list(csv.DictReader(io.StringIO(got["CSV"][1].decode("utf-8-sig"))))
-    assert got["CSV"][0] == "ambitie-1.2.1.csv"
-    assert {"code", "element", "periode", "waarde", "eenheid", "bron"} <= set(rows[0])
-    base = [r for r in rows if r["element"] == "Basiswaarde"]
-    assert base and float(base[0]["waarde"]) == 28309
+    # the CSV opens in a Belgian (Dutch) spreadsheet: ';' between fields, comma decimals, BOM
+    assert got["CSV"][0] == "ambitie-1.2.1.csv" and got["CSV"][1].startswith(b"\xef\xbb\xbf")
+    rows = pd.read_csv(io.BytesIO(got["CSV"][1]), sep=";", decimal=",", encoding="utf-8-sig", dtype={"periode": str})
+    assert list(rows.columns) == ["code", "reeks", "soort", "periode", "waarde", "eenheid", "bron", "berekend"]
+    base = rows[rows["soort"] == "Basiswaarde"]
+    assert base["waarde"].tolist() == [28309] and base["periode"].tolist() == ["2016"]   # data/observations.csv
+    # the XLSX holds real numbers
+    assert got["XLSX"][0] == "ambitie-1.2.1.xlsx"
+    ws = load_workbook(io.BytesIO(got["XLSX"][1])).active
+    cells = {(r[2].value, r[3].value): r[4] for r in ws.iter_rows(min_row=2)}
+    assert cells[("Meting", "2019")].value == 31391 and cells[("Meting", "2019")].data_type == "n"
+
+
+def test_english_downloads_use_english_conventions(page, app_server):
+    open_page(page, f"{app_server}/pijler-2?ambitie=2.1.1&lang=en")
+    got = download_all(page, page.locator(".st-key-ambitie-2-1-1"))
+    assert got["CSV"][0] == "ambition-2.1.1.csv" and got["XLSX"][0] == "ambition-2.1.1.xlsx"
+    rows = pd.read_csv(io.BytesIO(got["CSV"][1]), encoding="utf-8-sig", dtype={"period": str})
+    base = rows[(rows["kind"] == "Baseline") & (rows["code"] == "2.1.1")]
+    assert base["value"].tolist() == [75.4] and base["period"].tolist() == ["2016"]   # data/observations.csv
 
 
 def test_overview_lists_ambitions_and_filters(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 2600})
     page.goto(f"{app_server}/overzicht")
     wait_for_app(page, 60_000)
-    page.locator("[data-testid=stDataFrame]").nth(2).wait_for(timeout=30_000)   # the grid loads lazily
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert page.locator("[data-testid=stDataFrame]").count() == 3
-    page.wait_for_timeout(800)
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(3, timeout=30_000)   # the grids load lazily
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    settle(page)
     screenshot(page, "overview")
     page.get_by_role("button", name="Op koers", exact=True).click()
-    wait_for_app(page)
-    assert "status=Op+koers" in page.url
-    assert "1 van 37 doelreeksen getoond" in page.locator("[data-testid=stMain]").inner_text()
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("1 van 37 doelreeksen getoond", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"status=Op\+koers"))
 
 
 def test_pillar_page_on_a_phone(browser, app_server):
@@ -141,9 +161,9 @@ def test_pillar_page_on_a_phone(browser, app_server):
     try:
         page.goto(f"{app_server}/pijler-2")
         wait_for_app(page, 60_000)
-        page.wait_for_function("() => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= 2",
-                               timeout=30_000)
-        assert page.locator("[data-testid=stException]").count() == 0
+        expect(page.locator(DRAWN).nth(1)).to_be_visible(timeout=DRAW_TIMEOUT)
+        expect(page.locator("[data-testid=stException]")).to_have_count(0)
+        settle(page)
         overflow = page.evaluate("""() => { const m = document.querySelector('[data-testid=stMain]');
                                     return m.scrollWidth - m.clientWidth; }""")
         assert overflow <= 1, overflow
@@ -159,11 +179,15 @@ def test_overview_row_leads_to_its_card(page, app_server):
     page.goto(f"{app_server}/overzicht")
     wait_for_app(page, 60_000)
     grid = page.locator("[data-testid=stDataFrame]").first
-    grid.wait_for(timeout=30_000)
-    page.wait_for_timeout(800)
-    box = grid.bounding_box()
-    # third data row of pillar 1 (1.2.1): click its selection cell (the grid is a canvas)
-    page.mouse.click(box["x"] + 16, box["y"] + 36 * 3 + 18)
+    # The grid draws on a canvas; its accessible table names every cell. Find the row of 1.2.1 by
+    # its text, focus the grid there and select that row with the keyboard (no pixel positions).
+    cell = grid.get_by_role("gridcell", name="1.2.1", exact=True, include_hidden=True)
+    expect(cell).to_have_count(1, timeout=30_000)
+    below_first = int(cell.locator("xpath=..").get_attribute("aria-rowindex")) - 2   # row 1 is the header
+    cell.focus()
+    for _ in range(below_first):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+Space")
     page.wait_for_url(lambda u: "/pijler-1?" in u and "ambitie=1.2.1" in u, timeout=30_000)
     wait_for_app(page, 60_000)
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-1-2-1');"

@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import zxingcpp
+from playwright.sync_api import expect
 from PIL import Image
 from pptx import Presentation
 
@@ -47,8 +48,7 @@ def test_presentation_mode_pillar_2(page, app_server):
     screenshot(page, "presentation-pillar2-2")
 
     page.keyboard.press("ArrowRight")           # st.button(shortcut="Right")
-    page.wait_for_function("() => document.querySelector('[data-testid=stMain]').innerText.includes('Scherm 3 van 11')",
-                           timeout=60_000)
+    expect(main).to_contain_text("Scherm 3 van 11", timeout=60_000)
     wait_for_app(page, 60_000)
     assert "2.1.3 · Daling van het aantal langdurig zieken" in main.inner_text()
     assert "i=3" in page.url
@@ -56,8 +56,7 @@ def test_presentation_mode_pillar_2(page, app_server):
     assert same_view(link, page.url) and parse_qs(urlsplit(link).query)["i"] == ["3"]
 
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => document.querySelector('[data-testid=stMain]').innerText.includes('Scherm 2 van 11')",
-                           timeout=60_000)
+    expect(main).to_contain_text("Scherm 2 van 11", timeout=60_000)
     wait_for_app(page, 60_000)
 
     # the deck of pillar 2, as the presenter downloads it for the meeting

@@ -1,15 +1,34 @@
-"""QR codes decode (zxing-cpp) to exactly the absolute link of the view."""
+"""QR codes decode (zxing-cpp) to exactly the absolute link of the view, and PNG and SVG draw
+the same module matrix."""
 import io
 
+import numpy as np
 import pytest
+import segno
+import vl_convert as vlc
 import zxingcpp
 from PIL import Image
 
 from streek.qr import base_from_headers, qr_png, qr_svg, view_url
 
+SCALE, BORDER = 8, 4   # streek.qr defaults: pixels per module, quiet-zone modules
+
 
 def decode_png(data: bytes) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))]
+
+
+def svg_as_png(svg: bytes) -> bytes:
+    """Rasterise the SVG independently of segno (resvg inside vl-convert)."""
+    return vlc.svg_to_png(svg.decode(), scale=1)
+
+
+def module_matrix(png: bytes) -> np.ndarray:
+    """The QR modules drawn in a picture: sample the centre pixel of every module (True = dark)."""
+    grey = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    n = grey.shape[0] // SCALE - 2 * BORDER
+    centres = (np.arange(n) + BORDER) * SCALE + SCALE // 2
+    return grey[np.ix_(centres, centres)] < 128
 
 
 def test_view_url_is_absolute_with_the_view_parameters():
@@ -33,8 +52,21 @@ def test_different_views_give_different_codes():
 
 def test_qr_svg_is_svg_of_the_same_matrix():
     url = "http://localhost:8501/presentatie?pijler=1&i=2"
-    svg = qr_svg(url).decode()
-    assert svg.lstrip().startswith("<svg") and "</svg>" in svg
+    png, svg = qr_png(url), svg_as_png(qr_svg(url))
+    assert decode_png(svg) == [url]                       # the SVG, drawn by another renderer, scans
+    m_png, m_svg = module_matrix(png), module_matrix(svg)
+    expected = np.array(segno.make(url, error="m", micro=False).matrix, dtype=bool)
+    assert m_png.shape == expected.shape == (33, 33)      # version 4 for a link of this length
+    assert (m_png == expected).all() and (m_svg == expected).all()
+    other = module_matrix(qr_png(url + "3"))
+    assert (other != expected).sum() > 50                 # the sampler sees a different link as different
+
+
+def test_scanner_reads_the_link_with_error_correction_at_least_m():
+    url = view_url("https://streek.example.be/presentatie", {"pijler": "3", "i": "7", "presentatie": "1"})
+    [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(url))))
+    assert code.format == zxingcpp.BarcodeFormat.QRCode and code.valid
+    assert code.text == url and code.ec_level in ("M", "Q", "H")
 
 
 def test_base_from_headers_behind_a_proxy():

@@ -82,12 +82,10 @@ def test_unsupported_kinds_say_why(vision):
     assert scenario_for(b, rb, 3.0) is None
 
 
-def test_scenario_is_not_stored(vision):
+def test_scenario_chart_is_labelled_as_a_scenario(vision):
     a = vision.ambition("2.1.2")
-    before = vision.observations.copy()
     sc = scenario_for(a, assess(a, vision.series(a.code)), -3.0)
     chart = scenario_chart(a, vision.series(a.code), sc)
-    assert vision.observations.equals(before)
     spec = chart.to_dict()
     assert "Scenario" in spec["title"]["text"] and "geen meting" in spec["title"]["text"]
     rows = [r for ds in spec["datasets"].values() for r in ds if "reeks" in r]
@@ -126,3 +124,53 @@ def test_whatif_block_on_a_card_is_labelled_and_computes(monkeypatch, tmp_path):
     assert "zou niet gehaald worden" in text and "bereikt in 2043" in text
     chart = at.get("vega_lite_chart")[0]
     assert "geen meting" in chart.proto.spec
+
+
+def _slide_whatif(monkeypatch, tmp_path, inject_write: bool) -> tuple[tuple, tuple]:
+    """Open the what-if block of 2.1.2 in the app, move the slider twice; the measurement store's
+    row counts and revision (the key every cache of merged data uses) before and after.
+    ``inject_write`` makes the scenario code write one measurement, to prove the check can fail."""
+    from streamlit.testing.v1 import AppTest
+
+    import pages.whatif
+    from streek.db import Store
+    from streek.db.store import NewValue
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("STREEK_DB_URL", url)
+    store = Store(url)
+    if inject_write:
+        real = pages.whatif.scenario_for
+
+        def leaky(a, res, rate):
+            Store(url).add([NewValue(a.code, "ZWV", "2024", 1.0, "test")], editor="lek", filename="lek.csv")
+            return real(a, res, rate)
+        monkeypatch.setattr(pages.whatif, "scenario_for", leaky)
+
+    def script():
+        from pages.ui import assessments, get_vision
+        from pages.whatif import whatif_block
+        v = get_vision()
+        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]})
+
+    at = AppTest.from_function(script, default_timeout=120).run()
+    before = (store.counts(), store.revision())
+    at.session_state["whatif-open-2.1.2"] = True
+    at.run()
+    at.select_slider(key="whatif-2.1.2").set_value(-2.0).run()
+    at.select_slider(key="whatif-2.1.2").set_value(1.5).run()
+    assert not at.exception
+    assert "Bij +1,5 % per jaar" in "\n".join(m.value for m in at.markdown)   # the slider really moved
+    return before, (store.counts(), store.revision())
+
+
+def test_moving_the_whatif_slider_stores_nothing(monkeypatch, tmp_path):
+    before, after = _slide_whatif(monkeypatch, tmp_path, inject_write=False)
+    assert after == before
+
+
+def test_the_nothing_stored_check_catches_a_write(monkeypatch, tmp_path):
+    """The check above is not vacuous: with a write injected into the scenario code it sees it."""
+    before, after = _slide_whatif(monkeypatch, tmp_path, inject_write=True)
+    assert after != before
+    assert after[0]["measurements"] > before[0]["measurements"]

@@ -42,7 +42,6 @@ NL = {
     "pillars.alt.series": "{code}: doel {target} in {year}; laatste meting {latest}; status {status}.",
     # shared chart block
     "pillars.widget.show_data": "Toon data",
-    "pillars.widget.csv_help": "De cijfers van deze grafiek als CSV (komma als scheidingsteken, punt als decimaalteken)",
     "pillars.widget.png_help": "De grafiek als afbeelding (PNG)",
     "pillars.widget.svg_help": "De grafiek als vectorafbeelding (SVG), scherp bij elke grootte",
     # pillar page and cards
@@ -147,7 +146,6 @@ EN = {
     "pillars.alt.relative": "+{pct} %",
     "pillars.alt.series": "{code}: target {target} in {year}; latest measurement {latest}; status {status}.",
     "pillars.widget.show_data": "Show data",
-    "pillars.widget.csv_help": "This chart's figures as CSV (comma separator, point decimals)",
     "pillars.widget.png_help": "The chart as an image (PNG)",
     "pillars.widget.svg_help": "The chart as a vector image (SVG), sharp at any size",
     "pillars.page.pillar": "Pillar {code}",
