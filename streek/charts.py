@@ -443,7 +443,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
                                scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
-                               legend=alt.Legend(orient="top" if multi else "bottom", symbolType="stroke", direction="horizontal",
+                               legend=alt.Legend(orient=_line_legend_orient(th, multi), symbolType="stroke",
+                                                 direction="horizontal" if th.kind == "screen" else "vertical",
                                                  symbolStrokeWidth=th.stroke_measured, columnPadding=24)
                                if present else None)
     line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
@@ -490,6 +491,14 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     if empty:
         layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at))
     return _finish(layers, data, th, n_series=len(group), legend=bool(present))
+
+
+def _line_legend_orient(th: Theme, multi: bool) -> str:
+    """Screen: above (sub-targets) or under the chart; projector and print: beside it, so that a
+    wide chart keeps its height on a 16:9 slide or screen."""
+    if th.kind != "screen":
+        return "right"
+    return "top" if multi else "bottom"
 
 
 def _series_legend(th: Theme) -> alt.Legend:
@@ -626,7 +635,7 @@ def chart_height(n_series: int = 1, legend: bool = True, th: Theme | None = None
     Streamlit fits plot and legends into it)."""
     th = th or get_theme("screen")
     if th.kind != "screen":
-        return th.height
+        return th.height - (80 if n_series > 1 else 0)    # sub-targets: a wide, lower chart above their table
     return th.height + (50 if legend else 0) + (22 * n_series + 30 if n_series > 1 else 0)
 
 

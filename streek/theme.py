@@ -67,7 +67,7 @@ class Theme:
 _THEMES = {
     "screen": Theme("screen", 620, 320, 13, 14, 13, 13, 2.8, 1.8, 2.2, 70, 1),
     "projector": Theme("projector", 1100, 460, 20, 22, 20, 21, 5.0, 3.0, 3.6, 200, 1),
-    "print": Theme("print", PRINT_PLOT_WIDTH, 400, pt_to_px(PRINT_MIN_PT), pt_to_px(11), pt_to_px(PRINT_MIN_PT),
+    "print": Theme("print", PRINT_PLOT_WIDTH, 340, pt_to_px(PRINT_MIN_PT), pt_to_px(11), pt_to_px(PRINT_MIN_PT),
                    pt_to_px(10.5), 4.0, 2.6, 3.0, 150, 1),
 }
 
