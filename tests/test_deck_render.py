@@ -94,7 +94,7 @@ def test_single_chart_slides_use_the_full_width(deck):
 
 
 def _lines(text: str, size_pt: float, width_pt: float) -> int:
-    per_line = max(1, int(width_pt / (0.52 * size_pt)))
+    per_line = max(1, int(width_pt / (0.55 * size_pt)))      # DejaVu Sans: ~0,55 em per character
     return sum(max(1, math.ceil(len(p) / per_line)) for p in text.split("\n"))
 
 
@@ -103,7 +103,6 @@ def test_no_text_box_overflows_the_slide(deck):
     prs = Presentation(io.BytesIO(pptx))
     W, H = prs.slide_width, prs.slide_height
     for k, s in enumerate(prs.slides, start=1):
-        boxes = []
         for sh in s.shapes:
             assert sh.left >= 0 and sh.top >= 0 and sh.left + sh.width <= W and sh.top + sh.height <= H, (k, sh.name)
             if sh.has_text_frame and sh.text_frame.text:
@@ -111,14 +110,13 @@ def test_no_text_box_overflows_the_slide(deck):
                 size = max(sizes)
                 need = _lines(sh.text_frame.text, size, Emu(sh.width).pt - 8) * size * 1.2 + 4
                 assert need <= Emu(sh.height).pt + 2, (k, sh.text_frame.text[:60], need, Emu(sh.height).pt)
-                boxes.append((sh.top, sh.top + int(Emu.from_pt(need) if hasattr(Emu, "from_pt") else sh.height)))
             if getattr(sh, "has_table", False) and sh.has_table:
                 # every cell fits on its row's lines: no row grows past the table's drawn height
                 for r in sh.table.rows:
                     for j, c in enumerate(r.cells):
                         size = max((run.font.size.pt for p in c.text_frame.paragraphs for run in p.runs), default=10)
                         lines = _lines(c.text, size, Emu(sh.table.columns[j].width).pt - 14)
-                        assert lines * size * 1.2 + 4 <= Emu(r.height).pt + 12, (k, c.text, lines)
+                        assert lines * size * 1.2 + 4 <= Emu(r.height).pt + 1, (k, c.text, lines)
 
 
 def test_deck_and_pdf_rendered_to_pictures(deck, tmp_path):

@@ -24,6 +24,7 @@ ROW_GREY = RGBColor(0xF2, 0xF2, 0xF2)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 SUMMARY_ROWS = 10            # at most this many rows of the status summary per slide
 MAX_NOTES_PER_SLIDE = 8
+FOOTER_CHARS = 250           # two lines of 10 pt across the footer
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -55,7 +56,8 @@ def _footer(s, c: DeckContent, source: str, number: int, total: int) -> None:
     left = t("deck.footer", lang=c.lang, date=c.made_on)
     if source:
         left += " · " + source
-    _text(s, MARGIN, FOOTER_TOP, CONTENT_W - Inches(1.2), Inches(0.5), left, 10, colour=GREY)
+    # two lines at most (the full list of sources is in the slide's notes where it is cut here)
+    _text(s, MARGIN, FOOTER_TOP, CONTENT_W - Inches(1.2), Inches(0.5), _short(left, FOOTER_CHARS), 10, colour=GREY)
     _text(s, W - MARGIN - Inches(1.1), FOOTER_TOP, Inches(1.1), Inches(0.3),
           t("deck.footer_page", lang=c.lang, page=number, total=total), 10, colour=GREY, align=PP_ALIGN.RIGHT)
 
@@ -147,7 +149,7 @@ def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: i
             sub.append(f0.needed)
     _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), _short(" · ".join(sub), 190), 12, colour=GREY)
     multi = len(sc.series) > 1
-    row_h = Inches(0.3) if multi else Inches(0.45)
+    row_h = Inches(0.3) if multi else Inches(0.48)
     table_h = row_h * (len(sc.series) + 1)
     table_top = FOOTER_TOP - Inches(0.1) - table_h
     chart_top = Inches(1.55)
@@ -160,14 +162,16 @@ def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: i
         _text(s, MARGIN, Inches(2.5), Inches(7), Inches(0.6), t("deck.chart_missing", lang=lang), 16, colour=GREY)
     head = ([t("notes.ambition", lang=lang)] if multi else []) + [
         t("deck.status", lang=lang), t("deck.baseline", lang=lang), t("deck.target", lang=lang), t("deck.latest", lang=lang)]
-    widths = [3.6, 2.0, 1.3, 1.3, 4.3] if multi else [2.6, 2.4, 2.5, 5.0]       # 12,5 inch: the slide minus margins
+    widths = [3.3, 2.0, 1.2, 1.2, 4.8] if multi else [2.6, 2.4, 2.5, 5.0]       # 12,5 inch: the slide minus margins
     fits = int((widths[0] * 72 - 14) / (10 * 0.55))       # characters on one line of the first column at 10 pt
     rows = [(([f"{f.code}: {_short(f.label, fits - len(f.code) - 2)}"] if multi else []) + [f.status_text, f.baseline, f.target, f.latest], f)
             for f in sc.series]
     _table(s, head, rows, widths, table_top, row_h, 10 if multi else 12, status_col=1 if multi else 0)
-    if sc.notes:
-        s.notes_slide.notes_text_frame.text = "\n".join(note_line(n, lang) for n in sc.notes)
-    _footer(s, c, f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources), number, total)
+    source = f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources)
+    notes = [note_line(n, lang) for n in sc.notes] if c.with_notes else []
+    if notes or len(source) > FOOTER_CHARS - 60:
+        s.notes_slide.notes_text_frame.text = "\n".join(notes + [source])
+    _footer(s, c, source, number, total)
 
 
 def _notes_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: int) -> None:
