@@ -30,8 +30,8 @@ SERIES_COLORS = ["#0B3C6F", "#A33F00", "#1B6E3A", "#7A2E8C", "#8A6D00", "#00607A
 
 PRINT_MIN_PT = 10.0
 PRINT_MIN_WIDTH_IN = 10.7       # 297 mm - 2 x 12 mm = 273 mm
-PRINT_PLOT_WIDTH = 1100         # plot width in px of a printed chart (the picture adds the y axis)
-PRINT_IMAGE_WIDTH = PRINT_PLOT_WIDTH + 110   # ~ the picture's width with the y axis and its title
+PRINT_PLOT_WIDTH = 850          # plot width in px of a printed chart; the picture adds the y axis and
+PRINT_IMAGE_WIDTH = 1300        # the legend beside the plot: at most this wide (tested for every chart)
 
 
 def pt_to_px(pt: float, image_px: float = PRINT_IMAGE_WIDTH, printed_in: float = PRINT_MIN_WIDTH_IN) -> int:

@@ -38,10 +38,11 @@ def test_projector_text_is_18_to_24_px_and_lines_thicker():
     assert p.stroke_measured >= 1.5 * s.stroke_measured
 
 
-def test_print_text_is_at_least_10_pt_on_paper():
-    # the picture of a printed chart: its width in px from the rendered SVG, printed at least
-    # PRINT_MIN_WIDTH_IN wide (the PDF page's text width; a slide is wider)
-    svg = to_svg(build_chart(VISION, "1.2.1", theme="print")[0].to_dict(validate=False)).decode()
+@pytest.mark.parametrize("code", document_ambitions(VISION))
+def test_print_text_is_at_least_10_pt_on_paper(code):
+    # the picture of a printed chart: its width in px from the rendered SVG (legends included),
+    # printed at least PRINT_MIN_WIDTH_IN wide (the PDF page's text width; a slide is wider)
+    svg = to_svg(build_chart(VISION, code, theme="print")[0].to_dict(validate=False)).decode()
     width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
     sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)px"', svg)}
     assert min(px_to_pt(v, width, PRINT_MIN_WIDTH_IN) for v in sizes) >= PRINT_MIN_PT, (width, sizes)

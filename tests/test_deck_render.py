@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Emu, Inches
 from pypdf import PdfReader
 
 from streek.export import build_content, export_bytes, selection
 from streek.export.content import series_of, unique_texts
 from streek.i18n import t
 from streek.notes import Note
+from streek.theme import PRINT_MIN_WIDTH_IN
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output" / "deck"
@@ -90,6 +91,7 @@ def test_single_chart_slides_use_the_full_width(deck):
         if len(pics) == 1 and any(getattr(sh, "has_table", False) and sh.has_table for sh in s.shapes):
             charted += 1
             assert pics[0].width >= 0.8 * prs.slide_width, (texts_of(s)[:40], pics[0].width / prs.slide_width)
+            assert pics[0].width >= Inches(PRINT_MIN_WIDTH_IN)      # the print theme's text is >= 10 pt here
     assert charted == 10
 
 
