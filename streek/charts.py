@@ -486,8 +486,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     empty_at = 0.7 if kind == "maintain" else 0.5
     if not multi:
         # labels of baseline, start, floor, target and the latest measurement, placed off the lines
-        layers += _label_layers(df, x, y, x_dom, y_dom, th, chart_height(len(group), bool(present), th),
-                                empty_box=(0.5, empty_at) if empty else None)
+        layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
+                                chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None)
     if empty:
         layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at))
     return _finish(layers, data, th, n_series=len(group), legend=bool(present))
@@ -581,9 +581,8 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
 
 
 def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
-                  h: float, empty_box: tuple[float, float] | None = None) -> list[alt.Chart]:
+                  w: float, h: float, empty_box: tuple[float, float] | None = None) -> list[alt.Chart]:
     """Text layers for the labels of one series, each at its own free spot (``place_labels``)."""
-    w = th.width
 
     def px(jaar: float, waarde: float) -> tuple[float, float]:
         return ((jaar - x_dom[0]) / (x_dom[1] - x_dom[0]) * w,
@@ -630,6 +629,12 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
     return layers
 
 
+def plot_width(th: Theme, legend: bool) -> int:
+    """The plot's width: in projector and print themes the legend stands beside the plot, so a
+    chart without one gets that room (the picture keeps its width on a slide)."""
+    return th.width if legend or th.kind == "screen" else th.width + th.legend_room
+
+
 def chart_height(n_series: int = 1, legend: bool = True, th: Theme | None = None) -> int:
     """The plot's height: the theme's (a screen card gets room for the legend rows, because
     Streamlit fits plot and legends into it)."""
@@ -642,7 +647,8 @@ def chart_height(n_series: int = 1, legend: bool = True, th: Theme | None = None
 def _finish(layers: list[alt.Chart], data: pd.DataFrame, th: Theme, n_series: int = 1,
             legend: bool = True) -> alt.LayerChart:
     """One layer chart with the data once at the top (one dataset) and the theme's config."""
-    return alt.LayerChart(layer=layers, data=data, width=th.width, height=chart_height(n_series, legend, th),
+    return alt.LayerChart(layer=layers, data=data, width=plot_width(th, legend or n_series > 1),
+                          height=chart_height(n_series, legend, th),
                           config=th.config)
 
 

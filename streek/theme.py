@@ -58,6 +58,7 @@ class Theme:
     stroke_trend: float
     point_size: int         # area (px^2) of a measurement point
     legend_columns: int     # sub-target legend: columns (codes only beside the chart in print/projector)
+    legend_room: int = 0    # px added to the plot where no legend stands beside it (projector, print)
 
     @property
     def config(self) -> dict:
@@ -66,9 +67,9 @@ class Theme:
 
 _THEMES = {
     "screen": Theme("screen", 620, 320, 13, 14, 13, 13, 2.8, 1.8, 2.2, 70, 1),
-    "projector": Theme("projector", 1100, 460, 20, 22, 20, 21, 5.0, 3.0, 3.6, 200, 1),
+    "projector": Theme("projector", 1100, 460, 20, 22, 20, 21, 5.0, 3.0, 3.6, 200, 1, 200),
     "print": Theme("print", PRINT_PLOT_WIDTH, 340, pt_to_px(PRINT_MIN_PT), pt_to_px(11), pt_to_px(PRINT_MIN_PT),
-                   pt_to_px(10.5), 4.0, 2.6, 3.0, 150, 1),
+                   pt_to_px(10.5), 4.0, 2.6, 3.0, 150, 1, 300),
 }
 
 
