@@ -1,8 +1,11 @@
 """Presentation mode: one ambition (or the map) per screen, large type, no navigation, a QR code
-of the current view in the corner, previous/next with the arrow keys, and the exports.
+in the corner that opens the current ambition's normal card on a phone (``pijler-2?ambitie=2.1.2``;
+the map screen: the map page), previous/next with the arrow keys, an Exit button, and the exports.
+Charts use the projector theme (streek.theme).
 
 URL: ``/presentatie?presentatie=1&pijler=2&i=3``."""
 import html
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -10,11 +13,11 @@ from pages.frame import LANG_KEY, PRESENT_KEY
 from pages.ui import assessments, get_vision
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
-from streek.export.content import baseline_text, latest_text, map_for, needed_text, series_of, target_text
+from streek.export.content import (baseline_text, latest_text, map_for, needed_text, series_of, target_text,
+                                   unique_texts)
 from streek.i18n import DEFAULT_LANG, get_language, t
 from streek.qr import base_from_headers, qr_png, view_url
 
-PAGE_PATH = "presentatie"
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -27,6 +30,9 @@ CSS = """
   font-weight: 700; font-size: 1.5rem; white-space: nowrap; }
 .present-badge.small { font-size: 1.05rem; border-width: 2px; padding: 0 .6rem; }
 .present-series { font-size: 1.15rem; line-height: 1.5; margin-bottom: .9rem; }
+.st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
+.st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
+.st-key-present-qr img { width: 240px !important; height: 240px !important; }
 </style>
 """
 
@@ -70,20 +76,26 @@ def _pillar_changed() -> None:
     st.query_params["i"] = "1"
 
 
-def view_params() -> dict[str, str]:
-    params = {PRESENT_KEY: "1", "pijler": pillar, "i": str(i)}
-    if lang != DEFAULT_LANG:
-        params[LANG_KEY] = lang.upper()     # as the NL|EN selector writes it
-    return params
+def card_path(screen: str) -> tuple[str, dict[str, str]]:
+    """URL path and parameters of the normal view of a screen: the pillar page with the ambition's
+    card open, or the map page (what a phone in the audience should open, not presentation mode)."""
+    params = {LANG_KEY: lang.upper()} if lang != DEFAULT_LANG else {}
+    if screen == "kaart":
+        return "kaart", params
+    return f"pijler-{pillar}", {"ambitie": screen} | params
 
 
 def current_link() -> str | None:
-    """The absolute link of this screen (st.context.url is scheme, host and page path)."""
-    base = st.context.url
-    if not base:
-        host = base_from_headers(st.context.headers)
-        base = f"{host}/{PAGE_PATH}" if host else None
-    return view_url(base, view_params()) if base else None
+    """The absolute link of this screen's normal card view (st.context.url is scheme, host and page path)."""
+    host = None
+    if st.context.url:
+        parts = urlsplit(st.context.url)
+        host = f"{parts.scheme}://{parts.netloc}"
+    host = host or base_from_headers(st.context.headers)
+    if not host:
+        return None
+    path, params = card_path(screens[i - 1])
+    return view_url(f"{host}/{path}", params)
 
 
 @st.cache_data(show_spinner=False, max_entries=24)
@@ -104,9 +116,11 @@ def _version(_vision, vid: int) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> dict:
-    """The ambition's chart as a Vega-Lite dict, built once per (ambition, data, language)."""
+    """The ambition's chart in the projector theme as a Vega-Lite dict, built once per (ambition,
+    data, language)."""
     group = series_of(_vision, code)
-    return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code]).to_dict(validate=False)
+    return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code],
+                                 theme="projector").to_dict(validate=False)
 
 
 def _notes():
@@ -127,19 +141,25 @@ def badge(status, small: bool = False) -> str:
 # --- top bar --------------------------------------------------------------------------------------
 bar, qr_col = st.columns([5, 1], gap="large")
 with bar:
-    c_pillar, c_prev, c_count, c_next, c_more = st.columns([2.4, 1.7, 2.0, 1.7, 2.6], vertical_alignment="center")
+    c_pillar, c_prev, c_count, c_next, c_more, c_exit = st.columns([2.4, 1.7, 1.8, 1.7, 2.6, 1.4],
+                                                                   vertical_alignment="center")
     c_pillar.segmented_control(t("present.pillar"), pillars, default=pillar, key="present-pillar", required=True,
                                format_func=lambda p: f"{t('present.pillar')} {p}", on_change=_pillar_changed,
                                label_visibility="collapsed")
-    c_prev.button(t("present.prev"), icon=":material/arrow_back:", on_click=_go, args=(-1,), shortcut="Left",
+    c_prev.button(t("present.prev", lang), on_click=_go, args=(-1,), shortcut="Left",     # the arrow is in the label
                   disabled=i <= 1, key="present-prev", width="stretch")
     c_count.markdown(t("present.screen", i=i, n=len(screens)))
-    c_next.button(t("present.next"), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
+    c_next.button(t("present.next", lang), on_click=_go, args=(1,),
                   shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
+    if c_exit.button(t("present.exit", lang), icon=":material/close:", key="present-exit", type="primary", width="stretch"):
+        path, qp = card_path(screens[i - 1])
+        del st.query_params[PRESENT_KEY]
+        st.switch_page(f"pages/pillar_{pillar}.py" if path != "kaart" else "pages/map.py", query_params=qp)
     with c_more.popover(t("present.downloads"), icon=":material/download:"):
         version = _version(vision, id(vision))
-        notes = _notes()
-        notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
+        with_notes = st.checkbox(t("present.with_notes", lang), value=False, key="present-with-notes")
+        notes = _notes() if with_notes else None      # notes go into the deck only when the presenter asks
+        notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes) if notes is not None else None
         scopes = {t(f"present.scope.{k}"): k for k in ("pillar", "block", "pick")}   # labels as options: no
         scope = scopes[st.radio(t("present.scope"), list(scopes), horizontal=True)]  # format_func outside the run
         if scope == "pillar":
@@ -152,22 +172,18 @@ with bar:
             all_codes = charts.document_ambitions(vision)
             here = [screens[i - 1]] if screens[i - 1] != "kaart" else []
             choice = tuple(st.multiselect(t("present.pick"), all_codes, default=here, key="present-pick"))
-        name = "-".join(choice) if scope != "pick" else f"selectie-{len(choice)}"
+        name = "-".join(choice) if scope != "pick" else str(len(choice))
         for fmt, label in (("pptx", t("present.download_pptx")), ("pdf", t("present.download_pdf"))):
             st.download_button(label, lambda f=fmt, sc=scope, ch=choice: _export(sc, ch, f, lang, version, notes_key, vision, notes),
-                               file_name=f"streekvisie-{scope}-{name}.{fmt}", mime=MIME[fmt], on_click="ignore",
+                               file_name=t(f"deck.file.{scope}", lang, name=name) + f".{fmt}", mime=MIME[fmt], on_click="ignore",
                                key=f"present-dl-{fmt}", disabled=not choice,
                                icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
-        if st.button(t("present.exit"), icon=":material/close_fullscreen:", key="present-exit"):
-            target = f"pages/pillar_{pillar}.py"
-            qp = {"ambitie": screens[i - 1]} if screens[i - 1] != "kaart" else {}
-            del st.query_params[PRESENT_KEY]
-            st.switch_page(target, query_params=qp | ({LANG_KEY: lang.upper()} if lang != DEFAULT_LANG else {}))
     st.caption(t("present.keys_hint"))
 with qr_col:
     link = current_link()
     if link:
-        st.image(qr_png(link), width=140, alt=t("present.qr_alt", url=link))
+        with st.container(key="present-qr"):
+            st.image(qr_png(link), width=240, alt=t("present.qr_alt", url=link))
         st.caption(t("present.qr_caption"))
 
 # --- the screen -----------------------------------------------------------------------------------
@@ -192,7 +208,7 @@ else:
     st.markdown(f"## {screen} · {head.title_nl}")
     st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
     chart = _chart_spec(screen, _version(vision, id(vision)), lang, vision, res)
-    source = t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl))
+    source = t("deck.source") + ": " + "; ".join(unique_texts(a.source_nl for a in group if a.source_nl))
     if len(group) == 1:
         r = res[head.code]
         left, right = st.columns([2, 3], gap="large")
@@ -204,12 +220,12 @@ else:
                 lines.append(needed_text(r))
             st.markdown("  \n".join(lines))
         with right:
-            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
+            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
     else:   # sub-targets: one compact row per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
+            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
         with right:
             for a in group:

@@ -7,8 +7,9 @@ Pure functions (no streamlit): ``ambition_chart(vision, code, assessment)`` retu
 Kinds (``data/ambitions.csv`` column ``target_kind``):
 
 - ``level``: measurements as line and points, the baseline, the 2030 target, the required path
-  (``streek.progress.required_path``) dashed, and the trend so far projected to 2030 (dotted)
-  where there are at least ``TREND_MIN_LATER`` measurements after the baseline;
+  (``streek.progress.required_path``) dashed, and the trend so far (the compound annual growth
+  rate of ``streek.progress``) projected to 2030 (dotted) wherever there are at least
+  ``TREND_MIN_POINTS`` measurements;
 - ``relative_change``: an index (first measurement = 100) with the target index 100 + pct; with no
   measurement only the target index and the text "nog geen meting";
 - ``maintain``: the level to keep as a floor, with any measurements;
@@ -16,7 +17,10 @@ Kinds (``data/ambitions.csv`` column ``target_kind``):
 - ``share_no_baseline``: the target share and any measurements.
 
 Sub-targets (2.1.1 + 2.1.1a–d, 1.5.2a–c) share one chart: a line per series with a legend.
-Builders are deterministic, so specs can be cached on (code, data version).
+Builders are deterministic, so specs can be cached on (code, data version, theme).
+Themes (``streek.theme``): ``screen``, ``projector`` and ``print`` change sizes and colours only.
+Labels of baseline, target and latest measurement are placed (``place_labels``) where they
+overlap neither the drawn lines nor each other.
 """
 from __future__ import annotations
 
@@ -30,18 +34,16 @@ from streek import comparable
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Ambition, Vision
-from streek.progress import Assessment, Status, assess, required_path
+from streek.progress import Assessment, assess, required_path
+from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
 
-# A trend drawn from a single year-on-year change would be projected over a decade; ask for
-# at least two measurements after the baseline before drawing it.
-TREND_MIN_LATER = 2
+# The trend is the growth rate between the first and the latest measurement (as the status is
+# computed), so two measurements are enough to draw it; it is labelled as a projection, not data.
+TREND_MIN_POINTS = 2
 
 COLUMNS = ["code", "reeks", "element", "jaar", "jaar_eind", "waarde", "periode", "waarde_nl", "label",
            "bron", "berekend"]
-WIDTH, HEIGHT = 620, 320   # fixed for PNG/SVG; Streamlit stretches the width on screen
-NEUTRAL = "#4D4D4D"
-TARGET_COLOR = "#1B1F24"
-SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"]
+WIDTH, HEIGHT = 620, 320   # the screen theme's plot (streek.theme); Streamlit stretches the width
 
 # element keys -> catalogue keys (labels are Dutch in the chart data)
 EL_MEAS = "meting"
@@ -162,8 +164,7 @@ def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str,
     """The trend so far, projected to the target year (dotted), from the latest measurement."""
     if res is None or res.cagr_actual is None or t0 is None or obs.empty:
         return []
-    later = obs[obs["period_start"] > t0]
-    if len(later) < TREND_MIN_LATER:
+    if len(obs) < TREND_MIN_POINTS or float(obs["period_start"].max()) <= t0:
         return []
     last = obs.iloc[-1]
     t_last, y_last = float(last["period_start"]), float(last["value"])
@@ -337,7 +338,7 @@ def _x(domain: list[float]) -> alt.X:
 
 
 def _y(title: str, domain: list[float], spec: str, zero: bool = False) -> alt.Y:
-    return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=True),
+    return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=False),
                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec), tickCount=5))
 
 
@@ -365,32 +366,34 @@ def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[f
     return [lo2, hi + span * pad]
 
 
-def ambition_chart(vision: Vision, code: str, assessment=None) -> alt.LayerChart:
+def ambition_chart(vision: Vision, code: str, assessment=None, theme: str = "screen") -> alt.LayerChart:
     """The chart of one document ambition (or one target series).
 
     ``assessment``: the series' Assessment, a dict code -> Assessment for sub-targets, or None
-    (then computed here)."""
-    return build_chart(vision, code, assessment)[0]
+    (then computed here). ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
+    return build_chart(vision, code, assessment, theme=theme)[0]
 
 
-def build_chart(vision: Vision, code: str, assessment=None,
-                lang: str | None = None) -> tuple[alt.LayerChart, pd.DataFrame]:
+def build_chart(vision: Vision, code: str, assessment=None, lang: str | None = None,
+                theme: str = "screen") -> tuple[alt.LayerChart, pd.DataFrame]:
     """The chart and its data (``COLUMNS``), built from one pass over the data; a comparable
-    public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined."""
+    public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined.
+    ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
     df, group, res = _frame(vision, code, assessment)
-    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res), df[[*COLUMNS, "_el", "_periode"]].copy(), lang)
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, get_theme(theme)),
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang)
 
 
-def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment]) -> alt.LayerChart:
+def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],
+           th: Theme) -> alt.LayerChart:
     a = group[0]
     multi = len(group) > 1
     kind = a.target_kind
-    status: Status = res[a.code].status
-    main_color = status.color if not multi else SERIES_COLORS[0]
+    main_color = MEASURED_COLOR if not multi else SERIES_COLORS[0]
     data = df[COLUMNS]
     base = alt.Chart()
     tip = _tooltip()
-    core = df[df["_el"] != EL_TREND]["waarde"].tolist()
+    core = df["waarde"].tolist()          # the trend's projection too: it is drawn to 2030, not cut off
     x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
     if not (df["_el"] == EL_MEAS).any():
         x_years.append(float(document_year(vision)))   # frame from the document's year onwards
@@ -407,15 +410,15 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
             x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET)))
-        layers.append(base.mark_text(dy=-10, fontSize=12, fontWeight="bold", align="center").encode(
+        layers.append(base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align="center").encode(
             x=alt.X("mid:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=x_dom, nice=False)),
             y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
             mid="(datum.jaar + datum.jaar_eind) / 2"))
-        layers.append(base.mark_point(filled=True, size=60, color=main_color).encode(
+        layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
             x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS)))
         if not (df["_el"] == EL_MEAS).any():
-            layers.append(_empty_text(x, y, x_dom, y_dom, at=0.55, x_at=0.75))
-        return _finish(layers, data, legend=False)
+            layers.append(_empty_text(x, y, x_dom, y_dom, th, at=0.55, x_at=0.75))
+        return _finish(layers, data, th, legend=False)
 
     zero = kind == "share_no_baseline"
     y_dom = _domain(core + ([0] if zero else []), zero=zero)
@@ -428,7 +431,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         series_names = list(dict.fromkeys(df["reeks"]))
         color = alt.Color("reeks:N", title=t("pillars.chart.legend.series"),
                           scale=alt.Scale(domain=series_names, range=SERIES_COLORS[:len(series_names)]),
-                          legend=alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke"))
+                          legend=_series_legend(th))
     else:
         color = None
     # a line is in the legend only where it is drawn: two or more points of one series
@@ -437,8 +440,10 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
                                scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
-                               legend=alt.Legend(orient="top" if multi else "bottom", symbolType="stroke", direction="horizontal",
-                                                 symbolStrokeWidth=2.5, symbolSize=400) if present else None)
+                               legend=alt.Legend(orient=_line_legend_orient(th, multi), symbolType="stroke",
+                                                 direction="horizontal" if th.kind == "screen" else "vertical",
+                                                 symbolStrokeWidth=th.stroke_measured, columnPadding=24)
+                               if present else None)
     line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
     if color is not None:
         line_enc["color"] = color
@@ -447,65 +452,201 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         return mark_kwargs if multi else {**mark_kwargs, "color": fixed}
 
     # required path (dashed), measurements (solid), trend (dotted, clipped to the frame)
-    layers.append(base.mark_line(**colored({"strokeWidth": 1.6, "opacity": 0.9}, NEUTRAL)).encode(**line_enc)
+    layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_path, "opacity": 0.9}, NEUTRAL)).encode(**line_enc)
                   .transform_filter(_is(EL_PATH)))
-    layers.append(base.mark_line(**colored({"strokeWidth": 2, "clip": True}, main_color)).encode(**line_enc)
+    layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_trend, "clip": True}, main_color)).encode(**line_enc)
                   .transform_filter(_is(EL_TREND)))
-    layers.append(base.mark_line(**colored({"strokeWidth": 2.6}, main_color)).encode(**line_enc)
+    layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_measured}, main_color)).encode(**line_enc)
                   .transform_filter(_is(EL_MEAS)))
     pt = {"x": x, "y": y, "tooltip": tip}
     if color is not None:
         pt["color"] = color
-    layers.append(base.mark_point(**colored({"filled": True, "size": 70}, main_color)).encode(**pt)
+    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size}, main_color)).encode(**pt)
                   .transform_filter(_is(EL_MEAS)))
-    layers.append(base.mark_point(**colored({"filled": True, "size": 110, "shape": "circle", "stroke": "white",
-                                             "strokeWidth": 1}, NEUTRAL)).encode(**pt)
+    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 1.6, "shape": "circle",
+                                             "stroke": "white", "strokeWidth": 1}, NEUTRAL)).encode(**pt)
                   .transform_filter(_is(EL_BASE) | (_is(EL_START) & (alt.datum.periode != UNMEASURED))))
-    layers.append(base.mark_point(**colored({"filled": True, "size": 200, "shape": "diamond", "stroke": "white",
-                                             "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
+    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 2.8, "shape": "diamond",
+                                             "stroke": "white", "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
                   .transform_filter(_is(EL_TARGET)))
     if kind in ("maintain", "share_no_baseline", "relative_change"):
         rule_el = EL_FLOOR if kind == "maintain" else EL_TARGET
         layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],
-                                     strokeWidth=1.5 if kind != "maintain" else 2.5, opacity=0.8)
+                                     strokeWidth=th.stroke_path if kind != "maintain" else th.stroke_measured,
+                                     opacity=0.8)
                       .encode(y=y, tooltip=tip).transform_filter(_is(rule_el)).transform_aggregate(
                           waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
     if kind == "relative_change":
         layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
                       .transform_filter(_is(EL_START)))
+    empty = not (df["_el"] == EL_MEAS).any()
+    empty_at = 0.7 if kind == "maintain" else 0.5
     if not multi:
-        # labels of baseline, start and target (the document's figures, Dutch-formatted)
-        layers.append(base.mark_text(align="left", dx=8, dy=-10, fontSize=12).encode(x=x, y=y, text="label:N")
-                      .transform_filter((_is(EL_BASE) | _is(EL_START) | _is(EL_FLOOR)) & (alt.datum.label != "")))
-        layers.append(base.mark_text(align="right", dx=-12, dy=-12, fontSize=12, fontWeight="bold")
-                      .encode(x=x, y=y, text="label:N").transform_filter(_is(EL_TARGET)))
-    if not (df["_el"] == EL_MEAS).any():
-        layers.append(_empty_text(x, y, x_dom, y_dom, at=0.7 if kind == "maintain" else 0.5))
-    return _finish(layers, data, n_series=len(group), legend=bool(present))
+        # labels of baseline, start, floor, target and the latest measurement, placed off the lines
+        layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
+                                chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None)
+    if empty:
+        layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at))
+    return _finish(layers, data, th, n_series=len(group), legend=bool(present))
 
 
-def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], at: float = 0.5,
+def _line_legend_orient(th: Theme, multi: bool) -> str:
+    """Screen: above (sub-targets) or under the chart; projector and print: beside it, so that a
+    wide chart keeps its height on a 16:9 slide or screen."""
+    if th.kind != "screen":
+        return "right"
+    return "top" if multi else "bottom"
+
+
+def _series_legend(th: Theme) -> alt.Legend:
+    """Sub-targets: the full series names under a screen chart; the codes beside a projector or
+    print chart (the names are in the table beside it on the slide)."""
+    if th.kind == "screen":
+        return alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke")
+    return alt.Legend(orient="right", columns=1, symbolType="stroke", labelExpr="split(datum.label, ' ')[0]",
+                      title=None)
+
+
+def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme, at: float = 0.5,
                 x_at: float = 0.5) -> alt.Chart:
     """The honest empty state: a text mark "nog geen meting" in the middle of the frame."""
     return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement"),
                                        "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
                                        "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
-        fontSize=15, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
+        fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
 
 
-_CONFIG = alt.Config(axis=alt.AxisConfig(labelFontSize=12, titleFontSize=13),
-                     legend=alt.LegendConfig(labelFontSize=12, titleFontSize=12),
-                     view=alt.ViewConfig(strokeWidth=0))
+# --- label placement --------------------------------------------------------------------------
+# candidate positions around a point: (dx sign, dy sign, align, baseline); first free one wins
+_CANDIDATES = [(1, -1, "left", "bottom"), (1, 1, "left", "top"), (-1, -1, "right", "bottom"),
+               (-1, 1, "right", "top"), (0, -1, "center", "bottom"), (0, 1, "center", "top"),
+               (1, 0, "left", "middle"), (-1, 0, "right", "middle")]
+_RINGS = [(*c, far) for far in (1.0, 2.2, 3.5, 5.0) for c in _CANDIDATES]   # near, then farther out
+CHAR_W = 0.6        # average glyph width / font size (DejaVu Sans, digits and lower case)
 
 
-def chart_height(n_series: int = 1, legend: bool = True) -> int:
-    """Total height: Streamlit fits plot and legends into it, so leave room for the legend rows."""
-    return HEIGHT + (50 if legend else 0) + (22 * n_series + 30 if n_series > 1 else 0)
+def text_box(x: float, y: float, text: str, size: float, align: str, baseline: str) -> tuple[float, float, float, float]:
+    """Estimated box (x0, y0, x1, y1) in pixels of a text anchored at (x, y)."""
+    w, h = CHAR_W * size * len(text), size * 1.15
+    x0 = x if align == "left" else x - w if align == "right" else x - w / 2
+    y0 = y - h if baseline in ("bottom", "alphabetic") else y if baseline == "top" else y - h / 2
+    return x0, y0, x0 + w, y0 + h
 
 
-def _finish(layers: list[alt.Chart], data: pd.DataFrame, n_series: int = 1, legend: bool = True) -> alt.LayerChart:
-    """One layer chart with the data once at the top (one dataset) and a fixed config."""
-    return alt.LayerChart(layer=layers, data=data, width=WIDTH, height=chart_height(n_series, legend), config=_CONFIG)
+def _hits(box, pts: list[tuple[float, float]]) -> int:
+    x0, y0, x1, y1 = box
+    return sum(1 for px, py in pts if x0 - 3 <= px <= x1 + 3 and y0 - 3 <= py <= y1 + 3)
+
+
+def _overlap(a, b) -> bool:
+    return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
+
+
+def _dense(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:
+    """Points every ``step`` px along a polyline (what a label must not cover)."""
+    out = list(points[:1])
+    for (xa, ya), (xb, yb) in zip(points, points[1:], strict=False):
+        n = max(1, int(((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5 / step))
+        out += [(xa + (xb - xa) * k / n, ya + (yb - ya) * k / n) for k in range(1, n + 1)]
+    return out
+
+
+def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], size: float, width: float,
+                 height: float, gap: float, blocked: list[tuple] | None = None) -> list[dict]:
+    """Give each label ({px, py, text}) an offset and alignment so that its box overlaps no line,
+    no point, no earlier label and stays in the plot (0..width, 0..height); the least bad spot
+    where no position is free."""
+    obstacles = [p for line in lines for p in _dense(line)]
+    placed: list[tuple] = list(blocked or [])
+    out = []
+    for lab in labels:
+        best = None
+        for k, (sx, sy, align, baseline, far) in enumerate(_RINGS):
+            ax, ay = lab["px"] + sx * gap * far, lab["py"] + sy * gap * far
+            box = text_box(ax, ay, lab["text"], size, align, baseline)
+            outside = sum(max(0.0, v) for v in (-box[0], box[2] - width, -box[1], box[3] - height))
+            score = _hits(box, obstacles) * 10 + sum(100 for b in placed if _overlap(box, b)) + outside * 5 + k * 0.1
+            if best is None or score < best[0]:
+                best = (score, k, box)
+            if score < 1:
+                break
+        _, k, box = best
+        placed.append(box)
+        sx, sy, align, baseline, far = _RINGS[k]
+        out.append({**lab, "dx": sx * gap * far, "dy": sy * gap * far, "align": align, "baseline": baseline, "box": box})
+    return out
+
+
+def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
+                  w: float, h: float, empty_box: tuple[float, float] | None = None) -> list[alt.Chart]:
+    """Text layers for the labels of one series, each at its own free spot (``place_labels``)."""
+
+    def px(jaar: float, waarde: float) -> tuple[float, float]:
+        return ((jaar - x_dom[0]) / (x_dom[1] - x_dom[0]) * w,
+                h - (waarde - y_dom[0]) / (y_dom[1] - y_dom[0]) * h)
+
+    lines = []
+    for el in LINE_ELEMENTS:
+        sub = df[df["_el"] == el].sort_values("jaar")
+        if len(sub) >= 2:
+            lines.append([px(r.jaar, r.waarde) for r in sub.itertuples()])
+    for el in (EL_FLOOR,):                                      # horizontal rules across the plot
+        sub = df[df["_el"] == el]
+        if not sub.empty:
+            lines.append([(0.0, px(0, sub["waarde"].max())[1]), (float(w), px(0, sub["waarde"].max())[1])])
+    if df["_el"].iloc[0] in (EL_START, EL_TARGET) and (df["_el"] == EL_TARGET).any() and not (df["_el"] == EL_BASE).any():
+        ty = px(0, df.loc[df["_el"] == EL_TARGET, "waarde"].max())[1]
+        lines.append([(0.0, ty), (float(w), ty)])                # the dashed target rule
+    pts = [[px(r.jaar, r.waarde)] for r in df[df["_el"].isin([EL_MEAS, EL_BASE, EL_TARGET, EL_START])].itertuples()]
+    labels = []
+    for r in df[(df["label"] != "") & df["_el"].isin([EL_BASE, EL_START, EL_FLOOR, EL_TARGET])].to_dict("records"):
+        labels.append({"jaar": r["jaar"], "waarde": r["waarde"], "text": r["label"], "bold": r["_el"] == EL_TARGET})
+    meas = df[df["_el"] == EL_MEAS]
+    if not meas.empty:
+        last = meas.sort_values("jaar").iloc[-1]
+        base_rows = df[df["_el"].isin([EL_BASE, EL_START])]
+        if not ((base_rows["jaar"] == last["jaar"]) & (base_rows["waarde"] == last["waarde"])).any():
+            labels.append({"jaar": float(last["jaar"]), "waarde": float(last["waarde"]), "bold": False,
+                           "text": t("pillars.chart.label.latest", period=last["periode"], value=last["waarde_nl"])})
+    for lab in labels:
+        lab["px"], lab["py"] = px(lab["jaar"], lab["waarde"])
+    blocked = []
+    if empty_box is not None:
+        blocked.append(text_box(w * empty_box[0], h * (1 - empty_box[1]), t("pillars.chart.no_measurement"),
+                                th.mark_label + 2, "center", "middle"))
+    gap = max(8.0, (th.point_size * 2.8) ** 0.5 / 2 + 4)
+    placed = place_labels(labels, lines + pts, th.mark_label, w, h, gap, blocked)
+    layers = []
+    for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
+            ["dx", "dy", "align", "baseline", "bold"], sort=False):
+        values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
+        layers.append(alt.Chart(alt.Data(values=values)).mark_text(
+            align=align, baseline=baseline, dx=dx, dy=dy, fontSize=th.mark_label,
+            fontWeight="bold" if bold else "normal", color=TARGET_COLOR).encode(x=x, y=y, text="label:N"))
+    return layers
+
+
+def plot_width(th: Theme, legend: bool) -> int:
+    """The plot's width: in projector and print themes the legend stands beside the plot, so a
+    chart without one gets that room (the picture keeps its width on a slide)."""
+    return th.width if legend or th.kind == "screen" else th.width + th.legend_room
+
+
+def chart_height(n_series: int = 1, legend: bool = True, th: Theme | None = None) -> int:
+    """The plot's height: the theme's (a screen card gets room for the legend rows, because
+    Streamlit fits plot and legends into it)."""
+    th = th or get_theme("screen")
+    if th.kind != "screen":
+        return th.height - (80 if n_series > 1 else 0)    # sub-targets: a wide, lower chart above their table
+    return th.height + (50 if legend else 0) + (22 * n_series + 30 if n_series > 1 else 0)
+
+
+def _finish(layers: list[alt.Chart], data: pd.DataFrame, th: Theme, n_series: int = 1,
+            legend: bool = True) -> alt.LayerChart:
+    """One layer chart with the data once at the top (one dataset) and the theme's config."""
+    return alt.LayerChart(layer=layers, data=data, width=plot_width(th, legend or n_series > 1),
+                          height=chart_height(n_series, legend, th),
+                          config=th.config)
 
 
 def chart_alt_text(vision: Vision, code: str, assessment=None) -> str:

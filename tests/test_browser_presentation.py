@@ -1,5 +1,7 @@
-"""Browser: presentation mode on pillar 2 — large screen without navigation, arrow keys move to
-the next ambition, the QR code in the corner decodes to the link of the current view."""
+"""Browser: presentation mode on pillar 2 at 1920 x 1080 — large screen without navigation, an Exit
+button, single arrows, arrow keys move to the next ambition, the QR code in the corner (>= 240 px)
+decodes to the normal card of the current ambition (pijler-2?ambitie=2.1.2), the deck downloads
+under a Dutch file name."""
 import io
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,18 +19,22 @@ pytestmark = pytest.mark.browser
 def qr_text(page) -> str:
     img = page.locator("[data-testid=stMain] [data-testid=stImage] img").first
     img.wait_for(state="visible")
+    box = img.bounding_box()
+    assert box["width"] >= 240 and box["height"] >= 240, box      # readable from the back of a room
     png = img.screenshot()                       # what the audience's phone sees
     found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
     assert len(found) == 1, found
     return found[0]
 
 
-def same_view(a: str, b: str) -> bool:
-    pa, pb = urlsplit(a), urlsplit(b)
-    return (pa.scheme, pa.netloc, pa.path) == (pb.scheme, pb.netloc, pb.path) and parse_qs(pa.query) == parse_qs(pb.query)
+def card_link(link: str, server: str, path: str, params: dict) -> bool:
+    pl, ps = urlsplit(link), urlsplit(server)
+    return (pl.scheme, pl.netloc, pl.path) == (ps.scheme, ps.netloc, "/" + path) and parse_qs(pl.query) == params
 
 
-def test_presentation_mode_pillar_2(page, app_server):
+def test_presentation_mode_pillar_2(browser, app_server):
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="nl-BE", accept_downloads=True)
+    page = ctx.new_page()
     page.goto(app_server)                       # first load of a fresh server: see the report on pages/
     wait_for_app(page, 60_000)
     page.goto(app_server + "/presentatie?pijler=2&i=2")
@@ -43,17 +49,23 @@ def test_presentation_mode_pillar_2(page, app_server):
     assert float(h2.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 36   # large type
     assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
     link = qr_text(page)
-    assert same_view(link, page.url), (link, page.url)
-    assert parse_qs(urlsplit(link).query) == {"presentatie": ["1"], "pijler": ["2"], "i": ["2"]}
-    screenshot(page, "presentation-pillar2-2")
+    assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.2"]}), link     # the card, not presentation mode
+    exit_button = page.get_by_role("button", name="Verlaten")
+    assert exit_button.is_visible()                                             # not hidden in the export menu
+    prev_text = page.locator(".st-key-present-prev button").inner_text()
+    next_text = page.locator(".st-key-present-next button").inner_text()
+    assert prev_text.count("←") == 1 and "Vorige" in prev_text and "→" not in prev_text, prev_text
+    assert next_text.count("→") == 1 and "Volgende" in next_text and "←" not in next_text, next_text
+    chart_text = page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").count()
+    assert chart_text >= 1
+    page.screenshot(path=str(screenshot(page, "presentation-pillar2-2").with_name("presentation-1920x1080.png")))
 
     page.keyboard.press("ArrowRight")           # st.button(shortcut="Right")
     expect(main).to_contain_text("Scherm 3 van 11", timeout=60_000)
     wait_for_app(page, 60_000)
     assert "2.1.3 · Daling van het aantal langdurig zieken" in main.inner_text()
     assert "i=3" in page.url
-    link = qr_text(page)
-    assert same_view(link, page.url) and parse_qs(urlsplit(link).query)["i"] == ["3"]
+    assert card_link(qr_text(page), app_server, "pijler-2", {"ambitie": ["2.1.3"]})
 
     page.keyboard.press("ArrowLeft")
     expect(main).to_contain_text("Scherm 2 van 11", timeout=60_000)
@@ -61,18 +73,27 @@ def test_presentation_mode_pillar_2(page, app_server):
 
     # the deck of pillar 2, as the presenter downloads it for the meeting
     page.get_by_text("Exporteren voor de vergadering").click()
+    assert not page.get_by_label("Met workshopnotities").is_checked()          # notes only when chosen
     with page.expect_download(timeout=240_000) as dl:
         page.get_by_role("button", name="PowerPoint (.pptx)").click()
+    assert dl.value.suggested_filename == "streekvisie-pijler-2.pptx"
     prs = Presentation(dl.value.path())
     texts = ["\n".join(sh.text_frame.text for sh in sl.shapes if sh.has_text_frame) for sl in prs.slides]
-    assert len(texts) == 1 + 10 + 1                          # title, one per ambition, the map
-    assert "Pijler 2. Kansrijke arbeidsmarkt" in texts[0]
-    assert texts[2].startswith("2.1.2 · Daling") and "Kaart van de 13 gemeenten" in texts[-1]
+    assert len(texts) == 1 + 2 + 10 + 1                      # title, status summary, one per ambition, the map
+    assert "Pijler 2. Kansrijke arbeidsmarkt" in texts[0] and texts[1].startswith("Stand van de ambities")
+    assert texts[4].startswith("2.1.2 · Daling") and "Kaart van de 13 gemeenten" in texts[-1]
     page.keyboard.press("Escape")
+
+    page.get_by_role("button", name="Verlaten").click()                         # back to the card
+    page.wait_for_url(lambda u: "/pijler-2" in u and "ambitie=2.1.2" in u, timeout=60_000)
+    wait_for_app(page, 60_000)
+    assert "presentatie" not in page.url
 
     page.goto(app_server + "/presentatie?pijler=2&i=11&lang=EN")             # the map screen, in English
     wait_for_app(page, 90_000)
     text = main.inner_text()
     assert "Screen 11 of 11" in text and "Map of the 13 municipalities" in text
-    assert same_view(qr_text(page), page.url)
+    assert page.get_by_role("button", name="Exit").is_visible()
+    assert card_link(qr_text(page), app_server, "kaart", {"lang": ["EN"]})
     screenshot(page, "presentation-pillar2-map")
+    ctx.close()

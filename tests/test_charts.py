@@ -112,19 +112,25 @@ def test_sub_target_chart_has_one_series_per_sub_target(code, n):
     assert all(d[0].startswith(code) for d in domains)
 
 
-def test_single_series_chart_uses_the_status_colour():
+def test_single_series_measured_line_is_dark_not_the_status_colour():
+    # issue 11: the light status colours (#56B4E9 on white is 2,5 : 1) made the measured line faint
+    from streek.theme import MEASURED_COLOR, contrast_ratio
     a = VISION.ambition("1.2.1")
     res = assess(a, VISION.series("1.2.1"))
-    spec = json.dumps(ambition_chart(VISION, "1.2.1", res).to_dict())
-    assert res.status.color in spec
+    spec = ambition_chart(VISION, "1.2.1", res).to_dict()
+    colours = {layer["mark"].get("color") for layer in spec["layer"] if layer["mark"]["type"] == "line"}
+    assert MEASURED_COLOR in colours and res.status.color not in colours
+    assert contrast_ratio(MEASURED_COLOR) >= 4.5
 
 
-def test_no_trend_from_a_single_later_measurement():
-    # 1.2.1 has the 2016 baseline and one later measurement (2019): the status is assessable,
-    # but a trend is not drawn from one year-on-year change.
+def test_trend_drawn_from_two_measurements_to_2030():
+    # 1.2.1 has the 2016 baseline and one later measurement (2019): two measurements are enough
+    # for the growth rate the status uses, so the trend is drawn, from the latest value to 2030
     _, df = build_chart(VISION, "1.2.1")
     assert len(rows_of(df, "1.2.1", EL_MEAS)) == 2
-    assert rows_of(df, "1.2.1", EL_TREND).empty
+    trend = rows_of(df, "1.2.1", EL_TREND).sort_values("jaar")
+    assert trend["jaar"].iloc[0] == 2019 and trend["jaar"].iloc[-1] == 2030
+    assert trend["berekend"].all() and set(trend["element"]) == {"Trend (projectie tot 2030)"}
 
 
 def _with(extra_rows):

@@ -14,7 +14,7 @@ def _spec(chart) -> dict:
 
 def test_331_chart_holds_both_series_distinguishable(vision):
     chart, df = build_chart(vision, "3.3.1", lang="nl")
-    assert list(df.columns) == COLUMNS
+    assert list(df.columns) == [*COLUMNS, "_el", "_periode"]
     doc = df[df["code"] == "3.3.1"]
     eu = df[df["reeks"].str.startswith("Eurostat")]
     assert set(eu["reeks"]) == {"Eurostat – West-Vlaanderen", "Eurostat – Vlaanderen", "Eurostat – België"}

@@ -58,22 +58,24 @@ def test_pillar_selection_is_document_ambitions(vision):
 def test_deck_has_a_slide_per_ambition_with_dutch_figures(pillar2):
     data = export_bytes(pillar2, "pptx")
     texts = slide_texts(data)
-    assert len(texts) == 1 + 10                       # title + one per document ambition (no map asked)
+    assert len(texts) == 1 + 2 + 10 + 1               # title, summary (14 series: 7 + 7), one per ambition, notes
+    assert texts[1].startswith("Stand van de ambities") and texts[2].startswith("Stand van de ambities")
     title = texts[0]
     assert "Pijler 2. Kansrijke arbeidsmarkt" in title and "28-11-2026" in title
     assert "RESOC Zuid-West-Vlaanderen" in title and "2019-05" in title    # reference date of the document
-    s = texts[2]                                       # 2.1.2
+    s = texts[4]                                       # 2.1.2
     assert s.startswith("2.1.2 · Daling van het aantal niet-werkende werkzoekenden")
     assert "7.719 personen (2017)" in s and "6.000 personen in 2030" in s
     assert "Niet te beoordelen" in s
-    assert "Jobcoaching <b>Menen</b>" in s             # the note, as typed (plain text in a deck)
-    s1 = texts[1]                                      # 2.1.1 with four sub-targets
+    assert texts[5].startswith("Workshopnotities bij 2.1.2")
+    assert "Jobcoaching <b>Menen</b>" in texts[5]      # the note, as typed (plain text in a deck)
+    s1 = texts[3]                                      # 2.1.1 with four sub-targets
     for fig in ("75,4 % (2016)", "80 % in 2030", "44,4 % (2016)", "53,8 % (2016)", "60 % in 2030"):
         assert fig in s1
     prs = Presentation(io.BytesIO(data))
-    pictures = [sh for sh in prs.slides[2].shapes if sh.shape_type == 13]
+    pictures = [sh for sh in prs.slides[4].shapes if sh.shape_type == 13]
     assert len(pictures) == 1                          # the chart PNG
-    assert "Jobcoaching" in prs.slides[2].notes_slide.notes_text_frame.text
+    assert "Jobcoaching" in prs.slides[4].notes_slide.notes_text_frame.text
 
 
 def test_pdf_has_a_page_per_ambition_with_dutch_figures(pillar2):
@@ -83,18 +85,20 @@ def test_pdf_has_a_page_per_ambition_with_dutch_figures(pillar2):
     assert float(box.width) > float(box.height)        # landscape
     assert round(float(box.width) / 72 * 25.4) == 297 and round(float(box.height) / 72 * 25.4) == 210
     texts = pdf_texts(data)
-    assert len(texts) == 11
+    assert len(texts) == 1 + 1 + 10 + 1                # title, summary, one per ambition, notes
     assert "28-11-2026" in texts[0]
-    assert "7.719 personen (2017)" in texts[2] and "6.000 personen in 2030" in texts[2]
-    assert "Jobcoaching <b>Menen</b>" in texts[2]
-    assert len(reader.pages[2].images) == 1
+    assert "7.719 personen (2017)" in texts[3] and "6.000 personen in 2030" in texts[3]
+    assert "Jobcoaching <b>Menen</b>" in texts[4]
+    assert len(reader.pages[3].images) == 1
 
 
 def test_handpicked_ambitions_in_english(vision):
     codes, subtitle = selection(vision, ambitions=["1.2.1", "3.4.b"], lang="en")
     c = build_content(vision, codes, subtitle, today=TODAY, lang="en", with_map=False)
     texts = slide_texts(export_bytes(c, "pptx"))
-    assert len(texts) == 3
+    assert len(texts) == 4                             # title, summary, two ambitions
+    assert "Status of the ambitions" in texts[1] and "1.2.1" in texts[1] and "3.4.b" in texts[1]
+    texts = texts[:1] + texts[2:]
     assert "Selection of 2 target series" in texts[0] and "2026-11-28" in texts[0]
     assert "Statbel" in texts[0] and "referentiejaar 2019" in texts[0]          # reference date of the 2019 count
     assert "28.309 ondernemingen (2016)" in texts[1] and "34.000 ondernemingen in 2030" in texts[1]
@@ -109,8 +113,8 @@ def test_map_slide_when_a_map_is_given(vision):
     codes, subtitle = selection(vision, ambitions=["2.1.2"])
     c = build_content(vision, codes, subtitle, today=TODAY, map_png=(png, "Bron: Statbel"))
     texts = slide_texts(export_bytes(c, "pptx"))
-    assert len(texts) == 3 and "Kaart van de 13 gemeenten" in texts[2] and "Bron: Statbel" in texts[2]
-    assert len(pdf_texts(export_bytes(c, "pdf"))) == 3
+    assert len(texts) == 4 and "Kaart van de 13 gemeenten" in texts[3] and "Bron: Statbel" in texts[3]
+    assert len(pdf_texts(export_bytes(c, "pdf"))) == 4
     assert MIME["pdf"] == "application/pdf"
 
 
@@ -121,8 +125,8 @@ def test_cli_writes_a_deck(tmp_path):
                        env={"PATH": "/usr/bin:/bin", "STREEK_DB_PATH": str(tmp_path / "none.sqlite")})
     assert r.returncode == 0, r.stderr
     texts = pdf_texts(out.read_bytes())
-    assert len(texts) == 1 + 4 and "Bouwsteen 2.3" in texts[0]
-    assert "1.053 personen (2018)" in texts[4] and "850 personen in 2030" in texts[4]
+    assert len(texts) == 1 + 1 + 4 and "Bouwsteen 2.3" in texts[0]
+    assert "1.053 personen (2018)" in texts[5] and "850 personen in 2030" in texts[5]
     bad = subprocess.run([sys.executable, "-m", "streek", "deck", "--ambitions", "9.9", "--out", str(tmp_path / "x.pptx")],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "9.9" in bad.stderr

@@ -16,9 +16,10 @@ from streek.i18n import get_language, t
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, Status, assess
 
-# 1,5 x the chart's size: ~930 px wide, sharp on a 1080p projector and in print at ~140 dpi,
-# and half the rendering time of 2 x (measured: 2,2 s against 4,2 s for the 10 charts of pillar 2)
-PNG_SCALE = 1.5
+# Charts are drawn with the print theme (streek.theme: ~1.200 px wide, text >= 10 pt on A4 and on
+# a slide); 1,25 x gives ~1.500 px: ~120 dpi across a 12,5-inch slide or 140 dpi on A4.
+PNG_SCALE = 1.25
+CHART_THEME = "print"
 
 ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code: Assessment}) -> Altair chart
 
@@ -59,6 +60,7 @@ class DeckContent:
     map_png: bytes | None = None
     map_caption: str = ""
     lang: str = "nl"
+    with_notes: bool = False      # the presenter asked for the workshop notes
 
 
 # --- selection --------------------------------------------------------------------------------
@@ -161,12 +163,21 @@ def sources_of(vision: Vision, group: list[Ambition]) -> list[str]:
             s = vision.sources.get(sid)
             if s is not None:
                 out.append(s.attribution_nl)
-    return list(dict.fromkeys(out))
+    return unique_texts(out)
 
 
-def reference_dates(vision: Vision, codes: list[str]) -> list[str]:
-    """Publisher, dataset and reference date of every source used by the chosen series."""
-    used: list[str] = ["jmi2019"]
+def unique_texts(texts: Iterable[str]) -> list[str]:
+    """Texts once each, compared without regard to case ("Steunpunt werk" = "Steunpunt Werk")."""
+    seen: dict[str, str] = {}
+    for s in texts:
+        seen.setdefault(" ".join(s.split()).casefold(), s)
+    return list(seen.values())
+
+
+def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = ()) -> list[str]:
+    """Publisher, dataset and reference date of every source used by the chosen series (and
+    ``extra`` source ids, e.g. those of the map slide)."""
+    used: list[str] = ["jmi2019", *extra]
     for code in codes:
         for a in series_of(vision, code):
             used += [s for s in vision.series(a.code)["source"].unique() if s]
@@ -175,7 +186,7 @@ def reference_dates(vision: Vision, codes: list[str]) -> list[str]:
         s = vision.sources.get(sid)
         if s is not None:
             out.append(f"{s.publisher}, {s.dataset}: {s.reference_date}")
-    return out
+    return unique_texts(out)
 
 
 def format_date(d: date, lang: str | None = None) -> str:
@@ -187,7 +198,7 @@ def default_chart_fn() -> ChartFn | None:
         from streek.charts import ambition_chart
     except ImportError:
         return None
-    return ambition_chart
+    return lambda vision, code, res: ambition_chart(vision, code, res, theme=CHART_THEME)
 
 
 # The map of each pillar: a municipal indicator that belongs to its theme.
@@ -212,6 +223,15 @@ def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = N
     except (mapdata.MapInputError, IndexError):
         return None
     return chart, mapdata.source_text(vision, m)
+
+
+def map_source_ids(vision: Vision, pillar: str | None = None) -> tuple[str, ...]:
+    """The source ids of the pillar's map (for "Peildata")."""
+    from streek import mapdata
+    try:
+        return mapdata.map_indicator(vision, PILLAR_MAP.get(str(pillar or ""), "population_total")).source_ids
+    except (mapdata.MapInputError, KeyError):
+        return ()
 
 
 def _spec(chart) -> dict:
@@ -258,11 +278,13 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             block=first.building_block, page=first.page,
             series=[figures(vision, a, res[a.code], multi=len(group) > 1, lang=lang) for a in group],
             chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
-    mp, cap = (map_png if map_png is not None else (default_map_png(vision, pillar or _pillar_of(vision, codes)) if with_map else (None, "")))
+    map_pillar = pillar or _pillar_of(vision, codes)
+    mp, cap = (map_png if map_png is not None else (default_map_png(vision, map_pillar) if with_map else (None, "")))
+    map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
-                       reference_dates=reference_dates(vision, codes), slides=slides, map_png=mp, map_caption=cap,
-                       lang=lang)
+                       reference_dates=reference_dates(vision, codes, map_ids), slides=slides, map_png=mp,
+                       map_caption=cap, lang=lang, with_notes=notes is not None)
 
 
 def _pillar_of(vision: Vision, codes: list[str]) -> str | None:

@@ -1,33 +1,48 @@
-"""A PowerPoint deck (python-pptx, 16:9): title slide, one slide per ambition, a map slide."""
+"""A PowerPoint deck (python-pptx, 16:9): a title slide, the status summary of every chosen
+ambition, one slide per ambition (the chart across the slide's full width, the figures under it),
+a notes slide after an ambition when the presenter asked for the notes, and the map slide.
+Every slide has the same footer: date, source, slide number."""
 from __future__ import annotations
 
 import io
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from streek.export.content import DeckContent, SlideContent, note_line
+from streek.export.content import DeckContent, SeriesFigures, SlideContent, note_line
 from streek.i18n import t
 
 W, H = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.4)
+CONTENT_W = W - 2 * MARGIN
+FOOTER_TOP = Inches(6.95)
 DARK = RGBColor(0x1B, 0x1F, 0x24)
 GREY = RGBColor(0x4D, 0x4D, 0x4D)
-MAX_NOTES_ON_SLIDE = 3
+ROW_GREY = RGBColor(0xF2, 0xF2, 0xF2)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+SUMMARY_ROWS = 10            # at most this many rows of the status summary per slide
+MAX_NOTES_PER_SLIDE = 8
+FOOTER_CHARS = 250           # two lines of 10 pt across the footer
 
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def _text(slide, left, top, width, height, text: str, size: int = 14, bold: bool = False,
-          colour: RGBColor = DARK):
+def _text(slide, left, top, width, height, text, size: int = 14, bold: bool = False,
+          colour: RGBColor = DARK, align=None):
     box = slide.shapes.add_textbox(left, top, width, height)
     tf = box.text_frame
     tf.word_wrap = True
+    tf.margin_left = tf.margin_right = Inches(0.05)
+    tf.margin_top = tf.margin_bottom = Inches(0.02)
     lines = text.split("\n") if isinstance(text, str) else list(text)
     for i, line in enumerate(lines):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        if align is not None:
+            p.alignment = align
         run = p.add_run()
         run.text = line
         run.font.size = Pt(size)
@@ -36,102 +51,177 @@ def _text(slide, left, top, width, height, text: str, size: int = 14, bold: bool
     return box
 
 
+def _footer(s, c: DeckContent, source: str, number: int, total: int) -> None:
+    """date · source on the left, slide number on the right; one style on every slide."""
+    left = t("deck.footer", lang=c.lang, date=c.made_on)
+    if source:
+        left += " · " + source
+    # two lines at most (the full list of sources is in the slide's notes where it is cut here)
+    _text(s, MARGIN, FOOTER_TOP, CONTENT_W - Inches(1.2), Inches(0.5), _short(left, FOOTER_CHARS), 10, colour=GREY)
+    _text(s, W - MARGIN - Inches(1.1), FOOTER_TOP, Inches(1.1), Inches(0.3),
+          t("deck.footer_page", lang=c.lang, page=number, total=total), 10, colour=GREY, align=PP_ALIGN.RIGHT)
+
+
+def _new(prs):
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
 def _title_slide(prs, c: DeckContent) -> None:
-    s = prs.slides.add_slide(prs.slide_layouts[6])
+    s = _new(prs)
     _text(s, Inches(0.7), Inches(0.8), Inches(12), Inches(1.4), c.title, 32, True)
     _text(s, Inches(0.7), Inches(2.2), Inches(12), Inches(0.8), c.subtitle, 24)
     _text(s, Inches(0.7), Inches(3.0), Inches(12), Inches(0.5), c.made_on
           + " · " + t("deck.n_series", lang=c.lang, n=len(c.slides)), 16, colour=GREY)
-    _text(s, Inches(0.7), Inches(3.8), Inches(12), Inches(0.4), t("deck.reference_dates", lang=c.lang), 16, True)
-    _text(s, Inches(0.7), Inches(4.25), Inches(12), Inches(2.4), "\n".join(f"• {r}" for r in c.reference_dates), 13)
+    _text(s, Inches(0.7), Inches(3.7), Inches(12), Inches(0.45), t("deck.reference_dates", lang=c.lang), 16, True)
+    size = 13 if len(c.reference_dates) <= 6 else 11
+    _text(s, Inches(0.7), Inches(4.15), Inches(12), Inches(2.3), "\n".join(f"• {r}" for r in c.reference_dates), size)
     if c.lang != "nl":
-        _text(s, Inches(0.7), Inches(6.7), Inches(12), Inches(0.4), t("deck.data_titles_dutch", lang=c.lang), 12, colour=GREY)
+        _text(s, Inches(0.7), Inches(6.45), Inches(12), Inches(0.4), t("deck.data_titles_dutch", lang=c.lang), 12, colour=GREY)
 
 
-def _figures_table(s, sc: SlideContent, lang: str, top: Emu, height: Emu) -> None:
-    multi = len(sc.series) > 1
-    head = ([t("notes.ambition", lang=lang)] if multi else []) + [
-        t("deck.status", lang=lang), t("deck.baseline", lang=lang), t("deck.target", lang=lang), t("deck.latest", lang=lang)]
-    widths = ([Inches(w) for w in (3.9, 2.0, 2.0, 2.1, 2.5)] if multi      # 12,5 inch: the slide minus margins
-              else [Inches(w) for w in (2.6, 2.9, 3.2, 3.8)])
-    shape = s.shapes.add_table(len(sc.series) + 1, len(head), Inches(0.4), top, sum(widths, Emu(0)), height)
+def _cell(table, i: int, j: int, text: str, size: float, bold: bool = False, fill: RGBColor | None = None) -> None:
+    cell = table.cell(i, j)
+    cell.text = text
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.margin_top = cell.margin_bottom = Inches(0.03)
+    run = cell.text_frame.paragraphs[0].runs[0]
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = DARK
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = fill or (WHITE if i % 2 else ROW_GREY)
+
+
+def _table(s, head: list[str], rows: list[tuple[list[str], SeriesFigures]], widths: list[float], top: Emu,
+           row_h: Emu, size: float, status_col: int) -> None:
+    shape = s.shapes.add_table(len(rows) + 1, len(head), MARGIN, top, sum((Inches(w) for w in widths), Emu(0)),
+                               row_h * (len(rows) + 1))
     table = shape.table
     for j, w in enumerate(widths):
-        table.columns[j].width = w
-    size = 10 if multi and len(sc.series) > 3 else 12 if multi else 13
+        table.columns[j].width = Inches(w)
+    for r in range(len(rows) + 1):
+        table.rows[r].height = row_h
     for j, h in enumerate(head):
-        cell = table.cell(0, j)
-        cell.text = h
-        cell.text_frame.paragraphs[0].runs[0].font.size = Pt(size)
-        cell.text_frame.paragraphs[0].runs[0].font.bold = True
-    for i, f in enumerate(sc.series, start=1):
-        values = ([f"{f.code}: {f.label}"] if multi else []) + [f.status_text, f.baseline, f.target, f.latest]
+        _cell(table, 0, j, h, size, bold=True, fill=RGBColor(0xE0, 0xE0, 0xE0))
+    for i, (values, f) in enumerate(rows, start=1):
         for j, v in enumerate(values):
-            cell = table.cell(i, j)
-            cell.text = v
-            run = cell.text_frame.paragraphs[0].runs[0]
-            run.font.size = Pt(size - 1 if (multi and j == 0) else size)
-            run.font.color.rgb = DARK
-            if v == f.status_text:
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = _rgb(f.status.color)
-                run.font.bold = True
-            else:
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if i % 2 else RGBColor(0xF2, 0xF2, 0xF2)
+            _cell(table, i, j, v, size, bold=j == status_col, fill=_rgb(f.status.color) if j == status_col else None)
 
 
-def _ambition_slide(prs, sc: SlideContent, lang: str, footer: str) -> None:
-    s = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(s, Inches(0.4), Inches(0.25), Inches(12.5), Inches(1.0), sc.title, 20 if len(sc.title) < 140 else 16, True)
-    chart_h = Inches(2.9) if len(sc.series) > 2 else Inches(3.9)   # room for a row per sub-target
-    if sc.chart_png:
-        s.shapes.add_picture(io.BytesIO(sc.chart_png), Inches(0.4), Inches(1.3), height=chart_h)
-    else:
-        _text(s, Inches(0.4), Inches(2.5), Inches(7), Inches(0.6), t("deck.chart_missing", lang=lang), 16, colour=GREY)
-    # right column: what the series is, area, kind, what is needed, sources
+def summary_rows(c: DeckContent) -> list[SeriesFigures]:
+    """Every target series of the chosen ambitions, in deck order."""
+    return [f for sc in c.slides for f in sc.series]
+
+
+def _summary_slides(prs, c: DeckContent, number: int, total: int) -> int:
+    rows = summary_rows(c)
+    head = [t("deck.col.code", lang=c.lang), t("deck.col.ambition", lang=c.lang), t("deck.status", lang=c.lang),
+            t("deck.latest", lang=c.lang), t("deck.target", lang=c.lang)]
+    n = -(-len(rows) // SUMMARY_ROWS)
+    per = -(-len(rows) // max(n, 1))                  # balanced: 14 rows -> 7 + 7, not 10 + 4
+    chunks = [rows[k:k + per] for k in range(0, len(rows), per)]
+    for n, chunk in enumerate(chunks):
+        s = _new(prs)
+        title = t("deck.summary_title", lang=c.lang) + " – " + c.subtitle
+        if n:
+            title += " " + t("deck.summary_continued", lang=c.lang)
+        _text(s, MARGIN, Inches(0.25), CONTENT_W, Inches(0.8), title, 24, True)
+        _table(s, head, [([f.code, _short(f.label, 70), f.status_text, f.latest, f.target], f) for f in chunk],
+               [0.9, 4.1, 2.4, 3.3, 1.8], Inches(1.15), Inches(0.5), 12, status_col=2)
+        _footer(s, c, "", number, total)
+        number += 1
+    return number
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: int) -> None:
+    lang = c.lang
+    s = _new(prs)
+    _text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.85), sc.title, 20 if len(sc.title) < 110 else 16, True)
     f0 = sc.series[0]
-    side = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
+    sub = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
     if len(sc.series) == 1:
-        side.insert(0, f0.label)
+        sub.insert(0, f0.label)
         if f0.needed:
-            side.append(f0.needed)
-    side.append(f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources))
-    _text(s, Inches(8.3), Inches(1.3), Inches(4.7), Inches(2.6), "\n".join(side), 12, colour=GREY)
-    if sc.notes:
-        lines = [note_line(n, lang, limit=160) for n in sc.notes[:MAX_NOTES_ON_SLIDE]]
-        if len(sc.notes) > MAX_NOTES_ON_SLIDE:
-            lines.append(t("deck.more_notes", lang=lang, n=len(sc.notes) - MAX_NOTES_ON_SLIDE))
-        _text(s, Inches(8.3), Inches(3.6), Inches(4.7), Inches(0.4), t("deck.notes", lang=lang), 13, True)
-        _text(s, Inches(8.3), Inches(3.95), Inches(4.7), Inches(1.3), "\n".join(lines), 10)
-        s.notes_slide.notes_text_frame.text = "\n".join(note_line(n, lang) for n in sc.notes)
-    top = Inches(1.3) + chart_h + Inches(0.15)
-    _figures_table(s, sc, lang, top, Inches(0.4) * (len(sc.series) + 1))
-    _text(s, Inches(0.4), Inches(7.05), Inches(12.5), Inches(0.35),
-          f"{footer} · {t('deck.page', lang=lang, page=sc.page)}", 10, colour=GREY)
-
-
-def _map_slide(prs, c: DeckContent) -> None:
-    s = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(s, Inches(0.4), Inches(0.25), Inches(12.5), Inches(0.8), t("deck.map_title", lang=c.lang), 24, True)
-    if c.map_png:
-        s.shapes.add_picture(io.BytesIO(c.map_png), Inches(0.4), Inches(1.1), height=Inches(5.6))
+            sub.append(f0.needed)
+    _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), _short(" · ".join(sub), 190), 12, colour=GREY)
+    multi = len(sc.series) > 1
+    row_h = Inches(0.3) if multi else Inches(0.48)
+    table_h = row_h * (len(sc.series) + 1)
+    table_top = FOOTER_TOP - Inches(0.1) - table_h
+    chart_top = Inches(1.55)
+    if sc.chart_png:
+        box_w, box_h = CONTENT_W, table_top - Inches(0.1) - chart_top
+        aspect = _aspect(sc.chart_png)
+        w = min(box_w, int(box_h / aspect))
+        s.shapes.add_picture(io.BytesIO(sc.chart_png), MARGIN + (box_w - w) // 2, chart_top, width=w)
     else:
-        _text(s, Inches(0.4), Inches(2.5), Inches(12), Inches(0.6), t("deck.map_missing", lang=c.lang), 16, colour=GREY)
-    if c.map_caption:
-        _text(s, Inches(0.4), Inches(6.8), Inches(12.5), Inches(0.5), c.map_caption, 11, colour=GREY)
+        _text(s, MARGIN, Inches(2.5), Inches(7), Inches(0.6), t("deck.chart_missing", lang=lang), 16, colour=GREY)
+    head = ([t("notes.ambition", lang=lang)] if multi else []) + [
+        t("deck.status", lang=lang), t("deck.baseline", lang=lang), t("deck.target", lang=lang), t("deck.latest", lang=lang)]
+    widths = [3.3, 2.0, 1.2, 1.2, 4.8] if multi else [2.6, 2.4, 2.5, 5.0]       # 12,5 inch: the slide minus margins
+    fits = int((widths[0] * 72 - 14) / (10 * 0.55))       # characters on one line of the first column at 10 pt
+    rows = [(([f"{f.code}: {_short(f.label, fits - len(f.code) - 2)}"] if multi else []) + [f.status_text, f.baseline, f.target, f.latest], f)
+            for f in sc.series]
+    _table(s, head, rows, widths, table_top, row_h, 10 if multi else 12, status_col=1 if multi else 0)
+    source = f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources)
+    notes = [note_line(n, lang) for n in sc.notes] if c.with_notes else []
+    if notes or len(source) > FOOTER_CHARS - 60:
+        s.notes_slide.notes_text_frame.text = "\n".join(notes + [source])
+    _footer(s, c, source, number, total)
+
+
+def _notes_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: int) -> None:
+    s = _new(prs)
+    _text(s, MARGIN, Inches(0.25), CONTENT_W, Inches(0.8), t("deck.notes_title", lang=c.lang, code=sc.code), 24, True)
+    lines = [f"• {note_line(n, c.lang, limit=300)}" for n in sc.notes[:MAX_NOTES_PER_SLIDE]]
+    if len(sc.notes) > MAX_NOTES_PER_SLIDE:
+        lines.append(t("deck.more_notes", lang=c.lang, n=len(sc.notes) - MAX_NOTES_PER_SLIDE))
+    _text(s, MARGIN, Inches(1.2), CONTENT_W, Inches(5.6), "\n".join(lines), 16)
+    _footer(s, c, "", number, total)
+
+
+def _map_slide(prs, c: DeckContent, number: int, total: int) -> None:
+    s = _new(prs)
+    _text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.7), t("deck.map_title", lang=c.lang), 24, True)
+    top, box_h = Inches(0.95), FOOTER_TOP - Inches(0.1) - Inches(0.95)
+    if c.map_png:
+        aspect = _aspect(c.map_png)
+        w = min(CONTENT_W, int(box_h / aspect))
+        s.shapes.add_picture(io.BytesIO(c.map_png), MARGIN + (CONTENT_W - w) // 2, top, width=w)
+    else:
+        _text(s, MARGIN, Inches(2.5), Inches(12), Inches(0.6), t("deck.map_missing", lang=c.lang), 16, colour=GREY)
+    _footer(s, c, c.map_caption, number, total)
+
+
+def _aspect(png: bytes) -> float:
+    """Height / width of a PNG (from its IHDR chunk)."""
+    w = int.from_bytes(png[16:20], "big")
+    h = int.from_bytes(png[20:24], "big")
+    return h / w if w else 0.5
 
 
 def build_pptx(c: DeckContent) -> bytes:
     """The deck as .pptx bytes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
+    n_summary = -(-len(summary_rows(c)) // SUMMARY_ROWS)
+    total = (1 + n_summary + len(c.slides) + (sum(1 for sc in c.slides if sc.notes) if c.with_notes else 0)
+             + (1 if c.map_png is not None else 0))
     _title_slide(prs, c)
-    footer = t("deck.footer", lang=c.lang, date=c.made_on)
+    _footer(prs.slides[0], c, "", 1, total)
+    number = _summary_slides(prs, c, 2, total)
     for sc in c.slides:
-        _ambition_slide(prs, sc, c.lang, footer)
+        _ambition_slide(prs, sc, c, number, total)
+        number += 1
+        if c.with_notes and sc.notes:
+            _notes_slide(prs, sc, c, number, total)
+            number += 1
     if c.map_png is not None:
-        _map_slide(prs, c)
+        _map_slide(prs, c, number, total)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

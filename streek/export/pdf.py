@@ -1,4 +1,6 @@
-"""An A4 landscape PDF (fpdf2): title page, one page per ambition, a map page.
+"""An A4 landscape PDF (fpdf2): title page, the status summary, one page per ambition (the chart
+across the page's width, the figures under it), the notes when asked for, a map page. Every page
+has the same footer: date, source, page number.
 
 Text is set in DejaVu Sans where the system has it (all of Dutch, €, – and the status
 symbols); otherwise in Helvetica with the few characters outside Latin-1 replaced."""
@@ -33,6 +35,7 @@ class _Doc(FPDF):
     def __init__(self, footer: str, orientation: str = "L"):
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.footer_text = footer
+        self.footer_source = ""       # set after add_page(): the footer is drawn when the page ends
         fonts = _find_font()
         if fonts:
             self.add_font("DejaVu", "", str(fonts[0]))
@@ -59,9 +62,12 @@ class _Doc(FPDF):
         self.multi_cell(w, h or size * 0.5, self.txt(s), new_x="LMARGIN", new_y="NEXT", align="L")
 
     def footer(self):
-        self.set_y(-10)
+        self.set_y(-12)
         self.use(8, colour=GREY)
-        self.cell(0, 5, self.txt(f"{self.footer_text} · {self.page_no()}"), align="R")
+        left = self.footer_text + (f" · {self.footer_source}" if self.footer_source else "")
+        self.multi_cell(297 - 24 - 20, 3.6, self.txt(left), align="L", new_x="RIGHT", new_y="TOP")
+        self.set_xy(297 - 12 - 18, -12)
+        self.cell(18, 3.6, f"{self.page_no()} / {{nb}}", align="R")
 
 
 def _title_page(pdf: _Doc, c: DeckContent) -> None:
@@ -97,8 +103,8 @@ def _figures(pdf: _Doc, sc: SlideContent, lang: str) -> None:
     multi = len(sc.series) > 1
     head = ([t("notes.ambition", lang=lang)] if multi else []) + [
         t("deck.status", lang=lang), t("deck.baseline", lang=lang), t("deck.target", lang=lang), t("deck.latest", lang=lang)]
-    widths = [70, 48, 42, 52, 58] if multi else [60, 60, 70, 80]
-    size = 8.5 if multi else 10
+    widths = [75, 45, 35, 38, 80] if multi else [55, 60, 60, 98]
+    size = 10
     pdf.use(size, True)
     pdf.set_fill_color(230, 230, 230)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.55, first_row_as_headings=True,
@@ -116,66 +122,80 @@ def _figures(pdf: _Doc, sc: SlideContent, lang: str) -> None:
                 row.cell(pdf.txt(v))
 
 
-def _ambition_page(pdf: _Doc, sc: SlideContent, lang: str) -> None:
+def _summary_pages(pdf: _Doc, c: DeckContent) -> None:
+    from streek.export.deck import summary_rows
+    rows = summary_rows(c)
+    head = [t("deck.col.code", lang=c.lang), t("deck.col.ambition", lang=c.lang), t("deck.status", lang=c.lang),
+            t("deck.latest", lang=c.lang), t("deck.target", lang=c.lang)]
     pdf.add_page()
+    pdf.footer_source = ""
+    pdf.para(t("deck.summary_title", lang=c.lang) + " – " + c.subtitle, 16, True, h=8)
+    pdf.ln(2)
+    pdf.use(10, True)
+    with pdf.table(col_widths=[20, 95, 50, 70, 38], text_align="LEFT", line_height=5, first_row_as_headings=True,
+                   width=273, align="LEFT", headings_style=FontFace(emphasis="BOLD", fill_color=(224, 224, 224))) as table:
+        row = table.row()
+        for h in head:
+            row.cell(pdf.txt(h))
+        pdf.use(10)
+        for f in rows:
+            row = table.row()
+            row.cell(pdf.txt(f.code))
+            row.cell(pdf.txt(f.label))
+            row.cell(pdf.txt(f.status_text), style=FontFace(emphasis="BOLD", fill_color=_hex(f.status.color), color=DARK))
+            row.cell(pdf.txt(f.latest))
+            row.cell(pdf.txt(f.target))
+
+
+def _ambition_page(pdf: _Doc, sc: SlideContent, c: DeckContent) -> None:
+    lang = c.lang
+    pdf.add_page()
+    pdf.footer_source = f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources)
     pdf.para(sc.title, 14 if len(sc.title) < 160 else 12, True, h=6.5)
+    f0 = sc.series[0]
+    sub = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
+    if len(sc.series) == 1:
+        sub.insert(0, f0.label)
+        if f0.needed:
+            sub.append(f0.needed)
+    pdf.para(" · ".join(sub), 9.5, colour=GREY, h=4.6)
     pdf.ln(1)
     y0 = pdf.get_y()
-    chart_w = 165 if len(sc.series) <= 2 else 150
-    max_h = (200 - 14 - 12 - y0) - (12 + 11 * len(sc.series))   # leave room for the figures table
+    table_h = 9 + 8 * len(sc.series)
+    max_h = 210 - 16 - y0 - table_h - 3
+    chart_w = 273.0
     if sc.chart_png:
         chart_w = min(chart_w, max_h / _aspect(sc.chart_png))
-    if sc.chart_png:
-        pdf.image(io.BytesIO(sc.chart_png), x=12, y=y0, w=chart_w)
+        pdf.image(io.BytesIO(sc.chart_png), x=12 + (273 - chart_w) / 2, y=y0, w=chart_w)
         chart_bottom = y0 + chart_w * _aspect(sc.chart_png)
     else:
         pdf.para(t("deck.chart_missing", lang=lang), 11, colour=GREY)
         chart_bottom = pdf.get_y()
-    # right column
-    x_side = 12 + chart_w + 6
-    w_side = 297 - 12 - x_side
-    pdf.set_xy(x_side, y0)
-    f0 = sc.series[0]
-    side = []
-    if len(sc.series) == 1:
-        side.append(f0.label)
-    side += [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
-    if len(sc.series) == 1 and f0.needed:
-        side.append(f0.needed)
-    side.append(f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources))
-    pdf.use(9, colour=GREY)
-    for s in side:
-        pdf.set_x(x_side)
-        pdf.multi_cell(w_side, 4.4, pdf.txt(s), new_x="LEFT", new_y="NEXT", align="L")
-        pdf.ln(1)
-    if sc.notes:
-        pdf.set_x(x_side)
-        pdf.use(10, True)
-        pdf.multi_cell(w_side, 5, pdf.txt(t("deck.notes", lang=lang)), new_x="LEFT", new_y="NEXT")
-        pdf.use(8.5)
-        for n in sc.notes[:MAX_NOTES_ON_PAGE]:
-            pdf.set_x(x_side)
-            pdf.multi_cell(w_side, 4, pdf.txt("• " + note_line(n, lang, limit=220)), new_x="LEFT", new_y="NEXT", align="L")
-        if len(sc.notes) > MAX_NOTES_ON_PAGE:
-            pdf.set_x(x_side)
-            pdf.multi_cell(w_side, 4, pdf.txt(t("deck.more_notes", lang=lang, n=len(sc.notes) - MAX_NOTES_ON_PAGE)),
-                           new_x="LEFT", new_y="NEXT")
-    pdf.set_xy(12, max(chart_bottom, y0 + 20) + 3)
+    pdf.set_xy(12, chart_bottom + 3)
     _figures(pdf, sc, lang)
+
+
+def _notes_page(pdf: _Doc, sc: SlideContent, c: DeckContent) -> None:
+    pdf.add_page()
+    pdf.footer_source = ""
+    pdf.para(t("deck.notes_title", lang=c.lang, code=sc.code), 16, True, h=8)
     pdf.ln(2)
-    pdf.para(t("deck.page", lang=lang, page=sc.page), 8, colour=GREY)
+    for n in sc.notes[:MAX_NOTES_ON_PAGE * 3]:
+        pdf.para("• " + note_line(n, c.lang, limit=600), 11, h=5.5)
+        pdf.ln(1)
 
 
 def _map_page(pdf: _Doc, c: DeckContent) -> None:
     pdf.add_page()
+    pdf.footer_source = c.map_caption
     pdf.para(t("deck.map_title", lang=c.lang), 16, True, h=8)
     if c.map_png:
-        pdf.image(io.BytesIO(c.map_png), x=12, y=pdf.get_y() + 2, h=150)
+        y = pdf.get_y() + 2
+        h = 210 - 16 - y
+        w = min(273, h / _aspect(c.map_png))
+        pdf.image(io.BytesIO(c.map_png), x=12 + (273 - w) / 2, y=y, w=w)
     else:
         pdf.para(t("deck.map_missing", lang=c.lang), 11, colour=GREY)
-    if c.map_caption:
-        pdf.set_y(-24)
-        pdf.para(c.map_caption, 9, colour=GREY)
 
 
 def build_pdf(c: DeckContent) -> bytes:
@@ -184,8 +204,11 @@ def build_pdf(c: DeckContent) -> bytes:
     pdf.set_title(pdf.txt(f"{c.title} – {c.subtitle}"))
     pdf.set_lang("nl-BE" if c.lang == "nl" else "en")
     _title_page(pdf, c)
+    _summary_pages(pdf, c)
     for sc in c.slides:
-        _ambition_page(pdf, sc, c.lang)
+        _ambition_page(pdf, sc, c)
+        if c.with_notes and sc.notes:
+            _notes_page(pdf, sc, c)
     if c.map_png is not None:
         _map_page(pdf, c)
     return bytes(pdf.output())

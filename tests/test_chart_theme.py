@@ -1,0 +1,112 @@
+"""Chart themes (streek.theme) and label placement, checked in the specs and in the SVG that
+vl-convert draws: font sizes and colours of each theme, print text >= 10 pt on paper, and the
+labels of baseline, target and latest measurement clear of each other and of the lines."""
+import re
+
+import pandas as pd
+import pytest
+
+from streek.charts import build_chart, document_ambitions, series_of
+from streek.load import load_vision
+from streek.render import to_svg
+from streek.theme import (KINDS, MEASURED_COLOR, PRINT_MIN_PT, PRINT_MIN_WIDTH_IN, SERIES_COLORS, TEXT_COLOR,
+                          contrast_ratio, get_theme, px_to_pt, theme_config)
+
+VISION = load_vision()
+SINGLE = [c for c in document_ambitions(VISION) if len(series_of(VISION, c)) == 1]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_theme_config_is_in_the_spec(kind):
+    chart, _ = build_chart(VISION, "2.1.2", theme=kind)
+    spec = chart.to_dict(validate=False)
+    cfg = theme_config(kind)
+    th = get_theme(kind)
+    assert spec["config"]["axis"]["labelFontSize"] == cfg["axis"]["labelFontSize"] == th.axis_label
+    assert spec["config"]["axis"]["labelColor"] == TEXT_COLOR and spec["config"]["legend"]["labelColor"] == TEXT_COLOR
+    assert spec["width"] == th.width
+    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert texts and all(m["fontSize"] == th.mark_label for m in texts)
+    lines = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "line"]
+    assert max(m["strokeWidth"] for m in lines) == th.stroke_measured
+
+
+def test_projector_text_is_18_to_24_px_and_lines_thicker():
+    p, s = get_theme("projector"), get_theme("screen")
+    for size in (p.axis_label, p.axis_title, p.legend_label, p.mark_label):
+        assert 18 <= size <= 24
+    assert p.stroke_measured >= 1.5 * s.stroke_measured
+
+
+@pytest.mark.parametrize("code", document_ambitions(VISION))
+def test_print_text_is_at_least_10_pt_on_paper(code):
+    # the picture of a printed chart: its width in px from the rendered SVG (legends included),
+    # printed at least PRINT_MIN_WIDTH_IN wide (the PDF page's text width; a slide is wider)
+    svg = to_svg(build_chart(VISION, code, theme="print")[0].to_dict(validate=False)).decode()
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)px"', svg)}
+    assert min(px_to_pt(v, width, PRINT_MIN_WIDTH_IN) for v in sizes) >= PRINT_MIN_PT, (width, sizes)
+
+
+@pytest.mark.parametrize("colour", [TEXT_COLOR, MEASURED_COLOR, *SERIES_COLORS])
+def test_text_and_measured_colours_have_contrast(colour):
+    assert contrast_ratio(colour) >= 4.5
+
+
+# --- labels in the SVG ----------------------------------------------------------------------------
+def label_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Boxes of the text marks (not axes) drawn in the plot: translate(x, y) is the baseline."""
+    out = []
+    for group in re.findall(r'<g class="mark-text role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
+        for m in re.finditer(r'<text[^>]*text-anchor="(\w+)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"'
+                             r'[^>]*font-size="([\d.]+)px"[^>]*>([^<]*)</text>', group):
+            anchor, x, y, size, text = m.group(1), float(m.group(2)), float(m.group(3)), float(m.group(4)), m.group(5)
+            w = 0.62 * size * len(text)
+            x0 = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+            out.append((text, (x0, y - 0.8 * size, x0 + w, y + 0.25 * size)))
+    return out
+
+
+def line_points(svg: str) -> list[tuple[float, float]]:
+    """Points every 2 px along the drawn lines (measured, required path, trend)."""
+    pts = []
+    for group in re.findall(r'<g class="mark-line role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
+        for d in re.findall(r'<path[^>]* d="([^"]+)"', group):
+            if re.search(r"[^MLml\d.,\s-]", d):
+                continue
+            xy = [(float(a), float(b)) for a, b in re.findall(r"([-\d.]+),([-\d.]+)", d)]
+            for (xa, ya), (xb, yb) in zip(xy, xy[1:], strict=False):
+                n = max(1, int(((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5 / 2))
+                pts += [(xa + (xb - xa) * k / n, ya + (yb - ya) * k / n) for k in range(n + 1)]
+    return pts
+
+
+def overlap(a, b) -> bool:
+    return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
+
+
+@pytest.mark.parametrize("kind", ["projector", "print"])
+@pytest.mark.parametrize("code", SINGLE)
+def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
+    chart, df = build_chart(VISION, code, theme=kind)
+    svg = to_svg(chart.to_dict(validate=False)).decode()
+    boxes = label_boxes(svg)
+    labels = set(df.loc[df["label"] != "", "label"])
+    assert labels <= {t for t, _ in boxes}, "every baseline/target label is drawn"
+    for i, (ta, a) in enumerate(boxes):
+        for tb, b in boxes[i + 1:]:
+            assert not overlap(a, b), (code, ta, tb)
+    pts = line_points(svg)
+    for text, (x0, y0, x1, y1) in boxes:
+        hit = [p for p in pts if x0 + 2 < p[0] < x1 - 2 and y0 + 2 < p[1] < y1 - 2]
+        assert not hit, (code, text, hit[:3])
+
+
+def test_a_newly_imported_measurement_gets_a_label():
+    v = VISION.with_observations(pd.DataFrame([{"indicator": "2.1.2", "geo": "ZWV", "period": "2022", "value": 6950,
+                                                "source": "test", "note": ""}]))
+    chart, df = build_chart(v, "2.1.2", theme="print")
+    svg = to_svg(chart.to_dict(validate=False)).decode()
+    texts = [t for t, _ in label_boxes(svg)]
+    assert "2022: 6.950 personen" in texts
+    assert "Trend (projectie tot 2030)" in set(df["element"])        # two measurements: the trend is drawn
