@@ -380,8 +380,9 @@ def build_chart(vision: Vision, code: str, assessment=None, lang: str | None = N
     public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined.
     ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
     df, group, res = _frame(vision, code, assessment)
-    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, get_theme(theme)),
-                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang)
+    th = get_theme(theme)
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th),
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],

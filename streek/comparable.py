@@ -82,7 +82,7 @@ def chart_rows(vision: Vision, code: str, lang: str) -> pd.DataFrame:
     })
 
 
-def layers(vision: Vision, code: str, lang: str) -> list[alt.Chart]:
+def layers(vision: Vision, code: str, lang: str, text_size: int = 10) -> list[alt.Chart]:
     """Altair layers with their own data: a thin line per area, points (hollow at a break) and
     a rule with the word "breuk" at every break year. Empty when ``code`` has no comparable series."""
     lang = resolve_lang(lang)
@@ -118,16 +118,16 @@ def layers(vision: Vision, code: str, lang: str) -> list[alt.Chart]:
     if years:
         brk = alt.Chart(alt.Data(values=[{"jaar": float(yr), "tekst": t("comparable.break", lang)} for yr in years]))
         out.append(brk.mark_rule(color=BREAK_COLOR, strokeDash=[2, 3], strokeWidth=1, opacity=0.8).encode(x=x))
-        out.append(brk.mark_text(color=BREAK_COLOR, fontSize=10, angle=270, align="right", baseline="bottom",
+        out.append(brk.mark_text(color=BREAK_COLOR, fontSize=text_size, angle=270, align="right", baseline="bottom",
                                  dx=-2, dy=-1).encode(x=x, y=alt.value(2), text="tekst:N"))
     return out
 
 
 def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.DataFrame,
-                 lang: str | None) -> tuple[alt.LayerChart, pd.DataFrame]:
+                 lang: str | None, text_size: int = 10) -> tuple[alt.LayerChart, pd.DataFrame]:
     """The ambition chart with the comparable series drawn under it, and its data table with the
     comparable rows appended (their own series names, so never one line with the document's)."""
-    extra = layers(vision, code, lang)
+    extra = layers(vision, code, lang, text_size)   # the theme's text size (print: >= 10 pt on paper)
     if not extra:
         return chart, table
     chart = chart.copy(deep=False)
