@@ -82,7 +82,11 @@ def notes_block(vision, code: str) -> None:
         return
     codes = {code} | {a.code for a in vision.ambitions if a.ambition == code}
     notes = [n for n in all_notes(engine) if n.ambition in codes]
-    with st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:"):
+    box = st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:", key=f"notes-open-{code}",
+                      on_change="rerun")
+    if not box.open:            # lazy: the notes are mounted only when the reader opens them
+        return
+    with box:
         if not notes:
             st.caption(t("notes.none"))
         for n in notes:
