@@ -21,6 +21,7 @@ from streamlit import dataframe_util
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.frame import page_lang
+from pages.notes_view import page_notes
 from pages.widgets import chart_block, data_downloads
 from streek import charts
 from streek.db.safe import escape_markdown
@@ -166,10 +167,12 @@ def static_chart(code: str, version: str, lang: str, _export: str, _alt: str) ->
     dataset), the same picture as the SVG download."""
     svg = to_svg(_export)
     m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
-    size = f' width="{round(float(m.group(1)))}" height="{round(float(m.group(2)))}"' if m else ""
+    w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
+    size = f' width="{w}" height="{h}"' if m else ""
+    widest = f"min(100%, {w}px)" if w else "100%"     # shrinks on a phone, never blown up past its size
     src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
     return (f'<img class="streek-still" src="{src}" alt="{html.escape(_alt, quote=True)}"{size} '
-            'style="width:100%;height:auto;max-width:100%;display:block">')
+            f'style="width:100%;height:auto;max-width:{widest};display:block">')
 
 
 LIVE = "live-"   # session state: the reader asked for the interactive chart of a card
@@ -292,7 +295,7 @@ def chart_source(vision: Vision, group: list[Ambition], table) -> str:
 
 
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
-                lang: str | None = None) -> None:
+                lang: str | None = None, notes: list | None = None) -> None:
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
@@ -326,7 +329,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):
             st.caption(t("pillars.card.share_help"))
             st.code(absolute_link(code, head.pillar), language=None)
-        card_extras(vision, code, res)   # what-if scenario and workshop notes (pages/whatif.py)
+        card_extras(vision, code, res, notes)   # what-if scenario and workshop notes (pages/whatif.py)
 
 
 def render_pillar(pillar_code: str) -> None:
@@ -341,11 +344,12 @@ def render_pillar(pillar_code: str) -> None:
     res_all = assessments(vision)
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
+    notes = page_notes()        # once for all cards
     st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     for blk in vision.blocks_of(pillar_code):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray")
         st.write(blk.summary_nl)
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
-            render_card(vision, code, res_all, version, selected == code, lang)
+            render_card(vision, code, res_all, version, selected == code, lang, notes)
     if selected:
         scroll_to(selected)

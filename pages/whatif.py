@@ -70,9 +70,9 @@ def whatif_block(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
 
 
 @st.fragment
-def card_extras(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
+def card_extras(vision: Vision, code: str, res: dict[str, Assessment], notes: list | None = None) -> None:
     """Under an ambition card: the what-if block and the workshop notes (one call from the card).
     A fragment: opening either block or moving the slider reruns this card's extras, not the page."""
     from pages.notes_view import notes_block
     whatif_block(vision, code, res)
-    notes_block(vision, code)
+    notes_block(vision, code, notes)
