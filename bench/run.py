@@ -205,7 +205,7 @@ def _new_context(browser):
     return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
 
 
-def render_once(browser, url: str, ctx=None, timeout_ms: float = 60_000) -> dict:
+def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000) -> dict:
     """One visit; in a fresh context (empty browser cache) unless ``ctx`` is given."""
     own = ctx is None
     ctx = _new_context(browser) if own else ctx
