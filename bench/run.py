@@ -23,12 +23,19 @@ What is measured (and how):
   connected, no script is running, the main area shows elements and every
   ``[data-testid=stVegaLiteChart]`` has drawn marks (SVG mark elements or non-blank canvas pixels);
   measured with ``performance.now()`` in the page, checked every animation frame. Median.
+* **First screen**: in the same visit, the time until the first screen is usable — the page title is
+  shown, the screen is filled with content (or the script has finished), and everything inside the
+  viewport is drawn (no loading placeholder, still chart images loaded, charts with marks), while
+  the rest of the page may still be loading.
 * **Ratio to empty page**: browser render of the page / browser render of the empty page.
+* **Deck export**: wall time of ``python -m streek deck --pillar 2 --format pptx`` in a fresh process
+  (``--deck-runs``, median), with the load average before each run.
 * **Peak memory**: peak resident set size (VmHWM) of each server process after all visits.
 * If ``bench/map_click.py`` exists it is called as ``measure(page, base_url) -> dict`` and its
   numbers are reported below the table.
 
-Goals (issue 3, §7): warm run ≤ 100 ms per page; full render ≤ 1.5 × the empty page.
+Goals (issue 3, §7; issue 9): warm run ≤ 100 ms per page (≤ 30 ms for pillar pages); full render
+≤ 1.5 × the empty page; the first screen usable while the rest loads; deck export ≤ 5 s.
 Numbers depend on the machine and on what else runs on it: the report states the load average.
 This is a benchmark, never a timed test.
 """
@@ -53,6 +60,7 @@ BENCH = ROOT / "bench"
 EMPTY = BENCH / "empty_app.py"
 WARM_GOAL_MS = 100.0
 RENDER_GOAL_RATIO = 1.5
+DECK_GOAL_MS = 5000.0
 
 READY_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
@@ -61,6 +69,7 @@ READY_JS = """() => {
     // real content, not the loading placeholders: a heading or a text written by the script
     if (!document.querySelector('[data-testid=stMain] [data-testid=stHeading], [data-testid=stMain] [data-testid=stMarkdown]')) return null;
     if (document.querySelector('[data-testid=stMain] [data-testid=stSkeleton]')) return null;
+    for (const i of document.querySelectorAll('img.streek-still')) if (!i.complete || !i.naturalWidth) return null;
     for (const c of document.querySelectorAll('[data-testid=stVegaLiteChart]')) {
         if (c.querySelector('svg .role-mark path, svg .role-mark text, svg .role-mark line, svg .role-mark rect')) continue;
         const cv = c.querySelector('canvas');
@@ -70,7 +79,28 @@ READY_JS = """() => {
         for (let i = 0; i < d.length && n < 50; i += 16) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
         if (n < 50) return null;
     }
-    return {t: performance.now(), charts: document.querySelectorAll('[data-testid=stVegaLiteChart]').length};
+    return {t: performance.now(), charts: document.querySelectorAll('[data-testid=stVegaLiteChart]').length,
+            stills: document.querySelectorAll('img.streek-still').length};
+}"""
+
+# The first screen is usable: connected, the page title shown, the screen filled with content (or the
+# script finished on a shorter page), and everything inside the viewport drawn — no loading
+# placeholder, every still image loaded, every chart with its marks. The rest may still be loading.
+FIRST_SCREEN_JS = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return null;
+    const main = document.querySelector('[data-testid=stMain]');
+    if (!main || !main.querySelector('h1')) return null;
+    const vh = window.innerHeight;
+    const inView = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.bottom > 0 && r.top < vh; };
+    const done = app.getAttribute('data-test-script-state') === 'notRunning';
+    const last = [...main.querySelectorAll('[data-testid=stElementContainer]')].pop();
+    if (!done && (!last || last.getBoundingClientRect().bottom < vh)) return null;
+    for (const el of main.querySelectorAll('[data-testid=stSkeleton]')) if (inView(el)) return null;
+    for (const i of main.querySelectorAll('img.streek-still')) if (inView(i) && !(i.complete && i.naturalWidth)) return null;
+    for (const c of main.querySelectorAll('[data-testid=stVegaLiteChart]'))
+        if (inView(c) && !c.querySelector('svg .role-mark path, svg .role-mark text, svg .role-mark line, svg .role-mark rect, canvas')) return null;
+    return {t: performance.now()};
 }"""
 
 
@@ -175,17 +205,18 @@ def _new_context(browser):
     return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
 
 
-def render_once(browser, url: str, ctx=None, timeout_ms: float = 60_000) -> dict:
+def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000) -> dict:
     """One visit; in a fresh context (empty browser cache) unless ``ctx`` is given."""
     own = ctx is None
     ctx = _new_context(browser) if own else ctx
     page = ctx.new_page()
     try:
         page.goto(url, wait_until="commit")
-        handle = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms)
-        r = handle.json_value()
+        first = page.wait_for_function(FIRST_SCREEN_JS, polling="raf", timeout=timeout_ms).json_value()
+        r = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms).json_value()
         exceptions = page.locator("[data-testid=stException]").count()
-        return {"ms": r["t"], "charts": r["charts"], "exceptions": exceptions}
+        return {"ms": r["t"], "first_ms": first["t"], "charts": r["charts"], "stills": r["stills"],
+                "exceptions": exceptions}
     finally:
         page.close()
         if own:
@@ -205,6 +236,7 @@ def browser_times(browser, base: str, pages: list[dict], runs: int) -> dict:
         finally:
             ctx.close()
         out[p["name"]] = {"render_ms": statistics.median(r["ms"] for r in rs), "render_all": [r["ms"] for r in rs],
+                          "first_ms": statistics.median(r["first_ms"] for r in rs), "stills": rs[-1]["stills"],
                           "cached_ms": statistics.median(cached), "cached_all": cached,
                           "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs)}
     return out
@@ -222,6 +254,23 @@ def map_click(browser, base: str) -> dict | None:
         return mod.measure(ctx.new_page(), base)
     finally:
         ctx.close()
+
+
+def deck_times(runs: int, env: dict, pillar: str = "2") -> dict:
+    """Wall time of ``python -m streek deck --pillar N --format pptx`` in fresh processes (imports,
+    data, charts, PNGs, the PPTX), with the load average before each run."""
+    out_dir = tempfile.mkdtemp(prefix="bench-deck-")
+    walls, loads = [], []
+    for i in range(runs):
+        loads.append(round(os.getloadavg()[0], 2))
+        t0 = time.perf_counter()
+        p = subprocess.run([sys.executable, "-m", "streek", "deck", "--pillar", pillar, "--format", "pptx",
+                            "--out", f"{out_dir}/deck-{i}.pptx"], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=600)
+        if p.returncode != 0:
+            return {"error": (p.stderr or p.stdout)[-300:]}
+        walls.append((time.perf_counter() - t0) * 1000)
+    return {"pillar": pillar, "ms": statistics.median(walls), "all_ms": walls, "load_before": loads}
 
 
 # --- report --------------------------------------------------------------------------------
@@ -250,10 +299,10 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         "",
         f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms; full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
         "",
-        "| page | url | cold run ms | warm run ms | browser render ms | ratio to empty page | render ms, cached browser | ratio, cached | charts | goals |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-        f"| empty page (floor) | – | {_ms(empty.get('cold_ms'))} | {_ms(empty.get('warm_ms'))} | {_ms(e_render)} | 1,00 | "
-        f"{_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
+        "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | ratio to empty page | render ms, cached browser | ratio, cached | charts (interactive + still) | goals |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"| empty page (floor) | – | {_ms(empty.get('cold_ms'))} | {_ms(empty.get('warm_ms'))} | {_ms(empty.get('first_ms'))} | "
+        f"{_ms(e_render)} | 1,00 | {_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
     ]
     for r in rows:
         ratio = r["render_ms"] / e_render if (r.get("render_ms") and e_render) else None
@@ -268,14 +317,25 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         ratio_s = "–" if ratio is None else f"{ratio:.2f}".replace(".", ",")
         c_ratio = (r["cached_ms"] / empty["cached_ms"]) if (r.get("cached_ms") and empty.get("cached_ms")) else None
         c_ratio_s = "–" if c_ratio is None else f"{c_ratio:.2f}".replace(".", ",")
+        shown = f"{r['charts']} + {r.get('stills', 0)}" if r.get("charts") is not None else "–"
         lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
-                     f"{_ms(r.get('render_ms'))} | {ratio_s} | {_ms(r.get('cached_ms'))} | {c_ratio_s} | "
-                     f"{r.get('charts', '–')} | {', '.join(goals)} |")
+                     f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
+                     f"{c_ratio_s} | {shown} | {', '.join(goals)} |")
     miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > WARM_GOAL_MS]
     miss_render = [r["title"] for r in rows if r.get("render_ms") and e_render and r["render_ms"] / e_render > RENDER_GOAL_RATIO]
     lines += ["", "Pages that miss a goal:", "",
               f"- warm run > {WARM_GOAL_MS:.0f} ms: " + (", ".join(miss_warm) or "none"),
               f"- render > {RENDER_GOAL_RATIO} × empty page: " + (", ".join(miss_render) or "none")]
+    deck = extra.get("deck")
+    if deck:
+        if deck.get("error"):
+            lines += ["", f"Deck export: failed ({deck['error']})."]
+        else:
+            ok = "✔" if deck["ms"] <= DECK_GOAL_MS else "✘"
+            lines += ["", f"Deck export (`python -m streek deck --pillar {deck['pillar']} --format pptx`, a fresh process): "
+                      f"median {_ms(deck['ms'])} ms of {len(deck['all_ms'])} runs "
+                      f"({', '.join(_ms(x) for x in deck['all_ms'])} ms; load average before each: "
+                      f"{', '.join(str(x) for x in deck['load_before'])}); goal ≤ {_ms(DECK_GOAL_MS)} ms {ok}."]
     errs = [(r["title"], r["errors"]) for r in rows if r.get("errors")]
     if errs:
         lines += ["", "Errors during the script runs:", ""] + [f"- {t}: {'; '.join(e)}" for t, e in errs]
@@ -290,7 +350,9 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
     lines += ["", "How: cold = first script run in a fresh process (median of "
               f"{extra['cold_runs']}); warm = median of {extra['warm_runs']} reruns with a shared script cache; "
               f"render = median of {extra['browser_runs']} visits in fresh Chromium contexts after one warm-up visit, "
-              "from navigation start until every chart has drawn its marks; cached browser = the same, as a returning "
+              "from navigation start until every chart has drawn its marks and every still chart image has loaded; "
+              "first screen = from navigation start until the screen is filled and everything on it is drawn "
+              "(the rest of the page may still load); cached browser = the same, as a returning "
               "visitor (one context, browser cache warm). The goal column judges the fresh-context render. "
               "See the docstring of bench/run.py.", ""]
     return "\n".join(lines)
@@ -302,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warm-runs", type=int, default=7)
     ap.add_argument("--browser-runs", type=int, default=3)
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--deck-runs", type=int, default=2, help="deck exports to time (0: none)")
     ap.add_argument("--pages", help="comma-separated url paths (default: all; 'start' for the home page)")
     ap.add_argument("--out", default=str(BENCH / "RESULTS.md"), help="where to write the Markdown ('-' for none)")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
@@ -364,6 +427,10 @@ def main(argv: list[str] | None = None) -> int:
                 stop_server(proc)
             browser.close()
 
+    if args.deck_runs:
+        print(f"deck export (×{args.deck_runs}) …", flush=True)
+        extra["deck"] = deck_times(args.deck_runs, env)
+        print(f"  deck {extra['deck']}", flush=True)
     info["load_end"] = [round(x, 2) for x in os.getloadavg()]
     cmd = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     md = report(rows, empty, info, cmd.strip(), extra)

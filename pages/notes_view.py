@@ -78,14 +78,27 @@ def render_note(n: Note, *, on_delete=None) -> None:
                       type="tertiary", icon=":material/delete:")
 
 
-def notes_block(vision, code: str) -> None:
-    """On an ambition card: the notes pinned to it (and its sub-targets), and a link to add one."""
+def page_notes() -> list[Note] | None:
+    """All notes, for a page that shows many cards: read once per run instead of once per card
+    (None: the store is unreachable, a warning is shown)."""
     engine = notes_engine()
-    if engine is None:
-        return
+    return None if engine is None else all_notes(engine)
+
+
+def notes_block(vision, code: str, notes: list[Note] | None = None) -> None:
+    """On an ambition card: the notes pinned to it (and its sub-targets), and a link to add one.
+    ``notes``: all notes, when the page read them once (:func:`page_notes`); else read here."""
+    if notes is None:
+        notes = page_notes()
+        if notes is None:
+            return
     codes = {code} | {a.code for a in vision.ambitions if a.ambition == code}
-    notes = [n for n in all_notes(engine) if n.ambition in codes]
-    with st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:"):
+    notes = [n for n in notes if n.ambition in codes]
+    box = st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:", key=f"notes-open-{code}",
+                      on_change="rerun")
+    if not box.open:            # lazy: the notes are mounted only when the reader opens them
+        return
+    with box:
         if not notes:
             st.caption(t("notes.none"))
         for n in notes:

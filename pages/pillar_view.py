@@ -7,7 +7,10 @@ the page of that ambition and scrolls to its card.
 """
 from __future__ import annotations
 
+import base64
+import html
 import json
+import re
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -17,7 +20,9 @@ from streamlit import dataframe_util
 
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
-from pages.widgets import chart_block
+from pages.frame import page_lang
+from pages.notes_view import page_notes
+from pages.widgets import chart_block, data_downloads
 from streek import charts, comparable, download
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
@@ -25,6 +30,7 @@ from streek.i18n import get_language, t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
+from streek.render import to_svg
 
 QUERY_KEY = "ambitie"
 PILLAR_PAGES = {"1": "pages/pillar_1.py", "2": "pages/pillar_2.py", "3": "pages/pillar_3.py"}
@@ -124,11 +130,12 @@ def data_version(vision: Vision) -> str:
     return _version(vision, id(vision))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[str, Assessment]) -> dict:
     """Everything a card shows, built once per (code, data version, language): the chart spec (its
     dataset already as Arrow bytes, so a rerun converts nothing), the spec for PNG/SVG, the data
-    table, the CSV, and the card's texts."""
+    table, the CSV, and the card's texts. One shared object for every session (``cache_resource``:
+    a rerun copies nothing); never mutate it."""
     chart, df = charts.build_chart(_vision, code, _res)
     group = charts.series_of(_vision, code)
     csv = download.chart_frame(df, {a.code: a.unit for a in group}, lang, {a.code: a.target_kind for a in group})
@@ -148,6 +155,51 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=t(f"deck.kind.{head.target_kind}")),
     }
+
+
+_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def static_chart(code: str, version: str, lang: str, _export: str, _alt: str) -> str:
+    """The card's chart as a still image: SVG made once per (code, data version, language) with
+    vl-convert, as an ``<img>`` whose alt text is the chart's. Light for the browser (no Vega, no
+    dataset), the same picture as the SVG download."""
+    svg = to_svg(_export, lang)
+    m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
+    w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
+    size = f' width="{w}" height="{h}"' if m else ""
+    widest = f"min(100%, {w}px)" if w else "100%"     # shrinks on a phone, never blown up past its size
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    return (f'<img class="streek-still" src="{src}" alt="{html.escape(_alt, quote=True)}"{size} '
+            f'style="width:100%;height:auto;max-width:{widest};display:block">')
+
+
+LIVE = "live-"   # session state: the reader asked for the interactive chart of a card
+
+
+def _go_live(key: str) -> None:
+    st.session_state[LIVE + key] = True
+
+
+@st.fragment
+def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
+    """The chart of a card. First a still SVG image with its source, an "Interactieve grafiek" button
+    and a lazy "Data en downloads" expander; the interactive Vega chart only once the reader asks
+    (or the card is the deep-linked one). A fragment: the click reruns this card, not the page."""
+    key = anchor_key(code)
+    chart_key, filename = f"chart-{key}", t("download.file.ambition", lang, code=code)
+    if live or st.session_state.get(LIVE + key):
+        chart_block(b["spec"], b["csv_frame"], key=chart_key, filename=filename, source_nl=b["source"],
+                    table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"], export_spec=b["export"], lazy=True,
+                    lang=lang)
+        return
+    st.html(static_chart(code, version, lang, b["export"], b["alt"]))
+    st.caption(b["source"])
+    st.button(t("pillars.card.interactive", lang), key=f"{LIVE}btn-{key}", on_click=_go_live, args=(key,),
+              icon=":material/touch_app:", help=t("pillars.card.interactive_help", lang))
+    data_downloads(b["csv_frame"], key=chart_key, filename=filename, spec=b["export"], table=b["table"],
+                   csv_bytes=b["csv"], lazy=True, lang=lang)
 
 
 # --- card pieces ----------------------------------------------------------------------------------
@@ -248,7 +300,8 @@ def chart_source(vision: Vision, group: list[Ambition], table) -> str:
     return " · ".join(parts)
 
 
-def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool) -> None:
+def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
+                lang: str | None = None, notes: list | None = None) -> None:
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
@@ -260,11 +313,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         st.caption(b["meta"])
 
         def chart() -> None:
-            lang = get_language()
-            chart_block(b["spec"], b["csv_frame"], key=f"chart-{anchor_key(code)}",
-                        filename=t("download.file.ambition", lang, code=code),
-                        source_nl=b["source"], table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"],
-                        export_spec=b["export"], lang=lang)
+            card_chart(b, code, version, lang or get_language(), selected)
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")
@@ -286,11 +335,12 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):
             st.caption(t("pillars.card.share_help"))
             st.code(absolute_link(code, head.pillar), language=None)
-        card_extras(vision, code, res)   # what-if scenario and workshop notes (pages/whatif.py)
+        card_extras(vision, code, res, notes)   # what-if scenario and workshop notes (pages/whatif.py)
 
 
 def render_pillar(pillar_code: str) -> None:
     vision = get_vision()
+    lang = page_lang()
     pillar_code = str(pillar_code)
     selected = redirect_if_elsewhere(vision, pillar_code)
     st.markdown(BADGE_CSS, unsafe_allow_html=True)
@@ -300,11 +350,12 @@ def render_pillar(pillar_code: str) -> None:
     res_all = assessments(vision)
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
+    notes = page_notes()        # once for all cards
     st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     for blk in vision.blocks_of(pillar_code):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray")
         st.write(blk.summary_nl)
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
-            render_card(vision, code, res_all, version, selected == code)
+            render_card(vision, code, res_all, version, selected == code, lang, notes)
     if selected:
         scroll_to(selected)

@@ -69,8 +69,10 @@ def whatif_block(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
         _series_whatif(vision, chosen, res[chosen], key=f"whatif-{chosen}")
 
 
-def card_extras(vision: Vision, code: str, res: dict[str, Assessment]) -> None:
-    """Under an ambition card: the what-if block and the workshop notes (one call from the card)."""
+@st.fragment
+def card_extras(vision: Vision, code: str, res: dict[str, Assessment], notes: list | None = None) -> None:
+    """Under an ambition card: the what-if block and the workshop notes (one call from the card).
+    A fragment: opening either block or moving the slider reruns this card's extras, not the page."""
     from pages.notes_view import notes_block
     whatif_block(vision, code, res)
-    notes_block(vision, code)
+    notes_block(vision, code, notes)

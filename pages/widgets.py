@@ -19,7 +19,8 @@ def _frame(data) -> pd.DataFrame:
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
-                csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str):
+                csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str,
+                lazy: bool = False):
     """Render ``chart`` with its source under it, a "Toon data" table and four downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
@@ -28,6 +29,8 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     ``csv_bytes``); ``table`` (default: ``data``) is the table shown.
     ``export_spec`` is the spec (JSON text or dict) the PNG/SVG downloads render, where it differs
     from the one shown (e.g. a cached spec whose datasets are already Arrow bytes).
+    ``lazy``: the table and the downloads sit in one expander that builds them only when opened
+    (see :func:`data_downloads`).
     Returns the selection state when ``on_select`` is given."""
     kwargs = {}
     if on_select is not None:
@@ -42,11 +45,43 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
         state = st.altair_chart(chart, width="stretch", key=key, **kwargs)
     if source_nl:
         st.caption(source_nl)
-    with st.expander(show_table_label or t("pillars.widget.show_data")):
-        shown = data if table is None else table
-        if isinstance(shown, pd.DataFrame) and DECIMALS_COL in shown.columns:
-            shown = shown.drop(columns=[DECIMALS_COL])
-        st.dataframe(shown, hide_index=True, width="stretch")
+    data_downloads(data, key=key, filename=filename, spec=spec, table=table, label=show_table_label,
+                   csv_bytes=csv_bytes, lazy=lazy, lang=lang)
+    return state
+
+
+def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str, table: pd.DataFrame | None = None,
+                   label: str | None = None, csv_bytes: bytes | None = None, lazy: bool = False,
+                   lang: str) -> None:
+    """The "Toon data" table and the CSV, PNG and SVG downloads of a chart (``spec``: its JSON text).
+
+    ``lazy``: one "Data en downloads" expander that mounts the grid and the buttons only when the
+    reader opens it (a closed ``st.expander`` still mounts its content; this one is not built at
+    all). Inside an ``st.fragment`` opening it reruns only the fragment."""
+    if lazy:
+        box = st.expander(label or t("pillars.widget.data_downloads", lang), key=f"{key}-data", on_change="rerun",
+                          icon=":material/download:")
+        if not box.open:
+            return
+        with box:
+            st.dataframe(_shown(data, table), hide_index=True, width="stretch")
+            _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
+        return
+    with st.expander(label or t("pillars.widget.show_data", lang)):
+        st.dataframe(_shown(data, table), hide_index=True, width="stretch")
+    _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
+
+
+def _shown(data, table):
+    """The table shown: ``table`` or the download frame without its hidden precision column."""
+    shown = data if table is None else table
+    if isinstance(shown, pd.DataFrame) and DECIMALS_COL in shown.columns:
+        shown = shown.drop(columns=[DECIMALS_COL])
+    return shown
+
+
+def _download_buttons(data: pd.DataFrame, *, key: str, filename: str, spec: str, csv_bytes: bytes | None,
+                      lang: str) -> None:
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv(_frame(data), lang),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore",
@@ -58,4 +93,3 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
                        key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help"))
     c4.download_button("SVG", lambda: to_svg(spec, lang), file_name=f"{filename}.svg", mime="image/svg+xml",
                        key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help"))
-    return state

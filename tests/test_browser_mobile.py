@@ -2,7 +2,7 @@
 
 "Usable" here means: the main content does not overflow sideways (no horizontal scrolling of the
 page or of the main block beyond a few pixels), the page title is visible at the top, no
-exception is shown, and every chart on the page fits the screen width."""
+exception is shown, and every chart (interactive or still image) fits the screen width."""
 import pytest
 from playwright.sync_api import expect
 
@@ -20,7 +20,7 @@ OVERFLOW_JS = """() => {
     const wide = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]')]
         .map(e => e.getBoundingClientRect())
         .filter(r => r.width > 0 && (r.right > vw + 4 || r.left < -4)).length;
-    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart], img.streek-still')]
         .map(e => e.getBoundingClientRect())
         .filter(r => r.width > 0 && r.right > vw + 4).length;
     return {

@@ -216,6 +216,9 @@ def test_notes_on_the_card_are_escaped(store):
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception
     assert at.expander[0].label == "Notities uit de workshop (1)"
+    assert not [m for m in at.markdown if "script" in m.value]   # lazy: nothing mounted while closed
+    at.session_state["notes-open-2.1.1"] = True                  # the reader opens the notes
+    at.run()
     shown = [m for m in at.markdown if "script" in m.value]
     assert len(shown) == 1 and not shown[0].proto.allow_html and "\\<script\\>" in shown[0].value
     assert not any("elders" in m.value for m in at.markdown)

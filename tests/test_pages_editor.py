@@ -121,6 +121,7 @@ def test_signing_in_and_out_in_english_keeps_the_language(editor_env):
 
 def test_editor_imports_and_the_pillar_chart_and_status_change(editor_env):
     at = new_app()
+    at.session_state["live-ambitie-2-1-2"] = True     # the reader made the card's chart interactive
     at.switch_page("pages/pillar_2.py").run()
     assert not at.exception
     assert (2021.0, 6500.0) not in measured_points(at, "2.1.2")

@@ -53,9 +53,40 @@ def card_block(at: AppTest, code: str):
     return found[0]
 
 
+def make_live(at: AppTest, pillar: str) -> AppTest:
+    """As if the reader pressed "Interactieve grafiek" on every card of the page."""
+    for code in charts.document_ambitions(VISION, pillar):
+        at.session_state["live-ambitie-" + code.replace(".", "-")] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture(scope="module")
 def pillar_pages():
-    return {p: open_page(f"pages/pillar_{p}.py") for p in "123"}
+    return {p: make_live(open_page(f"pages/pillar_{p}.py"), p) for p in "123"}
+
+
+@pytest.mark.parametrize("pillar", "123")
+def test_first_render_sends_still_images_only(pillar):
+    """A pillar page first sends one still SVG per card (with the chart's alt text): no Vega chart,
+    no data grid, no download button; "Interactieve grafiek" mounts the chart of that card only."""
+    at = open_page(f"pages/pillar_{pillar}.py")
+    codes = charts.document_ambitions(VISION, pillar)
+    assert not at.get("vega_lite_chart") and not at.dataframe and not at.get("download_button")
+    stills = [h.proto.body for h in at.get("html") if 'class="streek-still"' in h.proto.body]
+    assert len(stills) == len(codes)
+    res = {a.code: STATUS[a.code] for a in VISION.ambitions}
+    import html as _html
+    for code, body in zip(codes, stills):
+        assert body.startswith('<img class="streek-still" src="data:image/svg+xml;base64,'), code
+        assert f'alt="{_html.escape(charts.chart_alt_text(VISION, code, res), quote=True)}"' in body, code
+    last = codes[-1]
+    at.button(key="live-btn-ambitie-" + last.replace(".", "-")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert card_block(at, last).get("vega_lite_chart")
+    assert not at.dataframe and not at.get("download_button")   # the data stays closed until asked
 
 
 @pytest.mark.parametrize("pillar,n", [("1", 12), ("2", 10), ("3", 9)])
@@ -138,6 +169,8 @@ def test_deep_link_selects_the_card():
     card = card_block(at, "2.1.2")
     assert [i.value for i in card.info] == ["Je opende deze ambitie via een link."]
     assert len(at.info) == 1   # no other card is marked
+    # the deep-linked card is interactive from the start; the others stay still images
+    assert len(card_block(at, "2.1.2").get("vega_lite_chart")) == 1 and len(at.get("vega_lite_chart")) == 1
 
 
 def test_deep_link_on_the_wrong_pillar_opens_the_right_one():
@@ -155,12 +188,15 @@ def test_deep_link_on_the_overview_and_to_a_sub_target():
 def test_unknown_ambition_warns():
     at = open_page("pages/pillar_1.py", ambitie="9.9.9")
     assert any("9.9.9" in w.value for w in at.warning)
-    assert len(at.get("vega_lite_chart")) == 12
+    assert len([h for h in at.get("html") if 'class="streek-still"' in h.proto.body]) == 12
 
 
 def test_rerun_uses_cached_chart_specs(monkeypatch):
+    from pages.pillar_view import card_bundle, static_chart
     st.cache_data.clear()
-    at = open_page("pages/pillar_3.py")
+    card_bundle.clear()
+    static_chart.clear()
+    at = make_live(open_page("pages/pillar_3.py"), "3")
     assert len(at.get("vega_lite_chart")) == 9
 
     def boom(*a, **k):

@@ -43,6 +43,9 @@ NL = {
     "pillars.alt.series": "{code}: doel {target} in {year}; laatste meting {latest}; status {status}.",
     # shared chart block
     "pillars.widget.show_data": "Toon data",
+    "pillars.widget.data_downloads": "Data en downloads (CSV, XLSX, PNG, SVG)",
+    "pillars.card.interactive": "Interactieve grafiek",
+    "pillars.card.interactive_help": "Toont de grafiek met tooltips per punt in plaats van het vaste beeld",
     "pillars.widget.png_help": "De grafiek als afbeelding (PNG)",
     "pillars.widget.svg_help": "De grafiek als vectorafbeelding (SVG), scherp bij elke grootte",
     # pillar page and cards
@@ -148,6 +151,9 @@ EN = {
     "pillars.alt.relative": "+{pct} %",
     "pillars.alt.series": "{code}: target {target} in {year}; latest measurement {latest}; status {status}.",
     "pillars.widget.show_data": "Show data",
+    "pillars.widget.data_downloads": "Data and downloads (CSV, XLSX, PNG, SVG)",
+    "pillars.card.interactive": "Interactive chart",
+    "pillars.card.interactive_help": "Shows the chart with a tooltip per point instead of the still image",
     "pillars.widget.png_help": "The chart as an image (PNG)",
     "pillars.widget.svg_help": "The chart as a vector image (SVG), sharp at any size",
     "pillars.page.pillar": "Pillar {code}",
