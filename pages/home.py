@@ -39,6 +39,7 @@ st.write(t("home.sources_text"))
 from streek import geo as _geo  # noqa: E402
 from streek.i18n import get_language as _geo_lang  # noqa: E402
 from streek.mapchart import locator_chart  # noqa: E402
+from pages.widgets import show_chart  # noqa: E402
 
 
 @st.cache_data(show_spinner=False)
@@ -55,7 +56,7 @@ def _locator_specs(lang: str) -> tuple[dict, dict]:
 st.subheader(t("home.region"))
 _inset, _region = _locator_specs(_geo_lang())
 _c1, _c2 = st.columns([1, 2.3], vertical_alignment="center")
-_c1.vega_lite_chart(spec=_inset, width="content", alt=t("map.locator.alt"))
-_c2.vega_lite_chart(spec=_region, width="stretch", alt=t("map.locator.alt"))
+show_chart(_inset, t("map.locator.alt"), where=_c1, width="content")
+show_chart(_region, t("map.locator.alt"), where=_c2)
 st.caption(t("map.locator.caption", attribution=_geo.attribution(_geo_lang())))
 st.page_link("pages/map.py", label=t("map.title"), icon=":material/map:")

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from streek.a11y import accessible_chart, accessible_spec
 from streek.i18n import t
 from streek.render import spec_json, to_csv_bytes, to_png, to_svg
 
@@ -19,6 +20,16 @@ def _png(spec: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=512)
 def _svg(spec: str) -> bytes:
     return to_svg(spec)
+
+
+def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, where=st, width="stretch", **kwargs):
+    """The one place that puts a chart on the page: with an accessible name and description
+    (``streek.a11y``: the SVG's label, decorative marks hidden) and the same text as ``alt``.
+    ``where`` is a container or column (default: the current one)."""
+    if isinstance(chart, dict):
+        # Streamlit moves the datasets out of the spec it is given: hand it a (shallow) copy.
+        return where.vega_lite_chart(spec=accessible_spec(chart, alt_text), width=width, alt=alt_text, **kwargs)
+    return where.altair_chart(accessible_chart(chart, alt_text), width=width, alt=alt_text, **kwargs)
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
@@ -36,14 +47,8 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     kwargs = {}
     if on_select is not None:
         kwargs["on_select"] = on_select
-    if alt_text:
-        kwargs["alt"] = alt_text
     spec = spec_json(export_spec if export_spec is not None else chart)
-    if isinstance(chart, dict):
-        # Streamlit moves the datasets out of the spec it is given: hand it a shallow copy.
-        state = st.vega_lite_chart(spec=dict(chart), width="stretch", key=key, **kwargs)
-    else:
-        state = st.altair_chart(chart, width="stretch", key=key, **kwargs)
+    state = show_chart(chart, alt_text or filename, key=key, **kwargs)
     if source_nl:
         st.caption(source_nl)
     with st.expander(show_table_label or t("pillars.widget.show_data")):
