@@ -15,6 +15,8 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
+from pages.frame import page_lang
+from pages.jump import block_anchor, jump_menu
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
@@ -295,8 +297,9 @@ def render_pillar(pillar_code: str) -> None:
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
     st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
+    jump_menu(vision, pillar_code, page_lang())   # issue 12: links to the building blocks below
     for blk in vision.blocks_of(pillar_code):
-        st.header(f"{blk.code} {blk.title_nl}", divider="gray")
+        st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary_nl)
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
             render_card(vision, code, res_all, version, selected == code)

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from streek.a11y import accessible_chart, accessible_spec
+from streek.a11y import accessible_spec
 from streek.i18n import t
 from streek.render import spec_json, to_csv_bytes, to_png, to_svg
 
@@ -26,10 +26,9 @@ def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, where=st, widt
     """The one place that puts a chart on the page: with an accessible name and description
     (``streek.a11y``: the SVG's label, decorative marks hidden) and the same text as ``alt``.
     ``where`` is a container or column (default: the current one)."""
-    if isinstance(chart, dict):
-        # Streamlit moves the datasets out of the spec it is given: hand it a (shallow) copy.
-        return where.vega_lite_chart(spec=accessible_spec(chart, alt_text), width=width, alt=alt_text, **kwargs)
-    return where.altair_chart(accessible_chart(chart, alt_text), width=width, alt=alt_text, **kwargs)
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    # accessible_spec copies: Streamlit moves the datasets out of the spec it is given
+    return where.vega_lite_chart(spec=accessible_spec(spec, alt_text), width=width, alt=alt_text, **kwargs)
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,

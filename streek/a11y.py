@@ -1,15 +1,16 @@
 """Accessible names for charts: one place that wraps every Vega-Lite spec before it is shown.
 
 Vega renders a chart as an SVG with ``role="graphics-document"``; its accessible name is the
-spec's top-level ``description`` (without it axe reports ``svg-img-alt``). Marks keep Vega-Lite's
-automatic per-mark descriptions (``aria`` default), except text and rule marks: those annotate
-(value labels, the target line's label) what the data marks and the data table already say, so
-they are hidden from assistive technology (``aria: false``) instead of being read twice.
+spec's top-level ``description`` (without it axe reports ``svg-img-alt``). The chart is announced
+as one image with that description; its data are one click away in the "Toon data" table under
+every chart (``pages/widgets.py``). The marks themselves are hidden from assistive technology
+(``aria: false``): Vega gives mark containers (the layers of points, the shapes of a map) a role
+without a name, which screen readers announce as empty graphics (axe: ``svg-img-alt``), and the
+value labels and target-line texts would only repeat what the description and table say.
 Never imports Streamlit; ``pages/widgets.py`` applies it to every chart it renders.
 """
 from __future__ import annotations
 
-DECORATIVE_MARKS = frozenset({"text", "rule"})
 MAX_DESCRIPTION = 300
 
 
@@ -18,10 +19,10 @@ def _mark_type(mark) -> str | None:
 
 
 def _quiet(unit: dict) -> dict:
-    """``unit`` with decorative marks hidden, recursing into layers and concatenations."""
+    """``unit`` with its marks hidden, recursing into layers and concatenations."""
     out = dict(unit)
     mark = out.get("mark")
-    if _mark_type(mark) in DECORATIVE_MARKS:
+    if _mark_type(mark) is not None:
         out["mark"] = {**(mark if isinstance(mark, dict) else {"type": mark}), "aria": False}
     for key in ("layer", "hconcat", "vconcat", "concat"):
         if isinstance(out.get(key), list):
@@ -38,7 +39,7 @@ def describe(text: str) -> str:
 
 
 def accessible_spec(spec: dict, description: str) -> dict:
-    """A copy of the Vega-Lite ``spec`` with an accessible name and decorative marks hidden.
+    """A copy of the Vega-Lite ``spec`` with an accessible name and its marks hidden.
     A description already in the spec is kept (the chart builder knows best)."""
     out = _quiet(spec)
     if not out.get("description"):

@@ -15,37 +15,42 @@ PATHS = ["", "overzicht", "pijler-1", "pijler-2", "pijler-3", "kaart", "swot", "
          "presentatie", "workshop", "aanmelden", "bestaat-niet"]
 VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
-# Streamlit's own markup that the project cannot change, by axe rule id and the exact element.
-# Precise on purpose: the same rule anywhere else on the page is still reported as ours.
+# Streamlit's own markup that the project cannot change: axe rule id -> the CSS selector of exactly the
+# elements it may report. Precise on purpose: the same rule on any other element is still ours.
+# st.navigation with sections renders <ul data-testid="stSidebarNavItems"> whose children are <div>s
+# (one per section: its header and its <li> items), so axe reports the <ul> ("list": only <li> may be
+# direct children) and each <li> ("listitem": no <ul>/<ol> parent).
+NAV = 'ul[data-testid="stSidebarNavItems"]'
 STREAMLIT_OWN = {
-    # The sidebar navigation renders <li> items inside a <div> of <ul> role-less wrappers (st.navigation).
-    ("list", '[data-testid="stSidebarNavItems"]'),
-    ("listitem", '[data-testid="stSidebarNavItems"] > li'),
+    "list": NAV,
+    "listitem": f"{NAV} > div > li",
 }
 
 
-def _is_streamlit_own(rule: str, target: str) -> bool:
-    return any(rule == r and (target == sel or target.startswith(sel)) for r, sel in STREAMLIT_OWN)
-
-
 def run_axe(page) -> list[dict]:
-    """Serious and critical violations on the loaded page: [{rule, impact, target, own, html}]."""
+    """Serious and critical violations on the loaded page: [{rule, impact, target, html, summary, streamlit}] (streamlit: Streamlit's own markup, see STREAMLIT_OWN)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("""async () => {
+    result = page.evaluate("""async (own) => {
         const r = await axe.run(document, {resultTypes: ['violations'],
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        const isOwn = (rule, target) => {
+            if (!(rule in own) || target.length !== 1) return false;
+            const el = document.querySelector(target[0]);
+            return !!el && el.matches(own[rule]);
+        };
         return r.violations.map(v => ({id: v.id, impact: v.impact,
             nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
-                                      summary: (n.failureSummary || '').slice(0, 300)}))}));
-    }""")
+                                      summary: (n.failureSummary || '').slice(0, 300),
+                                      streamlit: isOwn(v.id, n.target)}))}));
+    }""", STREAMLIT_OWN)
     out = []
     for v in result:
         if v["impact"] not in ("serious", "critical"):
             continue
         for n in v["nodes"]:
             out.append({"rule": v["id"], "impact": v["impact"], "target": n["target"], "html": n["html"],
-                        "summary": n["summary"], "own": _is_streamlit_own(v["id"], n["target"])})
+                        "summary": n["summary"], "streamlit": n["streamlit"]})
     return out
 
 
@@ -74,7 +79,7 @@ def main(base: str | None = None) -> None:
                             continue
                         pg.wait_for_timeout(1000)
                         vs = run_axe(pg)
-                        ours = [v for v in vs if not v["own"]]
+                        ours = [v for v in vs if not v["streamlit"]]
                         rules = sorted({v["rule"] for v in ours})
                         print(f"{vp_name:7} {lang} /{path:12} ours={len(ours):3} {rules}  streamlit={len(vs) - len(ours)}",
                               flush=True)
