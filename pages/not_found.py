@@ -10,10 +10,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pages.frame import page_lang
+from streek.a11y import echo
 from streek.i18n import t
-
-ECHO_MAX = 40   # characters of the unknown address repeated on the page
-
 
 def requested_path() -> str | None:
     """The page name the browser asked for by URL (None after an in-app page switch)."""
@@ -21,15 +19,10 @@ def requested_path() -> str | None:
     return getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None) if ctx else None
 
 
-def cut(text: str, n: int = ECHO_MAX) -> str:
-    """``text`` cut to ``n`` characters with an ellipsis: input is echoed, never in full."""
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def _render() -> None:
     lang = page_lang()
     st.title(t("notfound.title", lang))
-    st.write(t("notfound.text", lang, path=cut(requested_path() or "")))
+    st.write(t("notfound.text", lang, path=echo(requested_path() or "")))
     st.page_link("pages/home.py", label=t("notfound.home", lang), icon=":material/home:")
     st.page_link("pages/overview.py", label=t("notfound.overview", lang), icon=":material/checklist:")
 

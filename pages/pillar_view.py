@@ -21,6 +21,7 @@ from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
 from streek import charts
+from streek.a11y import echo
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import get_language, t
@@ -83,7 +84,7 @@ def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
         return None
     found = resolve_ambition(vision, raw)
     if found is None:
-        st.warning(t("pillars.deeplink.unknown", code=raw))
+        st.warning(t("pillars.deeplink.unknown", code=echo(raw)))
         return None
     code, right = found
     if right != pillar:

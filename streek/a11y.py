@@ -53,3 +53,13 @@ def accessible_chart(chart, description: str):
     if isinstance(spec, str) and spec:
         return chart
     return chart.properties(description=describe(description))
+
+
+ECHO_MAX = 40   # characters of a visitor's input repeated in a message
+
+
+def echo(text, n: int = ECHO_MAX) -> str:
+    """Input repeated in a message, cut to ``n`` characters with an ellipsis (a 6.000-character
+    query parameter is never shown in full)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
