@@ -64,7 +64,7 @@ if shown.empty:
 columns = {
     "open": st.column_config.LinkColumn(t("overview.col.code"), display_text=r"ambitie=(.+)$", width=78, pinned=True,
                                         help=t("overview.col.link_text")),
-    "titel": st.column_config.TextColumn(t("overview.col.title"), width=215),
+    "titel": st.column_config.TextColumn(t("overview.col.title"), width=198),
     "status": st.column_config.TextColumn(t("overview.col.status"), width=178),
     "laatste": st.column_config.TextColumn(t("overview.col.latest"), width=165),
     "doel": st.column_config.TextColumn(t("overview.col.target"), width=112),

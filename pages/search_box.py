@@ -43,4 +43,4 @@ def search_box(lang: str) -> None:
             label = f"{e.code} {e.title}" if e.kind != "indicator" else e.title
             st.page_link(PAGE_FILES[e.target], label=label[:90] + ("…" if len(label) > 90 else ""),
                          icon=KIND_ICONS[e.kind], help=t(f"search.kind.{e.kind}", lang),
-                         query_params={**e.params, **({"lang": "EN"} if lang == "en" else {})})
+                         query_params=e.params)   # ?lang= is kept by the language selector itself
