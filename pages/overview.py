@@ -63,7 +63,7 @@ if shown.empty:
 # main area at 1440 px with the sidebar open (about 950 px). A phone gets a list of cards instead.
 columns = {
     "open": st.column_config.LinkColumn(t("overview.col.code"), display_text=r"ambitie=(.+)$", width=78, pinned=True,
-                                        help=t("overview.col.link_text")),
+                                        help=t("overview.select_hint")),
     "titel": st.column_config.TextColumn(t("overview.col.title"), width=198),
     "status": st.column_config.TextColumn(t("overview.col.status"), width=178),
     "laatste": st.column_config.TextColumn(t("overview.col.latest"), width=165),

@@ -24,11 +24,12 @@ def _svg(spec: str) -> bytes:
 
 def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, where=st, width="stretch", **kwargs):
     """The one place that puts a chart on the page: with an accessible name and description
-    (``streek.a11y``: the SVG's label, decorative marks hidden) and the same text as ``alt``.
+    (``streek.a11y``: the description names the SVG; its marks are hidden). Not also ``alt=``:
+    Streamlit would warn that it overrides the description.
     ``where`` is a container or column (default: the current one)."""
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     # accessible_spec copies: Streamlit moves the datasets out of the spec it is given
-    return where.vega_lite_chart(spec=accessible_spec(spec, alt_text), width=width, alt=alt_text, **kwargs)
+    return where.vega_lite_chart(spec=accessible_spec(spec, alt_text), width=width, **kwargs)
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
