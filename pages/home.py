@@ -33,9 +33,10 @@ counts = Counter(r.status for r in res.values())
 _lang_q = "&lang=EN" if page_lang() == "en" else ""
 # each count opens the overview filtered on that status (stable code in the URL: ?status=on_track)
 st.markdown(" ".join(f'<a class="status-link" href="overzicht?status={s.value}{_lang_q}" target="_self">'
-                     f"{status_badge(s)} {fmt_number(counts.get(s, 0))}</a>" for s in STATUS_ORDER)
+                     f'{status_badge(s)} <span class="n">{fmt_number(counts.get(s, 0))}</span></a>' for s in STATUS_ORDER)
             + "<style>a.status-link{color:inherit;text-decoration:none;margin-right:.3rem;white-space:nowrap}"
-              "a.status-link:hover .status-badge,a.status-link:focus-visible .status-badge{text-decoration:underline}</style>",
+              "a.status-link .n{text-decoration:underline;text-underline-offset:2px}"
+              "a.status-link:hover .status-badge{text-decoration:underline}</style>",
             unsafe_allow_html=True)
 
 st.header(t("home.sources"))
