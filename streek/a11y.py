@@ -22,7 +22,8 @@ def _quiet(unit: dict) -> dict:
     """``unit`` with its marks hidden, recursing into layers and concatenations."""
     out = dict(unit)
     mark = out.get("mark")
-    if _mark_type(mark) is not None:
+    named = isinstance(out.get("encoding"), dict) and "description" in out["encoding"]
+    if _mark_type(mark) is not None and not named:   # a builder that names each item (the map) keeps it
         out["mark"] = {**(mark if isinstance(mark, dict) else {"type": mark}), "aria": False}
     for key in ("layer", "hconcat", "vconcat", "concat"):
         if isinstance(out.get(key), list):
