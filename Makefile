@@ -22,8 +22,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+$(VENV)/.installed-dev: requirements-dev.txt tests/package.json $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@command -v npm >/dev/null || { echo "npm ontbreekt (Debian: apt-get install npm): nodig voor axe-core in de toegankelijkheidstests"; exit 1; }
+	cd tests && npm ci --no-audit --no-fund --silent
 	touch $@
 
 install: $(VENV)/.installed

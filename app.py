@@ -45,5 +45,16 @@ PAGES[t("nav.section.explore")] += [
     st.Page("pages/presentation.py", title=t("present.nav_title"), icon=":material/slideshow:", url_path="presentatie"),
     st.Page("pages/workshop_page.py", title=t("notes.nav_title"), icon=":material/sticky_note_2:", url_path="workshop"),
 ]
+# Issue 12: an unknown URL gets our own page-not-found page; the search box sits under the language choice.
+from pages.focus import focus_outline  # noqa: E402
+from pages.frame import page_lang  # noqa: E402
+from pages.not_found import not_found_page  # noqa: E402
+from pages.search_box import search_box  # noqa: E402
+
+_missing = not_found_page(PAGES)
+if _missing is not None:
+    PAGES[t("nav.section.vision")].append(_missing)
+search_box(page_lang())
+focus_outline()
 nav = st.navigation(PAGES)   # presentation mode hides the navigation with its own CSS (position="hidden" breaks deep links)
 nav.run()

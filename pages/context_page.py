@@ -30,9 +30,10 @@ st.header(t("context.trends.title"))
 trends = list(vision.trends.itertuples())
 for i in range(0, len(trends), 3):
     cols = st.columns(3)
-    for col, tr in zip(cols, trends[i:i + 3]):
+    for j, (col, tr) in enumerate(zip(cols, trends[i:i + 3])):
         with col, st.container(border=True):
-            st.markdown(f"**{tr.code} {tr.title_nl}**")
+            # Trend A–E: the document's 3.1–3.5 would read like building blocks 3.1–3.4
+            st.markdown(f"**{t('context.trend_label', letter='ABCDEFGH'[i + j])} · {tr.title_nl}**")
             st.write(tr.summary_nl)
 pages = sorted({int(p) for p in vision.trends["page"]})
 st.caption(t("context.trends.source", page=", ".join(str(p) for p in pages)))

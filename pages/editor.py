@@ -72,9 +72,9 @@ with st.expander(t("editor.columns_title"), expanded=False):
 # --- upload, check, preview, confirm ------------------------------------------------------
 st.subheader(t("editor.upload_title"))
 upload_key = f"editor_upload_{st.session_state.get('editor_upload_n', 0)}"
-# the browser refuses files over 10 MB outright; between 5 and 10 MB the importer says why in Dutch
+# one limit everywhere: 5 MB in the label, in Streamlit's "Limit 5MB per file" and in the importer
 uploaded = st.file_uploader(t("editor.upload"), type=["csv", "xlsx", "txt"], key=upload_key,
-                            max_upload_size=2 * MAX_BYTES // (1024 * 1024))
+                            max_upload_size=MAX_BYTES // (1024 * 1024))
 if uploaded is not None:
     data = uploaded.getvalue()
     plan = plan_import(data, uploaded.name, catalog, store)
@@ -88,7 +88,12 @@ if uploaded is not None:
     if plan.issues:
         st.error(t("editor.problems_title", n=len(plan.issues)))
         st.write(t("editor.problems_intro"))
-        st.dataframe(issues_frame(plan.issues), hide_index=True, width="stretch", key="editor_issues")
+        # a static table wraps long texts (a data grid would cut them off); many problems: the grid
+        problems = issues_frame(plan.issues)
+        if len(problems) <= 60:
+            st.table(problems, hide_index=True)
+        else:
+            st.dataframe(problems, hide_index=True, width="stretch", key="editor_issues")
     else:
         st.subheader(t("editor.preview_title"))
         st.write(plan.summary())

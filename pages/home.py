@@ -3,6 +3,7 @@ from collections import Counter
 
 import streamlit as st
 
+from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek.fmt import fmt_number
 from streek.i18n import t
@@ -15,7 +16,7 @@ st.caption(t("home.period", start=2020, end=2030, date="mei 2019"))
 st.write(vision.texts["vision"]["summary_nl"])
 
 n_amb = len({a.ambition for a in vision.ambitions})
-st.subheader(t("home.pillars", n_blocks=len(vision.building_blocks), n_ambitions=n_amb))
+st.header(t("home.pillars", n_blocks=len(vision.building_blocks), n_ambitions=n_amb))
 res = assessments(vision)
 cols = st.columns(3)
 for col, p in zip(cols, vision.pillars):
@@ -27,18 +28,25 @@ for col, p in zip(cols, vision.pillars):
         for b in vision.blocks_of(p.code):
             st.markdown(f"- **{b.code}** {b.title_nl}")
 
-st.subheader(t("home.status_overview"))
+st.header(t("home.status_overview"))
 counts = Counter(r.status for r in res.values())
-st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s, 0))}" for s in STATUS_ORDER),
+_lang_q = "&lang=EN" if page_lang() == "en" else ""
+# each count opens the overview filtered on that status (stable code in the URL: ?status=on_track)
+st.markdown(" ".join(f'<a class="status-link" href="overzicht?status={s.value}{_lang_q}" target="_self">'
+                     f'{status_badge(s)} <span class="n">{fmt_number(counts.get(s, 0))}</span></a>' for s in STATUS_ORDER)
+            + "<style>a.status-link{color:inherit;text-decoration:none;margin-right:.3rem;white-space:nowrap}"
+              "a.status-link .n{text-decoration:underline;text-underline-offset:2px}"
+              "a.status-link:hover .status-badge{text-decoration:underline}</style>",
             unsafe_allow_html=True)
 
-st.subheader(t("home.sources"))
+st.header(t("home.sources"))
 st.write(t("home.sources_text"))
 
 # --- where the region lies (map work, issue 4) ----------------------------------------------------
 from streek import geo as _geo  # noqa: E402
 from streek.i18n import get_language as _geo_lang  # noqa: E402
 from streek.mapchart import locator_chart  # noqa: E402
+from pages.widgets import show_chart  # noqa: E402
 
 
 @st.cache_data(show_spinner=False)
@@ -52,10 +60,10 @@ def _locator_specs(lang: str) -> tuple[dict, dict]:
     return inset, region
 
 
-st.subheader(t("home.region"))
+st.header(t("home.region"))
 _inset, _region = _locator_specs(_geo_lang())
 _c1, _c2 = st.columns([1, 2.3], vertical_alignment="center")
-_c1.vega_lite_chart(spec=_inset, width="content", alt=t("map.locator.alt"))
-_c2.vega_lite_chart(spec=_region, width="stretch", alt=t("map.locator.alt"))
+show_chart(_inset, t("map.locator.alt"), where=_c1, width="content")
+show_chart(_region, t("map.locator.alt"), where=_c2)
 st.caption(t("map.locator.caption", attribution=_geo.attribution(_geo_lang())))
 st.page_link("pages/map.py", label=t("map.title"), icon=":material/map:")

@@ -39,6 +39,8 @@ st.write(t("method.intro"))
 st.header(t("method.progress.title"))
 st.markdown(t("method.progress.text"))
 st.write(t("method.progress.actual"))
+# formulas fit a 390 px phone (a KaTeX block wider than the screen would scroll without keyboard access)
+st.html("<style>@media (max-width: 640px) { .katex-display { font-size: .78em; } }</style>")
 st.latex(r"\mathrm{CAGR}_a = \left(\frac{y_t}{y_0}\right)^{\frac{1}{t - t_0}} - 1")
 st.write(t("method.progress.required"))
 st.latex(r"\mathrm{CAGR}_r = \left(\frac{y_T}{y_0}\right)^{\frac{1}{T - t_0}} - 1")
@@ -56,7 +58,7 @@ for s in STATUS_ORDER:
               f'background:{s.color};border-radius:.2em;vertical-align:middle"></span> <code>{s.color}</code>')
     rows.append(f"<tr><td>{status_badge(s)}</td><td>{swatch}</td><td>{t(key, **thresholds)}</td></tr>")
 st.markdown(
-    '<div style="overflow-x:auto"><table style="width:100%"><thead><tr>'
+    '<div style="overflow-x:auto" tabindex="0"><table style="width:100%"><thead><tr>'
     f'<th scope="col">{t("method.col.status")}</th><th scope="col">{t("method.col.colour")}</th>'
     f'<th scope="col">{t("method.col.rule")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>',
     unsafe_allow_html=True)

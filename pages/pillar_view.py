@@ -18,12 +18,14 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
+from pages.frame import page_lang
+from pages.jump import block_anchor, jump_menu
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from pages.whatif import card_extras
-from pages.frame import page_lang
 from pages.notes_view import page_notes
 from pages.widgets import chart_block, data_downloads
 from streek import charts, comparable, download
+from streek.a11y import echo
 from streek.db.safe import escape_markdown
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import get_language, t
@@ -86,7 +88,7 @@ def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
         return None
     found = resolve_ambition(vision, raw)
     if found is None:
-        st.warning(t("pillars.deeplink.unknown", code=raw))
+        st.warning(t("pillars.deeplink.unknown", code=echo(raw)))
         return None
     code, right = found
     if right != pillar:
@@ -352,8 +354,9 @@ def render_pillar(pillar_code: str) -> None:
     codes = charts.document_ambitions(vision, pillar_code)
     notes = page_notes()        # once for all cards
     st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
+    jump_menu(vision, pillar_code, page_lang())   # issue 12: links to the building blocks below
     for blk in vision.blocks_of(pillar_code):
-        st.header(f"{blk.code} {blk.title_nl}", divider="gray")
+        st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary_nl)
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
             render_card(vision, code, res_all, version, selected == code, lang, notes)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY
 from pages.ui import assessments, get_vision
+from pages.widgets import show_chart
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
 from streek.export.content import (baseline_text, latest_text, map_for, needed_text, series_of, target_text,
@@ -195,10 +196,7 @@ if screen == "kaart":
         st.info(t("present.map_not_ready"))
     else:
         chart, caption = built
-        if isinstance(chart, dict):      # the map builder returns a Vega-Lite dict (Streamlit moves its datasets: copy)
-            st.vega_lite_chart(spec=dict(chart), width="stretch", key="present-map")
-        else:
-            st.altair_chart(chart, width="stretch", key="present-map")
+        show_chart(chart, f"{t('deck.map_title')}. {caption}", key="present-map")   # named for screen readers
         st.caption(caption)
 else:
     group = series_of(vision, screen)
@@ -220,12 +218,12 @@ else:
                 lines.append(needed_text(r))
             st.markdown("  \n".join(lines))
         with right:
-            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}", theme=None)
+            show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
     else:   # sub-targets: one compact row per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}", theme=None)
+            show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
         with right:
             for a in group:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.widgets import show_chart
+
 from streek.fmt import fmt_change, fmt_value
 from streek.i18n import get_language, t
 from streek.model import Vision
@@ -50,8 +52,7 @@ def _series_whatif(vision: Vision, code: str, res: Assessment, key: str) -> None
         st.markdown("  \n".join(scenario_lines(sc)))
     with right:
         chart = scenario_chart(a, vision.series(a.code), sc, lang=get_language())
-        st.altair_chart(chart, width="stretch", key=f"{key}-chart",
-                        alt=t("whatif.label") + ": " + " ".join(scenario_lines(sc)))
+        show_chart(chart, t("whatif.label") + ": " + " ".join(scenario_lines(sc)), key=f"{key}-chart")
 
 
 def whatif_block(vision: Vision, code: str, res: dict[str, Assessment]) -> None:

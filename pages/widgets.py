@@ -8,12 +8,23 @@ import pandas as pd
 import streamlit as st
 
 from streek.download import DECIMALS_COL, to_csv, to_xlsx
+from streek.a11y import accessible_spec
 from streek.i18n import t
 from streek.render import spec_json, to_png, to_svg   # cached there (the one render cache)
 
 
 def _frame(data) -> pd.DataFrame:
     return data if isinstance(data, pd.DataFrame) else data.to_pandas()
+
+
+def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, where=st, width="stretch", **kwargs):
+    """The one place that puts a chart on the page: with an accessible name and description
+    (``streek.a11y``: the description names the SVG; its marks are hidden). Not also ``alt=``:
+    Streamlit would warn that it overrides the description.
+    ``where`` is a container or column (default: the current one)."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    # accessible_spec copies: Streamlit moves the datasets out of the spec it is given
+    return where.vega_lite_chart(spec=accessible_spec(spec, alt_text), width=width, **kwargs)
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
@@ -35,14 +46,8 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     kwargs = {}
     if on_select is not None:
         kwargs["on_select"] = on_select
-    if alt_text:
-        kwargs["alt"] = alt_text
     spec = spec_json(export_spec if export_spec is not None else chart)
-    if isinstance(chart, dict):
-        # Streamlit moves the datasets out of the spec it is given: hand it a shallow copy.
-        state = st.vega_lite_chart(spec=dict(chart), width="stretch", key=key, **kwargs)
-    else:
-        state = st.altair_chart(chart, width="stretch", key=key, **kwargs)
+    state = show_chart(chart, alt_text or filename, key=key, **kwargs)
     if source_nl:
         st.caption(source_nl)
     data_downloads(data, key=key, filename=filename, spec=spec, table=table, label=show_table_label,

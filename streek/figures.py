@@ -283,7 +283,8 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     body = "".join("<tr>" + "".join(f"<td>{e('' if v is None else str(v))}</td>" for v in row) + "</tr>"
                    for row in df.itertuples(index=False))
     cap = f"<caption>{e(caption)}</caption>" if caption else ""
-    return (f'<div class="plain-wrap"><table class="{e(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
+    # tabindex: a table wider than a phone scrolls sideways, and a scrolling region must be reachable by keyboard
+    return (f'<div class="plain-wrap" tabindex="0"><table class="{e(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 

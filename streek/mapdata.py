@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from streek.a11y import echo
 from streek.fmt import fmt_number, fmt_period
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Vision
@@ -443,10 +444,10 @@ def url_choice(vision: Vision, params: dict[str, str | None]) -> tuple[dict[str,
         if ind in ids:
             ok["indicator"] = ind
         else:
-            problems.append(t("map.bad_param.indicator", value=ind))
+            problems.append(t("map.bad_param.indicator", value=echo(ind)))
     ind = ok.get("indicator")
     if ind is None:
-        return ok, problems + [t("map.bad_param.ignored", param=k, value=params[k])
+        return ok, problems + [t("map.bad_param.ignored", param=k, value=echo(params[k]))
                                for k in ("jaar", "weergave", "sinds") if params.get(k) and params.get("indicator")]
     m = map_indicator(vision, ind)
     ps = periods(vision, ind)
@@ -455,27 +456,28 @@ def url_choice(vision: Vision, params: dict[str, str | None]) -> tuple[dict[str,
         if jaar in ps:
             ok["jaar"] = jaar
         else:
-            problems.append(t("map.bad_param.jaar", value=jaar, allowed=", ".join(ps)))
+            problems.append(t("map.bad_param.jaar", value=echo(jaar), allowed=", ".join(ps)))
     view = params.get("weergave")
     if view:
         views = available_views(m, len(ps))
         if view in views:
             ok["weergave"] = view
         else:
-            problems.append(t("map.bad_param.weergave", value=view, allowed=", ".join(views)))
+            problems.append(t("map.bad_param.weergave", value=echo(view),
+                              allowed=", ".join(t(f"map.view.{v}") for v in views)))   # labels, not codes
     since = params.get("sinds")
     if since and ok.get("weergave") == "verandering":
         upto = ps.index(ok.get("jaar", ps[-1]))
         if since in ps[:upto]:
             ok["sinds"] = since
         else:
-            problems.append(t("map.bad_param.sinds", value=since, allowed=", ".join(ps[:upto]) or "–"))
+            problems.append(t("map.bad_param.sinds", value=echo(since), allowed=", ".join(ps[:upto]) or "–"))
     nis = params.get("gemeente")
     if nis:
         if nis in municipal_codes(vision):
             ok["gemeente"] = nis
         else:
-            problems.append(t("map.bad_param.gemeente", value=nis))
+            problems.append(t("map.bad_param.gemeente", value=echo(nis)))
     return ok, problems
 
 

@@ -137,5 +137,5 @@ def test_pillar_map_from_the_map_builder(vision):
     from streek.export.content import map_for
     chart, caption = map_for(vision, "2")
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    assert "Werkgelegenheidsgraad 20-64 jaar (Census 2011)" in str(spec["title"])
+    assert "Werkzaamheidsgraad 20-64 jaar (Census 2011)" in str(spec["title"])
     assert "Statbel" in caption and "Census 2011" in caption

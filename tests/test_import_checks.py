@@ -74,8 +74,8 @@ BAD = {
     "header_only": (HEADER.encode(), 1, None, "alleen een kopregel"),
     "missing_column": (b"indicator;geo;period;value\n2.1.2;ZWV;2021;1\n", 1, "source", "een kolom 'source' in de kopregel"),
     "unknown_column": (b"indicator;geo;period;value;source;extra\n2.1.2;ZWV;2021;1;x;y\n", 1, "extra", "alleen de kolommen"),
-    "unknown_indicator": (csv_bytes("2.1.9;ZWV;2021;10;VDAB"), 2, "indicator", "een ambitiecode uit data/ambitions.csv"),
-    "unknown_geo": (csv_bytes("population_total;99999;2021;10;Statbel"), 2, "geo", "een gebied uit data/geographies.csv"),
+    "unknown_indicator": (csv_bytes("2.1.9;ZWV;2021;10;VDAB"), 2, "indicator", "een ambitiecode zoals de verkenner ze toont"),
+    "unknown_geo": (csv_bytes("population_total;99999;2021;10;Statbel"), 2, "geo", "een gebied: een NIS-code van 5 cijfers"),
     "wrong_geo_for_ambition": (csv_bytes("2.1.2;30000;2021;10;VDAB"), 2, "geo", "het gebied van ambitie 2.1.2: ZWV"),
     "period_too_early": (csv_bytes("2.1.2;ZWV;1989;10;VDAB"), 2, "period", "een periode tussen 1990 en 2035"),
     "period_too_late": (csv_bytes("2.1.2;ZWV;2036;10;VDAB"), 2, "period", "een periode tussen 1990 en 2035"),
@@ -147,7 +147,7 @@ def test_conflict_with_a_shown_value_needs_confirmation(db_url, catalog):
     assert plan.ok and [r.change for r in plan.rows] == ["wijziging"]
     assert plan.rows[0].old_value == 7719.0 and plan.rows[0].old_origin == "data/"
     table = preview_frame(plan, catalog)
-    assert table.loc[0, "Oude waarde"] == "7.719 (data/)" and table.loc[0, "Nieuwe waarde"] == "7.700"
+    assert table.loc[0, "Oude waarde"] == "7.719 (streekvisie)" and table.loc[0, "Nieuwe waarde"] == "7.700"
     with pytest.raises(ImportRefused, match="bevestig"):
         commit(plan, store, catalog, editor="anna")
     assert store.counts()["imports"] == 0

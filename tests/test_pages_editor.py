@@ -66,8 +66,8 @@ def measured_points(at: AppTest, code: str) -> set[tuple[float, float]]:
 
 
 def frame_with(at: AppTest, column: str):
-    """The first table on the page that has ``column``."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+    """The first table on the page (data grid or static table) that has ``column``."""
+    return next(d.value for d in [*at.dataframe, *at.table] if column in d.value.columns)
 
 
 def card_text(at: AppTest, code: str) -> str:

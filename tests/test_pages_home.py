@@ -22,7 +22,7 @@ def test_home_shows_vision_pillars_and_blocks(vision):
         assert p.title_nl in text
     for b in vision.building_blocks:
         assert b.title_nl in text
-    assert "31 ambities" in "\n".join(h.value for h in at.subheader)
+    assert "31 ambities" in "\n".join(h.value for h in at.header)
     captions = "\n".join(c.value for c in at.caption)
     assert "12 ambities · 14 doelreeksen" in captions
     assert "10 ambities · 14 doelreeksen" in captions

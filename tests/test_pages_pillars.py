@@ -229,3 +229,12 @@ def test_resolve_ambition_accepts_document_and_series_codes():
     assert resolve_ambition(VISION, "3.4.a") == ("3.4.a", "3")
     assert resolve_ambition(VISION, "7.7") is None and resolve_ambition(VISION, "") is None
     assert ambition_link("2.1.2", "2") == "pijler-2?ambitie=2.1.2"
+
+
+def test_overview_accepts_the_stable_status_code_from_the_home_page():
+    # the home page links its counts as ?status=on_track (a code that does not depend on the language)
+    at = open_page("pages/overview.py", status="on_track")
+    assert at.pills(key="status").value == ["on_track"]
+    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    assert sorted(df["code"]) == sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
+

@@ -11,7 +11,7 @@ NL = {
     "nav.section.about": "Over",
     "nav.home": "Start",
     "nav.overview": "Overzicht ambities",
-    "nav.pillar_1": "1. Economische groei en transformatie",
+    "nav.pillar_1": "1. Groei en transformatie",   # short enough for the sidebar; the page title is in full
     "nav.pillar_2": "2. Kansrijke arbeidsmarkt",
     "nav.pillar_3": "3. Innovatieve leeroplossingen",
     "nav.map": "Kaart van de gemeenten",
@@ -44,7 +44,7 @@ EN = {
     "nav.section.about": "About",
     "nav.home": "Home",
     "nav.overview": "Ambitions overview",
-    "nav.pillar_1": "1. Economic growth and transformation",
+    "nav.pillar_1": "1. Growth and transformation",
     "nav.pillar_2": "2. Labour market of opportunity",
     "nav.pillar_3": "3. Innovative learning solutions",
     "nav.map": "Map of the municipalities",

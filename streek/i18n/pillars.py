@@ -107,7 +107,7 @@ NL = {
     "overview.pillar_head": "Pijler {code}: {title}",
     "overview.n_shown": "{n} van {total} doelreeksen getoond",
     "overview.none": "Geen ambitie voldoet aan deze filters.",
-    "overview.select_hint": "Kies een rij (of klik op Bekijk) om die ambitie op haar pijlerpagina te openen.",
+    "overview.select_hint": "Kies een rij (of klik op de code) om die ambitie op haar pijlerpagina te openen.",
 }
 EN = {
     "pillars.chart.el.meting": "Measurement",
@@ -213,5 +213,5 @@ EN = {
     "overview.pillar_head": "Pillar {code}: {title}",
     "overview.n_shown": "{n} of {total} target series shown",
     "overview.none": "No ambition matches these filters.",
-    "overview.select_hint": "Choose a row (or click View) to open that ambition on its pillar page.",
+    "overview.select_hint": "Choose a row (or click the code) to open that ambition on its pillar page.",
 }

@@ -1,0 +1,46 @@
+"""The sidebar's search box: ambitions, building blocks and indicators by a word (streek.search).
+
+Typing commits after a short pause (``live``); each hit is a link that opens the card
+(``pijler-2?ambitie=2.1.1``), the building block on its pillar page or the map of an indicator."""
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.ui import get_vision
+from streek.i18n import t
+from streek.search import build_index, search
+
+PAGE_FILES = {"pijler-1": "pages/pillar_1.py", "pijler-2": "pages/pillar_2.py", "pijler-3": "pages/pillar_3.py",
+              "kaart": "pages/map.py"}
+KIND_ICONS = {"ambition": ":material/flag:", "block": ":material/view_agenda:", "indicator": ":material/map:"}
+
+
+@st.cache_resource(show_spinner=False)
+def _index(_vision, version: str):
+    return build_index(_vision)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _search(query: str, lang: str, version: str):
+    return search(_index(get_vision(seed_only=True), version), query, lang)
+
+
+def search_box(lang: str) -> None:
+    """Search field and up to eight links in the sidebar."""
+    with st.sidebar:
+        query = st.text_input(t("search.label", lang), key="zoek", type="search", live=True, max_chars=80,
+                              placeholder=t("search.placeholder", lang), help=t("search.help", lang))
+        if not query or not query.strip():
+            return
+        vision = get_vision(seed_only=True)
+        version = str(len(vision.ambitions)) + ":" + str(len(vision.indicators))
+        hits = _search(query.strip(), lang, version)
+        if not hits:
+            st.caption(t("search.none", lang, query=query.strip()[:40]))
+            return
+        for h in hits:
+            e = h.entry
+            label = f"{e.code} {e.title}" if e.kind != "indicator" else e.title
+            st.page_link(PAGE_FILES[e.target], label=label[:90] + ("…" if len(label) > 90 else ""),
+                         icon=KIND_ICONS[e.kind], help=t(f"search.kind.{e.kind}", lang),
+                         query_params=e.params)   # ?lang= is kept by the language selector itself
