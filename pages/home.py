@@ -3,12 +3,14 @@ from collections import Counter
 
 import streamlit as st
 
+from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek.fmt import fmt_number
 from streek.i18n import t
 from streek.progress import STATUS_ORDER
 
 vision = get_vision()
+lang = page_lang()
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("app.title"))
 st.caption(t("home.period", start=2020, end=2030, date="mei 2019"))
@@ -29,7 +31,7 @@ for col, p in zip(cols, vision.pillars):
 
 st.subheader(t("home.status_overview"))
 counts = Counter(r.status for r in res.values())
-st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s, 0))}" for s in STATUS_ORDER),
+st.markdown(" ".join(f"{status_badge(s, lang)} {fmt_number(counts.get(s, 0), lang=lang)}" for s in STATUS_ORDER),
             unsafe_allow_html=True)
 
 st.subheader(t("home.sources"))

@@ -2,8 +2,10 @@
 import pandas as pd
 import streamlit as st
 
+from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek.figures import TABLE_CSS, html_table
+from streek.card import reason_text
 from streek.fmt import fmt_pct
 from streek.i18n import get_language, t
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
@@ -31,6 +33,7 @@ def _tables(_vision, key: int, lang: str):
 RULES = {s: f"method.rule.{s.value}" for s in Status}
 
 vision = get_vision()
+lang = page_lang()
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("method.title"))
 st.write(t("method.intro"))
@@ -54,7 +57,7 @@ for s in STATUS_ORDER:
     key = RULES[s]
     swatch = (f'<span aria-hidden="true" style="display:inline-block;width:1.4em;height:1em;'
               f'background:{s.color};border-radius:.2em;vertical-align:middle"></span> <code>{s.color}</code>')
-    rows.append(f"<tr><td>{status_badge(s)}</td><td>{swatch}</td><td>{t(key, **thresholds)}</td></tr>")
+    rows.append(f"<tr><td>{status_badge(s, lang)}</td><td>{swatch}</td><td>{t(key, **thresholds)}</td></tr>")
 st.markdown(
     '<div style="overflow-x:auto"><table style="width:100%"><thead><tr>'
     f'<th scope="col">{t("method.col.status")}</th><th scope="col">{t("method.col.colour")}</th>'
@@ -69,7 +72,7 @@ res = assessments(vision)
 example = next((r for r in res.values() if r.needed_from_latest is not None), None)
 if example is not None:
     st.markdown(t("method.path.example", code=example.code))
-    st.info(example.reason_nl)
+    st.info(reason_text(example.reason, lang))
 
 st.subheader(t("method.limits.title"))
 st.write(t("method.limits.intro"))

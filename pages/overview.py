@@ -3,12 +3,14 @@ from collections import Counter
 
 import streamlit as st
 
+from pages.frame import page_lang
 from pages.pillar_view import PILLAR_PAGES, QUERY_KEY, data_version, redirect_if_elsewhere
-from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, code_pills, get_vision, status_badge
 from streek import charts
 from streek.fmt import fmt_number
-from streek.i18n import get_language, t
-from streek.progress import STATUS_ORDER, Status
+from streek.card import status_text
+from streek.i18n import t
+from streek.progress import STATUS_ORDER
 
 vision = get_vision()
 redirect_if_elsewhere(vision, None)   # ?ambitie=CODE on the overview opens that ambition's card
@@ -18,16 +20,17 @@ res = assessments(vision)
 @st.cache_data(show_spinner=False, max_entries=8)
 def _frame(version: str, lang: str, _vision, _res):
     """``lang`` is part of the cache key: the table holds texts in the visitor's language."""
-    return charts.overview_frame(_vision, _res)
+    return charts.overview_frame(_vision, _res, lang)
 
 
-df = _frame(data_version(vision), get_language(), vision, res)
+lang = page_lang()
+df = _frame(data_version(vision), lang, vision, res)
 
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("overview.title"))
 st.write(t("overview.intro", n=df["ambitie"].nunique(), n_series=len(df)))
 counts = Counter(df["status_code"])
-st.markdown(" ".join(f"{status_badge(s)} {fmt_number(counts.get(s.value, 0))}" for s in STATUS_ORDER),
+st.markdown(" ".join(f"{status_badge(s, lang)} {fmt_number(counts.get(s.value, 0), lang=lang)}" for s in STATUS_ORDER),
             unsafe_allow_html=True)
 
 # Filters: bound to the URL (?pijler=1&status=met&gebied=ZWV), so they survive a page switch and a shared link.
@@ -38,8 +41,8 @@ pillars = st.pills(t("overview.filter.pillar"), [p.code for p in vision.pillars]
                    format_func=lambda c: f"{c}. {vision.pillar(c).title_nl}", key="pijler", bind="query-params")
 c2, c3 = st.columns([3, 2])
 with c2:
-    statuses = st.pills(t("overview.filter.status"), [s.value for s in STATUS_ORDER], selection_mode="multi",
-                        format_func=lambda v: Status(v).label_nl, key="status", bind="query-params")
+    statuses = code_pills(t("overview.filter.status"), [s.value for s in STATUS_ORDER],  # ?status=on_track
+                          lambda v: status_text(v, lang), key="status")
 with c3:
     geos = st.multiselect(t("overview.filter.geo"), geo_options, format_func=lambda g: geo_names.get(g, g),
                           key="gebied", bind="query-params", placeholder=t("overview.filter.all"))
@@ -65,7 +68,7 @@ columns = {
     "metingen": st.column_config.LineChartColumn(t("overview.col.trend"), help=t("overview.col.trend_help"), width="small"),
     "gebied": st.column_config.TextColumn(t("overview.col.geo")),
 }
-TINT = {f"{s.symbol} {s.label_nl}": f"background-color: {s.color}38" for s in STATUS_ORDER}
+TINT = {status_text(s, lang): f"background-color: {s.color}38" for s in STATUS_ORDER}
 for p in vision.pillars:
     part = shown[shown["pijler"] == p.code].reset_index(drop=True)
     if part.empty:

@@ -15,12 +15,12 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
 from streek import charts
 from streek.db.safe import escape_markdown
-from streek.fmt import fmt_number, fmt_period, fmt_value
+from streek.card import SeriesCard, build_card
 from streek.i18n import get_language, t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
@@ -138,88 +138,32 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
     table = charts.data_table(df)
-    head = group[0]
+    c = build_card(_vision, code, lang, _res)
     return {
         "spec": screen, "export": json.dumps(full, sort_keys=True), "table": pa.Table.from_pandas(table, preserve_index=False),
         "csv": to_csv_bytes(csv),
         "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res),
         "source": chart_source(_vision, group, table),
-        "facts": [series_facts(_vision, a, _res[a.code], show_series=len(group) > 1 or bool(a.series_nl))
-                  for a in group],
+        "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
-        "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=t(f"deck.kind.{head.target_kind}")),
+        "meta": c.meta,
     }
 
 
 # --- card pieces ----------------------------------------------------------------------------------
-def geography_text(vision: Vision, a: Ambition) -> str:
-    if not a.geography:
-        return t("common.geo_missing")
-    name = vision.geo_name(a.geography)
-    basis = {"swot": "pillars.geo.basis_swot", "bijlage 2": "pillars.geo.basis_annex"}.get(a.geography_basis)
-    return f"{name} ({t(basis)})" if basis else name
+def series_facts(sc: SeriesCard, multi: bool) -> dict:
+    """The texts of one target series on its card (markdown), all from the card model."""
+    return {"series": f"**{escape_markdown(sc.code)}** · {escape_markdown(sc.series_title)}" if multi or sc.series_title else "",
+            "facts": facts_markdown(sc),
+            "status": f"{status_badge(sc.status, sc.lang)} {escape_markdown(sc.reason)}",
+            "notes": "  \n".join(escape_markdown(x) for x in card_notes(sc))}
 
 
-def target_text(a: Ambition) -> str:
-    """Baseline -> target in the document's figures, Dutch formatted, with units and years."""
-    v, u = a.target_value, a.unit
-    if a.target_kind == "level":
-        return t("pillars.target.level", base=fmt_value(a.baseline_value, u), base_period=fmt_period(a.baseline_period),
-                 target=fmt_value(v, u), year=a.target_year)
-    if a.target_kind == "relative_change":
-        return t("pillars.target.relative", pct=fmt_number(v), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("pillars.target.maintain", value=fmt_value(v, u), year=a.target_year)
-    if a.target_kind == "period_average":
-        return t("pillars.target.period_average", base=fmt_value(a.baseline_value, u),
-                 base_period=fmt_period(a.baseline_period), target=fmt_value(v, u), period=fmt_period(a.target_period))
-    return t("pillars.target.share", target=fmt_value(v, u), year=a.target_year)
-
-
-def change_text(a: Ambition) -> str | None:
-    """Printed vs computed change; both where they differ at one decimal."""
-    computed = a.computed_change_pct
-    if computed is None:
-        return None
-    printed = a.printed_change_pct
-    comp = ("+" if computed > 0 else "") + fmt_number(round(computed, 1), 1) + " %"
-    if printed is None:
-        return t("pillars.change.computed_only", computed=comp)
-    prn = ("+" if printed > 0 else "") + fmt_number(printed) + " %"
-    if round(printed, 1) == round(computed, 1) or (float(printed).is_integer() and round(computed) == printed):
-        return t("pillars.change.same", printed=prn, computed=comp)
-    return t("pillars.change.differs", printed=prn, computed=comp)
-
-
-def latest_text(vision: Vision, a: Ambition, res: Assessment) -> str:
-    s = vision.series(a.code)
-    if s.empty:
-        return t("common.no_data")
-    last = s.iloc[-1]
-    src = escape_markdown(charts.source_label(vision, last["source"], last["note"], a.page))  # may be imported text
-    out = t("pillars.latest.value", value=fmt_value(last["value"], a.unit), period=fmt_period(last["period"]), source=src)
-    if len(s) == 1 and a.baseline_period and last["period"] == a.baseline_period:
-        out += " " + t("pillars.latest.only_baseline")
-    return out
-
-
-def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool) -> dict:
-    """The texts of one target series on its card (markdown)."""
-    lines = [
-        f"**{t('common.geography')}:** {geography_text(vision, a)}",
-        f"**{t('pillars.card.target')}:** {target_text(a)}",
-    ]
-    ch = change_text(a)
-    if ch:
-        lines.append(f"**{t('pillars.card.change')}:** {ch}")
-    lines.append(f"**{t('pillars.card.latest')}:** {latest_text(vision, a, res)}")
-    notes = list(res.notes_nl) + ([a.note_nl] if a.note_nl else [])
-    details = [t("pillars.card.indicator", indicator=a.indicator_nl)]
-    if a.source_nl:
-        details.append(t("pillars.card.annex_source", source=a.source_nl))
-    return {"series": f"**{a.code}** · {a.series_nl or a.indicator_nl}" if show_series else "",
-            "facts": "  \n".join(lines), "status": f"{status_badge(res.status)} {res.reason_nl}",
-            "notes": "  \n".join(details + notes)}
+def card_notes(sc: SeriesCard) -> list[str]:
+    details = [t("pillars.card.indicator", sc.lang, indicator=sc.indicator)]
+    if sc.annex_source:
+        details.append(t("pillars.card.annex_source", sc.lang, source=sc.annex_source))
+    return details + list(sc.notes)
 
 
 def show_facts(f: dict) -> None:

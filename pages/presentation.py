@@ -7,10 +7,11 @@ import html
 import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY
-from pages.ui import assessments, get_vision
+from pages.ui import assessments, facts_markdown, get_vision, status_badge
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
-from streek.export.content import baseline_text, latest_text, map_for, needed_text, series_of, target_text
+from streek.card import build_card
+from streek.export.content import map_for, series_of
 from streek.i18n import DEFAULT_LANG, get_language, t
 from streek.qr import base_from_headers, qr_png, view_url
 
@@ -119,9 +120,7 @@ def _notes():
 
 
 def badge(status, small: bool = False) -> str:
-    return (f'<span class="present-badge{" small" if small else ""}" style="border-color:{status.color};">'
-            f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
-            f"{t(f'deck.status.{status.value}')}</span>")
+    return status_badge(status, lang, "present-badge small" if small else "present-badge")
 
 
 # --- top bar --------------------------------------------------------------------------------------
@@ -188,37 +187,29 @@ else:
     group = series_of(vision, screen)
     res_all = assessments(vision)
     res = {a.code: res_all[a.code] for a in group}
-    head = group[0]
-    st.markdown(f"## {screen} · {head.title_nl}")
-    st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
+    card = build_card(vision, screen, lang, res)     # the same card model as the pillar page and the deck
+    st.markdown(f"## {screen} · {card.title}")
+    st.caption(card.meta)
     chart = _chart_spec(screen, _version(vision, id(vision)), lang, vision, res)
-    source = t("deck.source") + ": " + "; ".join(dict.fromkeys(a.source_nl for a in group if a.source_nl))
-    if len(group) == 1:
-        r = res[head.code]
+    source = t("deck.source", lang) + ": " + "; ".join(dict.fromkeys(sc.annex_source for sc in card.series if sc.annex_source))
+    if not card.multi:
+        sc = card.series[0]
         left, right = st.columns([2, 3], gap="large")
         with left:
-            st.markdown(badge(r.status), unsafe_allow_html=True)
-            lines = [f"**{t('deck.baseline')}:** {baseline_text(head)}", f"**{t('deck.target')}:** {target_text(head)}",
-                     f"**{t('deck.latest')}:** {latest_text(head, r)}"]
-            if needed_text(r):
-                lines.append(needed_text(r))
-            st.markdown("  \n".join(lines))
+            st.markdown(badge(sc.status), unsafe_allow_html=True)
+            st.markdown(facts_markdown(sc))
         with right:
             st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
             st.caption(source)
-    else:   # sub-targets: one compact row per series beside the shared chart
+    else:   # sub-targets: one compact block per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
             st.vega_lite_chart(spec=dict(chart), width="stretch", key=f"present-chart-{screen}")
             st.caption(source)
         with right:
-            for a in group:
-                r = res[a.code]
-                latest = ""
-                if r.latest_value is not None and r.latest_period != a.baseline_period:
-                    latest = f"<br>{html.escape(t('deck.latest'))}: {html.escape(latest_text(a, r))}"
-                st.markdown(f'<div class="present-series"><b>{html.escape(a.code)}</b> · {html.escape(a.series_nl or a.indicator_nl)}'
-                            f'<br>{badge(r.status, small=True)} {html.escape(baseline_text(a))} → {html.escape(target_text(a))}'
-                            f'{latest}</div>', unsafe_allow_html=True)
+            for sc in card.series:
+                st.markdown(f'<div class="present-series"><b>{html.escape(sc.code)}</b> · {html.escape(sc.series_title)}'
+                            f'<br>{badge(sc.status, small=True)}</div>', unsafe_allow_html=True)
+                st.markdown(facts_markdown(sc))
     if lang != DEFAULT_LANG:
         st.caption(t("lang.data_stays_dutch"))

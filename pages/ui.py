@@ -5,12 +5,15 @@ domain results that ``streek`` already computes.
 """
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from streek import load_vision
+from streek.card import SeriesCard, status_label
+from streek.db.safe import escape_markdown
 from streek.i18n import t
 from streek.load import DATA_DIR
 from streek.model import Vision
@@ -99,11 +102,17 @@ def assessments(vision: Vision) -> dict[str, Assessment]:
     return _assessments(vision, id(vision))
 
 
-def status_badge(status: Status) -> str:
-    """Word, symbol and colour together (never colour alone)."""
-    return (f'<span class="status-badge" style="border-color:{status.color};">'
+def status_badge(status: Status, lang: str, css_class: str = "status-badge") -> str:
+    """Word, symbol and colour together (never colour alone); the word from the card model."""
+    return (f'<span class="{css_class}" style="border-color:{status.color};">'
             f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
-            f"{t(f'deck.status.{status.value}')}</span>")   # the status word in the reader's language
+            f"{html.escape(status_label(status, lang))}</span>")
+
+
+def facts_markdown(sc: SeriesCard) -> str:
+    """A series' facts (the card model's label/value rows) as Markdown lines: the one renderer of
+    card facts, used by the pillar page and presentation mode."""
+    return "  \n".join(f"**{label}:** {escape_markdown(value)}" for label, value in sc.fact_rows)
 
 
 BADGE_CSS = """
@@ -111,3 +120,26 @@ BADGE_CSS = """
 .status-badge{display:inline-block;border:2px solid;border-radius:1rem;padding:0 .6rem;font-weight:600;white-space:nowrap;}
 </style>
 """
+
+
+def code_pills(label: str, codes: list[str], format_func, key: str) -> list[str]:
+    """Multi-select pills whose URL parameter holds stable codes (``?status=on_track``), never
+    the displayed words (Streamlit's ``bind="query-params"`` writes the ``format_func`` text).
+
+    The choice comes from the URL on a shared link, and is kept in session state across pages."""
+    keep = f"_{key}_codes"
+    wanted = [c for c in st.query_params.get_all(key) if c in codes]
+    if wanted:
+        st.session_state[keep] = wanted
+    chosen = [c for c in st.session_state.get(keep, []) if c in codes]
+
+    def changed() -> None:
+        st.session_state[keep] = list(st.session_state[f"{key}-pills"] or [])
+        st.query_params[key] = st.session_state[keep]
+
+    if f"{key}-pills" not in st.session_state:
+        st.session_state[f"{key}-pills"] = chosen
+    if chosen:
+        st.query_params[key] = chosen
+    return st.pills(label, codes, selection_mode="multi", format_func=format_func, key=f"{key}-pills",
+                    on_change=changed) or []

@@ -21,13 +21,13 @@ Builders are deterministic, so specs can be cached on (code, data version).
 from __future__ import annotations
 
 import hashlib
-import re
 
 import altair as alt
 import pandas as pd
 
+from streek import card
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
-from streek.i18n import t
+from streek.i18n import get_language, t
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, Status, assess, required_path
 
@@ -84,19 +84,8 @@ def data_version(vision: Vision) -> str:
     return h.hexdigest()[:12]
 
 
-_PAGE_RE = re.compile(r"p\. ?(\d+)")
-
-
-def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None) -> str:
-    """A reader's name for a measurement's source: Statbel's attribution, or the document page."""
-    if source_id == "jmi2019":
-        m = _PAGE_RE.search(note or "")
-        p = int(m.group(1)) if m else page
-        return t("pillars.source.document", page=p) if p else t("pillars.source.document_nopage")
-    src = vision.sources.get(source_id)
-    if src is None:
-        return source_id or t("pillars.source.unknown")
-    return f"{src.publisher}, {src.dataset}, {src.reference_date}"
+def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None, lang: str = "nl") -> str:
+    return card.source_label(vision, source_id, note, page, lang)
 
 
 def axis_title(a: Ambition) -> str:
@@ -524,23 +513,12 @@ def chart_alt_text(vision: Vision, code: str, assessment=None) -> str:
         target = (t("pillars.alt.relative", pct=fmt_number(a.target_value)) if a.target_kind == "relative_change"
                   else fmt_value(a.target_value, a.unit))
         parts.append(t("pillars.alt.series", code=a.code, target=target, year=a.target_year, latest=latest,
-                       status=r.status.label_nl))
+                       status=card.status_label(r.status, get_language())))
     return " ".join(parts)
 
 
 # --- overview ---------------------------------------------------------------------------------
 GEO_NONE = "geen"   # filter value for "area not stated" (an empty query parameter would clear a filter)
-
-
-def target_short(a: Ambition) -> str:
-    """The target in a few words, Dutch formatted (for the overview table)."""
-    if a.target_kind == "relative_change":
-        return t("overview.target.relative", pct=fmt_number(a.target_value), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("overview.target.maintain", value=fmt_value(a.target_value, a.unit))
-    if a.target_kind == "period_average":
-        return t("overview.target.average", value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
-    return t("overview.target.level", value=fmt_value(a.target_value, a.unit), year=a.target_year)
 
 
 def _overview_title(a: Ambition) -> str:
@@ -550,22 +528,21 @@ def _overview_title(a: Ambition) -> str:
     return a.series_nl if a.series_nl[:1].isupper() else f"{a.title_nl}: {a.series_nl}"
 
 
-def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
+def overview_frame(vision: Vision, res: dict[str, Assessment], lang: str) -> pd.DataFrame:
     """One row per target series: pillar, codes, title, geography, status, latest value, target,
     measured values (for a sparkline) and the link to its card."""
     rows = []
     for a in vision.ambitions:
         r = res[a.code]
         s = vision.series(a.code)
-        latest = (t("overview.latest", value=fmt_value(r.latest_value, a.unit), period=fmt_period(r.latest_period))
-                  if r.latest_value is not None else t("common.no_data"))
+        sc = card.series_card(vision, a, r, lang)      # the card's own words, not a second text builder
         rows.append({
             "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
             "titel": _overview_title(a),
             "gebied_code": a.geography or GEO_NONE,
-            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none"),
-            "status_code": r.status.value, "status": f"{r.status.symbol} {r.status.label_nl}",
-            "laatste": latest, "doel": target_short(a), "metingen": [float(v) for v in s["value"]],
+            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none", lang),
+            "status_code": r.status.value, "status": sc.status_text,
+            "laatste": sc.latest, "doel": sc.target, "metingen": [float(v) for v in s["value"]],
             "n_metingen": len(s),
             "link": f"pijler-{a.pillar}?ambitie={a.ambition}",
         })

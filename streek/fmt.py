@@ -1,26 +1,25 @@
-"""Dutch (Belgian) formatting of numbers, percentages, changes and periods.
+"""Numbers, percentages, changes and periods in the reader's language, formatted by Babel.
 
-    >>> fmt_number(28309)
+    >>> fmt_number(28309, lang="nl")
     '28.309'
-    >>> fmt_pct(75.4)
-    '75,4 %'
+    >>> fmt_pct(75.4, lang="en")
+    '75.4%'
 """
 from __future__ import annotations
 
 import math
 
+from babel.numbers import format_decimal
 
-def _group(int_part: str) -> str:
-    out = []
-    while len(int_part) > 3:
-        out.insert(0, int_part[-3:])
-        int_part = int_part[:-3]
-    out.insert(0, int_part)
-    return ".".join(out)
+LOCALES = {"nl": "nl_BE", "en": "en"}     # Babel locale per interface language
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["nl"])
 
 
 def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
-    """28309 -> '28.309'; 75.4 -> '75,4'; None/NaN -> '–'.
+    """28309 -> '28.309' (nl) / '28,309' (en); 75.4 -> '75,4' / '75.4'; None/NaN -> '–'.
 
     Without ``decimals`` whole numbers get none and others keep up to 2 significant decimals.
     """
@@ -33,13 +32,11 @@ def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
         else:
             s = f"{v:.2f}".rstrip("0")
             decimals = len(s.split(".")[1]) if "." in s else 0
-    s = f"{abs(v):.{decimals}f}"
-    int_part, _, frac = s.partition(".")
-    sign = "-" if v < 0 and float(s) != 0 else ""
-    out = sign + _group(int_part) + ("," + frac if frac else "")
-    if lang == "en":
-        out = out.replace(".", "§").replace(",", ".").replace("§", ",")
-    return out
+    v = round(v, decimals)
+    if v == 0:
+        v = 0.0          # no "-0,0"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(v, format=pattern, locale=_locale(lang))
 
 
 def fmt_pct(value, decimals: int | None = None, lang: str = "nl") -> str:

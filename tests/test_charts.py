@@ -193,11 +193,14 @@ def test_data_version_follows_the_measurements():
 
 def test_overview_frame_has_every_series_with_its_computed_status():
     res = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
-    df = overview_frame(VISION, res)
+    df = overview_frame(VISION, res, "nl")
     assert df["code"].tolist() == [a.code for a in VISION.ambitions]
     assert df["ambitie"].nunique() == 31
     for row in df.itertuples():
         assert row.status_code == res[row.code].status.value
         assert row.link == f"pijler-{row.pijler}?ambitie={row.ambitie}"
     assert df.set_index("code").loc["1.2.1", "laatste"] == "31.391 ondernemingen (2019)"
-    assert df.set_index("code").loc["1.1.1", "laatste"] == "geen gegevens"
+    assert df.set_index("code").loc["1.1.1", "laatste"] == "nog geen meting"     # the card's own words
+    en = overview_frame(VISION, res, "en").set_index("code")
+    assert en.loc["1.2.1", "laatste"] == "31,391 ondernemingen (2019)"
+    assert en.loc["3.1.1", "status"] == "✖ Moving away from the target"

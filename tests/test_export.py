@@ -97,8 +97,9 @@ def test_handpicked_ambitions_in_english(vision):
     assert len(texts) == 3
     assert "Selection of 2 target series" in texts[0] and "2026-11-28" in texts[0]
     assert "Statbel" in texts[0] and "referentiejaar 2019" in texts[0]          # reference date of the 2019 count
-    assert "28.309 ondernemingen (2016)" in texts[1] and "34.000 ondernemingen in 2030" in texts[1]
-    assert "31.391 ondernemingen (2019)" in texts[1]                             # latest measurement
+    assert "28,309 ondernemingen (2016)" in texts[1] and "34,000 ondernemingen in 2030" in texts[1]
+    assert "31,391 ondernemingen (2019)" in texts[1]                             # latest measurement, English numbers
+    assert "31.391" not in texts[1]
     assert "Baseline" in texts[1] and "Latest measurement" in texts[1]
     assert "811 studenten (2018)" in texts[2]
 

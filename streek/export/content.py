@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from streek.fmt import fmt_change, fmt_number, fmt_period, fmt_value
+from streek import mapchart, mapdata
+from streek.card import SeriesCard, build_card
+from streek.charts import ambition_chart
 from streek.i18n import get_language, t
 from streek.model import Ambition, Vision
-from streek.progress import Assessment, Status, assess
+from streek.progress import Assessment, assess
 
 # 1,5 x the chart's size: ~930 px wide, sharp on a 1080p projector and in print at ~140 dpi,
 # and half the rendering time of 2 x (measured: 2,2 s against 4,2 s for the 10 charts of pillar 2)
@@ -24,26 +26,12 @@ ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code
 
 
 @dataclass
-class SeriesFigures:
-    code: str
-    label: str
-    status: Status
-    status_text: str
-    baseline: str
-    target: str
-    latest: str
-    geography: str
-    kind: str
-    needed: str = ""
-
-
-@dataclass
 class SlideContent:
     code: str
     title: str
     block: str
     page: int
-    series: list[SeriesFigures]
+    series: list[SeriesCard]         # the card model's rows (streek.card)
     chart_png: bytes | None
     sources: list[str]
     notes: list = field(default_factory=list)     # streek.notes.Note
@@ -98,59 +86,6 @@ def selection(vision: Vision, *, pillar: str | None = None, block: str | None = 
     return [], ""
 
 
-# --- figures ----------------------------------------------------------------------------------
-def _signed_pct(v: float) -> str:
-    s = fmt_number(v)
-    return ("+" + s if v > 0 else s) + " %"
-
-
-def target_text(a: Ambition, lang: str | None = None) -> str:
-    if a.target_kind == "relative_change":
-        return t("deck.target_relative", lang=lang, change=_signed_pct(a.target_value), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("deck.target_maintain", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
-    if a.target_kind == "period_average":
-        return t("deck.target_average", lang=lang, value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
-    return t("deck.target_level", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
-
-
-def baseline_text(a: Ambition, lang: str | None = None) -> str:
-    if a.baseline_value is None:
-        return t("deck.no_baseline", lang=lang)
-    return t("deck.value_in", lang=lang, value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period))
-
-
-def latest_text(a: Ambition, res: Assessment, lang: str | None = None) -> str:
-    if res.latest_value is None:
-        return t("deck.no_measurement", lang=lang)
-    s = t("deck.value_in", lang=lang, value=fmt_value(res.latest_value, a.unit), period=fmt_period(res.latest_period))
-    if a.baseline_period and res.latest_period == a.baseline_period and res.n_points <= 1:
-        s += " – " + t("deck.only_baseline", lang=lang)
-    return s
-
-
-def needed_text(res: Assessment, lang: str | None = None) -> str:
-    parts = []
-    if res.needed_from_latest is not None and res.latest_period:
-        parts.append(t("present.needed", lang=lang, year=str(res.latest_period)[:4], rate=fmt_change(res.needed_from_latest)))
-    if res.cagr_actual is not None:
-        parts.append(t("present.trend", lang=lang, rate=fmt_change(res.cagr_actual)))
-    return " ".join(parts)
-
-
-def status_text(status: Status, lang: str | None = None) -> str:
-    return f"{status.symbol} {t(f'deck.status.{status.value}', lang=lang)}"
-
-
-def figures(vision: Vision, a: Ambition, res: Assessment, *, multi: bool, lang: str | None = None) -> SeriesFigures:
-    label = (a.series_nl or a.title_nl) if multi else a.indicator_nl
-    return SeriesFigures(
-        code=a.code, label=label, status=res.status, status_text=status_text(res.status, lang),
-        baseline=baseline_text(a, lang), target=target_text(a, lang), latest=latest_text(a, res, lang),
-        geography=vision.geo_name(a.geography), kind=t(f"deck.kind.{a.target_kind}", lang=lang),
-        needed=needed_text(res, lang))
-
-
 def sources_of(vision: Vision, group: list[Ambition]) -> list[str]:
     """The indicator's source named in the document, and the sources of the measurements used."""
     out: list[str] = []
@@ -182,11 +117,7 @@ def format_date(d: date, lang: str | None = None) -> str:
     return d.strftime("%d-%m-%Y") if (lang or get_language()) == "nl" else d.isoformat()
 
 
-def default_chart_fn() -> ChartFn | None:
-    try:
-        from streek.charts import ambition_chart
-    except ImportError:
-        return None
+def default_chart_fn() -> ChartFn:
     return ambition_chart
 
 
@@ -197,12 +128,6 @@ PILLAR_MAP = {"1": "vat_enterprises_active", "2": "employment_rate_20_64_census2
 def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None):
     """(chart, caption) of the map of the 13 municipalities, latest period, built by
     streek.mapchart; None where the map builder or the indicator is not available."""
-    try:
-        from streek import mapchart, mapdata
-    except ImportError:
-        return None
-    if not hasattr(mapchart, "map_chart") or not hasattr(mapdata, "map_frame"):
-        return None
     ind = indicator or PILLAR_MAP.get(str(pillar or ""), "population_total")
     try:
         m = mapdata.map_indicator(vision, ind)
@@ -249,6 +174,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
             png = to_png(_spec(chart), scale=PNG_SCALE) if chart is not None else None
         first = group[0]
+        card = build_card(vision, code, lang, res)
         pinned = []
         for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
             pinned += by_amb.get(c, [])
@@ -256,7 +182,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             code=code, title=f"{code} · {first.title_nl}" if len(group) > 1 or not first.series_nl
             else f"{code} · {first.title_nl} – {first.series_nl}",
             block=first.building_block, page=first.page,
-            series=[figures(vision, a, res[a.code], multi=len(group) > 1, lang=lang) for a in group],
+            series=list(card.series),
             chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
     mp, cap = (map_png if map_png is not None else (default_map_png(vision, pillar or _pillar_of(vision, codes)) if with_map else (None, "")))
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
