@@ -12,7 +12,6 @@ import secrets as _secrets_mod
 import streamlit as st
 
 from streek.auth import Throttle, check_login, editor_emails, load_editors, oidc_configured
-from streek.i18n import t
 
 SESSION_KEY = "streek_editor"
 EDITOR_PAGE = "pages/editor.py"
@@ -55,12 +54,13 @@ def current_editor() -> str | None:
     return st.session_state.get(SESSION_KEY) or oidc_email()
 
 
-def editor_pages() -> list:
-    """The pages of the "Redactie" section for this session."""
+def editor_route_visible(r) -> str | None:
+    """How an editor route (pages/routes.py) shows for this session: "shown", "hidden" (reachable,
+    not in the menu) or None (not registered). Visitors get only the sign-in page; signed-in
+    editors the editing page, with the sign-in page hidden."""
     if current_editor():
-        return [st.Page(EDITOR_PAGE, title=t("editor.nav.editor"), icon=":material/edit:", url_path="gegevens-bijwerken"),
-                st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon=":material/login:", url_path="aanmelden", visibility="hidden")]
-    return [st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon=":material/login:", url_path="aanmelden")]
+        return "shown" if r.editor == "editor" else "hidden"
+    return "shown" if r.editor == "login" else None
 
 
 def try_password_login(name: str, password: str) -> tuple[bool, float, bool]:

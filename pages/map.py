@@ -17,33 +17,36 @@ from streek import geo
 from streek import mapchart as mc
 from streek import mapdata as md
 from streek.fmt import fmt_period
-from streek.i18n import get_language, t
+from streek.i18n import t
+from pages.frame import page_lang
+
+lang = page_lang()   # the reader's language, passed down explicitly
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
 DEFAULT_INDICATOR = "population_density"
 
 vision = get_vision()
-st.title(t("map.title"))
-st.caption(t("map.intro"))
+st.title(t("map.title", lang))
+st.caption(t("map.intro", lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
     """``lang`` is part of the cache key: titles and legends are in the visitor's language."""
-    m = md.map_indicator(_vision, ind)
-    frame = md.map_frame(_vision, ind, period, view, since)
-    title = md.view_title(_vision, m, period, view, since)
-    return mc.map_chart(frame, m, view, title, since=since), {"frame": frame, "title": title}
+    m = md.map_indicator(_vision, ind, lang=lang)
+    frame = md.map_frame(_vision, ind, period, view, since, lang=lang)
+    title = md.view_title(_vision, m, period, view, since, lang=lang)
+    return mc.map_chart(frame, m, view, title, since=since, lang=lang), {"frame": frame, "title": title}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None, lang: str):
-    m = md.map_indicator(_vision, ind)
-    series, mode = md.series_frame(_vision, ind, nis, view, since)
+    m = md.map_indicator(_vision, ind, lang=lang)
+    series, mode = md.series_frame(_vision, ind, nis, view, since, lang=lang)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
-    title = md.series_title(_vision, m, mode, nis, base)
-    spec = mc.series_chart(series, mode, title).to_dict() if not series.empty else None
+    title = md.series_title(_vision, m, mode, nis, base, lang=lang)
+    spec = mc.series_chart(series, mode, title, lang=lang).to_dict() if not series.empty else None
     return spec, series, mode, base
 
 
@@ -60,12 +63,12 @@ def _keep_valid(key: str, options: list) -> None:
 
 
 try:
-    indicators = md.map_indicators(vision)
+    indicators = md.map_indicators(vision, lang=lang)
 except md.MapInputError as e:
-    st.error(t("map.error", msg=str(e)))
+    st.error(t("map.error", lang, msg=str(e)))
     st.stop()
 if not indicators:
-    st.info(t("map.none"))
+    st.info(t("map.none", lang))
     st.stop()
 by_id = {m.id: m for m in indicators}
 ids = list(by_id)
@@ -77,7 +80,7 @@ names = {g.geo: g.name_nl for g in vision.municipalities()}
 seen = st.session_state.get(URL_SEEN, {})
 url = {k: st.query_params.get(k) for k in md.QUERY_KEYS}
 if any(v is not None and seen.get(k) != v for k, v in url.items()):
-    choice, problems = md.url_choice(vision, url)
+    choice, problems = md.url_choice(vision, url, lang=lang)
     for k in md.QUERY_KEYS:
         st.session_state.pop(W[k], None)
     for k, v in choice.items():
@@ -97,42 +100,42 @@ def _on_map_click() -> None:
 c1, c2 = st.columns([3, 2])
 _keep_valid(W["indicator"], ids)
 st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
-ind = c1.selectbox(t("map.indicator"), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
+ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
 m = by_id[ind]
 periods = md.periods(vision, ind)
 views = md.available_views(m, len(periods))
 _keep_valid(W["weergave"], views)
 st.session_state.setdefault(W["weergave"], views[0])
-view_labels = {v: t(f"map.view.{v}") for v in views}
+view_labels = {v: t(f"map.view.{v}", lang) for v in views}
 if m.is_percentage and "verandering" in view_labels:
-    view_labels["verandering"] = t("map.view.verandering_pp")
-view = c2.radio(t("map.view"), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
-                help=t("map.view_help"))
+    view_labels["verandering"] = t("map.view.verandering_pp", lang)
+view = c2.radio(t("map.view", lang), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
+                help=t("map.view_help", lang))
 
 c3, c4, c5 = st.columns([2, 2, 2])
 _keep_valid(W["jaar"], periods)
 if len(periods) > 1:
     st.session_state.setdefault(W["jaar"], periods[-1])
-    period = c3.select_slider(t("map.year"), periods, format_func=fmt_period, key=W["jaar"])
+    period = c3.select_slider(t("map.year", lang), periods, format_func=fmt_period, key=W["jaar"])
 else:
     period = periods[0]
-    c3.markdown(f"**{t('map.year')}**  \n{t('map.single_year', period=fmt_period(period))}")
+    c3.markdown(f"**{t('map.year', lang)}**  \n{t('map.single_year', lang, period=fmt_period(period, lang=lang))}")
 since = None
 if view == "verandering":
     earlier = periods[:periods.index(period)]
     if not earlier:
-        st.info(t("map.no_earlier", period=fmt_period(period)))
+        st.info(t("map.no_earlier", lang, period=fmt_period(period, lang=lang)))
         st.stop()
     _keep_valid(W["sinds"], earlier)
     if len(earlier) > 1:
         st.session_state.setdefault(W["sinds"], earlier[0])
-        since = c4.select_slider(t("map.since"), earlier, format_func=fmt_period, key=W["sinds"])
+        since = c4.select_slider(t("map.since", lang), earlier, format_func=fmt_period, key=W["sinds"])
     else:
         since = earlier[0]
-        c4.markdown(f"**{t('map.since')}**  \n{fmt_period(since)}")
+        c4.markdown(f"**{t('map.since', lang)}**  \n{fmt_period(since, lang=lang)}")
 _keep_valid(W["gemeente"], sorted(codes))
-nis = c5.selectbox(t("map.municipality"), sorted(codes, key=names.get), index=None, format_func=names.get,
-                   placeholder=t("map.municipality_placeholder"), key=W["gemeente"])
+nis = c5.selectbox(t("map.municipality", lang), sorted(codes, key=names.get), index=None, format_func=names.get,
+                   placeholder=t("map.municipality_placeholder", lang), key=W["gemeente"])
 
 # the URL follows the view, so that a copied link opens the same map
 now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since, "gemeente": nis}
@@ -142,8 +145,8 @@ if now != {k: v for k, v in url.items() if v is not None}:
 st.session_state[URL_SEEN] = now
 
 try:
-    md.check_choice(vision, ind, period, view, since)
-    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since, get_language())
+    md.check_choice(vision, ind, period, view, since, lang=lang)
+    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since, lang)
     # A click selects the shape in the browser already: keep the spec as it was, so that
     # Streamlit does not redraw the map (0,5 MB of shapes). A choice from the list or a link
     # does change the highlighted municipality.
@@ -153,63 +156,63 @@ try:
     start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
     st.session_state[SPEC_STATE] = (view_key, start)
     spec = mc.with_selection(base_spec, start)
-    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since, get_language())
+    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since, lang)
 except md.MapInputError as e:
-    st.error(t("map.error", msg=str(e)))
+    st.error(t("map.error", lang, msg=str(e)))
     st.stop()
 except geo.GeoDataError as e:
-    st.error(t("map.geo_error", msg=str(e)))
+    st.error(t("map.geo_error", lang, msg=str(e)))
     st.stop()
 
 frame = info["frame"]
 source = md.source_text(vision, m)
-download = md.download_frame(vision, frame, m, period, view, since)
+download = md.download_frame(vision, frame, m, period, view, since, lang=lang)
 ranked = md.ranked_table(frame)
 table = ranked.assign(**{
-    t("map.table.rank"): ranked["rang_nl"], t("map.table.municipality"): ranked["gemeente"],
-    t("map.table.value"): ranked["waarde_nl"], t("map.table.note"): ranked["opmerking"],
-})[[t("map.table.rank"), t("map.table.municipality"), t("map.table.value"), t("map.table.note")]]
+    t("map.table.rank", lang): ranked["rang_nl"], t("map.table.municipality", lang): ranked["gemeente"],
+    t("map.table.value", lang): ranked["waarde_nl"], t("map.table.note", lang): ranked["opmerking"],
+})[[t("map.table.rank", lang), t("map.table.municipality", lang), t("map.table.value", lang), t("map.table.note", lang)]]
 fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    chart_block(spec, download, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(get_language())}.",
-                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", title=info["title"]))
+    chart_block(spec, download, lang=lang, key=MAP_KEY, filename=fname, source_nl=f"{source}. {geo.attribution(lang)}.",
+                table=table, on_select=_on_map_click, alt_text=t("map.map_alt", lang, title=info["title"]))
 with right:
-    st.subheader(t("map.series.heading"))
+    st.subheader(t("map.series.heading", lang))
     if not nis:
-        st.caption(t("map.series.pick"))
+        st.caption(t("map.series.pick", lang))
     if s_spec is None:
-        st.info(t("map.series.empty"))
+        st.info(t("map.series.empty", lang))
     else:
         if mode == md.SERIES_PER1000:
-            st.caption(t("map.series.why_per1000"))
+            st.caption(t("map.series.why_per1000", lang))
         elif mode == md.SERIES_INDEX:
-            st.caption(t("map.series.why_index", base=fmt_period(base or "")))
+            st.caption(t("map.series.why_index", lang, base=fmt_period(base or "", lang=lang)))
         if series["periode"].nunique() == 1:
-            st.caption(t("map.series.one_period", period=fmt_period(series["periode"].iloc[0])))
+            st.caption(t("map.series.one_period", lang, period=fmt_period(series["periode"].iloc[0], lang=lang)))
         s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
-            "naam": t("map.tt.area"), "periode_nl": t("map.tt.year"), "waarde_nl": t("map.tt.value")})
+            "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang), "waarde_nl": t("map.tt.value", lang)})
         s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
         who = names.get(nis) if nis else vision.geo_name(md.REGION)
-        chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
-                    source_nl=source, table=s_table, alt_text=t("map.series.alt", title=m.title_nl, who=who))
+        chart_block(s_spec, s_csv, lang=lang, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
+                    source_nl=source, table=s_table, alt_text=t("map.series.alt", lang, title=m.title_nl, who=who))
 
-st.subheader(t("map.table.heading"))
+st.subheader(t("map.table.heading", lang))
 st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)   # all 13 rows
 
-lines = [f"**{t('map.meta.unit')}:** {md.view_unit(m, view)}",
-         f"**{t('map.meta.source')}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
-         f"**{t('map.meta.refdate')}:** {md.reference_dates(vision, m) or fmt_period(period)}",
-         f"**{t('map.meta.definition')}:** {m.definition_nl}",
-         f"**{t('map.meta.boundaries')}:** {geo.attribution(get_language(), short=True)}"]
+lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
+         f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
+         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m) or fmt_period(period, lang=lang)}",
+         f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",
+         f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
 if view == "per1000":
-    lines.append(t("map.meta.per1000", period=fmt_period(period)))
+    lines.append(t("map.meta.per1000", lang, period=fmt_period(period, lang=lang)))
 elif view == "verandering":
-    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change",
-                   period=fmt_period(period), since=fmt_period(since)))
+    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change", lang,
+                   period=fmt_period(period, lang=lang), since=fmt_period(since, lang=lang)))
 if not (md.rows(vision, ind)["geo"] == md.REGION).any():
-    lines.append(t("map.meta.region_missing"))
+    lines.append(t("map.meta.region_missing", lang))
 st.markdown("  \n".join(lines))
 link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
-st.markdown(f"[{t('map.link')}]({link})", help=t("map.link_help"))
+st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))

@@ -24,13 +24,13 @@ def _engine(url: str):
     return eng
 
 
-def notes_engine():
+def notes_engine(lang: str):
     """The store's engine with the notes tables, or None (a warning is shown) when unreachable."""
     try:
         from streek.db import database_url
         return _engine(database_url())
     except (SQLAlchemyError, OSError) as e:
-        st.warning(t("notes.err.no_database") + f" ({e.__class__.__name__})")
+        st.warning(t("notes.err.no_database", lang) + f" ({e.__class__.__name__})")
         return None
 
 
@@ -43,52 +43,51 @@ def current_editor() -> str | None:
     return _current()
 
 
-def all_notes(engine) -> list[Note]:
+def all_notes(engine, lang: str) -> list[Note]:
     """All notes, read once per script run (the card of every ambition uses them)."""
     try:
         return list_notes(engine)
     except SQLAlchemyError:
-        st.warning(t("notes.err.no_database"))
+        st.warning(t("notes.err.no_database", lang))
         return []
 
 
-def format_date(n: Note) -> str:
-    from streek.i18n import get_language
+def format_date(n: Note, lang: str) -> str:
     d = n.created_at
-    return d.strftime("%d-%m-%Y %H:%M") if get_language() == "nl" else d.strftime("%Y-%m-%d %H:%M")
+    return d.strftime("%d-%m-%Y %H:%M") if lang == "nl" else d.strftime("%Y-%m-%d %H:%M")
 
 
-def note_meta(n: Note) -> str:
-    meta = t("notes.meta", kind=t(f"notes.kind.{n.kind}"), author=n.author or t("notes.anonymous"), date=format_date(n) + " UTC")
+def note_meta(n: Note, lang: str) -> str:
+    meta = t("notes.meta", lang, kind=t(f"notes.kind.{n.kind}", lang), author=n.author or t("notes.anonymous", lang), date=format_date(n, lang) + " UTC")
     if n.factor:
-        meta += " · " + t("notes.factor_label", factor=n.factor)
+        meta += " · " + t("notes.factor_label", lang, factor=n.factor)
     return meta
 
 
-def render_note(n: Note, *, on_delete=None) -> None:
+def render_note(n: Note, lang: str, *, on_delete=None) -> None:
     """One note: the text escaped (never HTML), author, kind, date and factor as a caption."""
     with st.container(border=True):
         st.markdown(escape_markdown(n.text))
-        st.caption(escape_markdown(note_meta(n)))
+        st.caption(escape_markdown(note_meta(n, lang)))
         if on_delete is not None:
-            st.button(t("notes.delete"), key=f"del-note-{n.id}", on_click=on_delete, args=(n.id,),
+            st.button(t("notes.delete", lang), key=f"del-note-{n.id}", on_click=on_delete, args=(n.id,),
                       type="tertiary", icon=":material/delete:")
 
 
-def notes_block(vision, code: str) -> None:
+def notes_block(vision, code: str, lang: str) -> None:
     """On an ambition card: the notes pinned to it (and its sub-targets), and a link to add one."""
-    engine = notes_engine()
+    engine = notes_engine(lang)
     if engine is None:
         return
     codes = {code} | {a.code for a in vision.ambitions if a.ambition == code}
-    notes = [n for n in all_notes(engine) if n.ambition in codes]
-    with st.expander(t("notes.on_card", n=len(notes)), icon=":material/sticky_note_2:"):
+    notes = [n for n in all_notes(engine, lang) if n.ambition in codes]
+    with st.expander(t("notes.on_card", lang, n=len(notes)), icon=":material/sticky_note_2:"):
         if not notes:
-            st.caption(t("notes.none"))
+            st.caption(t("notes.none", lang))
         for n in notes:
-            render_note(n)
+            render_note(n, lang)
         try:    # keeps the session (a participant's code, the language)
-            st.page_link("pages/workshop_page.py", label=t("notes.add"), icon=":material/add_comment:",
+            st.page_link("pages/workshop_page.py", label=t("notes.add", lang), icon=":material/add_comment:",
                          query_params={"ambitie": code})
         except StreamlitAPIException:   # outside the app's navigation (tests, embedding)
-            st.markdown(f":material/add_comment: [{t('notes.add')}](workshop?{urlencode({'ambitie': code})})")
+            st.markdown(f":material/add_comment: [{t('notes.add', lang)}](workshop?{urlencode({'ambitie': code})})")

@@ -15,13 +15,14 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
+from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
 from streek import charts
 from streek.db.safe import escape_markdown
 from streek.card import SeriesCard, build_card
-from streek.i18n import get_language, t
+from streek.i18n import t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
@@ -71,7 +72,7 @@ def absolute_link(code: str, pillar: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}/{rel}"
 
 
-def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
+def redirect_if_elsewhere(vision: Vision, pillar: str | None, lang: str) -> str | None:
     """Read ``?ambitie=``; switch to the right pillar page when it belongs elsewhere.
 
     Returns the selected document ambition code on its own page, else None (a warning is shown
@@ -81,7 +82,7 @@ def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
         return None
     found = resolve_ambition(vision, raw)
     if found is None:
-        st.warning(t("pillars.deeplink.unknown", code=raw))
+        st.warning(t("pillars.deeplink.unknown", lang, code=raw))
         return None
     code, right = found
     if right != pillar:
@@ -130,20 +131,20 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     """Everything a card shows, built once per (code, data version, language): the chart spec (its
     dataset already as Arrow bytes, so a rerun converts nothing), the spec for PNG/SVG, the data
     table, the CSV, and the card's texts."""
-    chart, df = charts.build_chart(_vision, code, _res)
+    chart, df = charts.build_chart(_vision, code, _res, lang=lang)
     group = charts.series_of(_vision, code)
     csv = charts.csv_table(df, {a.code: a.unit for a in group})
     full = chart.to_dict(validate=False)
     screen = dict(full)
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
-    table = charts.data_table(df)
+    table = charts.data_table(df, lang=lang)
     c = build_card(_vision, code, lang, _res)
     return {
         "spec": screen, "export": json.dumps(full, sort_keys=True), "table": pa.Table.from_pandas(table, preserve_index=False),
         "csv": to_csv_bytes(csv),
-        "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res),
-        "source": chart_source(_vision, group, table),
+        "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res, lang=lang),
+        "source": chart_source(_vision, group, table, df, lang),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "meta": c.meta,
@@ -174,35 +175,39 @@ def show_facts(f: dict) -> None:
     st.caption(f["notes"])
 
 
-def chart_source(vision: Vision, group: list[Ambition], table) -> str:
+def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str) -> str:
     pages = sorted({a.page for a in group})
-    parts = [t("pillars.caption.marks"), t("pillars.caption.document", pages=", ".join(str(p) for p in pages))]
+    drawn = set(frame["element"])
+    # the legend of the marks only under a chart that draws them (not under bars or an index alone)
+    marks = ([t("pillars.caption.marks", lang)] if charts.EL_TARGET in drawn
+             and drawn & {charts.EL_BASE, charts.EL_MEAS, charts.EL_START} else [])
+    parts = marks + [t("pillars.caption.document", lang, pages=", ".join(str(p) for p in pages))]
     annex = list({a.source_nl.lower(): a.source_nl for a in reversed(group) if a.source_nl}.values())[::-1]
     if annex:
-        parts.append(t("pillars.caption.annex", sources="; ".join(annex)))
-    meas = [s for s in dict.fromkeys(table[t("pillars.table.source")])
-            if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed"), t("pillars.source.definition"))]
+        parts.append(t("pillars.caption.annex", lang, sources="; ".join(annex)))
+    meas = [s for s in dict.fromkeys(table[t("pillars.table.source", lang)])
+            if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed", lang), t("pillars.source.definition", lang))]
     if meas:
-        parts.append(t("pillars.caption.measurements", sources="; ".join(escape_markdown(m) for m in meas)))
-    parts.append(t("pillars.caption.computed"))
+        parts.append(t("pillars.caption.measurements", lang, sources="; ".join(escape_markdown(m) for m in meas)))
+    parts.append(t("pillars.caption.computed", lang))
     return " · ".join(parts)
 
 
-def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool) -> None:
+def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool, lang: str) -> None:
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
-    b = card_bundle(code, version, get_language(), vision, res)
+    b = card_bundle(code, version, lang, vision, res)
     with st.container(border=True, key=anchor_key(code)):
         if selected:
-            st.info(t("pillars.deeplink.opened"), icon=":material/link:")
+            st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
         st.markdown(f"#### {code} · {head.title_nl}")
         st.caption(b["meta"])
 
         def chart() -> None:
             chart_block(b["spec"], b["csv_frame"], key=f"chart-{anchor_key(code)}", filename=f"ambitie-{code}",
                         source_nl=b["source"], table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"],
-                        export_spec=b["export"])
+                        export_spec=b["export"], lang=lang)
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")
@@ -217,32 +222,33 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
                 for col, f in zip(cols, b["facts"][i:i + 3]):
                     with col:
                         show_facts(f)
-        links = [f":material/link: [{t('pillars.card.share')}]({ambition_link(code, head.pillar)})"]
-        links += [f":material/map: [{t('pillars.card.map', code=c)}]({map_url(c)})" for c in b["map_codes"]]
+        links = [f":material/link: [{t('pillars.card.share', lang)}]({ambition_link(code, head.pillar)})"]
+        links += [f":material/map: [{t('pillars.card.map', lang, code=c)}]({map_url(c)})" for c in b["map_codes"]]
         c1, c2 = st.columns([3, 2])
         c1.markdown(" · ".join(links))
-        with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):
-            st.caption(t("pillars.card.share_help"))
+        with c2.popover(t("pillars.card.share_popover", lang), icon=":material/share:"):
+            st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
-        card_extras(vision, code, res)   # what-if scenario and workshop notes (pages/whatif.py)
+        card_extras(vision, code, res, lang)   # what-if scenario and workshop notes (pages/whatif.py)
 
 
 def render_pillar(pillar_code: str) -> None:
     vision = get_vision()
     pillar_code = str(pillar_code)
-    selected = redirect_if_elsewhere(vision, pillar_code)
+    lang = page_lang()
+    selected = redirect_if_elsewhere(vision, pillar_code, lang)
     st.markdown(BADGE_CSS, unsafe_allow_html=True)
     p = vision.pillar(pillar_code)
-    st.title(f"{t('pillars.page.pillar', code=p.code)}: {p.title_nl}")
+    st.title(f"{t('pillars.page.pillar', lang, code=p.code)}: {p.title_nl}")
     st.write(p.summary_nl)
     res_all = assessments(vision)
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
-    st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
+    st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     for blk in vision.blocks_of(pillar_code):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray")
         st.write(blk.summary_nl)
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
-            render_card(vision, code, res_all, version, selected == code)
+            render_card(vision, code, res_all, version, selected == code, lang)
     if selected:
         scroll_to(selected)

@@ -6,13 +6,13 @@ import html
 
 import streamlit as st
 
-from pages.frame import LANG_KEY, PRESENT_KEY
+from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.ui import assessments, facts_markdown, get_vision, status_badge
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
 from streek.card import build_card
 from streek.export.content import map_for, series_of
-from streek.i18n import DEFAULT_LANG, get_language, t
+from streek.i18n import DEFAULT_LANG, t
 from streek.qr import base_from_headers, qr_png, view_url
 
 PAGE_PATH = "presentatie"
@@ -32,7 +32,7 @@ CSS = """
 """
 
 vision = get_vision()
-lang = get_language()
+lang = page_lang()
 pillars = [p.code for p in vision.pillars]
 
 
@@ -107,14 +107,14 @@ def _version(_vision, vid: int) -> str:
 def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> dict:
     """The ambition's chart as a Vega-Lite dict, built once per (ambition, data, language)."""
     group = series_of(_vision, code)
-    return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code]).to_dict(validate=False)
+    return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code], lang=lang).to_dict(validate=False)
 
 
 def _notes():
     try:
         from pages.notes_view import all_notes, notes_engine
-        eng = notes_engine()
-        return all_notes(eng) if eng is not None else []
+        eng = notes_engine(lang)
+        return all_notes(eng, lang) if eng is not None else []
     except ImportError:
         return []
 
@@ -127,55 +127,55 @@ def badge(status, small: bool = False) -> str:
 bar, qr_col = st.columns([5, 1], gap="large")
 with bar:
     c_pillar, c_prev, c_count, c_next, c_more = st.columns([2.4, 1.7, 2.0, 1.7, 2.6], vertical_alignment="center")
-    c_pillar.segmented_control(t("present.pillar"), pillars, default=pillar, key="present-pillar", required=True,
-                               format_func=lambda p: f"{t('present.pillar')} {p}", on_change=_pillar_changed,
+    c_pillar.segmented_control(t("present.pillar", lang), pillars, default=pillar, key="present-pillar", required=True,
+                               format_func=lambda p: f"{t('present.pillar', lang)} {p}", on_change=_pillar_changed,
                                label_visibility="collapsed")
-    c_prev.button(t("present.prev"), icon=":material/arrow_back:", on_click=_go, args=(-1,), shortcut="Left",
+    c_prev.button(t("present.prev", lang), icon=":material/arrow_back:", on_click=_go, args=(-1,), shortcut="Left",
                   disabled=i <= 1, key="present-prev", width="stretch")
-    c_count.markdown(t("present.screen", i=i, n=len(screens)))
-    c_next.button(t("present.next"), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
+    c_count.markdown(t("present.screen", lang, i=i, n=len(screens)))
+    c_next.button(t("present.next", lang), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
                   shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
-    with c_more.popover(t("present.downloads"), icon=":material/download:"):
+    with c_more.popover(t("present.downloads", lang), icon=":material/download:"):
         version = _version(vision, id(vision))
         notes = _notes()
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
-        scopes = {t(f"present.scope.{k}"): k for k in ("pillar", "block", "pick")}   # labels as options: no
-        scope = scopes[st.radio(t("present.scope"), list(scopes), horizontal=True)]  # format_func outside the run
+        scopes = {t(f"present.scope.{k}", lang): k for k in ("pillar", "block", "pick")}   # labels as options: no
+        scope = scopes[st.radio(t("present.scope", lang), list(scopes), horizontal=True)]  # format_func outside the run
         if scope == "pillar":
             choice = (pillar,)
         elif scope == "block":
             blocks = [b.code for b in vision.blocks_of(pillar)]
-            choice = (st.selectbox(t("present.block"), blocks, key="present-block",
+            choice = (st.selectbox(t("present.block", lang), blocks, key="present-block",
                                    format_func=lambda c: f"{c} {next(b.title_nl for b in vision.building_blocks if b.code == c)}"),)
         else:
             all_codes = charts.document_ambitions(vision)
             here = [screens[i - 1]] if screens[i - 1] != "kaart" else []
-            choice = tuple(st.multiselect(t("present.pick"), all_codes, default=here, key="present-pick"))
+            choice = tuple(st.multiselect(t("present.pick", lang), all_codes, default=here, key="present-pick"))
         name = "-".join(choice) if scope != "pick" else f"selectie-{len(choice)}"
-        for fmt, label in (("pptx", t("present.download_pptx")), ("pdf", t("present.download_pdf"))):
+        for fmt, label in (("pptx", t("present.download_pptx", lang)), ("pdf", t("present.download_pdf", lang))):
             st.download_button(label, lambda f=fmt, sc=scope, ch=choice: _export(sc, ch, f, lang, version, notes_key, vision, notes),
                                file_name=f"streekvisie-{scope}-{name}.{fmt}", mime=MIME[fmt], on_click="ignore",
                                key=f"present-dl-{fmt}", disabled=not choice,
                                icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
-        if st.button(t("present.exit"), icon=":material/close_fullscreen:", key="present-exit"):
+        if st.button(t("present.exit", lang), icon=":material/close_fullscreen:", key="present-exit"):
             target = f"pages/pillar_{pillar}.py"
             qp = {"ambitie": screens[i - 1]} if screens[i - 1] != "kaart" else {}
             del st.query_params[PRESENT_KEY]
             st.switch_page(target, query_params=qp | ({LANG_KEY: lang.upper()} if lang != DEFAULT_LANG else {}))
-    st.caption(t("present.keys_hint"))
+    st.caption(t("present.keys_hint", lang))
 with qr_col:
     link = current_link()
     if link:
-        st.image(qr_png(link), width=140, alt=t("present.qr_alt", url=link))
-        st.caption(t("present.qr_caption"))
+        st.image(qr_png(link), width=140, alt=t("present.qr_alt", lang, url=link))
+        st.caption(t("present.qr_caption", lang))
 
 # --- the screen -----------------------------------------------------------------------------------
 screen = screens[i - 1]
 if screen == "kaart":
-    st.markdown(f"## {t('deck.map_title')}")
-    built = map_for(vision, pillar)
+    st.markdown(f"## {t('deck.map_title', lang)}")
+    built = map_for(vision, pillar, lang=lang)
     if built is None:
-        st.info(t("present.map_not_ready"))
+        st.info(t("present.map_not_ready", lang))
     else:
         chart, caption = built
         if isinstance(chart, dict):      # the map builder returns a Vega-Lite dict (Streamlit moves its datasets: copy)
@@ -212,4 +212,4 @@ else:
                             f'<br>{badge(sc.status, small=True)}</div>', unsafe_allow_html=True)
                 st.markdown(facts_markdown(sc))
     if lang != DEFAULT_LANG:
-        st.caption(t("lang.data_stays_dutch"))
+        st.caption(t("lang.data_stays_dutch", lang))

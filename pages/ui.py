@@ -14,6 +14,7 @@ import streamlit as st
 from streek import load_vision
 from streek.card import SeriesCard, status_label
 from streek.db.safe import escape_markdown
+from pages.frame import page_lang
 from streek.i18n import t
 from streek.load import DATA_DIR
 from streek.model import Vision
@@ -48,7 +49,7 @@ def get_store():
     try:
         return _store(database_url())
     except Exception as e:  # SQLAlchemyError, OSError: the explorer keeps working on data/
-        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        st.warning(t("editor.db_unavailable", page_lang(), err=type(e).__name__))
         return None
 
 
@@ -81,7 +82,7 @@ def get_vision(seed_only: bool = False) -> Vision:
     try:
         revision = store.revision()
     except Exception as e:  # the database went away after start
-        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        st.warning(t("editor.db_unavailable", page_lang(), err=type(e).__name__))
         return seed
     if revision == (0, 0, 0):
         return seed
@@ -89,7 +90,8 @@ def get_vision(seed_only: bool = False) -> Vision:
 
 
 def show_data_error(e: DataError) -> None:
-    st.error(f"**{t('app.data_error_title')}**\n\n{t('app.data_error_intro')}")
+    lang = page_lang()
+    st.error(f"**{t('app.data_error_title', lang)}**\n\n{t('app.data_error_intro', lang)}")
     st.markdown("\n".join(f"- {str(i)}" for i in e.issues[:200]))
 
 

@@ -24,7 +24,7 @@ def _svg(spec: str) -> bytes:
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
-                csv_bytes: bytes | None = None, export_spec: str | dict | None = None):
+                csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str):
     """Render ``chart`` with its source under it, a "Toon data" table and three downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
@@ -46,14 +46,14 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
         state = st.altair_chart(chart, width="stretch", key=key, **kwargs)
     if source_nl:
         st.caption(source_nl)
-    with st.expander(show_table_label or t("pillars.widget.show_data")):
+    with st.expander(show_table_label or t("pillars.widget.show_data", lang)):
         st.dataframe(data if table is None else table, hide_index=True, width="stretch")
     c1, c2, c3 = st.columns(3)
     c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv_bytes(data),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore",
-                       icon=":material/table:", help=t("pillars.widget.csv_help"))
+                       icon=":material/table:", help=t("pillars.widget.csv_help", lang))
     c2.download_button("PNG", lambda: _png(spec), file_name=f"{filename}.png", mime="image/png",
-                       key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help"))
+                       key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help", lang))
     c3.download_button("SVG", lambda: _svg(spec), file_name=f"{filename}.svg", mime="image/svg+xml",
-                       key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help"))
+                       key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help", lang))
     return state

@@ -27,7 +27,7 @@ import pandas as pd
 
 from streek import card
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
-from streek.i18n import get_language, t
+from streek.i18n import t
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, Status, assess, required_path
 
@@ -60,8 +60,8 @@ DASHES = {EL_MEAS: [1, 0], EL_PATH: [6, 4], EL_TREND: [2, 3]}
 UNMEASURED = "–"   # period of the index start point where nothing has been measured yet
 
 
-def el_label(el: str) -> str:
-    return t(f"pillars.chart.el.{el}")
+def el_label(el: str, *, lang: str) -> str:
+    return t(f"pillars.chart.el.{el}", lang)
 
 
 # --- lookups -----------------------------------------------------------------------------------
@@ -88,11 +88,11 @@ def source_label(vision: Vision, source_id: str, note: str = "", page: int | Non
     return card.source_label(vision, source_id, note, page, lang)
 
 
-def axis_title(a: Ambition) -> str:
+def axis_title(a: Ambition, *, lang: str) -> str:
     if a.unit == "%":
-        return t("pillars.chart.axis.share")
+        return t("pillars.chart.axis.share", lang)
     if a.unit in COUNT_UNITS:
-        return t("pillars.chart.axis.count", unit=a.unit)
+        return t("pillars.chart.axis.count", lang, unit=a.unit)
     return a.unit[:1].upper() + a.unit[1:]
 
 
@@ -107,11 +107,11 @@ def _num_spec(values: list[float], unit: str) -> str:
 # --- data -------------------------------------------------------------------------------------
 def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, period: str = "",
          text: str | None = None, label: str = "", source: str = "", computed: bool = False,
-         year_end: float | None = None) -> dict:
-    return {"code": a.code, "reeks": reeks, "element": el_label(element), "jaar": float(year),
+         year_end: float | None = None, lang: str) -> dict:
+    return {"code": a.code, "reeks": reeks, "element": el_label(element, lang=lang), "jaar": float(year),
             "jaar_eind": float(year_end) if year_end is not None else None, "waarde": float(value),
-            "periode": period if period == UNMEASURED else (fmt_period(period) if period else fmt_number(year, 0)),
-            "waarde_nl": text if text is not None else fmt_value(value, a.unit),
+            "periode": period if period == UNMEASURED else (fmt_period(period, lang=lang) if period else fmt_number(year, 0, lang=lang)),
+            "waarde_nl": text if text is not None else fmt_value(value, a.unit, lang=lang),
             "label": label, "bron": source, "berekend": computed, "_el": element}
 
 
@@ -123,29 +123,29 @@ def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
     return vision.series(a.code)
 
 
-def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool) -> list[dict]:
+def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, lang: str) -> list[dict]:
     reeks = _series_label(a, multi)
     rows: list[dict] = []
     obs = _measurements(vision, a)
     t0 = a.baseline_year
     rows.append(_row(a, reeks, EL_BASE, t0, a.baseline_value, period=a.baseline_period,
-                     label=t("pillars.chart.label.base", period=fmt_period(a.baseline_period),
-                             value=fmt_value(a.baseline_value, a.unit)),
-                     source=t("pillars.source.document", page=a.page)))
+                     label=t("pillars.chart.label.base", lang, period=fmt_period(a.baseline_period, lang=lang),
+                             value=fmt_value(a.baseline_value, a.unit, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, a.target_year, a.target_value, period=a.target_period,
-                     label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
-                     source=t("pillars.source.document", page=a.page)))
+                     label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for yr, v in required_path(a.baseline_value, float(t0), a.target_value, float(a.target_year)):
-        rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
-    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+        rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed", lang), lang=lang))
+    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0, lang=lang)
     return rows
 
 
 def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str, obs: pd.DataFrame,
-                t0: float | None, scale: float, unit_text=None) -> list[dict]:
+                t0: float | None, scale: float, unit_text=None, *, lang: str) -> list[dict]:
     """The trend so far, projected to the target year (dotted), from the latest measurement."""
     if res is None or res.cagr_actual is None or t0 is None or obs.empty:
         return []
@@ -158,16 +158,16 @@ def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str,
     if t_last >= T:
         return []
     rows = []
-    fmt = unit_text or (lambda v: fmt_value(v, a.unit))
+    fmt = unit_text or (lambda v: fmt_value(v, a.unit, lang=lang))
     years = [t_last] + [float(y) for y in range(int(t_last) + 1, int(T) + 1)]
     for yr in years:
         v = y_last * (1 + res.cagr_actual) ** (yr - t_last)
         rows.append(_row(a, reeks, EL_TREND, yr, v * scale, text=fmt(v), computed=True,
-                         source=t("pillars.source.computed")))
+                         source=t("pillars.source.computed", lang), lang=lang))
     return rows
 
 
-def _relative_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     T = a.target_year
@@ -175,93 +175,93 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
     rows: list[dict] = []
 
     def idx_text(v: float, y0: float) -> str:
-        return t("pillars.chart.index_value", value=fmt_value(v, a.unit), index=fmt_number(v / y0 * 100, 1))
+        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, lang=lang), index=fmt_number(v / y0 * 100, 1, lang=lang))
 
     if obs.empty:
         start = float(document_year(vision))
-        rows.append(_row(a, reeks, EL_START, start, 100, text=t("pillars.chart.index_start_unmeasured"),
-                         period=UNMEASURED, label=t("pillars.chart.label.start_unmeasured"),
-                         source=t("pillars.source.definition")))
+        rows.append(_row(a, reeks, EL_START, start, 100, text=t("pillars.chart.index_start_unmeasured", lang),
+                         period=UNMEASURED, label=t("pillars.chart.label.start_unmeasured", lang),
+                         source=t("pillars.source.definition", lang), lang=lang))
         rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
-                         text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
-                         label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
-                                 pct=fmt_number(a.target_value)),
-                         source=t("pillars.source.document", page=a.page)))
+                         text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
+                         label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
+                                 pct=fmt_number(a.target_value, lang=lang)),
+                         source=t("pillars.source.document", lang, page=a.page), lang=lang))
         return rows
     first = obs.iloc[0]
     y0, t0 = float(first["value"]), float(first["period_start"])
     rows.append(_row(a, reeks, EL_START, first["period_mid"], 100, period=first["period"], text=idx_text(y0, y0),
-                     label=t("pillars.chart.label.start", period=fmt_period(first["period"])),
-                     source=source_label(vision, first["source"], first["note"], a.page)))
+                     label=t("pillars.chart.label.start", lang, period=fmt_period(first["period"], lang=lang)),
+                     source=source_label(vision, first["source"], first["note"], a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value / y0 * 100, period=r.period,
-                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page)))
+                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
-                     text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
-                     label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
-                             pct=fmt_number(a.target_value)),
-                     source=t("pillars.source.document", page=a.page)))
+                     text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
+                     label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
+                             pct=fmt_number(a.target_value, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     if t0 < T:
         for yr, v in required_path(100.0, t0, target_index, float(T)):
             rows.append(_row(a, reeks, EL_PATH, yr, v, text=idx_text(v / 100 * y0, y0), computed=True,
-                             source=t("pillars.source.computed")))
+                             source=t("pillars.source.computed", lang), lang=lang))
     rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=100 / y0,
-                        unit_text=lambda v: idx_text(v, y0))
+                        unit_text=lambda v: idx_text(v, y0), lang=lang)
     return rows
 
 
-def _maintain_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _maintain_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     start = float(min([document_year(vision)] + list(obs["period_start"])))
-    rows = [_row(a, reeks, EL_FLOOR, yr, a.target_value, period="", source=t("pillars.source.document", page=a.page),
-                 label=t("pillars.chart.label.floor", value=fmt_value(a.target_value, a.unit)) if yr == start else "")
+    rows = [_row(a, reeks, EL_FLOOR, yr, a.target_value, period="", source=t("pillars.source.document", lang, page=a.page),
+                 label=t("pillars.chart.label.floor", lang, value=fmt_value(a.target_value, a.unit, lang=lang)) if yr == start else "", lang=lang)
             for yr in (start, float(a.target_year))]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     return rows
 
 
-def _period_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _period_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     b0, b1 = int(a.baseline_period[:4]), int(a.baseline_period[-4:])
     t0, t1 = int(a.target_period[:4]), int(a.target_period[-4:])
     rows = [
         _row(a, reeks, EL_AVG, b0, a.baseline_value, period=a.baseline_period, year_end=b1 + 1,
-             label=t("pillars.chart.label.avg", value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period)),
-             source=t("pillars.source.document", page=a.page)),
+             label=t("pillars.chart.label.avg", lang, value=fmt_value(a.baseline_value, a.unit, lang=lang), period=fmt_period(a.baseline_period, lang=lang)),
+             source=t("pillars.source.document", lang, page=a.page), lang=lang),
         _row(a, reeks, EL_AVG_TARGET, t0, a.target_value, period=a.target_period, year_end=t1 + 1,
-             label=t("pillars.chart.label.avg_target", value=fmt_value(a.target_value, a.unit),
-                     period=fmt_period(a.target_period)),
-             source=t("pillars.source.document", page=a.page)),
+             label=t("pillars.chart.label.avg_target", lang, value=fmt_value(a.target_value, a.unit, lang=lang),
+                     period=fmt_period(a.target_period, lang=lang)),
+             source=t("pillars.source.document", lang, page=a.page), lang=lang),
     ]
     obs = _measurements(vision, a)
     for r in obs.itertuples():
         if r.period_start != r.period_end:   # the baseline average itself is drawn as a bar
             continue
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid + 0.5, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     return rows
 
 
-def _share_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _share_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     T = float(a.target_year)
     rows = [_row(a, reeks, EL_TARGET, T, a.target_value, period=a.target_period,
-                 label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
-                 source=t("pillars.source.document", page=a.page))]
+                 label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
+                 source=t("pillars.source.document", lang, page=a.page), lang=lang)]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     if not obs.empty:
         first = obs.iloc[0]
         t0 = float(first["period_start"])
         if t0 < T:
             for yr, v in required_path(float(first["value"]), t0, a.target_value, T):
-                rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
-        rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+                rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed", lang), lang=lang))
+        rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0, lang=lang)
     return rows
 
 
@@ -287,33 +287,33 @@ def _assessments(vision: Vision, group: list[Ambition], assessment) -> dict[str,
     return got
 
 
-def _frame(vision: Vision, code: str, assessment=None) -> tuple[pd.DataFrame, list[Ambition], dict[str, Assessment]]:
+def _frame(vision: Vision, code: str, assessment=None, *, lang: str) -> tuple[pd.DataFrame, list[Ambition], dict[str, Assessment]]:
     group = series_of(vision, code)
     res = _assessments(vision, group, assessment)
     multi = len(group) > 1
     rows: list[dict] = []
     for a in group:
         if a.target_kind == "level":
-            rows += _level_rows(vision, a, res[a.code], multi)
+            rows += _level_rows(vision, a, res[a.code], multi, lang=lang)
         else:
-            rows += _BUILDERS[a.target_kind](vision, a, res[a.code])
+            rows += _BUILDERS[a.target_kind](vision, a, res[a.code], lang=lang)
     df = pd.DataFrame(rows)
     return df, group, res
 
 
-def ambition_chart_data(vision: Vision, code: str, assessment=None) -> pd.DataFrame:
+def ambition_chart_data(vision: Vision, code: str, assessment=None, *, lang: str) -> pd.DataFrame:
     """The chart's data as a table (for "Toon data" and the CSV): one row per drawn point."""
-    df, _, _ = _frame(vision, code, assessment)
+    df, _, _ = _frame(vision, code, assessment, lang=lang)
     return df[COLUMNS].copy()
 
 
-def data_table(df: pd.DataFrame) -> pd.DataFrame:
+def data_table(df: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     """A reader's table of the chart data: Dutch column names and Dutch-formatted values."""
-    out = df[df["element"] != el_label(EL_PATH)] if len(df) > 40 else df
+    out = df[df["element"] != el_label(EL_PATH, lang=lang)] if len(df) > 40 else df
     return pd.DataFrame({
-        t("pillars.table.series"): out["reeks"], t("pillars.table.element"): out["element"],
-        t("pillars.table.period"): out["periode"], t("pillars.table.value"): out["waarde_nl"],
-        t("pillars.table.source"): out["bron"],
+        t("pillars.table.series", lang): out["reeks"], t("pillars.table.element", lang): out["element"],
+        t("pillars.table.period", lang): out["periode"], t("pillars.table.value", lang): out["waarde_nl"],
+        t("pillars.table.source", lang): out["bron"],
     }).reset_index(drop=True)
 
 
@@ -327,8 +327,8 @@ def csv_table(df: pd.DataFrame, unit_by_code: dict[str, str]) -> pd.DataFrame:
 
 
 # --- chart ------------------------------------------------------------------------------------
-def _x(domain: list[float]) -> alt.X:
-    return alt.X("jaar:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=domain, nice=False),
+def _x(domain: list[float], *, lang: str) -> alt.X:
+    return alt.X("jaar:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=domain, nice=False),
                  axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, grid=False))
 
 
@@ -337,16 +337,16 @@ def _y(title: str, domain: list[float], spec: str, zero: bool = False) -> alt.Y:
                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec), tickCount=5))
 
 
-def _tooltip() -> list[alt.Tooltip]:
-    return [alt.Tooltip("reeks:N", title=t("pillars.table.series")),
-            alt.Tooltip("element:N", title=t("pillars.table.element")),
-            alt.Tooltip("periode:N", title=t("pillars.table.period")),
-            alt.Tooltip("waarde_nl:N", title=t("pillars.table.value")),
-            alt.Tooltip("bron:N", title=t("pillars.table.source"))]
+def _tooltip(*, lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip("reeks:N", title=t("pillars.table.series", lang)),
+            alt.Tooltip("element:N", title=t("pillars.table.element", lang)),
+            alt.Tooltip("periode:N", title=t("pillars.table.period", lang)),
+            alt.Tooltip("waarde_nl:N", title=t("pillars.table.value", lang)),
+            alt.Tooltip("bron:N", title=t("pillars.table.source", lang))]
 
 
-def _is(el: str):
-    return alt.datum.element == el_label(el)
+def _is(el: str, *, lang: str):
+    return alt.datum.element == el_label(el, lang=lang)
 
 
 def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[float]:
@@ -361,21 +361,21 @@ def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[f
     return [lo2, hi + span * pad]
 
 
-def ambition_chart(vision: Vision, code: str, assessment=None) -> alt.LayerChart:
+def ambition_chart(vision: Vision, code: str, assessment=None, *, lang: str) -> alt.LayerChart:
     """The chart of one document ambition (or one target series).
 
     ``assessment``: the series' Assessment, a dict code -> Assessment for sub-targets, or None
     (then computed here)."""
-    return build_chart(vision, code, assessment)[0]
+    return build_chart(vision, code, assessment, lang=lang)[0]
 
 
-def build_chart(vision: Vision, code: str, assessment=None) -> tuple[alt.LayerChart, pd.DataFrame]:
+def build_chart(vision: Vision, code: str, assessment=None, *, lang: str) -> tuple[alt.LayerChart, pd.DataFrame]:
     """The chart and its data (``COLUMNS``), built from one pass over the data."""
-    df, group, res = _frame(vision, code, assessment)
-    return _chart(vision, df, group, res), df[COLUMNS].copy()
+    df, group, res = _frame(vision, code, assessment, lang=lang)
+    return _chart(vision, df, group, res, lang=lang), df[COLUMNS].copy()
 
 
-def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment]) -> alt.LayerChart:
+def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment], *, lang: str) -> alt.LayerChart:
     a = group[0]
     multi = len(group) > 1
     kind = a.target_kind
@@ -383,7 +383,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     main_color = status.color if not multi else SERIES_COLORS[0]
     data = df[COLUMNS]
     base = alt.Chart()
-    tip = _tooltip()
+    tip = _tooltip(lang=lang)
     core = df[df["_el"] != EL_TREND]["waarde"].tolist()
     x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
     if not (df["_el"] == EL_MEAS).any():
@@ -394,33 +394,33 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     if kind == "period_average":
         y_dom = _domain(core, zero=True, pad=0.15)
         spec = _num_spec(core, a.unit)
-        y = _y(axis_title(a), y_dom, spec, zero=True)
-        x = _x([x_dom[0], x_dom[1]])
+        y = _y(axis_title(a, lang=lang), y_dom, spec, zero=True)
+        x = _x([x_dom[0], x_dom[1]], lang=lang)
         layers.append(base.mark_rect(opacity=0.85, color=NEUTRAL).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG)))
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG, lang=lang)))
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET)))
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
         layers.append(base.mark_text(dy=-10, fontSize=12, fontWeight="bold", align="center").encode(
-            x=alt.X("mid:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=x_dom, nice=False)),
+            x=alt.X("mid:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
             y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
             mid="(datum.jaar + datum.jaar_eind) / 2"))
         layers.append(base.mark_point(filled=True, size=60, color=main_color).encode(
-            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS)))
+            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
-            layers.append(_empty_text(x, y, x_dom, y_dom, at=0.55, x_at=0.75))
+            layers.append(_empty_text(x, y, x_dom, y_dom, at=0.55, x_at=0.75, lang=lang))
         return _finish(layers, data, legend=False)
 
     zero = kind == "share_no_baseline"
     y_dom = _domain(core + ([0] if zero else []), zero=zero)
     spec = _num_spec(core, a.unit if kind != "relative_change" else "")
-    y_title = t("pillars.chart.axis.index") if kind == "relative_change" else axis_title(a)
+    y_title = t("pillars.chart.axis.index", lang) if kind == "relative_change" else axis_title(a, lang=lang)
     y = _y(y_title, y_dom, spec, zero=zero)
-    x = _x(x_dom)
+    x = _x(x_dom, lang=lang)
 
     if multi:
         series_names = list(dict.fromkeys(df["reeks"]))
-        color = alt.Color("reeks:N", title=t("pillars.chart.legend.series"),
+        color = alt.Color("reeks:N", title=t("pillars.chart.legend.series", lang),
                           scale=alt.Scale(domain=series_names, range=SERIES_COLORS[:len(series_names)]),
                           legend=alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke"))
     else:
@@ -428,8 +428,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     # a line is in the legend only where it is drawn: two or more points of one series
     n_pts = df.groupby(["_el", "reeks"]).size()
     present = [e for e in LINE_ELEMENTS if e in n_pts.index.get_level_values(0) and (n_pts.loc[e] >= 2).any()]
-    line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
-                               scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
+    line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines", lang),
+                               scale=alt.Scale(domain=[el_label(e, lang=lang) for e in present] or [el_label(EL_MEAS, lang=lang)],
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
                                legend=alt.Legend(orient="top" if multi else "bottom", symbolType="stroke", direction="horizontal",
                                                  symbolStrokeWidth=2.5, symbolSize=400) if present else None)
@@ -442,46 +442,46 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
 
     # required path (dashed), measurements (solid), trend (dotted, clipped to the frame)
     layers.append(base.mark_line(**colored({"strokeWidth": 1.6, "opacity": 0.9}, NEUTRAL)).encode(**line_enc)
-                  .transform_filter(_is(EL_PATH)))
+                  .transform_filter(_is(EL_PATH, lang=lang)))
     layers.append(base.mark_line(**colored({"strokeWidth": 2, "clip": True}, main_color)).encode(**line_enc)
-                  .transform_filter(_is(EL_TREND)))
+                  .transform_filter(_is(EL_TREND, lang=lang)))
     layers.append(base.mark_line(**colored({"strokeWidth": 2.6}, main_color)).encode(**line_enc)
-                  .transform_filter(_is(EL_MEAS)))
+                  .transform_filter(_is(EL_MEAS, lang=lang)))
     pt = {"x": x, "y": y, "tooltip": tip}
     if color is not None:
         pt["color"] = color
     layers.append(base.mark_point(**colored({"filled": True, "size": 70}, main_color)).encode(**pt)
-                  .transform_filter(_is(EL_MEAS)))
+                  .transform_filter(_is(EL_MEAS, lang=lang)))
     layers.append(base.mark_point(**colored({"filled": True, "size": 110, "shape": "circle", "stroke": "white",
                                              "strokeWidth": 1}, NEUTRAL)).encode(**pt)
-                  .transform_filter(_is(EL_BASE) | (_is(EL_START) & (alt.datum.periode != UNMEASURED))))
+                  .transform_filter(_is(EL_BASE, lang=lang) | (_is(EL_START, lang=lang) & (alt.datum.periode != UNMEASURED))))
     layers.append(base.mark_point(**colored({"filled": True, "size": 200, "shape": "diamond", "stroke": "white",
                                              "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
-                  .transform_filter(_is(EL_TARGET)))
+                  .transform_filter(_is(EL_TARGET, lang=lang)))
     if kind in ("maintain", "share_no_baseline", "relative_change"):
         rule_el = EL_FLOOR if kind == "maintain" else EL_TARGET
         layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],
                                      strokeWidth=1.5 if kind != "maintain" else 2.5, opacity=0.8)
-                      .encode(y=y, tooltip=tip).transform_filter(_is(rule_el)).transform_aggregate(
+                      .encode(y=y, tooltip=tip).transform_filter(_is(rule_el, lang=lang)).transform_aggregate(
                           waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
     if kind == "relative_change":
         layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
-                      .transform_filter(_is(EL_START)))
+                      .transform_filter(_is(EL_START, lang=lang)))
     if not multi:
         # labels of baseline, start and target (the document's figures, Dutch-formatted)
         layers.append(base.mark_text(align="left", dx=8, dy=-10, fontSize=12).encode(x=x, y=y, text="label:N")
-                      .transform_filter((_is(EL_BASE) | _is(EL_START) | _is(EL_FLOOR)) & (alt.datum.label != "")))
+                      .transform_filter((_is(EL_BASE, lang=lang) | _is(EL_START, lang=lang) | _is(EL_FLOOR, lang=lang)) & (alt.datum.label != "")))
         layers.append(base.mark_text(align="right", dx=-12, dy=-12, fontSize=12, fontWeight="bold")
-                      .encode(x=x, y=y, text="label:N").transform_filter(_is(EL_TARGET)))
+                      .encode(x=x, y=y, text="label:N").transform_filter(_is(EL_TARGET, lang=lang)))
     if not (df["_el"] == EL_MEAS).any():
-        layers.append(_empty_text(x, y, x_dom, y_dom, at=0.7 if kind == "maintain" else 0.5))
+        layers.append(_empty_text(x, y, x_dom, y_dom, at=0.7 if kind == "maintain" else 0.5, lang=lang))
     return _finish(layers, data, n_series=len(group), legend=bool(present))
 
 
 def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], at: float = 0.5,
-                x_at: float = 0.5) -> alt.Chart:
+                x_at: float = 0.5, *, lang: str) -> alt.Chart:
     """The honest empty state: a text mark "nog geen meting" in the middle of the frame."""
-    return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement"),
+    return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement", lang),
                                        "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
                                        "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
         fontSize=15, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
@@ -502,18 +502,18 @@ def _finish(layers: list[alt.Chart], data: pd.DataFrame, n_series: int = 1, lege
     return alt.LayerChart(layer=layers, data=data, width=WIDTH, height=chart_height(n_series, legend), config=_CONFIG)
 
 
-def chart_alt_text(vision: Vision, code: str, assessment=None) -> str:
+def chart_alt_text(vision: Vision, code: str, assessment=None, *, lang: str) -> str:
     """A short text alternative of the chart for screen readers."""
     group = series_of(vision, code)
     res = _assessments(vision, group, assessment)
     parts = []
     for a in group:
         r = res[a.code]
-        latest = fmt_value(r.latest_value, a.unit) if r.latest_value is not None else t("common.no_data")
-        target = (t("pillars.alt.relative", pct=fmt_number(a.target_value)) if a.target_kind == "relative_change"
-                  else fmt_value(a.target_value, a.unit))
-        parts.append(t("pillars.alt.series", code=a.code, target=target, year=a.target_year, latest=latest,
-                       status=card.status_label(r.status, get_language())))
+        latest = fmt_value(r.latest_value, a.unit, lang=lang) if r.latest_value is not None else t("common.no_data", lang)
+        target = (t("pillars.alt.relative", lang, pct=fmt_number(a.target_value, lang=lang)) if a.target_kind == "relative_change"
+                  else fmt_value(a.target_value, a.unit, lang=lang))
+        parts.append(t("pillars.alt.series", lang, code=a.code, target=target, year=a.target_year, latest=latest,
+                       status=card.status_label(r.status, lang)))
     return " ".join(parts)
 
 

@@ -92,7 +92,7 @@ class NoteError(ValueError):
         self.key, self.kw = key, kw
         super().__init__(key)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         from streek.i18n import t
         return t(self.key, lang=lang, **self.kw)
 

@@ -148,7 +148,7 @@ def default_rate_pct(assessment: Assessment) -> float:
     return min(max(v, SLIDER_MIN), SLIDER_MAX)
 
 
-def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str | None = None):
+def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str):
     """An Altair chart: the measurements (solid), the scenario (dashed, labelled as such) and the target.
 
     ``measurements`` is ``Vision.series(code)`` (columns period_start, value)."""

@@ -211,7 +211,7 @@ def test_notes_on_the_card_are_escaped(store):
     def script():
         from pages.notes_view import notes_block
         from pages.ui import get_vision
-        notes_block(get_vision(), "2.1.1")
+        notes_block(get_vision(), "2.1.1", "nl")
 
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception

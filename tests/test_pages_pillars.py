@@ -81,7 +81,7 @@ def test_each_chart_holds_baseline_and_target(pillar_pages, pillar):
             assert not mine.empty, f"{a.code} missing from the chart of {code}"
 
             def values(el, mine=mine):
-                return set(mine.loc[mine["element"] == el_label(el), "waarde"])
+                return set(mine.loc[mine["element"] == el_label(el, lang="nl"), "waarde"])
 
             if a.target_kind == "level":
                 assert a.baseline_value in values(EL_BASE) and a.target_value in values(EL_TARGET), a.code

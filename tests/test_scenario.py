@@ -86,7 +86,7 @@ def test_scenario_is_not_stored(vision):
     a = vision.ambition("2.1.2")
     before = vision.observations.copy()
     sc = scenario_for(a, assess(a, vision.series(a.code)), -3.0)
-    chart = scenario_chart(a, vision.series(a.code), sc)
+    chart = scenario_chart(a, vision.series(a.code), sc, lang="nl")
     assert vision.observations.equals(before)
     spec = chart.to_dict()
     assert "Scenario" in spec["title"]["text"] and "geen meting" in spec["title"]["text"]
@@ -105,7 +105,7 @@ def test_whatif_block_on_a_card_is_labelled_and_computes(monkeypatch, tmp_path):
         from pages.ui import assessments, get_vision
         from pages.whatif import whatif_block
         v = get_vision()
-        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]})
+        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]}, "nl")
 
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception

@@ -14,7 +14,7 @@ from datetime import date
 from streek import mapchart, mapdata
 from streek.card import SeriesCard, build_card
 from streek.charts import ambition_chart
-from streek.i18n import get_language, t
+from streek.i18n import t
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, assess
 
@@ -22,7 +22,7 @@ from streek.progress import Assessment, assess
 # and half the rendering time of 2 x (measured: 2,2 s against 4,2 s for the 10 charts of pillar 2)
 PNG_SCALE = 1.5
 
-ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code: Assessment}) -> Altair chart
+ChartFn = Callable[..., object]    # (vision, code, {series code: Assessment}, *, lang) -> Altair chart
 
 
 @dataclass
@@ -65,7 +65,7 @@ def known_codes(vision: Vision) -> set[str]:
 
 
 def selection(vision: Vision, *, pillar: str | None = None, block: str | None = None,
-              ambitions: Iterable[str] | None = None, lang: str | None = None) -> tuple[list[str], str]:
+              ambitions: Iterable[str] | None = None, lang: str) -> tuple[list[str], str]:
     """Codes to export and the subtitle that names the selection. Raises KeyError on unknown codes."""
     if ambitions:
         codes = [c.strip() for c in ambitions if c and c.strip()]
@@ -86,12 +86,12 @@ def selection(vision: Vision, *, pillar: str | None = None, block: str | None = 
     return [], ""
 
 
-def sources_of(vision: Vision, group: list[Ambition]) -> list[str]:
+def sources_of(vision: Vision, group: list[Ambition], *, lang: str) -> list[str]:
     """The indicator's source named in the document, and the sources of the measurements used."""
     out: list[str] = []
     for a in group:
         if a.source_nl:
-            out.append(f"{a.source_nl} ({t('deck.page', page=a.page)})")
+            out.append(f"{a.source_nl} ({t('deck.page', lang, page=a.page)})")
         for sid in vision.series(a.code)["source"].unique():
             s = vision.sources.get(sid)
             if s is not None:
@@ -113,8 +113,8 @@ def reference_dates(vision: Vision, codes: list[str]) -> list[str]:
     return out
 
 
-def format_date(d: date, lang: str | None = None) -> str:
-    return d.strftime("%d-%m-%Y") if (lang or get_language()) == "nl" else d.isoformat()
+def format_date(d: date, lang: str) -> str:
+    return d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
 
 
 def default_chart_fn() -> ChartFn:
@@ -125,15 +125,15 @@ def default_chart_fn() -> ChartFn:
 PILLAR_MAP = {"1": "vat_enterprises_active", "2": "employment_rate_20_64_census2011", "3": "population_20_64"}
 
 
-def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None):
+def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str):
     """(chart, caption) of the map of the 13 municipalities, latest period, built by
     streek.mapchart; None where the map builder or the indicator is not available."""
     ind = indicator or PILLAR_MAP.get(str(pillar or ""), "population_total")
     try:
-        m = mapdata.map_indicator(vision, ind)
+        m = mapdata.map_indicator(vision, ind, lang=lang)
         period = mapdata.periods(vision, ind)[-1]
-        frame = mapdata.map_frame(vision, ind, period, "absoluut")
-        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut"))
+        frame = mapdata.map_frame(vision, ind, period, "absoluut", lang=lang)
+        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut", lang=lang), lang=lang)
     except (mapdata.MapInputError, IndexError):
         return None
     return chart, mapdata.source_text(vision, m)
@@ -145,8 +145,8 @@ def _spec(chart) -> dict:
     return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
-def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | None, str]:
-    built = map_for(vision, pillar)
+def default_map_png(vision: Vision, pillar: str | None = None, *, lang: str) -> tuple[bytes | None, str]:
+    built = map_for(vision, pillar, lang=lang)
     if built is None:
         return None, ""
     from streek.render import to_png
@@ -155,11 +155,10 @@ def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | 
 
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
                   with_map: bool = True, map_png: tuple[bytes | None, str] | None = None, today: date | None = None,
-                  lang: str | None = None, assessments: dict[str, Assessment] | None = None,
+                  lang: str, assessments: dict[str, Assessment] | None = None,
                   pillar: str | None = None) -> DeckContent:
     """Everything the deck and the PDF show. ``notes``: a list of streek.notes.Note (optional)."""
     from streek.render import to_png
-    lang = lang or get_language()
     chart_fn = chart_fn if chart_fn is not None else default_chart_fn()
     res_all = assessments or {}
     by_amb: dict[str, list] = {}
@@ -171,7 +170,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
         res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
         png = None
         if chart_fn is not None:
-            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
+            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code], lang=lang)
             png = to_png(_spec(chart), scale=PNG_SCALE) if chart is not None else None
         first = group[0]
         card = build_card(vision, code, lang, res)
@@ -183,8 +182,8 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             else f"{code} · {first.title_nl} – {first.series_nl}",
             block=first.building_block, page=first.page,
             series=list(card.series),
-            chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
-    mp, cap = (map_png if map_png is not None else (default_map_png(vision, pillar or _pillar_of(vision, codes)) if with_map else (None, "")))
+            chart_png=png, sources=sources_of(vision, group, lang=lang), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
+    mp, cap = (map_png if map_png is not None else (default_map_png(vision, pillar or _pillar_of(vision, codes), lang=lang) if with_map else (None, "")))
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
                        reference_dates=reference_dates(vision, codes), slides=slides, map_png=mp, map_caption=cap,
@@ -196,7 +195,7 @@ def _pillar_of(vision: Vision, codes: list[str]) -> str | None:
     return pillars.pop() if len(pillars) == 1 else None
 
 
-def note_line(n, lang: str | None = None, limit: int | None = None) -> str:
+def note_line(n, lang: str, limit: int | None = None) -> str:
     """One note as plain text (exports are not HTML: nothing to escape, but never interpreted)."""
     text = n.text if limit is None or len(n.text) <= limit else n.text[: limit - 1] + "…"
     return t("deck.note_line", lang=lang, kind=t(f"notes.kind.{n.kind}", lang=lang),
