@@ -1,7 +1,7 @@
 """Context page: the five societal trends, the environment factors × pillars, actions and partnership."""
 import streamlit as st
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
 from streek.i18n import t
 from streek.render import to_csv_bytes
@@ -10,8 +10,8 @@ from pages.frame import page_lang
 lang = page_lang()   # the reader's language, passed down explicitly
 
 
-@st.cache_resource(show_spinner=False)
-def _matrix(_vision, key: int, lang: str):
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _matrix(_vision, version: str, lang: str):
     """The matrix HTML and its data table, built once per data version (never mutated)."""
     env = _vision.environment
     pillars = [(p.code, p.title_nl) for p in _vision.pillars]
@@ -45,7 +45,7 @@ env_text = vision.texts.get("environment")
 if env_text:
     st.write(env_text["summary_nl"])
 st.markdown(t("context.env.how", lang))
-matrix_html, table, csv, counts = _matrix(vision, id(vision), lang)
+matrix_html, table, csv, counts = _matrix(vision, data_version(vision), lang)
 st.caption(t("context.env.counts", lang, **counts))
 st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
 st.caption(t("context.env.source", lang))

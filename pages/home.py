@@ -42,7 +42,7 @@ from streek import geo as _geo  # noqa: E402
 from streek.mapchart import locator_chart  # noqa: E402
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
 def _locator_specs(lang: str) -> tuple[dict, dict]:
     """The inset (province) and the region map as two specs, so that they stack on a phone.
     ``lang`` is part of the cache key (labels and tooltips)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from pages.widgets import chart_block
 from streek import geo
 from streek import mapchart as mc
@@ -32,7 +32,7 @@ st.caption(t("map.intro", lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
+def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
     """``lang`` is part of the cache key: titles and legends are in the visitor's language."""
     m = md.map_indicator(_vision, ind, lang=lang)
     frame = md.map_frame(_vision, ind, period, view, since, lang=lang)
@@ -41,7 +41,7 @@ def _map_spec(_vision, vkey: int, ind: str, period: str, view: str, since: str |
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _series_spec(_vision, vkey: int, ind: str, nis: str | None, view: str, since: str | None, lang: str):
+def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, since: str | None, lang: str):
     m = md.map_indicator(_vision, ind, lang=lang)
     series, mode = md.series_frame(_vision, ind, nis, view, since, lang=lang)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
@@ -146,7 +146,7 @@ st.session_state[URL_SEEN] = now
 
 try:
     md.check_choice(vision, ind, period, view, since, lang=lang)
-    base_spec, info = _map_spec(vision, id(vision), ind, period, view, since, lang)
+    base_spec, info = _map_spec(vision, data_version(vision), ind, period, view, since, lang)
     # A click selects the shape in the browser already: keep the spec as it was, so that
     # Streamlit does not redraw the map (0,5 MB of shapes). A choice from the list or a link
     # does change the highlighted municipality.
@@ -156,7 +156,7 @@ try:
     start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
     st.session_state[SPEC_STATE] = (view_key, start)
     spec = mc.with_selection(base_spec, start)
-    s_spec, series, mode, base = _series_spec(vision, id(vision), ind, nis, view, since, lang)
+    s_spec, series, mode, base = _series_spec(vision, data_version(vision), ind, nis, view, since, lang)
 except md.MapInputError as e:
     st.error(t("map.error", lang, msg=str(e)))
     st.stop()

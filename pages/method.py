@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.frame import page_lang
-from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, get_vision, status_badge
 from streek.figures import TABLE_CSS, html_table
 from streek.card import reason_text
 from streek.fmt import fmt_pct
@@ -11,8 +11,8 @@ from streek.i18n import t
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
 
 
-@st.cache_resource(show_spinner=False)
-def _tables(_vision, key: int, lang: str):
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _tables(_vision, version: str, lang: str):
     """The indicator-source and data-source tables, built once per data version."""
     basis = {b: t(f"method.geo_basis.{b}", lang) for b in ("ambitie", "bijlage 2", "swot", "")}
     ind = pd.DataFrame([{
@@ -81,7 +81,7 @@ st.markdown("\n".join(f"- {t(k, lang)}" for k in (
     "method.limits.relative", "method.limits.points", "method.limits.geo")))
 
 # --- sources -----------------------------------------------------------------------------
-ind, src = _tables(vision, id(vision), lang)
+ind, src = _tables(vision, data_version(vision), lang)
 st.header(t("method.sources.title", lang))
 st.write(t("method.sources.text", lang))
 # plain HTML tables: long source names wrap, every row is visible, nothing extra to load

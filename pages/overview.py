@@ -4,8 +4,8 @@ from collections import Counter
 import streamlit as st
 
 from pages.frame import page_lang
-from pages.pillar_view import PILLAR_PAGES, QUERY_KEY, data_version, redirect_if_elsewhere
-from pages.ui import BADGE_CSS, assessments, code_pills, get_vision, status_badge
+from pages.pillar_view import PILLAR_PAGES, QUERY_KEY, redirect_if_elsewhere
+from pages.ui import BADGE_CSS, assessments, code_pills, data_version, get_vision, status_badge
 from streek import charts
 from streek.fmt import fmt_number
 from streek.card import status_text

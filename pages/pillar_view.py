@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from pages.frame import page_lang
-from pages.ui import BADGE_CSS, assessments, facts_markdown, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.widgets import chart_block
 from streek import charts
@@ -117,15 +117,6 @@ def scroll_to(code: str) -> None:
 
 
 # --- cached chart specs ---------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
-def _version(_vision: Vision, vid: int) -> str:
-    return charts.data_version(_vision)
-
-
-def data_version(vision: Vision) -> str:
-    return _version(vision, id(vision))
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[str, Assessment]) -> dict:
     """Everything a card shows, built once per (code, data version, language): the chart spec (its

@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
-from pages.ui import assessments, facts_markdown, get_vision, status_badge
+from pages.ui import assessments, data_version, facts_markdown, get_vision, status_badge
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
 from streek.card import build_card
@@ -98,11 +98,6 @@ def _export(scope: str, choice: tuple, fmt: str, language: str, version: str, no
     return export_bytes(content, fmt)
 
 
-@st.cache_resource(show_spinner=False)
-def _version(_vision, vid: int) -> str:
-    return charts.data_version(_vision)
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> dict:
     """The ambition's chart as a Vega-Lite dict, built once per (ambition, data, language)."""
@@ -136,7 +131,7 @@ with bar:
     c_next.button(t("present.next", lang), icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
                   shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
     with c_more.popover(t("present.downloads", lang), icon=":material/download:"):
-        version = _version(vision, id(vision))
+        version = data_version(vision)
         notes = _notes()
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes)
         scopes = {t(f"present.scope.{k}", lang): k for k in ("pillar", "block", "pick")}   # labels as options: no
@@ -190,7 +185,7 @@ else:
     card = build_card(vision, screen, lang, res)     # the same card model as the pillar page and the deck
     st.markdown(f"## {screen} · {card.title}")
     st.caption(card.meta)
-    chart = _chart_spec(screen, _version(vision, id(vision)), lang, vision, res)
+    chart = _chart_spec(screen, data_version(vision), lang, vision, res)
     source = t("deck.source", lang) + ": " + "; ".join(dict.fromkeys(sc.annex_source for sc in card.series if sc.annex_source))
     if not card.multi:
         sc = card.series[0]

@@ -7,7 +7,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from pages.widgets import chart_block
 from streek.figures import benchmark_chart, doc_source, figure_groups
 from streek.i18n import t
@@ -32,17 +32,17 @@ def _chart_bundle(g, lang: str) -> dict:
             "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text(lang=lang)}
 
 
-@st.cache_resource(show_spinner=False)
-def _groups(_vision, key: int, lang: str) -> list:
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _groups(_vision, version: str, lang: str) -> list:
     return figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()}, lang=lang)
 
 
-@st.cache_resource(show_spinner=False)
-def _section(_vision, key: int, lang: str, section: str) -> list[tuple]:
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
     """(figure group, chart bundle or None) for one tab, built when that tab is first opened, once
     per data version and language. Shared between sessions: never mutate."""
     return [(g, _chart_bundle(g, lang) if g.is_comparison else None)
-            for g in _groups(_vision, key, lang) if g.section == section]
+            for g in _groups(_vision, version, lang) if g.section == section]
 
 
 def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
@@ -83,7 +83,7 @@ vision = get_vision()
 st.title(t("swot.title", lang))
 st.write(t("swot.intro", lang))
 
-groups = _groups(vision, id(vision), lang)
+groups = _groups(vision, data_version(vision), lang)
 with_figures = {g.swot_item_nl for g in groups if g.section != "analyse"}
 for row in QUADRANTS:
     cols = st.columns(2)
@@ -102,7 +102,7 @@ for section, tab in zip(sections, tabs):
     if not tab.open:
         continue
     with tab:
-        in_section = _section(vision, id(vision), lang, section)
+        in_section = _section(vision, data_version(vision), lang, section)
         if section == "analyse":
             st.write(t("swot.section.analyse_intro", lang))
         charts = [b for b in in_section if b[1] is not None]

@@ -5,13 +5,15 @@ domain results that ``streek`` already computes.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
-from streek import load_vision
+from streek import charts, load_vision
 from streek.card import SeriesCard, status_label
 from streek.db.safe import escape_markdown
 from pages.frame import page_lang
@@ -26,9 +28,18 @@ def _data_stamp(data_dir: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*")))
 
 
-@st.cache_resource(show_spinner=False)
+def _content_hash(data_dir: Path) -> str:
+    h = hashlib.sha1(usedforsecurity=False)
+    for p in sorted(data_dir.glob("*")):
+        if p.is_file():
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _seed_vision(data_dir: str, stamp: tuple) -> Vision:
-    return load_vision(Path(data_dir))
+    """data/ as loaded, its version the content hash of the files."""
+    return replace(load_vision(Path(data_dir)), version=_content_hash(Path(data_dir)))
 
 
 def data_dir_in_use() -> Path:
@@ -53,14 +64,19 @@ def get_store():
         return None
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _merged_vision(data_dir: str, stamp: tuple, url: str, revision: tuple) -> Vision:
     """The seed with the stored measurements merged in; cached per database revision, so a
-    new import or an undo shows at once in every chart, status and map.
+    new import or an undo shows at once in every chart, status and map. Its version is the seed's
+    content hash plus the store's revision: page caches key on it (never on ``id()``)."""
+    seed = _seed_vision(data_dir, stamp)
+    merged = seed.with_observations(_store(url).current())
+    return replace(merged, version=f"{seed.version}-r{'.'.join(str(x) for x in revision)}")
 
-    Kept without an entry limit on purpose: pages key their caches on ``id(vision)``, and an
-    evicted vision's id could be reused by the next one (about 0.3 MB per revision)."""
-    return _seed_vision(data_dir, stamp).with_observations(_store(url).current())
+
+def data_version(vision: Vision) -> str:
+    """The key every page cache uses for this vision's data (with the language where texts are cached)."""
+    return vision.version or charts.data_version(vision)
 
 
 def get_vision(seed_only: bool = False) -> Vision:
@@ -95,13 +111,13 @@ def show_data_error(e: DataError) -> None:
     st.markdown("\n".join(f"- {str(i)}" for i in e.issues[:200]))
 
 
-@st.cache_data(show_spinner=False)
-def _assessments(_vision: Vision, key: int) -> dict[str, Assessment]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _assessments(_vision: Vision, version: str) -> dict[str, Assessment]:
     return {a.code: assess(a, _vision.series(a.code)) for a in _vision.ambitions}
 
 
 def assessments(vision: Vision) -> dict[str, Assessment]:
-    return _assessments(vision, id(vision))
+    return _assessments(vision, data_version(vision))
 
 
 def status_badge(status: Status, lang: str, css_class: str = "status-badge") -> str:

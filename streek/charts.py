@@ -26,7 +26,7 @@ import altair as alt
 import pandas as pd
 
 from streek import card
-from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
+from streek.fmt import fmt_number, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, Status, assess, required_path
@@ -332,9 +332,9 @@ def _x(domain: list[float], *, lang: str) -> alt.X:
                  axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, grid=False))
 
 
-def _y(title: str, domain: list[float], spec: str, zero: bool = False) -> alt.Y:
+def _y(title: str, domain: list[float], spec: str, zero: bool = False, *, lang: str) -> alt.Y:
     return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=True),
-                 axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec), tickCount=5))
+                 axis=alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), tickCount=5))
 
 
 def _tooltip(*, lang: str) -> list[alt.Tooltip]:
@@ -394,7 +394,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     if kind == "period_average":
         y_dom = _domain(core, zero=True, pad=0.15)
         spec = _num_spec(core, a.unit)
-        y = _y(axis_title(a, lang=lang), y_dom, spec, zero=True)
+        y = _y(axis_title(a, lang=lang), y_dom, spec, zero=True, lang=lang)
         x = _x([x_dom[0], x_dom[1]], lang=lang)
         layers.append(base.mark_rect(opacity=0.85, color=NEUTRAL).encode(
             x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG, lang=lang)))
@@ -409,13 +409,13 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
             x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
             layers.append(_empty_text(x, y, x_dom, y_dom, at=0.55, x_at=0.75, lang=lang))
-        return _finish(layers, data, legend=False)
+        return _finish(layers, data, legend=False, lang=lang)
 
     zero = kind == "share_no_baseline"
     y_dom = _domain(core + ([0] if zero else []), zero=zero)
     spec = _num_spec(core, a.unit if kind != "relative_change" else "")
     y_title = t("pillars.chart.axis.index", lang) if kind == "relative_change" else axis_title(a, lang=lang)
-    y = _y(y_title, y_dom, spec, zero=zero)
+    y = _y(y_title, y_dom, spec, zero=zero, lang=lang)
     x = _x(x_dom, lang=lang)
 
     if multi:
@@ -475,7 +475,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                       .encode(x=x, y=y, text="label:N").transform_filter(_is(EL_TARGET, lang=lang)))
     if not (df["_el"] == EL_MEAS).any():
         layers.append(_empty_text(x, y, x_dom, y_dom, at=0.7 if kind == "maintain" else 0.5, lang=lang))
-    return _finish(layers, data, n_series=len(group), legend=bool(present))
+    return _finish(layers, data, n_series=len(group), legend=bool(present), lang=lang)
 
 
 def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], at: float = 0.5,
@@ -497,9 +497,11 @@ def chart_height(n_series: int = 1, legend: bool = True) -> int:
     return HEIGHT + (50 if legend else 0) + (22 * n_series + 30 if n_series > 1 else 0)
 
 
-def _finish(layers: list[alt.Chart], data: pd.DataFrame, n_series: int = 1, legend: bool = True) -> alt.LayerChart:
-    """One layer chart with the data once at the top (one dataset) and a fixed config."""
-    return alt.LayerChart(layer=layers, data=data, width=WIDTH, height=chart_height(n_series, legend), config=_CONFIG)
+def _finish(layers: list[alt.Chart], data: pd.DataFrame, n_series: int = 1, legend: bool = True, *, lang: str) -> alt.LayerChart:
+    """One layer chart with the data once at the top (one dataset), a fixed config, and its language
+    in ``usermeta`` (the number locale of PNG/SVG downloads, streek.render)."""
+    return alt.LayerChart(layer=layers, data=data, width=WIDTH, height=chart_height(n_series, legend), config=_CONFIG,
+                          usermeta={"lang": lang})
 
 
 def chart_alt_text(vision: Vision, code: str, assessment=None, *, lang: str) -> str:

@@ -77,18 +77,30 @@ def fmt_value(value, unit: str, decimals: int | None = None, lang: str = "nl") -
     return f"{fmt_number(value, decimals, lang)} {unit}".strip()
 
 
-def d3_format_locale() -> dict:
-    """The Vega/d3 number locale for Dutch-Belgian formatting (used by chart builders)."""
-    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+D3_LOCALES = {   # the Vega/d3 number locale per language (PNG/SVG rendering by vl-convert)
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
 
 
-def vega_nl_number_expr(value_expr: str = "datum.value", spec: str = ",.0f") -> str:
-    """A Vega expression that formats a number the Dutch way (``28.309``, ``75,4``).
+def d3_format_locale(lang: str) -> dict:
+    """The Vega/d3 number locale of ``lang``."""
+    return D3_LOCALES.get(lang, D3_LOCALES["nl"])
 
-    Streamlit renders charts with the English locale; use this in ``labelExpr`` of axes and
-    legends so that the browser shows Dutch numbers too. Locale-proof: where the renderer
-    already formats the Dutch way (vl-convert with ``d3_format_locale``, used for PNG/SVG
-    downloads) the expression leaves the text alone instead of swapping it back."""
+
+def chart_lang(spec: dict) -> str:
+    """The language a chart spec was built in (``usermeta.lang``, set by the chart builders)."""
+    return str((spec.get("usermeta") or {}).get("lang") or "nl")
+
+
+def vega_number_expr(value_expr: str = "datum.value", spec: str = ",.0f", *, lang: str) -> str:
+    """A Vega expression that formats a number in ``lang`` (nl ``28.309``/``75,4``; en ``28,309``/``75.4``).
+
+    The one fallback for the browser: Streamlit's vega-embed formats with d3's English locale and
+    offers no locale option, so axes and legends use this in ``labelExpr``. Locale-proof: where the
+    renderer already formats in ``lang`` (vl-convert with :func:`d3_format_locale`, used for PNG/SVG
+    downloads) the text is left alone instead of being swapped back."""
     f = f"format({value_expr}, '{spec}')"
     swapped = f"replace(replace(replace({f}, ',', '§'), '.', ','), '§', '.')"
-    return f"(format(0.5, '.1f') == '0.5' ? {swapped} : {f})"
+    decimal = d3_format_locale(lang)["decimal"]
+    return f"(format(0.5, '.1f') == '0{decimal}5' ? {f} : {swapped})"

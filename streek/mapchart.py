@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 
 from streek import geo
-from streek.fmt import fmt_number, vega_nl_number_expr
+from streek.fmt import fmt_number, vega_number_expr
 from streek.i18n import t
 from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
 
@@ -156,7 +156,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     else:
         scale = alt.Scale(scheme=SEQ_SCHEME, zero=False, nice=False)
     # legends under the map, so that the map gets the full width of its column
-    legend = alt.Legend(title=_legend_title(m, view, since, lang=lang), labelExpr=vega_nl_number_expr("datum.value", spec),
+    legend = alt.Legend(title=_legend_title(m, view, since, lang=lang), labelExpr=vega_number_expr("datum.value", spec, lang=lang),
                         orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
     nb_data = ds(neighbours)
@@ -230,7 +230,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], *, lan
     if series["periode_nl"].nunique() <= 1:
         chart = base.mark_bar().encode(
             y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
-            x=alt.X("waarde:Q", title=None, axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec))),
+            x=alt.X("waarde:Q", title=None, axis=alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang))),
             color=color.legend(None), tooltip=tooltip)
         text = base.mark_text(align="left", dx=4, fontSize=12).encode(
             y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
@@ -239,7 +239,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], *, lan
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')"))
         y = alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
-                  axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec)))
+                  axis=alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang)))
         size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
             if len(names) == 4 else alt.value(2)
         line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail="naam:N")

@@ -150,6 +150,7 @@ class Vision:
     environment: pd.DataFrame
     texts: dict[str, dict]
     _by_code: dict[str, Ambition] = field(default_factory=dict, repr=False)
+    version: str = ""               # data version (content hash of data/ + store revision), set by the app
 
     def __post_init__(self) -> None:
         self._by_code = {a.code: a for a in self.ambitions}

@@ -11,7 +11,7 @@ from functools import lru_cache
 import altair as alt
 import vl_convert as vlc
 
-from streek.fmt import d3_format_locale
+from streek.fmt import chart_lang, d3_format_locale
 
 _TIME_LOCALE = {
     "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
@@ -34,17 +34,19 @@ def spec_json(chart: alt.TopLevelMixin | dict | str) -> str:
 
 @lru_cache(maxsize=512)
 def _svg(spec: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec), format_locale=d3_format_locale(), time_format_locale=_TIME_LOCALE)
+    s = json.loads(spec)
+    return vlc.vegalite_to_svg(s, format_locale=d3_format_locale(chart_lang(s)), time_format_locale=_TIME_LOCALE)
 
 
 @lru_cache(maxsize=256)
 def _png(spec: str, scale: float) -> bytes:
-    return vlc.vegalite_to_png(json.loads(spec), scale=scale, format_locale=d3_format_locale(),
+    s = json.loads(spec)
+    return vlc.vegalite_to_png(s, scale=scale, format_locale=d3_format_locale(chart_lang(s)),
                                time_format_locale=_TIME_LOCALE)
 
 
 def to_svg(chart) -> bytes:
-    """SVG bytes of a chart (Dutch number format)."""
+    """SVG bytes of a chart, numbers in the chart's language (``usermeta.lang``)."""
     return _svg(spec_json(chart)).encode("utf-8")
 
 

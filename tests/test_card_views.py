@@ -106,3 +106,21 @@ def test_a_new_row_in_ambitions_csv_reaches_every_view(monkeypatch, data_copy):
     deck = deck_text(vision, "1.2.9", "nl")
     assert "1.2.9" in deck and card.series[0].target in deck
     assert re.search(r"100 bedrijven \(2016\)", deck)
+
+
+def test_caches_key_on_a_data_version_not_on_id(data_copy):
+    """The app's vision carries a data version: the content hash of data/ (and the store's
+    revision); changing one file in data/ changes it, loading the same files again does not."""
+    import inspect
+
+    import pages.ui as ui
+    first = ui._content_hash(data_copy)
+    assert first == ui._content_hash(data_copy) and len(first) == 12
+    with open(data_copy / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("1.2.1,ZWV,2020,31500,jmi2019,test\n")
+    assert ui._content_hash(data_copy) != first
+    for mod in ("pages/ui.py", "pages/pillar_view.py", "pages/presentation.py", "pages/map.py", "pages/swot_page.py",
+                "pages/method.py", "pages/context_page.py", "pages/overview.py"):
+        text = (Path(__file__).resolve().parents[1] / mod).read_text(encoding="utf-8")
+        assert "id(vision)" not in text and "id(_vision)" not in text, mod
+    assert "max_entries" in inspect.getsource(ui)
