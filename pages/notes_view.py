@@ -11,7 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAPIException
 
 from streek.i18n import t
-from streek.notes import Note, escape_markdown, list_notes, prepare
+from pages.editor_auth import current_editor as _current_editor
+from streek.db.safe import escape_markdown
+from streek.notes import Note, list_notes, prepare
 
 CODE_STATE = "workshop_code"     # the participant's valid code, kept for the session
 
@@ -36,11 +38,7 @@ def notes_engine(lang: str):
 
 def current_editor() -> str | None:
     """The signed-in editor (streek.auth via the editor pages), or None."""
-    try:
-        from pages.editor_auth import current_editor as _current
-    except ImportError:
-        return None
-    return _current()
+    return _current_editor()
 
 
 def all_notes(engine, lang: str) -> list[Note]:
@@ -67,8 +65,8 @@ def note_meta(n: Note, lang: str) -> str:
 def render_note(n: Note, lang: str, *, on_delete=None) -> None:
     """One note: the text escaped (never HTML), author, kind, date and factor as a caption."""
     with st.container(border=True):
-        st.markdown(escape_markdown(n.text))
-        st.caption(escape_markdown(note_meta(n, lang)))
+        st.markdown(escape_markdown(n.text, keep_lines=True))
+        st.caption(escape_markdown(note_meta(n, lang), keep_lines=True))
         if on_delete is not None:
             st.button(t("notes.delete", lang), key=f"del-note-{n.id}", on_click=on_delete, args=(n.id,),
                       type="tertiary", icon=":material/delete:")

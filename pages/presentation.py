@@ -7,6 +7,7 @@ import html
 import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
+from pages.notes_view import all_notes, notes_engine
 from pages.ui import assessments, data_version, facts_markdown, get_vision, status_badge
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
@@ -106,12 +107,8 @@ def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> 
 
 
 def _notes():
-    try:
-        from pages.notes_view import all_notes, notes_engine
-        eng = notes_engine(lang)
-        return all_notes(eng, lang) if eng is not None else []
-    except ImportError:
-        return []
+    eng = notes_engine(lang)
+    return all_notes(eng, lang) if eng is not None else []
 
 
 def badge(status, small: bool = False) -> str:
