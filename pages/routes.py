@@ -39,6 +39,3 @@ ROUTES: tuple[Route, ...] = (
     Route("pages/editor_login.py", "aanmelden", "editor.nav.login", ":material/login:", "editor.nav.section", "login"),
 )
 
-
-def route(script: str) -> Route:
-    return next(r for r in ROUTES if r.script == script)

@@ -2,7 +2,7 @@
 
 Pure functions (no streamlit): ``ambition_chart(vision, code, assessment)`` returns an
 ``alt.LayerChart`` whose single dataset (long format, one row per drawn point) is also what
-``ambition_chart_data`` returns for the "Toon data" table and the CSV download.
+``data_table`` shows and the CSV download holds.
 
 Kinds (``data/ambitions.csv`` column ``target_kind``):
 
@@ -299,12 +299,6 @@ def _frame(vision: Vision, code: str, assessment=None, *, lang: str) -> tuple[pd
             rows += _BUILDERS[a.target_kind](vision, a, res[a.code], lang=lang)
     df = pd.DataFrame(rows)
     return df, group, res
-
-
-def ambition_chart_data(vision: Vision, code: str, assessment=None, *, lang: str) -> pd.DataFrame:
-    """The chart's data as a table (for "Toon data" and the CSV): one row per drawn point."""
-    df, _, _ = _frame(vision, code, assessment, lang=lang)
-    return df[COLUMNS].copy()
 
 
 def data_table(df: pd.DataFrame, *, lang: str) -> pd.DataFrame:

@@ -9,7 +9,6 @@ Every value comes from ``data/document_figures.csv`` as printed; nothing is comp
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 
@@ -158,28 +157,6 @@ def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
         # that the browser can stretch the chart to its column (560 px in downloads)
         height=alt.Step(40), width=560, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     ).configure_view(stroke=None)
-
-
-class FrozenChart:
-    """A chart whose Vega-Lite spec was computed once.
-
-    Altair's ``to_dict()`` costs 20-50 ms per chart and Streamlit calls it on every rerun;
-    a frozen chart hands out a fresh copy of the stored spec instead (well under 1 ms).
-    ``st.altair_chart``, :func:`streek.render.to_svg` and ``to_png`` accept it like a chart."""
-
-    def __init__(self, chart: alt.TopLevelMixin):
-        self._spec = json.dumps(chart.to_dict())
-
-    def to_dict(self, *args, **kwargs) -> dict:
-        return json.loads(self._spec)
-
-    def to_json(self, *args, **kwargs) -> str:
-        return self._spec
-
-
-def freeze(chart: alt.TopLevelMixin) -> FrozenChart:
-    """Build the spec of ``chart`` once; cache the result (e.g. in ``st.cache_resource``)."""
-    return FrozenChart(chart)
 
 
 # --- environment matrix (pp. 25-26) ---------------------------------------------------------

@@ -267,13 +267,6 @@ def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",
     return fr
 
 
-def reference_values(vision: Vision, ind: str, period: str, view: str = "absoluut",
-                     since: str | None = None, *, lang: str) -> dict[str, float]:
-    m = check_choice(vision, ind, period, view, since, lang=lang)
-    df = rows(vision, ind)
-    return {geo: view_value(vision, m, df, geo, period, view, since, lang=lang)[0] for geo in REFERENCE_GEOS}
-
-
 def ranked_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The 13 sorted by value (highest first), municipalities without a value last."""
     fr = frame.sort_values(["waarde", "gemeente"], ascending=[False, True], na_position="last")

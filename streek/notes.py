@@ -237,8 +237,3 @@ def delete_note(engine: Engine, note_id: int, editor: str) -> None:
         conn.execute(workshop_notes.delete().where(workshop_notes.c.id == int(note_id)))
 
 
-def notes_by_ambition(notes: list[Note]) -> dict[str, list[Note]]:
-    out: dict[str, list[Note]] = {}
-    for n in notes:
-        out.setdefault(n.ambition, []).append(n)
-    return out

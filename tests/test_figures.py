@@ -1,12 +1,11 @@
 """Benchmark charts (SWOT figures) and the environment matrix: exact document values, honest labels."""
-import json
 import re
 
 import pandas as pd
 import pytest
 
 from streek.figures import (
-    FrozenChart, benchmark_chart, bar_label, environment_matrix, environment_matrix_html, figure_groups, freeze,
+    benchmark_chart, bar_label, environment_matrix, environment_matrix_html, figure_groups,
     html_table,
 )
 from streek.render import to_svg
@@ -98,22 +97,12 @@ def test_notes_where_table_and_text_disagree_travel_with_the_chart(groups):
 
 def test_every_chart_renders_with_vl_convert(groups):
     for g in (g for g in groups if g.is_comparison):
-        svg = to_svg(freeze(benchmark_chart(g, lang="nl"))).decode()
+        svg = to_svg(benchmark_chart(g, lang="nl")).decode()
         assert svg.startswith("<svg")
         # every value label is drawn (Dutch format)
         for label in g.rows["label"]:
             assert label.replace("&", "&amp;") in svg, (g.indicator_nl, label)
         assert len(re.findall(r'role-mark', svg)) >= 3
-
-
-def test_frozen_chart_gives_the_same_spec_and_fresh_copies(groups):
-    chart = benchmark_chart(next(g for g in groups if g.is_comparison), lang="nl")
-    frozen = freeze(chart)
-    assert isinstance(frozen, FrozenChart)
-    a = frozen.to_dict()
-    assert a == json.loads(json.dumps(chart.to_dict()))
-    a["title"] = "changed"
-    assert frozen.to_dict()["title"] != "changed"
 
 
 def test_single_figures_are_not_charted(groups):
