@@ -128,9 +128,9 @@ def test_overview_lists_ambitions_and_filters(page, app_server):
     assert page.locator("[data-testid=stDataFrame]").count() == 3
     page.wait_for_timeout(800)
     screenshot(page, "overview")
-    page.get_by_role("button", name="Op koers", exact=True).click()
+    page.get_by_role("button", name="▲ Op koers", exact=True).click()
     wait_for_app(page)
-    assert "status=Op+koers" in page.url
+    assert "status=on_track" in page.url          # the stable code, never the displayed word
     assert "1 van 37 doelreeksen getoond" in page.locator("[data-testid=stMain]").inner_text()
 
 
