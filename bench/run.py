@@ -46,7 +46,6 @@ import importlib.util
 import json
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -105,17 +104,13 @@ FIRST_SCREEN_JS = """() => {
 
 
 # --- the page list ------------------------------------------------------------------------
-def app_pages(app: Path = ROOT / "app.py") -> list[dict]:
-    """The pages written in app.py: script path, url path ('' for the default page), title key."""
-    text = app.read_text(encoding="utf-8")
-    out = []
-    for m in re.finditer(r"st\.Page\(\s*\"([^\"]+)\"(.*?)\)\s*,?\s*$", text, flags=re.M):
-        script, rest = m.group(1), m.group(2)
-        url = re.search(r"url_path\s*=\s*\"([^\"]*)\"", rest)
-        default = re.search(r"default\s*=\s*True", rest)
-        url_path = "" if default else (url.group(1) if url else Path(script).stem)
-        out.append({"script": script, "url": url_path, "name": url_path or "(start)"})
-    return out
+def app_pages() -> list[dict]:
+    """The app's pages from pages/routes.py (the list app.py builds its navigation from):
+    script path, url path ("" for the default page), name. The editor pages are left out."""
+    sys.path.insert(0, str(ROOT))
+    from pages.routes import ROUTES
+    return [{"script": r.script, "url": r.url_path, "name": r.name, "title_key": r.title_key}
+            for r in ROUTES if not r.editor]
 
 
 # --- script times (child process) --------------------------------------------------------
@@ -379,9 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = [p for p in pages if (p["url"] or "start") in want]
     sys.path.insert(0, str(ROOT))
     from streek.i18n import t  # page titles for the table
-    titles = {}
-    for m in re.finditer(r"st\.Page\(\s*\"([^\"]+)\".*?title=t\(\"([^\"]+)\"\)", (ROOT / "app.py").read_text(encoding="utf-8")):
-        titles[m.group(1)] = t(m.group(2))
+    titles = {p["script"]: t(p["title_key"], "nl") for p in pages}
 
     tmp = tempfile.mkdtemp(prefix="bench-")
     env = {**os.environ, "STREEK_DB_URL": f"sqlite:///{tmp}/bench.sqlite", "PYTHONPATH": str(ROOT)}

@@ -1,53 +1,56 @@
 """Context page: the five societal trends, the environment factors × pillars, actions and partnership."""
 import streamlit as st
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
-from streek.i18n import get_language, t
+from streek.i18n import t
 from streek.download import to_csv
+from pages.frame import page_lang
+
+lang = page_lang()   # the reader's language, passed down explicitly
 
 
-@st.cache_resource(show_spinner=False)
-def _matrix(_vision, key: int, lang: str):
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _matrix(_vision, version: str, lang: str):
     """The matrix HTML and its data table, built once per data version (never mutated)."""
     env = _vision.environment
     pillars = [(p.code, p.title_nl) for p in _vision.pillars]
     titles = dict(pillars)
     table = env.assign(pillar=[f"{c}. {titles[c]}" if c in titles else "" for c in env["pillar"]])
-    table = table.rename(columns={"factor_nl": t("context.col.factor"), "pillar": t("context.col.pillar"),
-                                  "initiative_nl": t("context.col.initiative"), "certain": t("context.col.certain"),
-                                  "note_nl": t("context.col.note")})
+    table = table.rename(columns={"factor_nl": t("context.col.factor", lang), "pillar": t("context.col.pillar", lang),
+                                  "initiative_nl": t("context.col.initiative", lang), "certain": t("context.col.certain", lang),
+                                  "note_nl": t("context.col.note", lang)})
     counts = dict(n_factors=env["factor_nl"].nunique(), n_items=int((env["initiative_nl"] != "").sum()),
                   n_unsure=int(((env["initiative_nl"] != "") & (env["certain"] != "ja")).sum()))
-    return environment_matrix_html(env, pillars), table, to_csv(table, lang), counts
+    return environment_matrix_html(env, pillars, lang=lang), table, to_csv(table, lang), counts
 
 
 vision = get_vision()
-st.title(t("context.title"))
-st.write(t("context.intro"))
+st.title(t("context.title", lang))
+st.write(t("context.intro", lang))
 
-st.header(t("context.trends.title"))
+st.header(t("context.trends.title", lang))
 trends = list(vision.trends.itertuples())
 for i in range(0, len(trends), 3):
     cols = st.columns(3)
     for j, (col, tr) in enumerate(zip(cols, trends[i:i + 3])):
         with col, st.container(border=True):
             # Trend A–E: the document's 3.1–3.5 would read like building blocks 3.1–3.4
-            st.markdown(f"**{t('context.trend_label', letter='ABCDEFGH'[i + j])} · {tr.title_nl}**")
+            st.markdown(f"**{t('context.trend_label', lang, letter='ABCDEFGH'[i + j])} · {tr.title_nl}**")
             st.write(tr.summary_nl)
 pages = sorted({int(p) for p in vision.trends["page"]})
-st.caption(t("context.trends.source", page=", ".join(str(p) for p in pages)))
+st.caption(t("context.trends.source", lang, page=", ".join(str(p) for p in pages)))
 
-st.header(t("context.env.title"))
+st.header(t("context.env.title", lang))
 env_text = vision.texts.get("environment")
 if env_text:
     st.write(env_text["summary_nl"])
-st.markdown(t("context.env.how"))
-matrix_html, table, csv, counts = _matrix(vision, id(vision), get_language())
-st.caption(t("context.env.counts", **counts))
+st.markdown(t("context.env.how", lang))
+matrix_html, table, csv, counts = _matrix(vision, data_version(vision), lang)
+st.caption(t("context.env.counts", lang, **counts))
 st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
-st.caption(t("context.env.source"))
-with st.expander(t("context.env.table")):
+st.caption(t("context.env.source", lang))
+with st.expander(t("context.env.table", lang)):
     st.markdown(TABLE_CSS + html_table(table), unsafe_allow_html=True)
     st.download_button("CSV", csv, file_name="omgevingsfactoren.csv", mime="text/csv", key="context-env-csv",
                        on_click="ignore", icon=":material/table:")
@@ -58,7 +61,7 @@ for col, tid, key in ((cols[0], "actions", "context.actions.title"), (cols[1], "
     if not text:
         continue
     with col:
-        st.header(t(key))
+        st.header(t(key, lang))
         st.markdown(f"**{text['title_nl']}**")
         st.write(text["summary_nl"])
-        st.caption(t("context.text.source", page=text["page"]))
+        st.caption(t("context.text.source", lang, page=text["page"]))

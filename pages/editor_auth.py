@@ -127,13 +127,14 @@ def sync_cookie() -> None:
     st.sidebar.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
-def editor_pages() -> list:
-    """The pages of the "Redactie" section for this session."""
+def editor_route_visible(r) -> str:
+    """How an editor route (pages/routes.py) shows for this session: "shown" or "hidden" (reachable,
+    not in the menu). Both always exist: visitors see the sign-in page and get the sign-in form on
+    the editing page's URL; signed-in editors see the editing page, with the sign-in page hidden."""
     editor = bool(current_editor())
-    return [st.Page(EDITOR_PAGE, title=t("editor.nav.editor"), icon=":material/edit:", url_path="gegevens-bijwerken",
-                    visibility="visible" if editor else "hidden"),
-            st.Page(LOGIN_PAGE, title=t("editor.nav.login"), icon=":material/login:", url_path="aanmelden",
-                    visibility="hidden" if editor else "visible")]
+    if r.editor == "editor":
+        return "shown" if editor else "hidden"
+    return "hidden" if editor else "shown"
 
 
 def try_password_login(name: str, password: str) -> tuple[bool, float, bool]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from streek.i18n import DEFAULT_LANG, LANGS, set_language, t
+from streek.i18n import DEFAULT_LANG, LANGS, t
 
 LANG_KEY = "lang"                 # ?lang=EN, kept in the URL across pages
 OPTIONS = {code.upper(): code for code in LANGS}    # "NL" -> "nl", "EN" -> "en"
@@ -12,8 +12,8 @@ PRESENT_KEY = "presentatie"       # ?presentatie=1 marks a presentation link (pa
 
 
 def language_selector() -> str:
-    """NL | EN in the sidebar, bound to ``?lang=`` (kept across pages); sets the catalogue's
-    language for this run. A hand-typed unknown value falls back to Dutch."""
+    """NL | EN in the sidebar, bound to ``?lang=`` (kept across pages); returns the language of
+    this run. A hand-typed unknown value falls back to Dutch."""
     raw = st.query_params.get(LANG_KEY)
     wanted = raw.upper() if isinstance(raw, str) else None
     if raw is not None and wanted not in OPTIONS:
@@ -21,12 +21,12 @@ def language_selector() -> str:
         wanted = None
     if LANG_KEY not in st.session_state:           # first run: the URL decides (also where no browser seeds it)
         st.session_state[LANG_KEY] = wanted or DEFAULT_LANG.upper()
-    choice = st.sidebar.segmented_control(t("lang.label"), list(OPTIONS), key=LANG_KEY,
-                                          bind="query-params", required=True, help=t("lang.help"))
+    current = OPTIONS.get(st.session_state.get(LANG_KEY) or "", DEFAULT_LANG)
+    choice = st.sidebar.segmented_control(t("lang.label", current), list(OPTIONS), key=LANG_KEY,
+                                          bind="query-params", required=True, help=t("lang.help", current))
     lang = OPTIONS.get(choice or "", DEFAULT_LANG)
-    set_language(lang)
     if lang != DEFAULT_LANG:
-        st.sidebar.caption(t("lang.data_stays_dutch"))
+        st.sidebar.caption(t("lang.data_stays_dutch", lang))
     return lang
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.frame import page_lang
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from pages.widgets import chart_block
 from streek import geo
 from streek import mapchart as mc
@@ -36,24 +36,24 @@ st.caption(t("map.intro", lang))
 def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: str | None, lang: str) -> tuple[dict, dict]:
     """Keyed on the data's content (``version``) and ``lang``: titles and legends are in the
     visitor's language."""
-    m = md.map_indicator(_vision, ind)
-    frame = md.map_frame(_vision, ind, period, view, since)
-    title = md.view_title(_vision, m, period, view, since)
-    spec = mc.map_chart(frame, m, view, title, since=since)
+    m = md.map_indicator(_vision, ind, lang=lang)
+    frame = md.map_frame(_vision, ind, period, view, since, lang=lang)
+    title = md.view_title(_vision, m, period, view, since, lang=lang)
+    spec = mc.map_chart(frame, m, view, title, since=since, lang=lang)
     # what the downloads need, made once per view instead of on every click
-    download = md.download_frame(_vision, frame, m, period, view, since)
+    download = md.download_frame(_vision, frame, m, period, view, since, lang=lang)
     return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv(download, lang),
                   "spec_json": spec_json(spec)}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, since: str | None, lang: str):
-    m = md.map_indicator(_vision, ind)
-    series, mode = md.series_frame(_vision, ind, nis, view, since)
+    m = md.map_indicator(_vision, ind, lang=lang)
+    series, mode = md.series_frame(_vision, ind, nis, view, since, lang=lang)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
-    title = md.series_title(_vision, m, mode, nis, base)
+    title = md.series_title(_vision, m, mode, nis, base, lang=lang)
     y_title = md.series_axis_title(m, mode, base, lang)
-    spec = mc.series_chart(series, mode, title, y_title, lang).to_dict() if not series.empty else None
+    spec = mc.series_chart(series, mode, title, y_title, lang=lang).to_dict() if not series.empty else None
     return spec, series, mode, base
 
 
@@ -70,12 +70,12 @@ def _keep_valid(key: str, options: list) -> None:
 
 
 try:
-    indicators = md.map_indicators(vision)
+    indicators = md.map_indicators(vision, lang=lang)
 except md.MapInputError as e:
-    st.error(t("map.error", msg=str(e)))
+    st.error(t("map.error", lang, msg=str(e)))
     st.stop()
 if not indicators:
-    st.info(t("map.none"))
+    st.info(t("map.none", lang))
     st.stop()
 by_id = {m.id: m for m in indicators}
 ids = list(by_id)
@@ -87,7 +87,7 @@ names = {g.geo: g.name_nl for g in vision.municipalities()}
 seen = st.session_state.get(URL_SEEN, {})
 url = {k: st.query_params.get(k) for k in md.QUERY_KEYS}
 if any(v is not None and seen.get(k) != v for k, v in url.items()):
-    choice, problems = md.url_choice(vision, url)
+    choice, problems = md.url_choice(vision, url, lang=lang)
     for k in md.QUERY_KEYS:
         st.session_state.pop(W[k], None)
     for k, v in choice.items():
@@ -107,39 +107,39 @@ def _on_map_click() -> None:
 c1, c2 = st.columns([3, 2])
 _keep_valid(W["indicator"], ids)
 st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
-ind = c1.selectbox(t("map.indicator"), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
+ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
 m = by_id[ind]
 periods = md.periods(vision, ind)
 views = md.available_views(m, len(periods))
 _keep_valid(W["weergave"], views)
 st.session_state.setdefault(W["weergave"], views[0])
-view_labels = {v: t(f"map.view.{v}") for v in views}
+view_labels = {v: t(f"map.view.{v}", lang) for v in views}
 if m.is_percentage and "verandering" in view_labels:
-    view_labels["verandering"] = t("map.view.verandering_pp")
-view = c2.radio(t("map.view"), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
-                help=t("map.view_help"))
+    view_labels["verandering"] = t("map.view.verandering_pp", lang)
+view = c2.radio(t("map.view", lang), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
+                help=t("map.view_help", lang))
 
 c3, c4 = st.columns(2)
 _keep_valid(W["jaar"], periods)
 if len(periods) > 1:
     st.session_state.setdefault(W["jaar"], periods[-1])
-    period = c3.select_slider(t("map.year"), periods, format_func=fmt_period, key=W["jaar"])
+    period = c3.select_slider(t("map.year", lang), periods, format_func=fmt_period, key=W["jaar"])
 else:
     period = periods[0]
-    c3.markdown(f"**{t('map.year')}**  \n{t('map.single_year', period=fmt_period(period))}")
+    c3.markdown(f"**{t('map.year', lang)}**  \n{t('map.single_year', lang, period=fmt_period(period, lang=lang))}")
 since = None
 if view == "verandering":
     earlier = periods[:periods.index(period)]
     if not earlier:
-        st.info(t("map.no_earlier", period=fmt_period(period)))
+        st.info(t("map.no_earlier", lang, period=fmt_period(period, lang=lang)))
         st.stop()
     _keep_valid(W["sinds"], earlier)
     if len(earlier) > 1:
         st.session_state.setdefault(W["sinds"], earlier[0])
-        since = c4.select_slider(t("map.since"), earlier, format_func=fmt_period, key=W["sinds"])
+        since = c4.select_slider(t("map.since", lang), earlier, format_func=fmt_period, key=W["sinds"])
     else:
         since = earlier[0]
-        c4.markdown(f"**{t('map.since')}**  \n{fmt_period(since)}")
+        c4.markdown(f"**{t('map.since', lang)}**  \n{fmt_period(since, lang=lang)}")
 # the URL follows the view, so that a copied link opens the same map (the municipality is added
 # by the fragment below, which also runs on its own after a click)
 _keep_valid(W["gemeente"], sorted(codes))
@@ -149,16 +149,16 @@ now = {k: v for k, v in now.items() if v}
 if now != {k: v for k, v in url.items() if v is not None}:
     st.query_params.from_dict(now)
 st.session_state[URL_SEEN] = now
-version = md.data_version(vision)
+version = data_version(vision)
 
 try:
-    md.check_choice(vision, ind, period, view, since)
+    md.check_choice(vision, ind, period, view, since, lang=lang)
     base_spec, info = _map_spec(vision, version, ind, period, view, since, lang)
 except md.MapInputError as e:
-    st.error(t("map.error", msg=str(e)))
+    st.error(t("map.error", lang, msg=str(e)))
     st.stop()
 except geo.GeoDataError as e:
-    st.error(t("map.geo_error", msg=str(e)))
+    st.error(t("map.geo_error", lang, msg=str(e)))
     st.stop()
 
 frame = info["frame"]
@@ -243,7 +243,7 @@ st.subheader(t("map.table.heading", lang))
 # all 13 rows, no inner scrolling: the height follows the rows
 st.dataframe(table, hide_index=True, width="stretch", height="content", row_height=35)
 
-lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view)}",
+lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
          f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
          f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m) or fmt_period(period, lang=lang)}",
          f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",

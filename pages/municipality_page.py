@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages.frame import page_lang
 from pages.pillar_view import ambition_link
-from pages.ui import BADGE_CSS, get_vision, status_badge
+from pages.ui import BADGE_CSS, data_version, get_vision, status_badge
 from streek import profile
 from streek.export.fiche import MIME, fiche_bytes, fiche_content
 from streek.i18n import t
@@ -66,7 +66,7 @@ st.caption(t("profile.ambitions_intro", lang, name=c.name))
 for pillar, group in c.ambitions.items():
     st.markdown(f"**{pillar}**")
     st.markdown("\n".join(f"- [{a.code}]({ambition_link(a.code, a.code[0])}) {a.title} "
-                          f"({t('profile.area', lang, area=a.area)}) {status_badge(a.status)}" for a in group),
+                          f"({t('profile.area', lang, area=a.area)}) {status_badge(a.status, lang)}" for a in group),
                 unsafe_allow_html=True)
 if c.n_no_area:
     st.caption(t("profile.ambitions_none_area", lang, n=c.n_no_area))
@@ -79,13 +79,8 @@ def _fiche(nis: str, vs: str, fmt: str, lang: str, version: str) -> bytes:
     return fiche_bytes(fiche_content(get_vision(), nis, lang, vs=vs or None), fmt)
 
 
-def _version() -> str:
-    from pages.pillar_view import data_version
-    return data_version(vision)
-
-
 f1, f2 = st.columns(2)
-f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, _version()),
+f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision)),
                    file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:", on_click="ignore")
-f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, _version()),
+f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision)),
                    file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:", on_click="ignore")

@@ -20,15 +20,15 @@ from streamlit import dataframe_util
 
 from pages.frame import page_lang
 from pages.jump import block_anchor, jump_menu
-from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
 from pages.widgets import chart_block, data_downloads
-from streek import charts, comparable, download
+from streek import charts, download
 from streek.a11y import echo
 from streek.db.safe import escape_markdown
-from streek.fmt import fmt_number, fmt_period, fmt_value
-from streek.i18n import get_language, t
+from streek.card import SeriesCard, build_card
+from streek.i18n import t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
@@ -78,7 +78,7 @@ def absolute_link(code: str, pillar: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}/{rel}"
 
 
-def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
+def redirect_if_elsewhere(vision: Vision, pillar: str | None, lang: str) -> str | None:
     """Read ``?ambitie=``; switch to the right pillar page when it belongs elsewhere.
 
     Returns the selected document ambition code on its own page, else None (a warning is shown
@@ -88,7 +88,7 @@ def redirect_if_elsewhere(vision: Vision, pillar: str | None) -> str | None:
         return None
     found = resolve_ambition(vision, raw)
     if found is None:
-        st.warning(t("pillars.deeplink.unknown", code=echo(raw)))
+        st.warning(t("pillars.deeplink.unknown", lang, code=echo(raw)))
         return None
     code, right = found
     if right != pillar:
@@ -123,39 +123,29 @@ def scroll_to(code: str) -> None:
 
 
 # --- cached chart specs ---------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
-def _version(_vision: Vision, vid: int) -> str:
-    return charts.data_version(_vision)
-
-
-def data_version(vision: Vision) -> str:
-    return _version(vision, id(vision))
-
-
 @st.cache_resource(show_spinner=False, max_entries=256)
 def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[str, Assessment]) -> dict:
     """Everything a card shows, built once per (code, data version, language): the chart spec (its
     dataset already as Arrow bytes, so a rerun converts nothing), the spec for PNG/SVG, the data
     table, the CSV, and the card's texts. One shared object for every session (``cache_resource``:
     a rerun copies nothing); never mutate it."""
-    chart, df = charts.build_chart(_vision, code, _res)
+    chart, df = charts.build_chart(_vision, code, _res, lang=lang)
     group = charts.series_of(_vision, code)
     csv = download.chart_frame(df, {a.code: a.unit for a in group}, lang, {a.code: a.target_kind for a in group})
     full = chart.to_dict(validate=False)
     screen = dict(full)
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
-    table = charts.data_table(df)
-    head = group[0]
+    table = charts.data_table(df, lang=lang)
+    c = build_card(_vision, code, lang, _res)
     return {
         "spec": screen, "export": json.dumps(full, sort_keys=True), "table": pa.Table.from_pandas(table, preserve_index=False),
         "csv": download.to_csv(csv, lang),
-        "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res),
-        "source": chart_source(_vision, group, table),
-        "facts": [series_facts(_vision, a, _res[a.code], show_series=len(group) > 1 or bool(a.series_nl))
-                  for a in group],
+        "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res, lang=lang),
+        "source": chart_source(_vision, group, table, df, lang),
+        "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
-        "meta": t("pillars.card.meta", block=head.building_block, page=head.page, kind=t(f"deck.kind.{head.target_kind}")),
+        "meta": c.meta,
     }
 
 
@@ -205,76 +195,19 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
 
 
 # --- card pieces ----------------------------------------------------------------------------------
-def geography_text(vision: Vision, a: Ambition) -> str:
-    if not a.geography:
-        return t("common.geo_missing")
-    name = vision.geo_name(a.geography)
-    basis = {"swot": "pillars.geo.basis_swot", "bijlage 2": "pillars.geo.basis_annex",
-             "bouwsteen": "pillars.geo.basis_block"}.get(a.geography_basis)
-    return f"{name} ({t(basis)})" if basis else name
+def series_facts(sc: SeriesCard, multi: bool) -> dict:
+    """The texts of one target series on its card (markdown), all from the card model."""
+    return {"series": f"**{escape_markdown(sc.code)}** · {escape_markdown(sc.series_title)}" if multi or sc.series_title else "",
+            "facts": facts_markdown(sc),
+            "status": f"{status_badge(sc.status, sc.lang)} {escape_markdown(sc.reason)}",
+            "notes": "  \n".join(escape_markdown(x) for x in card_notes(sc))}
 
 
-def target_text(a: Ambition) -> str:
-    """Baseline -> target in the document's figures, Dutch formatted, with units and years."""
-    v, u = a.target_value, a.unit
-    if a.target_kind == "level":
-        return t("pillars.target.level", base=fmt_value(a.baseline_value, u), base_period=fmt_period(a.baseline_period),
-                 target=fmt_value(v, u), year=a.target_year)
-    if a.target_kind == "relative_change":
-        return t("pillars.target.relative", pct=fmt_number(v), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("pillars.target.maintain", value=fmt_value(v, u), year=a.target_year)
-    if a.target_kind == "period_average":
-        return t("pillars.target.period_average", base=fmt_value(a.baseline_value, u),
-                 base_period=fmt_period(a.baseline_period), target=fmt_value(v, u), period=fmt_period(a.target_period))
-    return t("pillars.target.share", target=fmt_value(v, u), year=a.target_year)
-
-
-def change_text(a: Ambition) -> str | None:
-    """Printed vs computed change; both where they differ at one decimal."""
-    computed = a.computed_change_pct
-    if computed is None:
-        return None
-    printed = a.printed_change_pct
-    comp = ("+" if computed > 0 else "") + fmt_number(round(computed, 1), 1) + " %"
-    if printed is None:
-        return t("pillars.change.computed_only", computed=comp)
-    prn = ("+" if printed > 0 else "") + fmt_number(printed) + " %"
-    if round(printed, 1) == round(computed, 1) or (float(printed).is_integer() and round(computed) == printed):
-        return t("pillars.change.same", printed=prn, computed=comp)
-    return t("pillars.change.differs", printed=prn, computed=comp)
-
-
-def latest_text(vision: Vision, a: Ambition, res: Assessment) -> str:
-    s = vision.series(a.code)
-    if s.empty:
-        return t("common.no_data")
-    last = s.iloc[-1]
-    src = escape_markdown(charts.source_label(vision, last["source"], last["note"], a.page))  # may be imported text
-    out = t("pillars.latest.value", value=fmt_value(last["value"], a.unit), period=fmt_period(last["period"]), source=src)
-    if len(s) == 1 and a.baseline_period and last["period"] == a.baseline_period:
-        out += " " + t("pillars.latest.only_baseline")
-    return out
-
-
-def series_facts(vision: Vision, a: Ambition, res: Assessment, show_series: bool) -> dict:
-    """The texts of one target series on its card (markdown)."""
-    lines = [
-        f"**{t('common.geography')}:** {geography_text(vision, a)}",
-        f"**{t('pillars.card.target')}:** {target_text(a)}",
-    ]
-    ch = change_text(a)
-    if ch:
-        lines.append(f"**{t('pillars.card.change')}:** {ch}")
-    lines.append(f"**{t('pillars.card.latest')}:** {latest_text(vision, a, res)}")
-    notes = list(res.notes_nl) + ([a.note_nl] if a.note_nl else [])
-    notes += [n for n in (comparable.note(vision, a.code, None),) if n]   # e.g. Eurostat beside 3.3.1
-    details = [t("pillars.card.indicator", indicator=a.indicator_nl)]
-    if a.source_nl:
-        details.append(t("pillars.card.annex_source", source=a.source_nl))
-    return {"series": f"**{a.code}** · {a.series_nl or a.indicator_nl}" if show_series else "",
-            "facts": "  \n".join(lines), "status": f"{status_badge(res.status)} {res.reason_nl}",
-            "notes": "  \n".join(details + notes)}
+def card_notes(sc: SeriesCard) -> list[str]:
+    details = [t("pillars.card.indicator", sc.lang, indicator=sc.indicator)]
+    if sc.annex_source:
+        details.append(t("pillars.card.annex_source", sc.lang, source=sc.annex_source))
+    return details + list(sc.notes)
 
 
 def show_facts(f: dict) -> None:
@@ -285,37 +218,42 @@ def show_facts(f: dict) -> None:
     st.caption(f["notes"])
 
 
-def chart_source(vision: Vision, group: list[Ambition], table) -> str:
+def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str) -> str:
     pages = sorted({a.page for a in group})
-    parts = [t("pillars.caption.marks"), t("pillars.caption.document", pages=", ".join(str(p) for p in pages))]
+    drawn = set(frame["element"])
+    # the legend of the marks only under a chart that draws them (not under bars or an index alone)
+    marks = ([t("pillars.caption.marks", lang)] if charts.EL_TARGET in drawn
+             and drawn & {charts.EL_BASE, charts.EL_MEAS, charts.EL_START} else [])
+    parts = marks + [t("pillars.caption.document", lang, pages=", ".join(str(p) for p in pages))]
     annex = list({a.source_nl.lower(): a.source_nl for a in reversed(group) if a.source_nl}.values())[::-1]
     if annex:
-        parts.append(t("pillars.caption.annex", sources="; ".join(annex)))
-    comparable_src = t("comparable.source")   # a comparable series (streek.comparable) is no measurement
-    meas = [s for s in dict.fromkeys(table[t("pillars.table.source")])
-            if s and not s.startswith("Just Make It!") and s not in (t("pillars.source.computed"), t("pillars.source.definition"), comparable_src)]
+        parts.append(t("pillars.caption.annex", lang, sources="; ".join(annex)))
+    comparable_src = t("comparable.source", lang)   # a comparable series (streek.comparable) is no measurement
+    meas = [s for s in dict.fromkeys(table[t("pillars.table.source", lang)])
+            if s and not s.startswith("Just Make It!")
+            and s not in (t("pillars.source.computed", lang), t("pillars.source.definition", lang), comparable_src)]
     if meas:
-        parts.append(t("pillars.caption.measurements", sources="; ".join(escape_markdown(m) for m in meas)))
-    if comparable_src in set(table[t("pillars.table.source")]):
-        parts.append(t("comparable.caption", source=escape_markdown(comparable_src)))
-    parts.append(t("pillars.caption.computed"))
+        parts.append(t("pillars.caption.measurements", lang, sources="; ".join(escape_markdown(m) for m in meas)))
+    if comparable_src in set(table[t("pillars.table.source", lang)]):
+        parts.append(t("comparable.caption", lang, source=escape_markdown(comparable_src)))
+    parts.append(t("pillars.caption.computed", lang))
     return " · ".join(parts)
 
 
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
-                lang: str | None = None, notes: list | None = None) -> None:
+                lang: str, notes: list | None = None) -> None:
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
-    b = card_bundle(code, version, get_language(), vision, res)
+    b = card_bundle(code, version, lang, vision, res)
     with st.container(border=True, key=anchor_key(code)):
         if selected:
-            st.info(t("pillars.deeplink.opened"), icon=":material/link:")
+            st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
         st.markdown(f"#### {code} · {head.title_nl}")
         st.caption(b["meta"])
 
         def chart() -> None:
-            card_chart(b, code, version, lang or get_language(), selected)
+            card_chart(b, code, version, lang, selected)
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")
@@ -330,31 +268,31 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
                 for col, f in zip(cols, b["facts"][i:i + 3]):
                     with col:
                         show_facts(f)
-        links = [f":material/link: [{t('pillars.card.share')}]({ambition_link(code, head.pillar)})"]
-        links += [f":material/map: [{t('pillars.card.map', code=c)}]({map_url(c)})" for c in b["map_codes"]]
+        links = [f":material/link: [{t('pillars.card.share', lang)}]({ambition_link(code, head.pillar)})"]
+        links += [f":material/map: [{t('pillars.card.map', lang, code=c)}]({map_url(c)})" for c in b["map_codes"]]
         c1, c2 = st.columns([3, 2])
         c1.markdown(" · ".join(links))
-        with c2.popover(t("pillars.card.share_popover"), icon=":material/share:"):
-            st.caption(t("pillars.card.share_help"))
+        with c2.popover(t("pillars.card.share_popover", lang), icon=":material/share:"):
+            st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
-        card_extras(vision, code, res, notes)   # what-if scenario and workshop notes (pages/whatif.py)
+        card_extras(vision, code, res, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
 
 
 def render_pillar(pillar_code: str) -> None:
     vision = get_vision()
-    lang = page_lang()
     pillar_code = str(pillar_code)
-    selected = redirect_if_elsewhere(vision, pillar_code)
+    lang = page_lang()
+    selected = redirect_if_elsewhere(vision, pillar_code, lang)
     st.markdown(BADGE_CSS, unsafe_allow_html=True)
     p = vision.pillar(pillar_code)
-    st.title(f"{t('pillars.page.pillar', code=p.code)}: {p.title_nl}")
+    st.title(f"{t('pillars.page.pillar', lang, code=p.code)}: {p.title_nl}")
     st.write(p.summary_nl)
     res_all = assessments(vision)
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
-    notes = page_notes()        # once for all cards
-    st.caption(t("pillars.page.intro", n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
-    jump_menu(vision, pillar_code, page_lang())   # issue 12: links to the building blocks below
+    notes = page_notes(lang)        # once for all cards
+    st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
+    jump_menu(vision, pillar_code, lang)   # links to the building blocks below
     for blk in vision.blocks_of(pillar_code):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary_nl)

@@ -9,14 +9,15 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from pages.frame import LANG_KEY, PRESENT_KEY
-from pages.ui import assessments, get_vision
+from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
+from pages.notes_view import all_notes, notes_engine
+from pages.ui import assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.widgets import show_chart
 from streek import charts
+from streek.card import build_card
 from streek.export import MIME, build_content, export_bytes, selection
-from streek.export.content import (baseline_text, latest_text, map_for, needed_text, series_of, target_text,
-                                   unique_texts)
-from streek.i18n import DEFAULT_LANG, get_language, t
+from streek.export.content import map_for, series_of, unique_texts
+from streek.i18n import DEFAULT_LANG, t
 from streek.qr import base_from_headers, qr_png, view_url
 
 CSS = """
@@ -38,7 +39,7 @@ CSS = """
 """
 
 vision = get_vision()
-lang = get_language()
+lang = page_lang()
 pillars = [p.code for p in vision.pillars]
 
 
@@ -110,33 +111,22 @@ def _export(scope: str, choice: tuple, fmt: str, language: str, version: str, no
     return export_bytes(content, fmt)
 
 
-@st.cache_resource(show_spinner=False)
-def _version(_vision, vid: int) -> str:
-    return charts.data_version(_vision)
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> dict:
     """The ambition's chart in the projector theme as a Vega-Lite dict, built once per (ambition,
     data, language)."""
     group = series_of(_vision, code)
     return charts.ambition_chart(_vision, code, _res if len(group) > 1 else _res[group[0].code],
-                                 theme="projector").to_dict(validate=False)
+                                 theme="projector", lang=language).to_dict(validate=False)
 
 
 def _notes():
-    try:
-        from pages.notes_view import all_notes, notes_engine
-        eng = notes_engine()
-        return all_notes(eng) if eng is not None else []
-    except ImportError:
-        return []
+    eng = notes_engine(lang)
+    return all_notes(eng, lang) if eng is not None else []
 
 
 def badge(status, small: bool = False) -> str:
-    return (f'<span class="present-badge{" small" if small else ""}" style="border-color:{status.color};">'
-            f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
-            f"{t(f'deck.status.{status.value}')}</span>")
+    return status_badge(status, lang, "present-badge small" if small else "present-badge")
 
 
 # --- top bar --------------------------------------------------------------------------------------
@@ -144,95 +134,88 @@ bar, qr_col = st.columns([5, 1], gap="large")
 with bar:
     c_pillar, c_prev, c_count, c_next, c_more, c_exit = st.columns([2.4, 1.7, 1.8, 1.7, 2.6, 1.4],
                                                                    vertical_alignment="center")
-    c_pillar.segmented_control(t("present.pillar"), pillars, default=pillar, key="present-pillar", required=True,
-                               format_func=lambda p: f"{t('present.pillar')} {p}", on_change=_pillar_changed,
+    c_pillar.segmented_control(t("present.pillar", lang), pillars, default=pillar, key="present-pillar", required=True,
+                               format_func=lambda p: f"{t('present.pillar', lang)} {p}", on_change=_pillar_changed,
                                label_visibility="collapsed")
     c_prev.button(t("present.prev", lang), on_click=_go, args=(-1,), shortcut="Left",     # the arrow is in the label
                   disabled=i <= 1, key="present-prev", width="stretch")
-    c_count.markdown(t("present.screen", i=i, n=len(screens)))
+    c_count.markdown(t("present.screen", lang, i=i, n=len(screens)))
     c_next.button(t("present.next", lang), on_click=_go, args=(1,),
                   shortcut="Right", disabled=i >= len(screens), key="present-next", width="stretch")
     if c_exit.button(t("present.exit", lang), icon=":material/close:", key="present-exit", type="primary", width="stretch"):
         path, qp = card_path(screens[i - 1])
         del st.query_params[PRESENT_KEY]
         st.switch_page(f"pages/pillar_{pillar}.py" if path != "kaart" else "pages/map.py", query_params=qp)
-    with c_more.popover(t("present.downloads"), icon=":material/download:"):
-        version = _version(vision, id(vision))
+    with c_more.popover(t("present.downloads", lang), icon=":material/download:"):
+        version = data_version(vision)
         with_notes = st.checkbox(t("present.with_notes", lang), value=False, key="present-with-notes")
         notes = _notes() if with_notes else None      # notes go into the deck only when the presenter asks
         notes_key = tuple((n.id, n.created_at.isoformat()) for n in notes) if notes is not None else None
-        scopes = {t(f"present.scope.{k}"): k for k in ("pillar", "block", "pick")}   # labels as options: no
-        scope = scopes[st.radio(t("present.scope"), list(scopes), horizontal=True)]  # format_func outside the run
+        scopes = {t(f"present.scope.{k}", lang): k for k in ("pillar", "block", "pick")}   # labels as options: no
+        scope = scopes[st.radio(t("present.scope", lang), list(scopes), horizontal=True)]  # format_func outside the run
         if scope == "pillar":
             choice = (pillar,)
         elif scope == "block":
             blocks = [b.code for b in vision.blocks_of(pillar)]
-            choice = (st.selectbox(t("present.block"), blocks, key="present-block",
+            choice = (st.selectbox(t("present.block", lang), blocks, key="present-block",
                                    format_func=lambda c: f"{c} {next(b.title_nl for b in vision.building_blocks if b.code == c)}"),)
         else:
             all_codes = charts.document_ambitions(vision)
             here = [screens[i - 1]] if screens[i - 1] != "kaart" else []
-            choice = tuple(st.multiselect(t("present.pick"), all_codes, default=here, key="present-pick"))
+            choice = tuple(st.multiselect(t("present.pick", lang), all_codes, default=here, key="present-pick"))
         name = "-".join(choice) if scope != "pick" else str(len(choice))
-        for fmt, label in (("pptx", t("present.download_pptx")), ("pdf", t("present.download_pdf"))):
+        for fmt, label in (("pptx", t("present.download_pptx", lang)), ("pdf", t("present.download_pdf", lang))):
             st.download_button(label, lambda f=fmt, sc=scope, ch=choice: _export(sc, ch, f, lang, version, notes_key, vision, notes),
                                file_name=t(f"deck.file.{scope}", lang, name=name) + f".{fmt}", mime=MIME[fmt], on_click="ignore",
                                key=f"present-dl-{fmt}", disabled=not choice,
                                icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
-    st.caption(t("present.keys_hint"))
+    st.caption(t("present.keys_hint", lang))
 with qr_col:
     link = current_link()
     if link:
         with st.container(key="present-qr"):
-            st.image(qr_png(link), width=240, alt=t("present.qr_alt", url=link))
-        st.caption(t("present.qr_caption"))
+            st.image(qr_png(link), width=240, alt=t("present.qr_alt", lang, url=link))
+        st.caption(t("present.qr_caption", lang))
 
 # --- the screen -----------------------------------------------------------------------------------
 screen = screens[i - 1]
 if screen == "kaart":
-    st.markdown(f"## {t('deck.map_title')}")
-    built = map_for(vision, pillar)
+    st.markdown(f"## {t('deck.map_title', lang)}")
+    built = map_for(vision, pillar, lang=lang)
     if built is None:
-        st.info(t("present.map_not_ready"))
+        st.info(t("present.map_not_ready", lang))
     else:
         chart, caption = built
-        show_chart(chart, f"{t('deck.map_title')}. {caption}", key="present-map")   # named for screen readers
+        show_chart(chart, f"{t('deck.map_title', lang)}. {caption}", key="present-map")   # named for screen readers
         st.caption(caption)
 else:
     group = series_of(vision, screen)
     res_all = assessments(vision)
     res = {a.code: res_all[a.code] for a in group}
+    card = build_card(vision, screen, lang, res)     # the same card model as the pillar page and the deck
     head = group[0]
-    st.markdown(f"## {screen} · {head.title_nl}")
-    st.caption(t("deck.page", page=head.page) + " · " + t("deck.geography") + ": " + vision.geo_name(head.geography))
-    chart = _chart_spec(screen, _version(vision, id(vision)), lang, vision, res)
-    source = t("deck.source") + ": " + "; ".join(unique_texts(a.source_nl for a in group if a.source_nl))
-    if len(group) == 1:
-        r = res[head.code]
+    st.markdown(f"## {screen} · {card.title}")
+    st.caption(card.meta)
+    chart = _chart_spec(screen, data_version(vision), lang, vision, res)
+    source = t("deck.source", lang) + ": " + "; ".join(unique_texts(sc.annex_source for sc in card.series if sc.annex_source))
+    if not card.multi:
+        sc = card.series[0]
         left, right = st.columns([2, 3], gap="large")
         with left:
-            st.markdown(badge(r.status), unsafe_allow_html=True)
-            lines = [f"**{t('deck.baseline')}:** {baseline_text(head)}", f"**{t('deck.target')}:** {target_text(head)}",
-                     f"**{t('deck.latest')}:** {latest_text(head, r)}"]
-            if needed_text(r):
-                lines.append(needed_text(r))
-            st.markdown("  \n".join(lines))
+            st.markdown(badge(sc.status), unsafe_allow_html=True)
+            st.markdown(facts_markdown(sc))
         with right:
             show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
-    else:   # sub-targets: one compact row per series beside the shared chart
+    else:   # sub-targets: one compact block per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
             show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
             st.caption(source)
         with right:
-            for a in group:
-                r = res[a.code]
-                latest = ""
-                if r.latest_value is not None and r.latest_period != a.baseline_period:
-                    latest = f"<br>{html.escape(t('deck.latest'))}: {html.escape(latest_text(a, r))}"
-                st.markdown(f'<div class="present-series"><b>{html.escape(a.code)}</b> · {html.escape(a.series_nl or a.indicator_nl)}'
-                            f'<br>{badge(r.status, small=True)} {html.escape(baseline_text(a))} → {html.escape(target_text(a))}'
-                            f'{latest}</div>', unsafe_allow_html=True)
+            for sc in card.series:
+                st.markdown(f'<div class="present-series"><b>{html.escape(sc.code)}</b> · {html.escape(sc.series_title)}'
+                            f'<br>{badge(sc.status, small=True)}</div>', unsafe_allow_html=True)
+                st.markdown(facts_markdown(sc))
     if lang != DEFAULT_LANG:
-        st.caption(t("lang.data_stays_dutch"))
+        st.caption(t("lang.data_stays_dutch", lang))

@@ -7,11 +7,14 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from pages.widgets import chart_block
 from streek.figures import benchmark_chart, doc_source, figure_groups
-from streek.i18n import get_language, t
+from streek.i18n import t
 from streek.download import to_csv
+from pages.frame import page_lang
+
+lang = page_lang()   # the reader's language, passed down explicitly
 
 QUADRANTS = (("sterkte", "zwakte"), ("kans", "bedreiging"))
 SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
@@ -20,26 +23,26 @@ SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
 def _chart_bundle(g, lang: str) -> dict:
     """What a chart block needs, computed once: the spec with its dataset already as Arrow bytes
     (a rerun converts nothing), the plain spec for PNG/SVG, the table and the CSV."""
-    full = benchmark_chart(g).to_dict(validate=False)   # validated in tests/test_figures.py
+    full = benchmark_chart(g, lang=lang).to_dict(validate=False)   # validated in tests/test_figures.py
     screen = dict(full)
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
-    table = g.table()
+    table = g.table(lang=lang)
     return {"spec": screen, "export": json.dumps(full, sort_keys=True), "csv": to_csv(table, lang),
-            "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text}
+            "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text(lang=lang)}
 
 
-@st.cache_resource(show_spinner=False)
-def _groups(_vision, key: int, lang: str) -> list:
-    return figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()})
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _groups(_vision, version: str, lang: str) -> list:
+    return figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()}, lang=lang)
 
 
-@st.cache_resource(show_spinner=False)
-def _section(_vision, key: int, lang: str, section: str) -> list[tuple]:
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
+def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
     """(figure group, chart bundle or None) for one tab, built when that tab is first opened, once
     per data version and language. Shared between sessions: never mutate."""
     return [(g, _chart_bundle(g, lang) if g.is_comparison else None)
-            for g in _groups(_vision, key, lang) if g.section == section]
+            for g in _groups(_vision, version, lang) if g.section == section]
 
 
 def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
@@ -48,13 +51,13 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
     also = sw[sw["also_in"] == code].sort_values(["quadrant", "position"])   # listed in another quadrant too
     items = pd.concat([own, also])
     with st.container(border=True):
-        st.subheader(t(f"swot.quadrant.{code}"))
-        st.caption(t("swot.n_items", n=len(items)))
+        st.subheader(t(f"swot.quadrant.{code}", lang))
+        st.caption(t("swot.n_items", lang, n=len(items)))
         lines = []
         for n, r in enumerate(items.itertuples(), start=1):
-            tag = f" :blue-badge[{t('swot.has_figures')}]" if r.item_nl in items_with_figures else ""
+            tag = f" :blue-badge[{t('swot.has_figures', lang)}]" if r.item_nl in items_with_figures else ""
             both = r.also_in and r.quadrant != code
-            where = f" :gray-badge[{t('swot.also_in', other=t(f'swot.quadrant.{r.quadrant}'))}]" if both else ""
+            where = f" :gray-badge[{t('swot.also_in', lang, other=t(f'swot.quadrant.{r.quadrant}', lang))}]" if both else ""
             note = f"  \n   *{r.note_nl}*" if r.note_nl else ""
             lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
         st.markdown("\n".join(lines))
@@ -62,9 +65,9 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
 
 def _chart(g, b: dict, lang: str) -> None:
     for note in g.notes:
-        st.caption("ℹ️ " + t("bench.note", note=note))
-    chart_block(b["spec"], b["table"], key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page),
-                alt_text=b["alt"], show_table_label=t("bench.show_data"), csv_bytes=b["csv"], export_spec=b["export"], lang=lang)
+        st.caption("ℹ️ " + t("bench.note", lang, note=note))
+    chart_block(b["spec"], b["table"], lang=lang, key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page, lang=lang),
+                alt_text=b["alt"], show_table_label=t("bench.show_data", lang), csv_bytes=b["csv"], export_spec=b["export"])
 
 
 def _key_figure(g) -> None:
@@ -75,47 +78,47 @@ def _key_figure(g) -> None:
         st.markdown(f"**{html.escape(g.indicator_nl)}** – {html.escape(r['gebied'])}")
         st.markdown(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
                     f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>', unsafe_allow_html=True)
-        st.caption(g.subtitle)
+        st.caption(g.subtitle(lang=lang))
         for note in g.notes:
             st.caption("ℹ️ " + note)
-        st.caption(doc_source(g.page))
+        st.caption(doc_source(g.page, lang=lang))
 
 
 vision = get_vision()
-st.title(t("swot.title"))
-st.write(t("swot.intro"))
+st.title(t("swot.title", lang))
+st.write(t("swot.intro", lang))
 
-groups = _groups(vision, id(vision), get_language())
+groups = _groups(vision, data_version(vision), lang)
 with_figures = {g.swot_item_nl for g in groups if g.section != "analyse"}
 for row in QUADRANTS:
     cols = st.columns(2)
     for col, code in zip(cols, row):
         with col:
             _quadrant(vision, code, with_figures)
-st.caption(t("swot.legend"))
+st.caption(t("swot.legend", lang))
 
-st.header(t("swot.figures.title"))
-st.write(t("swot.figures.intro"))
+st.header(t("swot.figures.title", lang))
+st.write(t("swot.figures.intro", lang))
 # One tab per part of the SWOT; only the open tab runs (fewer charts per rerun), and the open
 # tab is kept in the URL (?cijfers=...) so that a link shows the same figures.
 sections = [s for s in SECTIONS if any(g.section == s for g in groups)]
-tabs = st.tabs([t(f"swot.section.{s}") for s in sections], key="cijfers", bind="query-params")
+tabs = st.tabs([t(f"swot.section.{s}", lang) for s in sections], key="cijfers", bind="query-params")
 for section, tab in zip(sections, tabs):
     if not tab.open:
         continue
     with tab:
-        in_section = _section(vision, id(vision), get_language(), section)
+        in_section = _section(vision, data_version(vision), lang, section)
         if section == "analyse":
-            st.write(t("swot.section.analyse_intro"))
+            st.write(t("swot.section.analyse_intro", lang))
         charts = [b for b in in_section if b[1] is not None]
         for i in range(0, len(charts), 2):
             cols = st.columns(2)
             for col, b in zip(cols, charts[i:i + 2]):
                 with col:
-                    _chart(*b, get_language())
+                    _chart(*b, lang)
         singles = [b[0] for b in in_section if b[1] is None]
         if singles:
-            st.caption(t("swot.single"))
+            st.caption(t("swot.single", lang))
             by_item: dict[str, list] = {}
             for g in singles:
                 by_item.setdefault(g.swot_item_nl, []).append(g)

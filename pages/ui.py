@@ -5,12 +5,18 @@ domain results that ``streek`` already computes.
 """
 from __future__ import annotations
 
+import hashlib
+import html
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
-from streek import load_vision
+from streek import charts, load_vision
+from streek.card import SeriesCard, status_label
+from streek.db.safe import escape_markdown
+from pages.frame import page_lang
 from streek.i18n import t
 from streek.load import DATA_DIR
 from streek.model import Vision
@@ -22,9 +28,18 @@ def _data_stamp(data_dir: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*")))
 
 
-@st.cache_resource(show_spinner=False)
+def _content_hash(data_dir: Path) -> str:
+    h = hashlib.sha1(usedforsecurity=False)
+    for p in sorted(data_dir.glob("*")):
+        if p.is_file():
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _seed_vision(data_dir: str, stamp: tuple) -> Vision:
-    return load_vision(Path(data_dir))
+    """data/ as loaded, its version the content hash of the files."""
+    return replace(load_vision(Path(data_dir)), version=_content_hash(Path(data_dir)))
 
 
 def data_dir_in_use() -> Path:
@@ -45,18 +60,23 @@ def get_store():
     try:
         return _store(database_url())
     except Exception as e:  # SQLAlchemyError, OSError: the explorer keeps working on data/
-        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        st.warning(t("editor.db_unavailable", page_lang(), err=type(e).__name__))
         return None
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _merged_vision(data_dir: str, stamp: tuple, url: str, revision: tuple) -> Vision:
     """The seed with the stored measurements merged in; cached per database revision, so a
-    new import or an undo shows at once in every chart, status and map.
+    new import or an undo shows at once in every chart, status and map. Its version is the seed's
+    content hash plus the store's revision: page caches key on it (never on ``id()``)."""
+    seed = _seed_vision(data_dir, stamp)
+    merged = seed.with_observations(_store(url).current())
+    return replace(merged, version=f"{seed.version}-r{'.'.join(str(x) for x in revision)}")
 
-    Kept without an entry limit on purpose: pages key their caches on ``id(vision)``, and an
-    evicted vision's id could be reused by the next one (about 0.3 MB per revision)."""
-    return _seed_vision(data_dir, stamp).with_observations(_store(url).current())
+
+def data_version(vision: Vision) -> str:
+    """The key every page cache uses for this vision's data (with the language where texts are cached)."""
+    return vision.version or charts.data_version(vision)
 
 
 def get_vision(seed_only: bool = False) -> Vision:
@@ -78,7 +98,7 @@ def get_vision(seed_only: bool = False) -> Vision:
     try:
         revision = store.revision()
     except Exception as e:  # the database went away after start
-        st.warning(t("editor.db_unavailable", err=type(e).__name__))
+        st.warning(t("editor.db_unavailable", page_lang(), err=type(e).__name__))
         return seed
     if revision == (0, 0, 0):
         return seed
@@ -86,24 +106,31 @@ def get_vision(seed_only: bool = False) -> Vision:
 
 
 def show_data_error(e: DataError) -> None:
-    st.error(f"**{t('app.data_error_title')}**\n\n{t('app.data_error_intro')}")
+    lang = page_lang()
+    st.error(f"**{t('app.data_error_title', lang)}**\n\n{t('app.data_error_intro', lang)}")
     st.markdown("\n".join(f"- {str(i)}" for i in e.issues[:200]))
 
 
-@st.cache_data(show_spinner=False)
-def _assessments(_vision: Vision, key: int) -> dict[str, Assessment]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _assessments(_vision: Vision, version: str) -> dict[str, Assessment]:
     return {a.code: assess(a, _vision.series(a.code)) for a in _vision.ambitions}
 
 
 def assessments(vision: Vision) -> dict[str, Assessment]:
-    return _assessments(vision, id(vision))
+    return _assessments(vision, data_version(vision))
 
 
-def status_badge(status: Status) -> str:
-    """Word, symbol and colour together (never colour alone)."""
-    return (f'<span class="status-badge" style="border-color:{status.color};">'
+def status_badge(status: Status, lang: str, css_class: str = "status-badge") -> str:
+    """Word, symbol and colour together (never colour alone); the word from the card model."""
+    return (f'<span class="{css_class}" style="border-color:{status.color};">'
             f'<span aria-hidden="true" style="color:{status.color};">{status.symbol}</span> '
-            f"{t(f'deck.status.{status.value}')}</span>")   # the status word in the reader's language
+            f"{html.escape(status_label(status, lang))}</span>")
+
+
+def facts_markdown(sc: SeriesCard) -> str:
+    """A series' facts (the card model's label/value rows) as Markdown lines: the one renderer of
+    card facts, used by the pillar page and presentation mode."""
+    return "  \n".join(f"**{label}:** {escape_markdown(value)}" for label, value in sc.fact_rows)
 
 
 BADGE_CSS = """
@@ -111,3 +138,26 @@ BADGE_CSS = """
 .status-badge{display:inline-block;border:2px solid;border-radius:1rem;padding:0 .6rem;font-weight:600;white-space:nowrap;}
 </style>
 """
+
+
+def code_pills(label: str, codes: list[str], format_func, key: str) -> list[str]:
+    """Multi-select pills whose URL parameter holds stable codes (``?status=on_track``), never
+    the displayed words (Streamlit's ``bind="query-params"`` writes the ``format_func`` text).
+
+    The choice comes from the URL on a shared link, and is kept in session state across pages."""
+    keep = f"_{key}_codes"
+    wanted = [c for c in st.query_params.get_all(key) if c in codes]
+    if wanted:
+        st.session_state[keep] = wanted
+    chosen = [c for c in st.session_state.get(keep, []) if c in codes]
+
+    def changed() -> None:
+        st.session_state[keep] = list(st.session_state[f"{key}-pills"] or [])
+        st.query_params[key] = st.session_state[keep]
+
+    if f"{key}-pills" not in st.session_state:
+        st.session_state[f"{key}-pills"] = chosen
+    if chosen:
+        st.query_params[key] = chosen
+    return st.pills(label, codes, selection_mode="multi", format_func=format_func, key=f"{key}-pills",
+                    on_change=changed, wrap=True) or []

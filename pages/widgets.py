@@ -95,6 +95,6 @@ def _download_buttons(data: pd.DataFrame, *, key: str, filename: str, spec: str,
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:", help=t("download.xlsx_help", lang))
     c3.download_button("PNG", lambda: to_png(spec, lang), file_name=f"{filename}.png", mime="image/png",
-                       key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help"))
+                       key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help", lang))
     c4.download_button("SVG", lambda: to_svg(spec, lang), file_name=f"{filename}.svg", mime="image/svg+xml",
-                       key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help"))
+                       key=f"{key}-svg", on_click="ignore", icon=":material/draw:", help=t("pillars.widget.svg_help", lang))

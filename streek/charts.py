@@ -2,7 +2,7 @@
 
 Pure functions (no streamlit): ``ambition_chart(vision, code, assessment)`` returns an
 ``alt.LayerChart`` whose single dataset (long format, one row per drawn point) is also what
-``ambition_chart_data`` returns for the "Toon data" table and the CSV download.
+``data_table`` shows and the CSV download holds.
 
 Kinds (``data/ambitions.csv`` column ``target_kind``):
 
@@ -25,13 +25,12 @@ overlap neither the drawn lines nor each other.
 from __future__ import annotations
 
 import hashlib
-import re
 
 import altair as alt
 import pandas as pd
 
-from streek import comparable
-from streek.fmt import fmt_number, fmt_period, fmt_value, vega_nl_number_expr
+from streek import card, comparable
+from streek.fmt import fmt_number, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
@@ -63,8 +62,8 @@ DASHES = {EL_MEAS: [1, 0], EL_PATH: [6, 4], EL_TREND: [2, 3]}
 UNMEASURED = "–"   # period of the index start point where nothing has been measured yet
 
 
-def el_label(el: str) -> str:
-    return t(f"pillars.chart.el.{el}")
+def el_label(el: str, *, lang: str) -> str:
+    return t(f"pillars.chart.el.{el}", lang)
 
 
 # --- lookups -----------------------------------------------------------------------------------
@@ -87,26 +86,15 @@ def data_version(vision: Vision) -> str:
     return h.hexdigest()[:12]
 
 
-_PAGE_RE = re.compile(r"p\. ?(\d+)")
+def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None, lang: str = "nl") -> str:
+    return card.source_label(vision, source_id, note, page, lang)
 
 
-def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None) -> str:
-    """A reader's name for a measurement's source: Statbel's attribution, or the document page."""
-    if source_id == "jmi2019":
-        m = _PAGE_RE.search(note or "")
-        p = int(m.group(1)) if m else page
-        return t("pillars.source.document", page=p) if p else t("pillars.source.document_nopage")
-    src = vision.sources.get(source_id)
-    if src is None:
-        return source_id or t("pillars.source.unknown")
-    return f"{src.publisher}, {src.dataset}, {src.reference_date}"
-
-
-def axis_title(a: Ambition) -> str:
+def axis_title(a: Ambition, *, lang: str) -> str:
     if a.unit == "%":
-        return t("pillars.chart.axis.share")
+        return t("pillars.chart.axis.share", lang)
     if a.unit in COUNT_UNITS:
-        return t("pillars.chart.axis.count", unit=a.unit)
+        return t("pillars.chart.axis.count", lang, unit=a.unit)
     return a.unit[:1].upper() + a.unit[1:]
 
 
@@ -121,11 +109,11 @@ def _num_spec(values: list[float], unit: str) -> str:
 # --- data -------------------------------------------------------------------------------------
 def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, period: str = "",
          text: str | None = None, label: str = "", source: str = "", computed: bool = False,
-         year_end: float | None = None) -> dict:
-    return {"code": a.code, "reeks": reeks, "element": el_label(element), "jaar": float(year),
+         year_end: float | None = None, lang: str) -> dict:
+    return {"code": a.code, "reeks": reeks, "element": el_label(element, lang=lang), "jaar": float(year),
             "jaar_eind": float(year_end) if year_end is not None else None, "waarde": float(value),
-            "periode": period if period == UNMEASURED else (fmt_period(period) if period else fmt_number(year, 0)),
-            "waarde_nl": text if text is not None else fmt_value(value, a.unit),
+            "periode": period if period == UNMEASURED else (fmt_period(period, lang=lang) if period else fmt_number(year, 0, lang=lang)),
+            "waarde_nl": text if text is not None else fmt_value(value, a.unit, lang=lang),
             "label": label, "bron": source, "berekend": computed, "_el": element,
             "_periode": "" if period == UNMEASURED else (period or f"{float(year):.0f}")}   # plain, for downloads
 
@@ -138,29 +126,29 @@ def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
     return vision.series(a.code)
 
 
-def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool) -> list[dict]:
+def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, lang: str) -> list[dict]:
     reeks = _series_label(a, multi)
     rows: list[dict] = []
     obs = _measurements(vision, a)
     t0 = a.baseline_year
     rows.append(_row(a, reeks, EL_BASE, t0, a.baseline_value, period=a.baseline_period,
-                     label=t("pillars.chart.label.base", period=fmt_period(a.baseline_period),
-                             value=fmt_value(a.baseline_value, a.unit)),
-                     source=t("pillars.source.document", page=a.page)))
+                     label=t("pillars.chart.label.base", lang, period=fmt_period(a.baseline_period, lang=lang),
+                             value=fmt_value(a.baseline_value, a.unit, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, a.target_year, a.target_value, period=a.target_period,
-                     label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
-                     source=t("pillars.source.document", page=a.page)))
+                     label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for yr, v in required_path(a.baseline_value, float(t0), a.target_value, float(a.target_year)):
-        rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
-    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+        rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed", lang), lang=lang))
+    rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0, lang=lang)
     return rows
 
 
 def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str, obs: pd.DataFrame,
-                t0: float | None, scale: float, unit_text=None) -> list[dict]:
+                t0: float | None, scale: float, unit_text=None, *, lang: str) -> list[dict]:
     """The trend so far, projected to the target year (dotted), from the latest measurement."""
     if res is None or res.cagr_actual is None or t0 is None or obs.empty:
         return []
@@ -172,16 +160,16 @@ def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str,
     if t_last >= T:
         return []
     rows = []
-    fmt = unit_text or (lambda v: fmt_value(v, a.unit))
+    fmt = unit_text or (lambda v: fmt_value(v, a.unit, lang=lang))
     years = [t_last] + [float(y) for y in range(int(t_last) + 1, int(T) + 1)]
     for yr in years:
         v = y_last * (1 + res.cagr_actual) ** (yr - t_last)
         rows.append(_row(a, reeks, EL_TREND, yr, v * scale, text=fmt(v), computed=True,
-                         source=t("pillars.source.computed")))
+                         source=t("pillars.source.computed", lang), lang=lang))
     return rows
 
 
-def _relative_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     T = a.target_year
@@ -189,93 +177,93 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
     rows: list[dict] = []
 
     def idx_text(v: float, y0: float) -> str:
-        return t("pillars.chart.index_value", value=fmt_value(v, a.unit), index=fmt_number(v / y0 * 100, 1))
+        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, lang=lang), index=fmt_number(v / y0 * 100, 1, lang=lang))
 
     if obs.empty:
         start = float(document_year(vision))
-        rows.append(_row(a, reeks, EL_START, start, 100, text=t("pillars.chart.index_start_unmeasured"),
-                         period=UNMEASURED, label=t("pillars.chart.label.start_unmeasured"),
-                         source=t("pillars.source.definition")))
+        rows.append(_row(a, reeks, EL_START, start, 100, text=t("pillars.chart.index_start_unmeasured", lang),
+                         period=UNMEASURED, label=t("pillars.chart.label.start_unmeasured", lang),
+                         source=t("pillars.source.definition", lang), lang=lang))
         rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
-                         text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
-                         label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
-                                 pct=fmt_number(a.target_value)),
-                         source=t("pillars.source.document", page=a.page)))
+                         text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
+                         label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
+                                 pct=fmt_number(a.target_value, lang=lang)),
+                         source=t("pillars.source.document", lang, page=a.page), lang=lang))
         return rows
     first = obs.iloc[0]
     y0, t0 = float(first["value"]), float(first["period_start"])
     rows.append(_row(a, reeks, EL_START, first["period_mid"], 100, period=first["period"], text=idx_text(y0, y0),
-                     label=t("pillars.chart.label.start", period=fmt_period(first["period"])),
-                     source=source_label(vision, first["source"], first["note"], a.page)))
+                     label=t("pillars.chart.label.start", lang, period=fmt_period(first["period"], lang=lang)),
+                     source=source_label(vision, first["source"], first["note"], a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value / y0 * 100, period=r.period,
-                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page)))
+                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
-                     text=t("pillars.chart.index_target", index=fmt_number(target_index), pct=fmt_number(a.target_value)),
-                     label=t("pillars.chart.label.target_index", year=T, index=fmt_number(target_index),
-                             pct=fmt_number(a.target_value)),
-                     source=t("pillars.source.document", page=a.page)))
+                     text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
+                     label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
+                             pct=fmt_number(a.target_value, lang=lang)),
+                     source=t("pillars.source.document", lang, page=a.page), lang=lang))
     if t0 < T:
         for yr, v in required_path(100.0, t0, target_index, float(T)):
             rows.append(_row(a, reeks, EL_PATH, yr, v, text=idx_text(v / 100 * y0, y0), computed=True,
-                             source=t("pillars.source.computed")))
+                             source=t("pillars.source.computed", lang), lang=lang))
     rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=100 / y0,
-                        unit_text=lambda v: idx_text(v, y0))
+                        unit_text=lambda v: idx_text(v, y0), lang=lang)
     return rows
 
 
-def _maintain_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _maintain_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     start = float(min([document_year(vision)] + list(obs["period_start"])))
-    rows = [_row(a, reeks, EL_FLOOR, yr, a.target_value, period="", source=t("pillars.source.document", page=a.page),
-                 label=t("pillars.chart.label.floor", value=fmt_value(a.target_value, a.unit)) if yr == start else "")
+    rows = [_row(a, reeks, EL_FLOOR, yr, a.target_value, period="", source=t("pillars.source.document", lang, page=a.page),
+                 label=t("pillars.chart.label.floor", lang, value=fmt_value(a.target_value, a.unit, lang=lang)) if yr == start else "", lang=lang)
             for yr in (start, float(a.target_year))]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     return rows
 
 
-def _period_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _period_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     b0, b1 = int(a.baseline_period[:4]), int(a.baseline_period[-4:])
     t0, t1 = int(a.target_period[:4]), int(a.target_period[-4:])
     rows = [
         _row(a, reeks, EL_AVG, b0, a.baseline_value, period=a.baseline_period, year_end=b1 + 1,
-             label=t("pillars.chart.label.avg", value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period)),
-             source=t("pillars.source.document", page=a.page)),
+             label=t("pillars.chart.label.avg", lang, value=fmt_value(a.baseline_value, a.unit, lang=lang), period=fmt_period(a.baseline_period, lang=lang)),
+             source=t("pillars.source.document", lang, page=a.page), lang=lang),
         _row(a, reeks, EL_AVG_TARGET, t0, a.target_value, period=a.target_period, year_end=t1 + 1,
-             label=t("pillars.chart.label.avg_target", value=fmt_value(a.target_value, a.unit),
-                     period=fmt_period(a.target_period)),
-             source=t("pillars.source.document", page=a.page)),
+             label=t("pillars.chart.label.avg_target", lang, value=fmt_value(a.target_value, a.unit, lang=lang),
+                     period=fmt_period(a.target_period, lang=lang)),
+             source=t("pillars.source.document", lang, page=a.page), lang=lang),
     ]
     obs = _measurements(vision, a)
     for r in obs.itertuples():
         if r.period_start != r.period_end:   # the baseline average itself is drawn as a bar
             continue
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid + 0.5, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     return rows
 
 
-def _share_rows(vision: Vision, a: Ambition, res: Assessment) -> list[dict]:
+def _share_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> list[dict]:
     reeks = a.code
     obs = _measurements(vision, a)
     T = float(a.target_year)
     rows = [_row(a, reeks, EL_TARGET, T, a.target_value, period=a.target_period,
-                 label=t("pillars.chart.label.target", year=a.target_year, value=fmt_value(a.target_value, a.unit)),
-                 source=t("pillars.source.document", page=a.page))]
+                 label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
+                 source=t("pillars.source.document", lang, page=a.page), lang=lang)]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page)))
+                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
     if not obs.empty:
         first = obs.iloc[0]
         t0 = float(first["period_start"])
         if t0 < T:
             for yr, v in required_path(float(first["value"]), t0, a.target_value, T):
-                rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed")))
-        rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0)
+                rows.append(_row(a, reeks, EL_PATH, yr, v, computed=True, source=t("pillars.source.computed", lang), lang=lang))
+        rows += _trend_rows(vision, a, res, reeks, obs, t0, scale=1.0, lang=lang)
     return rows
 
 
@@ -301,57 +289,51 @@ def _assessments(vision: Vision, group: list[Ambition], assessment) -> dict[str,
     return got
 
 
-def _frame(vision: Vision, code: str, assessment=None) -> tuple[pd.DataFrame, list[Ambition], dict[str, Assessment]]:
+def _frame(vision: Vision, code: str, assessment=None, *, lang: str) -> tuple[pd.DataFrame, list[Ambition], dict[str, Assessment]]:
     group = series_of(vision, code)
     res = _assessments(vision, group, assessment)
     multi = len(group) > 1
     rows: list[dict] = []
     for a in group:
         if a.target_kind == "level":
-            rows += _level_rows(vision, a, res[a.code], multi)
+            rows += _level_rows(vision, a, res[a.code], multi, lang=lang)
         else:
-            rows += _BUILDERS[a.target_kind](vision, a, res[a.code])
+            rows += _BUILDERS[a.target_kind](vision, a, res[a.code], lang=lang)
     df = pd.DataFrame(rows)
     return df, group, res
 
 
-def ambition_chart_data(vision: Vision, code: str, assessment=None) -> pd.DataFrame:
-    """The chart's data as a table (for "Toon data" and the CSV): one row per drawn point."""
-    df, _, _ = _frame(vision, code, assessment)
-    return df[COLUMNS].copy()
-
-
-def data_table(df: pd.DataFrame) -> pd.DataFrame:
+def data_table(df: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     """A reader's table of the chart data: Dutch column names and Dutch-formatted values."""
-    out = df[df["element"] != el_label(EL_PATH)] if len(df) > 40 else df
+    out = df[df["element"] != el_label(EL_PATH, lang=lang)] if len(df) > 40 else df
     return pd.DataFrame({
-        t("pillars.table.series"): out["reeks"], t("pillars.table.element"): out["element"],
-        t("pillars.table.period"): out["periode"], t("pillars.table.value"): out["waarde_nl"],
-        t("pillars.table.source"): out["bron"],
+        t("pillars.table.series", lang): out["reeks"], t("pillars.table.element", lang): out["element"],
+        t("pillars.table.period", lang): out["periode"], t("pillars.table.value", lang): out["waarde_nl"],
+        t("pillars.table.source", lang): out["bron"],
     }).reset_index(drop=True)
 
 
 # --- chart ------------------------------------------------------------------------------------
-def _x(domain: list[float]) -> alt.X:
-    return alt.X("jaar:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=domain, nice=False),
+def _x(domain: list[float], *, lang: str) -> alt.X:
+    return alt.X("jaar:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=domain, nice=False),
                  axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, grid=False))
 
 
-def _y(title: str, domain: list[float], spec: str, zero: bool = False) -> alt.Y:
+def _y(title: str, domain: list[float], spec: str, zero: bool = False, *, lang: str) -> alt.Y:
     return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=False),
-                 axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", spec), tickCount=5))
+                 axis=alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), tickCount=5))
 
 
-def _tooltip() -> list[alt.Tooltip]:
-    return [alt.Tooltip("reeks:N", title=t("pillars.table.series")),
-            alt.Tooltip("element:N", title=t("pillars.table.element")),
-            alt.Tooltip("periode:N", title=t("pillars.table.period")),
-            alt.Tooltip("waarde_nl:N", title=t("pillars.table.value")),
-            alt.Tooltip("bron:N", title=t("pillars.table.source"))]
+def _tooltip(*, lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip("reeks:N", title=t("pillars.table.series", lang)),
+            alt.Tooltip("element:N", title=t("pillars.table.element", lang)),
+            alt.Tooltip("periode:N", title=t("pillars.table.period", lang)),
+            alt.Tooltip("waarde_nl:N", title=t("pillars.table.value", lang)),
+            alt.Tooltip("bron:N", title=t("pillars.table.source", lang))]
 
 
-def _is(el: str):
-    return alt.datum.element == el_label(el)
+def _is(el: str, *, lang: str):
+    return alt.datum.element == el_label(el, lang=lang)
 
 
 def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[float]:
@@ -366,34 +348,34 @@ def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[f
     return [lo2, hi + span * pad]
 
 
-def ambition_chart(vision: Vision, code: str, assessment=None, theme: str = "screen") -> alt.LayerChart:
+def ambition_chart(vision: Vision, code: str, assessment=None, *, lang: str, theme: str = "screen") -> alt.LayerChart:
     """The chart of one document ambition (or one target series).
 
     ``assessment``: the series' Assessment, a dict code -> Assessment for sub-targets, or None
     (then computed here). ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
-    return build_chart(vision, code, assessment, theme=theme)[0]
+    return build_chart(vision, code, assessment, lang=lang, theme=theme)[0]
 
 
-def build_chart(vision: Vision, code: str, assessment=None, lang: str | None = None,
+def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
                 theme: str = "screen") -> tuple[alt.LayerChart, pd.DataFrame]:
     """The chart and its data (``COLUMNS``), built from one pass over the data; a comparable
     public series (streek.comparable, e.g. Eurostat beside 3.3.1) is drawn beside, never joined.
     ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
-    df, group, res = _frame(vision, code, assessment)
+    df, group, res = _frame(vision, code, assessment, lang=lang)
     th = get_theme(theme)
-    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th),
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, lang=lang),
                                    df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],
-           th: Theme) -> alt.LayerChart:
+           th: Theme, *, lang: str) -> alt.LayerChart:
     a = group[0]
     multi = len(group) > 1
     kind = a.target_kind
     main_color = MEASURED_COLOR if not multi else SERIES_COLORS[0]
     data = df[COLUMNS]
     base = alt.Chart()
-    tip = _tooltip()
+    tip = _tooltip(lang=lang)
     core = df["waarde"].tolist()          # the trend's projection too: it is drawn to 2030, not cut off
     x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
     if not (df["_el"] == EL_MEAS).any():
@@ -404,33 +386,33 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     if kind == "period_average":
         y_dom = _domain(core, zero=True, pad=0.15)
         spec = _num_spec(core, a.unit)
-        y = _y(axis_title(a), y_dom, spec, zero=True)
-        x = _x([x_dom[0], x_dom[1]])
+        y = _y(axis_title(a, lang=lang), y_dom, spec, zero=True, lang=lang)
+        x = _x([x_dom[0], x_dom[1]], lang=lang)
         layers.append(base.mark_rect(opacity=0.85, color=NEUTRAL).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG)))
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG, lang=lang)))
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET)))
+            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
         layers.append(base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align="center").encode(
-            x=alt.X("mid:Q", title=t("pillars.chart.axis.year"), scale=alt.Scale(domain=x_dom, nice=False)),
+            x=alt.X("mid:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
             y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
             mid="(datum.jaar + datum.jaar_eind) / 2"))
         layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
-            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS)))
+            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
-            layers.append(_empty_text(x, y, x_dom, y_dom, th, at=0.55, x_at=0.75))
-        return _finish(layers, data, th, legend=False)
+            layers.append(_empty_text(x, y, x_dom, y_dom, th, at=0.55, x_at=0.75, lang=lang))
+        return _finish(layers, data, th, legend=False, lang=lang)
 
     zero = kind == "share_no_baseline"
     y_dom = _domain(core + ([0] if zero else []), zero=zero)
     spec = _num_spec(core, a.unit if kind != "relative_change" else "")
-    y_title = t("pillars.chart.axis.index") if kind == "relative_change" else axis_title(a)
-    y = _y(y_title, y_dom, spec, zero=zero)
-    x = _x(x_dom)
+    y_title = t("pillars.chart.axis.index", lang) if kind == "relative_change" else axis_title(a, lang=lang)
+    y = _y(y_title, y_dom, spec, zero=zero, lang=lang)
+    x = _x(x_dom, lang=lang)
 
     if multi:
         series_names = list(dict.fromkeys(df["reeks"]))
-        color = alt.Color("reeks:N", title=t("pillars.chart.legend.series"),
+        color = alt.Color("reeks:N", title=t("pillars.chart.legend.series", lang),
                           scale=alt.Scale(domain=series_names, range=SERIES_COLORS[:len(series_names)]),
                           legend=_series_legend(th))
     else:
@@ -438,8 +420,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     # a line is in the legend only where it is drawn: two or more points of one series
     n_pts = df.groupby(["_el", "reeks"]).size()
     present = [e for e in LINE_ELEMENTS if e in n_pts.index.get_level_values(0) and (n_pts.loc[e] >= 2).any()]
-    line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines"),
-                               scale=alt.Scale(domain=[el_label(e) for e in present] or [el_label(EL_MEAS)],
+    line_dash = alt.StrokeDash("element:N", title=t("pillars.chart.legend.lines", lang),
+                               scale=alt.Scale(domain=[el_label(e, lang=lang) for e in present] or [el_label(EL_MEAS, lang=lang)],
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
                                legend=alt.Legend(orient=_line_legend_orient(th, multi), symbolType="stroke",
                                                  direction="horizontal" if th.kind == "screen" else "vertical",
@@ -454,22 +436,22 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
 
     # required path (dashed), measurements (solid), trend (dotted, clipped to the frame)
     layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_path, "opacity": 0.9}, NEUTRAL)).encode(**line_enc)
-                  .transform_filter(_is(EL_PATH)))
+                  .transform_filter(_is(EL_PATH, lang=lang)))
     layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_trend, "clip": True}, main_color)).encode(**line_enc)
-                  .transform_filter(_is(EL_TREND)))
+                  .transform_filter(_is(EL_TREND, lang=lang)))
     layers.append(base.mark_line(**colored({"strokeWidth": th.stroke_measured}, main_color)).encode(**line_enc)
-                  .transform_filter(_is(EL_MEAS)))
+                  .transform_filter(_is(EL_MEAS, lang=lang)))
     pt = {"x": x, "y": y, "tooltip": tip}
     if color is not None:
         pt["color"] = color
     layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size}, main_color)).encode(**pt)
-                  .transform_filter(_is(EL_MEAS)))
+                  .transform_filter(_is(EL_MEAS, lang=lang)))
     layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 1.6, "shape": "circle",
                                              "stroke": "white", "strokeWidth": 1}, NEUTRAL)).encode(**pt)
-                  .transform_filter(_is(EL_BASE) | (_is(EL_START) & (alt.datum.periode != UNMEASURED))))
+                  .transform_filter(_is(EL_BASE, lang=lang) | (_is(EL_START, lang=lang) & (alt.datum.periode != UNMEASURED))))
     layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 2.8, "shape": "diamond",
                                              "stroke": "white", "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
-                  .transform_filter(_is(EL_TARGET)))
+                  .transform_filter(_is(EL_TARGET, lang=lang)))
     if kind in ("maintain", "share_no_baseline", "relative_change"):
         rule_el = EL_FLOOR if kind == "maintain" else EL_TARGET
         layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],
@@ -479,16 +461,17 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                           waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
     if kind == "relative_change":
         layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
-                      .transform_filter(_is(EL_START)))
+                      .transform_filter(_is(EL_START, lang=lang)))
     empty = not (df["_el"] == EL_MEAS).any()
     empty_at = 0.7 if kind == "maintain" else 0.5
     if not multi:
         # labels of baseline, start, floor, target and the latest measurement, placed off the lines
         layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
-                                chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None)
+                                chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None,
+                                lang=lang)
     if empty:
-        layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at))
-    return _finish(layers, data, th, n_series=len(group), legend=bool(present))
+        layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at, lang=lang))
+    return _finish(layers, data, th, n_series=len(group), legend=bool(present), lang=lang)
 
 
 def _line_legend_orient(th: Theme, multi: bool) -> str:
@@ -509,9 +492,9 @@ def _series_legend(th: Theme) -> alt.Legend:
 
 
 def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme, at: float = 0.5,
-                x_at: float = 0.5) -> alt.Chart:
+                x_at: float = 0.5, *, lang: str) -> alt.Chart:
     """The honest empty state: a text mark "nog geen meting" in the middle of the frame."""
-    return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement"),
+    return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement", lang),
                                        "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
                                        "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
         fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
@@ -579,7 +562,7 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
 
 
 def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
-                  w: float, h: float, empty_box: tuple[float, float] | None = None) -> list[alt.Chart]:
+                  w: float, h: float, empty_box: tuple[float, float] | None = None, *, lang: str) -> list[alt.Chart]:
     """Text layers for the labels of one series, each at its own free spot (``place_labels``)."""
 
     def px(jaar: float, waarde: float) -> tuple[float, float]:
@@ -608,12 +591,12 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         base_rows = df[df["_el"].isin([EL_BASE, EL_START])]
         if not ((base_rows["jaar"] == last["jaar"]) & (base_rows["waarde"] == last["waarde"])).any():
             labels.append({"jaar": float(last["jaar"]), "waarde": float(last["waarde"]), "bold": False,
-                           "text": t("pillars.chart.label.latest", period=last["periode"], value=last["waarde_nl"])})
+                           "text": t("pillars.chart.label.latest", lang, period=last["periode"], value=last["waarde_nl"])})
     for lab in labels:
         lab["px"], lab["py"] = px(lab["jaar"], lab["waarde"])
     blocked = []
     if empty_box is not None:
-        blocked.append(text_box(w * empty_box[0], h * (1 - empty_box[1]), t("pillars.chart.no_measurement"),
+        blocked.append(text_box(w * empty_box[0], h * (1 - empty_box[1]), t("pillars.chart.no_measurement", lang),
                                 th.mark_label + 2, "center", "middle"))
     gap = max(8.0, (th.point_size * 2.8) ** 0.5 / 2 + 4)
     placed = place_labels(labels, lines + pts, th.mark_label, w, h, gap, blocked)
@@ -643,41 +626,31 @@ def chart_height(n_series: int = 1, legend: bool = True, th: Theme | None = None
 
 
 def _finish(layers: list[alt.Chart], data: pd.DataFrame, th: Theme, n_series: int = 1,
-            legend: bool = True) -> alt.LayerChart:
-    """One layer chart with the data once at the top (one dataset) and the theme's config."""
+            legend: bool = True, *, lang: str) -> alt.LayerChart:
+    """One layer chart with the data once at the top (one dataset), the theme's config, and its
+    language in ``usermeta`` (the number locale of PNG/SVG downloads, streek.render)."""
     return alt.LayerChart(layer=layers, data=data, width=plot_width(th, legend or n_series > 1),
                           height=chart_height(n_series, legend, th),
-                          config=th.config)
+                          config=th.config, usermeta={"lang": lang})
 
 
-def chart_alt_text(vision: Vision, code: str, assessment=None) -> str:
+def chart_alt_text(vision: Vision, code: str, assessment=None, *, lang: str) -> str:
     """A short text alternative of the chart for screen readers."""
     group = series_of(vision, code)
     res = _assessments(vision, group, assessment)
     parts = []
     for a in group:
         r = res[a.code]
-        latest = fmt_value(r.latest_value, a.unit) if r.latest_value is not None else t("common.no_data")
-        target = (t("pillars.alt.relative", pct=fmt_number(a.target_value)) if a.target_kind == "relative_change"
-                  else fmt_value(a.target_value, a.unit))
-        parts.append(t("pillars.alt.series", code=a.code, target=target, year=a.target_year, latest=latest,
-                       status=r.status.label_nl))
+        latest = fmt_value(r.latest_value, a.unit, lang=lang) if r.latest_value is not None else t("common.no_data", lang)
+        target = (t("pillars.alt.relative", lang, pct=fmt_number(a.target_value, lang=lang)) if a.target_kind == "relative_change"
+                  else fmt_value(a.target_value, a.unit, lang=lang))
+        parts.append(t("pillars.alt.series", lang, code=a.code, target=target, year=a.target_year, latest=latest,
+                       status=card.status_label(r.status, lang)))
     return " ".join(parts)
 
 
 # --- overview ---------------------------------------------------------------------------------
 GEO_NONE = "geen"   # filter value for "area not stated" (an empty query parameter would clear a filter)
-
-
-def target_short(a: Ambition) -> str:
-    """The target in a few words, Dutch formatted (for the overview table)."""
-    if a.target_kind == "relative_change":
-        return t("overview.target.relative", pct=fmt_number(a.target_value), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("overview.target.maintain", value=fmt_value(a.target_value, a.unit))
-    if a.target_kind == "period_average":
-        return t("overview.target.average", value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
-    return t("overview.target.level", value=fmt_value(a.target_value, a.unit), year=a.target_year)
 
 
 def _overview_title(a: Ambition) -> str:
@@ -687,23 +660,22 @@ def _overview_title(a: Ambition) -> str:
     return a.series_nl if a.series_nl[:1].isupper() else f"{a.title_nl}: {a.series_nl}"
 
 
-def overview_frame(vision: Vision, res: dict[str, Assessment]) -> pd.DataFrame:
+def overview_frame(vision: Vision, res: dict[str, Assessment], lang: str) -> pd.DataFrame:
     """One row per target series: pillar, codes, title, geography, status, latest value, target,
     measured values (for a sparkline) and the link to its card."""
     rows = []
     for a in vision.ambitions:
         r = res[a.code]
         s = vision.series(a.code)
-        latest = (t("overview.latest", value=fmt_value(r.latest_value, a.unit), period=fmt_period(r.latest_period))
-                  if r.latest_value is not None else t("common.no_data"))
-        latest += comparable.overview_text(vision, a.code, None)   # e.g. Eurostat beside 3.3.1, labelled
+        sc = card.series_card(vision, a, r, lang)      # the card's own words, not a second text builder
         rows.append({
             "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
             "titel": _overview_title(a),
             "gebied_code": a.geography or GEO_NONE,
-            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none"),
-            "status_code": r.status.value, "status": f"{r.status.symbol} {r.status.label_nl}",
-            "laatste": latest, "doel": target_short(a), "metingen": [float(v) for v in s["value"]],
+            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none", lang),
+            "status_code": r.status.value, "status": sc.status_text,
+            "laatste": sc.latest + comparable.overview_text(vision, a.code, lang),   # e.g. Eurostat beside 3.3.1
+            "doel": sc.target, "metingen": [float(v) for v in s["value"]],
             "n_metingen": len(s),
             "link": f"pijler-{a.pillar}?ambitie={a.ambition}",
         })

@@ -24,12 +24,9 @@ def _validate(args) -> int:
 
 
 def _register_optional() -> None:
-    for mod in ("streek.db.cli", "streek.export.cli"):
-        try:
-            __import__(mod)
-        except ModuleNotFoundError as e:
-            if e.name and not e.name.startswith("streek"):
-                raise
+    """Register the commands of the store and the exports (a failing import fails loudly)."""
+    import streek.db.cli  # noqa: F401
+    import streek.export.cli  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,12 +26,9 @@ EXTRA_HEIGHT = 48                                  # room for the extra legend u
 
 
 def resolve_lang(lang: str | None) -> str:
-    """``lang`` itself; None (a caller that does not pass the language yet) means the catalogue's
-    current language, or its default once there is no current language any more."""
-    if lang:
-        return lang
-    from streek import i18n
-    return getattr(i18n, "get_language", lambda: i18n.DEFAULT_LANG)()
+    """``lang`` itself; None means the catalogue's default language (Dutch)."""
+    from streek.i18n import DEFAULT_LANG
+    return lang or DEFAULT_LANG
 
 
 def comparable_series(vision: Vision, code: str) -> pd.DataFrame:

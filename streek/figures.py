@@ -9,14 +9,13 @@ Every value comes from ``data/document_figures.csv`` as printed; nothing is comp
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
-from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_nl_number_expr
+from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
 
 #: order of areas in every comparison: the region first, then wider areas
@@ -29,9 +28,9 @@ SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
 DOC_SOURCE = "RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. {page}; SWOT HIVA – KU Leuven (december 2018)"
 
 
-def doc_source(page: int | str) -> str:
+def doc_source(page: int | str, *, lang: str) -> str:
     """The source line under a benchmark chart or key figure."""
-    return t("bench.source", source=DOC_SOURCE.format(page=page))
+    return t("bench.source", lang, source=DOC_SOURCE.format(page=page))
 
 
 @dataclass(frozen=True)
@@ -54,53 +53,49 @@ class FigureGroup:
     def notes(self) -> list[str]:
         return [n for n in dict.fromkeys(self.rows["opmerking"]) if n]
 
-    @property
-    def period_label(self) -> str:
-        return fmt_period(self.period) if self.period else t("bench.no_year")
+    def period_label(self, *, lang: str) -> str:
+        return fmt_period(self.period, lang=lang) if self.period else t("bench.no_year", lang)
 
-    @property
-    def age_label(self) -> str:
-        return t("bench.age", age=fmt_period(self.age_group)) if self.age_group else t("bench.no_age")
+    def age_label(self, *, lang: str) -> str:
+        return t("bench.age", lang, age=fmt_period(self.age_group, lang=lang)) if self.age_group else t("bench.no_age", lang)
 
-    @property
-    def subtitle(self) -> str:
+    def subtitle(self, *, lang: str) -> str:
         """Unit, year and age group: on every chart."""
-        return t("bench.subtitle", unit=self.unit, period=self.period_label, age=self.age_label)
+        return t("bench.subtitle", lang, unit=self.unit, period=self.period_label(lang=lang), age=self.age_label(lang=lang))
 
-    @property
-    def alt_text(self) -> str:
+    def alt_text(self, *, lang: str) -> str:
         parts = "; ".join(f"{r.gebied}: {r.waarde_nl}" for r in self.rows.itertuples())
-        return t("bench.alt", indicator=self.indicator_nl, subtitle=self.subtitle, values=parts)
+        return t("bench.alt", lang, indicator=self.indicator_nl, subtitle=self.subtitle(lang=lang), values=parts)
 
-    def table(self) -> pd.DataFrame:
+    def table(self, *, lang: str) -> pd.DataFrame:
         """The figures as a readable table (the chart's accessible alternative and its CSV)."""
         return pd.DataFrame({
-            t("bench.col.item"): self.swot_item_nl,
-            t("bench.col.indicator"): self.indicator_nl,
-            t("bench.col.geo"): self.rows["gebied"].to_list(),
-            t("bench.col.value"): self.rows["waarde"].to_list(),
-            t("bench.col.unit"): self.unit,
-            t("bench.col.period"): self.period or "",
-            t("bench.col.age"): self.age_group or "",
-            t("bench.col.note"): self.rows["opmerking"].to_list(),
-            t("bench.col.page"): self.page,
+            t("bench.col.item", lang): self.swot_item_nl,
+            t("bench.col.indicator", lang): self.indicator_nl,
+            t("bench.col.geo", lang): self.rows["gebied"].to_list(),
+            t("bench.col.value", lang): self.rows["waarde"].to_list(),
+            t("bench.col.unit", lang): self.unit,
+            t("bench.col.period", lang): self.period or "",
+            t("bench.col.age", lang): self.age_group or "",
+            t("bench.col.note", lang): self.rows["opmerking"].to_list(),
+            t("bench.col.page", lang): self.page,
         })
 
 
-def bar_label(value: float, unit: str) -> str:
+def bar_label(value: float, unit: str, *, lang: str) -> str:
     """The short label printed on a bar (the axis title carries the unit)."""
     if unit == "%":
-        return fmt_pct(value)
+        return fmt_pct(value, lang=lang)
     if unit == "% verandering":
-        return ("+" if value > 0 else "") + fmt_pct(value)
-    return fmt_number(value)
+        return ("+" if value > 0 else "") + fmt_pct(value, lang=lang)
+    return fmt_number(value, lang=lang)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
-def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SECTIONS) -> list[FigureGroup]:
+def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SECTIONS, *, lang: str) -> list[FigureGroup]:
     """The document figures grouped per SWOT item, indicator, unit, period and age group.
 
     Groups keep the order of first appearance in ``document_figures.csv``."""
@@ -117,8 +112,8 @@ def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SEC
             "geo": g["geo"].to_list(),
             "gebied": [geo_names.get(x, x) for x in g["geo"]],
             "waarde": g["value"].astype(float).to_list(),
-            "waarde_nl": [fmt_value(v, unit) for v in g["value"].astype(float)],
-            "label": [bar_label(v, unit) for v in g["value"].astype(float)],
+            "waarde_nl": [fmt_value(v, unit, lang=lang) for v in g["value"].astype(float)],
+            "label": [bar_label(v, unit, lang=lang) for v in g["value"].astype(float)],
             "opmerking": g["note_nl"].to_list(),
         })
         pages = sorted({int(p) for p in g["page"]})
@@ -128,12 +123,12 @@ def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SEC
     return out
 
 
-def benchmark_chart(g: FigureGroup) -> alt.LayerChart:
+def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
     """A horizontal bar chart: the region beside the wider areas, values printed on the bars.
 
     The title is the indicator; the subtitle gives unit, year and age group. Numbers on the
     axis and in the labels are Dutch (the labels and tooltips are pre-formatted strings)."""
-    data = g.rows.assign(rol=[t("bench.role.region") if x in REGION_GEOS else t("bench.role.other")
+    data = g.rows.assign(rol=[t("bench.role.region", lang) if x in REGION_GEOS else t("bench.role.other", lang)
                               for x in g.rows["geo"]])
     data = data[["gebied", "waarde", "waarde_nl", "label", "rol"]]
     lo, hi = min(0.0, data["waarde"].min()), max(0.0, data["waarde"].max())
@@ -143,47 +138,25 @@ def benchmark_chart(g: FigureGroup) -> alt.LayerChart:
     base = alt.Chart(data).encode(
         y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelFontSize=13)),
         x=alt.X("waarde:Q", title=g.unit, scale=alt.Scale(domain=domain, nice=False, zero=True),
-                axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", ",.2~f"), tickCount=5, grid=True)),
-        tooltip=[alt.Tooltip("gebied:N", title=t("bench.col.geo")),
-                 alt.Tooltip("waarde_nl:N", title=t("bench.col.value"))],
+                axis=alt.Axis(labelExpr=vega_number_expr("datum.value", ",.2~f", lang=lang), tickCount=5, grid=True)),
+        tooltip=[alt.Tooltip("gebied:N", title=t("bench.col.geo", lang)),
+                 alt.Tooltip("waarde_nl:N", title=t("bench.col.value", lang))],
     )
     bars = base.mark_bar(height={"band": 0.7}).encode(
         color=alt.Color("rol:N", legend=None,
-                        scale=alt.Scale(domain=[t("bench.role.region"), t("bench.role.other")],
+                        scale=alt.Scale(domain=[t("bench.role.region", lang), t("bench.role.other", lang)],
                                         range=[REGION_COLOR, OTHER_COLOR])))
     pos = base.transform_filter("datum.waarde >= 0").mark_text(align="left", dx=4, fontSize=13, fontWeight="bold") \
         .encode(text="label:N")
     neg = base.transform_filter("datum.waarde < 0").mark_text(align="right", dx=-4, fontSize=13, fontWeight="bold") \
         .encode(text="label:N")
     return alt.layer(bars, pos, neg).properties(
-        title=alt.TitleParams(text=g.indicator_nl, subtitle=g.subtitle, anchor="start", fontSize=15,
+        title=alt.TitleParams(text=g.indicator_nl, subtitle=g.subtitle(lang=lang), anchor="start", fontSize=15,
                               subtitleFontSize=13, subtitleColor="#4A5560", limit=600),
         # a step per bar (a discrete axis cannot be "fitted" to a height); fit the width only, so
         # that the browser can stretch the chart to its column (560 px in downloads)
         height=alt.Step(40), width=560, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     ).configure_view(stroke=None)
-
-
-class FrozenChart:
-    """A chart whose Vega-Lite spec was computed once.
-
-    Altair's ``to_dict()`` costs 20-50 ms per chart and Streamlit calls it on every rerun;
-    a frozen chart hands out a fresh copy of the stored spec instead (well under 1 ms).
-    ``st.altair_chart``, :func:`streek.render.to_svg` and ``to_png`` accept it like a chart."""
-
-    def __init__(self, chart: alt.TopLevelMixin):
-        self._spec = json.dumps(chart.to_dict())
-
-    def to_dict(self, *args, **kwargs) -> dict:
-        return json.loads(self._spec)
-
-    def to_json(self, *args, **kwargs) -> str:
-        return self._spec
-
-
-def freeze(chart: alt.TopLevelMixin) -> FrozenChart:
-    """Build the spec of ``chart`` once; cache the result (e.g. in ``st.cache_resource``)."""
-    return FrozenChart(chart)
 
 
 # --- environment matrix (pp. 25-26) ---------------------------------------------------------
@@ -221,7 +194,7 @@ def environment_matrix(env: pd.DataFrame, pillar_codes: list[str]):
     return factors, cells, factor_notes, notes
 
 
-def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]]) -> str:
+def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]], *, lang: str) -> str:
     """The matrix as an accessible HTML table: row and column headers; uncertain cells marked
     with a word and a footnote with the reason (never with colour alone)."""
     codes = [c for c, _ in pillars]
@@ -235,7 +208,7 @@ def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]]) -
         for c in codes:
             items = cells[f].get(c, [])
             if not items:
-                tds.append(f'<td class="omg-empty"><span aria-label="{e(t("context.matrix.empty_aria"))}">–</span></td>')
+                tds.append(f'<td class="omg-empty"><span aria-label="{e(t("context.matrix.empty_aria", lang))}">–</span></td>')
                 continue
             lis = []
             for it in items:
@@ -243,13 +216,13 @@ def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]]) -
                     lis.append(f"<li>{e(it.initiative)}</li>")
                 else:
                     lis.append(f'<li class="omg-unsure">{e(it.initiative)} <span class="omg-flag">'
-                               f'{e(t("context.matrix.unsure"))}</span><sup><a href="#omg-noot-{it.note_no}">'
+                               f'{e(t("context.matrix.unsure", lang))}</span><sup><a href="#omg-noot-{it.note_no}">'
                                f"{it.note_no}</a></sup></li>")
             tds.append(f"<td><ul>{''.join(lis)}</ul></td>")
         rows.append(f'<tr><th scope="row">{e(f)}{fn}</th>{"".join(tds)}</tr>')
     foot = "".join(f'<li id="omg-noot-{i}">{e(n)}</li>' for i, n in enumerate(notes, 1))
-    return (f'<div class="omg-wrap"><table class="omg-matrix"><caption>{e(t("context.matrix.caption"))}</caption>'
-            f'<thead><tr><th scope="col">{e(t("context.matrix.factor"))}</th>{head}</tr></thead>'
+    return (f'<div class="omg-wrap"><table class="omg-matrix"><caption>{e(t("context.matrix.caption", lang))}</caption>'
+            f'<thead><tr><th scope="col">{e(t("context.matrix.factor", lang))}</th>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
             f'<ol class="omg-notes">{foot}</ol>')
 

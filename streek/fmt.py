@@ -1,26 +1,25 @@
-"""Dutch (Belgian) formatting of numbers, percentages, changes and periods.
+"""Numbers, percentages, changes and periods in the reader's language, formatted by Babel.
 
-    >>> fmt_number(28309)
+    >>> fmt_number(28309, lang="nl")
     '28.309'
-    >>> fmt_pct(75.4)
-    '75,4 %'
+    >>> fmt_pct(75.4, lang="en")
+    '75.4%'
 """
 from __future__ import annotations
 
 import math
 
+from babel.numbers import format_decimal
 
-def _group(int_part: str) -> str:
-    out = []
-    while len(int_part) > 3:
-        out.insert(0, int_part[-3:])
-        int_part = int_part[:-3]
-    out.insert(0, int_part)
-    return ".".join(out)
+LOCALES = {"nl": "nl_BE", "en": "en"}     # Babel locale per interface language
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["nl"])
 
 
 def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
-    """28309 -> '28.309'; 75.4 -> '75,4'; None/NaN -> '–'.
+    """28309 -> '28.309' (nl) / '28,309' (en); 75.4 -> '75,4' / '75.4'; None/NaN -> '–'.
 
     Without ``decimals`` whole numbers get none and others keep up to 2 significant decimals.
     """
@@ -33,13 +32,11 @@ def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
         else:
             s = f"{v:.2f}".rstrip("0")
             decimals = len(s.split(".")[1]) if "." in s else 0
-    s = f"{abs(v):.{decimals}f}"
-    int_part, _, frac = s.partition(".")
-    sign = "-" if v < 0 and float(s) != 0 else ""
-    out = sign + _group(int_part) + ("," + frac if frac else "")
-    if lang == "en":
-        out = out.replace(".", "§").replace(",", ".").replace("§", ",")
-    return out
+    v = round(v, decimals)
+    if v == 0:
+        v = 0.0          # no "-0,0"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(v, format=pattern, locale=_locale(lang))
 
 
 def fmt_pct(value, decimals: int | None = None, lang: str = "nl") -> str:
@@ -80,21 +77,28 @@ def fmt_value(value, unit: str, decimals: int | None = None, lang: str = "nl") -
     return f"{fmt_number(value, decimals, lang)} {unit}".strip()
 
 
-def d3_format_locale() -> dict:
-    """The Vega/d3 number locale for Dutch-Belgian formatting (used by chart builders)."""
-    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+D3_LOCALES = {   # the Vega/d3 number locale per language (PNG/SVG rendering by vl-convert)
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
 
 
-def vega_nl_number_expr(value_expr: str = "datum.value", spec: str = ",.0f") -> str:
-    """A Vega expression that formats a number the Dutch way (``28.309``, ``75,4``).
+def d3_format_locale(lang: str) -> dict:
+    """The Vega/d3 number locale of ``lang``."""
+    return D3_LOCALES.get(lang, D3_LOCALES["nl"])
 
-    Streamlit renders charts with the English locale; use this in ``labelExpr`` of axes and
-    legends so that the browser shows Dutch numbers too. Locale-proof: where the renderer
-    already formats the Dutch way (vl-convert with ``d3_format_locale``, used for PNG/SVG
-    downloads) the expression leaves the text alone instead of swapping it back."""
+
+def vega_number_expr(value_expr: str = "datum.value", spec: str = ",.0f", *, lang: str) -> str:
+    """A Vega expression that formats a number in ``lang`` (nl ``28.309``/``75,4``; en ``28,309``/``75.4``).
+
+    The one fallback for the browser: Streamlit's vega-embed formats with d3's English locale and
+    offers no locale option, so axes and legends use this in ``labelExpr``. Locale-proof: where the
+    renderer already formats in ``lang`` (vl-convert with :func:`d3_format_locale`, used for PNG/SVG
+    downloads) the text is left alone instead of being swapped back."""
     f = f"format({value_expr}, '{spec}')"
     swapped = f"replace(replace(replace({f}, ',', '§'), '.', ','), '§', '.')"
-    return f"(format(0.5, '.1f') == '0.5' ? {swapped} : {f})"
+    decimal = d3_format_locale(lang)["decimal"]
+    return f"(format(0.5, '.1f') == '0{decimal}5' ? {f} : {swapped})"
 
 
 BRUSSELS = "Europe/Brussels"

@@ -67,5 +67,3 @@ def records(name: str, geo_dir: Path | str = GEO_DIR) -> list[dict]:
     return out
 
 
-def municipality_names(geo_dir: Path | str = GEO_DIR) -> dict[str, str]:
-    return {f["properties"]["nis_code"]: f["properties"]["name_nl"] for f in features("municipalities", geo_dir)}

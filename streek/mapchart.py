@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 
 from streek import geo
-from streek.fmt import fmt_number, vega_nl_number_expr
+from streek.fmt import fmt_number, vega_number_expr
 from streek.i18n import t
 from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
 
@@ -45,7 +45,7 @@ def _num_spec(values: list[float], view: str) -> str:
     return f"{sign},.1f" if top < 100 else f"{sign},.0f"
 
 
-def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
+def _records(frame: pd.DataFrame, layer: str = "municipalities", *, lang: str) -> list[dict]:
     by_code = {r["nis_code"]: r for r in frame.to_dict("records")}
     out = []
     for rec in geo.records(layer):
@@ -58,7 +58,7 @@ def _records(frame: pd.DataFrame, layer: str = "municipalities") -> list[dict]:
             rec[k] = None if isinstance(v, float) and math.isnan(v) else v
         if rec.get("waarde") is not None:
             rec["waarde"] = float(rec["waarde"])
-        rec["aria"] = f"{rec['name_nl']}: {rec.get('waarde_nl') or t('map.no_data')}"
+        rec["aria"] = f"{rec['name_nl']}: {rec.get('waarde_nl') or t('map.no_data', lang)}"
         if rec.get("rang") is not None and not (isinstance(rec["rang"], float) and math.isnan(rec["rang"])):
             rec["rang"] = int(rec["rang"])
         else:
@@ -109,12 +109,12 @@ def with_selection(spec: dict, nis: str | None) -> dict:
     return out
 
 
-def _legend_title(m: MapIndicator, view: str, since: str | None) -> str:
+def _legend_title(m: MapIndicator, view: str, since: str | None, *, lang: str) -> str:
     if view == "per1000":
-        return t("map.legend.per1000")
+        return t("map.legend.per1000", lang)
     if view == "verandering":
-        return t("map.legend.change_pp" if m.is_percentage else "map.legend.change", since=since)
-    return t("map.legend.absolute", unit=m.unit or "")
+        return t("map.legend.change_pp" if m.is_percentage else "map.legend.change", lang, since=since)
+    return t("map.legend.absolute", lang, unit=m.unit or "")
 
 
 def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str = "normal",
@@ -138,11 +138,11 @@ def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str
 
 
 def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since: str | None = None,
-              selected: str | None = None, subtitle: str | None = None) -> dict:
+              selected: str | None = None, subtitle: str | None = None, *, lang: str) -> dict:
     """The choropleth of the 13 municipalities for a :func:`streek.mapdata.map_frame`, as a
     Vega-Lite dict (inline data; see :class:`_DataSets`)."""
     ds = _DataSets()
-    recs = _records(frame)
+    recs = _records(frame, lang=lang)
     with_value = [r for r in recs if r.get("waarde") is not None]
     without = [r for r in recs if r.get("waarde") is None]
     nodata_codes = {r["nis_code"] for r in without}
@@ -158,7 +158,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     else:
         scale = alt.Scale(scheme=SEQ_SCHEME, zero=False, nice=False)
     # legends under the map, so that the map gets the full width of its column
-    legend = alt.Legend(title=_legend_title(m, view, since), labelExpr=vega_nl_number_expr("datum.value", spec),
+    legend = alt.Legend(title=_legend_title(m, view, since, lang=lang), labelExpr=vega_number_expr("datum.value", spec, lang=lang),
                         orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
     # one dataset per kind of shape, shared by the layers that draw it
@@ -174,13 +174,13 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     if without:
         layers.append(alt.Chart(mun_data).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
                       .encode(description="aria:N",
-                              fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data")], range=[NODATA_FILL]),
+                              fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data", lang)], range=[NODATA_FILL]),
                                             legend=alt.Legend(title=None, orient="bottom", symbolType="square",
                                                               symbolSize=260))))
         layers.append(alt.Chart(ds(hatch, "arcering")).mark_geoshape(
             filled=False, stroke=NODATA_HATCH, strokeWidth=0.7, opacity=0.7))
     layers += _labels(nb_data, NEIGHBOUR_TEXT, NEIGHBOUR_FONT, style="italic", halo=False, where="datum.show_label")
-    layers += _labels(border_data, NEIGHBOUR_TEXT, LABEL_FONT, weight="bold", text=t("map.france"), halo=False)
+    layers += _labels(border_data, NEIGHBOUR_TEXT, LABEL_FONT, weight="bold", text=t("map.france", lang), halo=False)
     # a thin line from a shape to its name where the name had to move off the shape
     layers.append(alt.Chart(mun_data).transform_filter("datum.leader").mark_rule(color="#1B1F24", strokeWidth=0.8)
                   .encode(longitude="anchor_lon:Q", latitude="anchor_lat:Q", longitude2="label_lon:Q",
@@ -193,15 +193,15 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
     is_sel = alt.when(sel, empty=False)
     tooltip = [
-        alt.Tooltip("gemeente:N", title=t("map.tt.municipality")),
-        alt.Tooltip("waarde_nl:N", title=t("map.tt.value")),
-        alt.Tooltip("rang_nl:N", title=t("map.tt.rank")),
-        alt.Tooltip("streek_nl:N", title=t("map.tt.region")),
-        alt.Tooltip("provincie_nl:N", title=t("map.tt.province")),
-        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders")),
+        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
+        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
+        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
+        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
+        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
+        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
     ]
     if any(r.get("opmerking") for r in recs):
-        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note")))
+        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
     layers.append(
         alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, cursor="pointer").encode(
             # only the selected outline: the white borders are drawn under the names already
@@ -235,8 +235,8 @@ def series_height(n_title_lines: int, n_legend_rows: int) -> int:
     return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
 
 
-def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "",
-                 lang: str = "nl") -> alt.Chart | alt.LayerChart:
+def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "", *,
+                 lang: str) -> alt.Chart | alt.LayerChart:
     """Lines (several periods) or bars (one period) of a municipality beside the region,
     West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`.
 
@@ -255,8 +255,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     data = series[["naam", "periode_nl", "jaar", "waarde", "waarde_nl", "volgorde"]].copy()
     data["waarde_kort"] = [fmt_number(v, 1, lang=lang) for v in data["waarde"]]
     base = alt.Chart(data)
-    numbers = {"labelExpr": vega_nl_number_expr("datum.value", spec)} if lang == "nl" else {"format": spec}
-    value_axis = alt.Axis(**numbers, titleFontWeight="normal")
+    value_axis = alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), titleFontWeight="normal")
     legend_rows = 0
     if series["periode_nl"].nunique() <= 1:
         chart = base.mark_bar().encode(
@@ -289,7 +288,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
         .configure_axis(labelFontSize=11, titleFontSize=11)
 
 
-def locator_chart() -> dict:
+def locator_chart(*, lang: str) -> dict:
     """A small map for the home page: where the region lies in West-Vlaanderen (left), and the
     13 municipalities with their neighbours and the French border (right). A Vega-Lite dict."""
     ds = _DataSets()
@@ -298,7 +297,7 @@ def locator_chart() -> dict:
     region = ds(geo.records("region"), "streek")
     border = ds(geo.records("border_be_fr"), "grens")
     nb = ds(geo.records("neighbours"), "buren")
-    tip = alt.Tooltip("name_nl:N", title=t("map.tt.municipality"))
+    tip = alt.Tooltip("name_nl:N", title=t("map.tt.municipality", lang))
     inset = alt.layer(
         alt.Chart(wvl).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="#9A9A9A", strokeWidth=1),
         alt.Chart(region).mark_geoshape(fill="#0072B2", stroke="#1B1F24", strokeWidth=1),
@@ -313,7 +312,7 @@ def locator_chart() -> dict:
         alt.Chart(border).mark_geoshape(filled=False, stroke=BORDER, strokeWidth=1.8,
                                                          strokeDash=[6, 3], clip=True),
         *_labels(nb, NEIGHBOUR_TEXT, 9, style="italic", halo=False, where="datum.show_label"),
-        *_labels(border, NEIGHBOUR_TEXT, 10, weight="bold", text=t("map.france"), halo=False),
+        *_labels(border, NEIGHBOUR_TEXT, 10, weight="bold", text=t("map.france", lang), halo=False),
         *_labels(mun, "#1B1F24", 10, weight="bold"),
     ).project(type="mercator").properties(width=430, height=290)
     return ds.inline(alt.hconcat(inset, main, spacing=16).configure_view(stroke=None))

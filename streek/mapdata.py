@@ -85,7 +85,7 @@ def map_url(indicator: str, **params: str) -> str:
     return "kaart?" + urlencode({"indicator": indicator, **{k: v for k, v in params.items() if v}})
 
 
-def _describe(vision: Vision, ind: str) -> MapIndicator:
+def _describe(vision: Vision, ind: str, *, lang: str) -> MapIndicator:
     if ind in vision.indicators:
         i = vision.indicators[ind]
         per1000 = i.is_count and i.per_capita_base == POPULATION
@@ -99,10 +99,10 @@ def _describe(vision: Vision, ind: str) -> MapIndicator:
     # a measurement imported for an id that data/ does not describe: show it, say so
     df = pd.concat([f[f["indicator"] == ind] for f in _frames(vision)])
     srcs = tuple(sorted(set(df["source"]) - {""}))
-    return MapIndicator(ind, ind, "", False, False, srcs, t("map.undescribed"))
+    return MapIndicator(ind, ind, "", False, False, srcs, t("map.undescribed", lang))
 
 
-def map_indicators(vision: Vision) -> list[MapIndicator]:
+def map_indicators(vision: Vision, *, lang: str) -> list[MapIndicator]:
     """Every indicator with municipal values: context indicators in the order of
     data/indicators.csv, then ambitions in document order, then any other id."""
     codes = municipal_codes(vision)
@@ -112,38 +112,16 @@ def map_indicators(vision: Vision) -> list[MapIndicator]:
     order = [i for i in vision.indicators if i in present]
     order += [a.code for a in vision.ambitions if a.code in present and a.code not in order]
     order += sorted(present - set(order))
-    return [_describe(vision, i) for i in order]
+    return [_describe(vision, i, lang=lang) for i in order]
 
 
-def map_indicator(vision: Vision, ind: str) -> MapIndicator:
-    for m in map_indicators(vision):
+def map_indicator(vision: Vision, ind: str, *, lang: str) -> MapIndicator:
+    for m in map_indicators(vision, lang=lang):
         if m.id == ind:
             return m
     raise MapInputError(f"indicator '{ind}' heeft geen waarden per gemeente en kan niet op de kaart")
 
 
-_VERSIONS: dict[int, tuple] = {}
-
-
-def data_version(vision: Vision) -> str:
-    """A short fingerprint of everything the map reads (Statbel figures and measurements), for
-    cache keys: the same content gives the same key, a new measurement a new one. Computed once
-    per Vision object (remembered with a weak reference, so a new object never inherits it)."""
-    import hashlib
-    import weakref
-    hit = _VERSIONS.get(id(vision))
-    if hit is not None and hit[0]() is vision:
-        return hit[1]
-    h = hashlib.sha1(usedforsecurity=False)
-    for df in _frames(vision):
-        h.update(pd.util.hash_pandas_object(df[["indicator", "geo", "period", "value", "source"]],
-                                            index=False).values.tobytes())
-    h.update(repr(sorted(vision.indicators)).encode())
-    version = h.hexdigest()[:12]
-    if len(_VERSIONS) > 32:
-        _VERSIONS.clear()
-    _VERSIONS[id(vision)] = (weakref.ref(vision), version)
-    return version
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -170,9 +148,9 @@ def available_views(m: MapIndicator, n_periods: int) -> list[str]:
     return out
 
 
-def check_choice(vision: Vision, ind: str, period: str, view: str, since: str | None = None) -> MapIndicator:
+def check_choice(vision: Vision, ind: str, period: str, view: str, since: str | None = None, *, lang: str) -> MapIndicator:
     """Validate a map choice; raise :class:`MapInputError` with a Dutch message."""
-    m = map_indicator(vision, ind)
+    m = map_indicator(vision, ind, lang=lang)
     ps = periods(vision, ind)
     if period not in ps:
         raise MapInputError(f"geen waarden per gemeente voor '{m.title_nl}' in {period} "
@@ -199,7 +177,7 @@ def _population(vision: Vision, geo: str, period: str) -> float:
 
 
 def view_value(vision: Vision, m: MapIndicator, df: pd.DataFrame, geo: str, period: str, view: str,
-               since: str | None = None) -> tuple[float, str]:
+               since: str | None = None, *, lang: str) -> tuple[float, str]:
     """(value, note) of ``geo`` in ``period`` in ``view``; NaN with a note where missing."""
     v = _value_at(df, geo, period)
     if math.isnan(v):
@@ -207,97 +185,89 @@ def view_value(vision: Vision, m: MapIndicator, df: pd.DataFrame, geo: str, peri
     if view == "per1000":
         pop = _population(vision, geo, period)
         if math.isnan(pop) or pop <= 0:
-            return math.nan, t("map.note.no_population", period=fmt_period(period))
+            return math.nan, t("map.note.no_population", lang, period=fmt_period(period, lang=lang))
         return v / pop * 1000, ""
     if view == "verandering":
         v0 = _value_at(df, geo, since)
         if math.isnan(v0):
-            return math.nan, t("map.note.no_since", since=fmt_period(since))
+            return math.nan, t("map.note.no_since", lang, since=fmt_period(since, lang=lang))
         if m.is_percentage:
             return v - v0, ""
         if v0 == 0:
-            return math.nan, t("map.note.zero_since", since=fmt_period(since))
+            return math.nan, t("map.note.zero_since", lang, since=fmt_period(since, lang=lang))
         return (v / v0 - 1) * 100, ""
     return v, ""
 
 
-def view_unit(m: MapIndicator, view: str) -> str:
+def view_unit(m: MapIndicator, view: str, *, lang: str) -> str:
     if view == "per1000":
-        return t("map.unit.per1000")
+        return t("map.unit.per1000", lang)
     if view == "verandering":
-        return t("map.unit.pp") if m.is_percentage else "%"
+        return t("map.unit.pp", lang) if m.is_percentage else "%"
     return m.unit
 
 
-def format_view_value(value: float, m: MapIndicator, view: str) -> str:
+def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str) -> str:
     """Dutch text of a value in a view; "geen gegevens" where missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return t("map.no_data")
+        return t("map.no_data", lang)
     if view == "per1000":
-        return f"{fmt_number(value, 1)} {t('map.unit.per1000')}"
+        return f"{fmt_number(value, 1, lang=lang)} {t('map.unit.per1000', lang)}"
     if view == "verandering":
-        s = fmt_number(value, 1)
+        s = fmt_number(value, 1, lang=lang)
         if value > 0 and s.strip("0,") != "":
             s = "+" + s
-        return f"{s} {t('map.unit.pp')}" if m.is_percentage else f"{s} %"
+        return f"{s} {t('map.unit.pp', lang)}" if m.is_percentage else f"{s} %"
     if m.unit == "%":
-        return f"{fmt_number(value)} %"
-    return f"{fmt_number(value)} {m.unit}".strip()
+        return f"{fmt_number(value, lang=lang)} %"
+    return f"{fmt_number(value, lang=lang)} {m.unit}".strip()
 
 
-def view_title(vision: Vision, m: MapIndicator, period: str, view: str, since: str | None = None) -> str:
+def view_title(vision: Vision, m: MapIndicator, period: str, view: str, since: str | None = None, *, lang: str) -> str:
     """The map's title: which indicator, which view, which year."""
-    p = fmt_period(period)
+    p = fmt_period(period, lang=lang)
     if view == "per1000":
-        return t("map.title.per1000", title=m.title_nl, period=p)
+        return t("map.title.per1000", lang, title=m.title_nl, period=p)
     if view == "verandering":
         key = "map.title.change_pp" if m.is_percentage else "map.title.change"
-        return t(key, title=m.title_nl, since=fmt_period(since), period=p)
-    return t("map.title.absolute", title=m.title_nl, unit=m.unit, period=p) if m.unit else \
-        t("map.title.absolute_nounit", title=m.title_nl, period=p)
+        return t(key, lang, title=m.title_nl, since=fmt_period(since, lang=lang), period=p)
+    return t("map.title.absolute", lang, title=m.title_nl, unit=m.unit, period=p) if m.unit else \
+        t("map.title.absolute_nounit", lang, title=m.title_nl, period=p)
 
 
-def ordinal(n: int) -> str:
+def ordinal(n: int, lang: str) -> str:
     """Ordinal in the interface language: Dutch 1 -> '1e'; English 1 -> '1st', 12 -> '12th'."""
-    from streek.i18n import get_language
-    if get_language() != "en":
+    if lang != "en":
         return f"{n}e"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",
-              since: str | None = None) -> pd.DataFrame:
+              since: str | None = None, *, lang: str) -> pd.DataFrame:
     """One row per municipality (all 13, missing ones included), with pre-formatted Dutch text
     for the tooltip: value, rank among the municipalities with a value (1 = highest), and the
     value of the region (ZWV) and of the Flemish Region (02000) in the same view."""
-    m = check_choice(vision, ind, period, view, since)
+    m = check_choice(vision, ind, period, view, since, lang=lang)
     df = rows(vision, ind)
     out = []
     for g in sorted(vision.municipalities(), key=lambda g: g.name_nl):
-        v, note = view_value(vision, m, df, g.geo, period, view, since)
+        v, note = view_value(vision, m, df, g.geo, period, view, since, lang=lang)
         out.append({"nis_code": g.geo, "gemeente": g.name_nl, "waarde": v, "opmerking": note})
     fr = pd.DataFrame(out)
     has = fr["waarde"].notna()
     n = int(has.sum())
     fr["rang"] = fr["waarde"].rank(ascending=False, method="min")
-    fr["waarde_nl"] = [format_view_value(v, m, view) for v in fr["waarde"]]
-    fr["rang_nl"] = [t("map.rank", rank=ordinal(int(r)), n=n) if ok else t("map.no_data")
+    fr["waarde_nl"] = [format_view_value(v, m, view, lang=lang) for v in fr["waarde"]]
+    fr["rang_nl"] = [t("map.rank", lang, rank=ordinal(int(r), lang=lang), n=n) if ok else t("map.no_data", lang)
                      for r, ok in zip(fr["rang"], has)]
-    refs = {geo: view_value(vision, m, df, geo, period, view, since)[0] for geo in REFERENCE_GEOS}
-    fr["streek_nl"] = format_view_value(refs[REGION], m, view)
-    fr["provincie_nl"] = format_view_value(refs[PROVINCE], m, view)
-    fr["vlaanderen_nl"] = format_view_value(refs[FLANDERS], m, view)
-    fr["status"] = ["" if ok else t("map.no_data") for ok in has]
+    refs = {geo: view_value(vision, m, df, geo, period, view, since, lang=lang)[0] for geo in REFERENCE_GEOS}
+    fr["streek_nl"] = format_view_value(refs[REGION], m, view, lang=lang)
+    fr["provincie_nl"] = format_view_value(refs[PROVINCE], m, view, lang=lang)
+    fr["vlaanderen_nl"] = format_view_value(refs[FLANDERS], m, view, lang=lang)
+    fr["status"] = ["" if ok else t("map.no_data", lang) for ok in has]
     fr["rang"] = fr["rang"].astype("Float64")
     return fr
-
-
-def reference_values(vision: Vision, ind: str, period: str, view: str = "absoluut",
-                     since: str | None = None) -> dict[str, float]:
-    m = check_choice(vision, ind, period, view, since)
-    df = rows(vision, ind)
-    return {geo: view_value(vision, m, df, geo, period, view, since)[0] for geo in REFERENCE_GEOS}
 
 
 def ranked_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -307,14 +277,14 @@ def ranked_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def download_frame(vision: Vision, frame: pd.DataFrame, m: MapIndicator, period: str, view: str,
-                   since: str | None = None) -> pd.DataFrame:
+                   since: str | None = None, *, lang: str) -> pd.DataFrame:
     """What the CSV holds: numbers as numbers, with indicator, period, view, unit and source."""
     fr = ranked_table(frame)
     return pd.DataFrame({
         "nis_code": fr["nis_code"], "gemeente": fr["gemeente"], "indicator": m.id,
         "periode": period, "weergave": view, "sinds": since if view == "verandering" else "",
         # computed views (per 1.000, change) to the one decimal the map shows, not 15
-        "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view), "rang": fr["rang"],
+        "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view, lang=lang), "rang": fr["rang"],
         "opmerking": fr["opmerking"], "bron": source_text(vision, m),
     })
 
@@ -345,10 +315,10 @@ def series_mode(m: MapIndicator, view: str) -> str:
 
 
 def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluut",
-                 since: str | None = None) -> tuple[pd.DataFrame, str]:
+                 since: str | None = None, *, lang: str) -> tuple[pd.DataFrame, str]:
     """Long table of the series of municipality ``nis`` (if any) with ZWV, West-Vlaanderen and
     Vlaanderen, in the comparable mode of :func:`series_mode`. Returns (frame, mode)."""
-    m = map_indicator(vision, ind)
+    m = map_indicator(vision, ind, lang=lang)
     if nis is not None and nis not in municipal_codes(vision):
         raise MapInputError(f"'{nis}' is geen van de 13 gemeenten")
     mode = series_mode(m, view)
@@ -379,12 +349,12 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     })
     unit_m = MapIndicator(m.id, m.title_nl, m.unit, m.is_count, m.per1000, m.source_ids, m.definition_nl)
     if mode == SERIES_PER1000:
-        out["waarde_nl"] = [format_view_value(v, unit_m, "per1000") for v in out["waarde"]]
+        out["waarde_nl"] = [format_view_value(v, unit_m, "per1000", lang=lang) for v in out["waarde"]]
     elif mode == SERIES_INDEX:
-        out["waarde_nl"] = [fmt_number(v, 1) for v in out["waarde"]]
+        out["waarde_nl"] = [fmt_number(v, 1, lang=lang) for v in out["waarde"]]
     else:
-        out["waarde_nl"] = [format_view_value(v, unit_m, "absoluut") for v in out["waarde"]]
-    out["periode_nl"] = [fmt_period(p) for p in out["periode"]]
+        out["waarde_nl"] = [format_view_value(v, unit_m, "absoluut", lang=lang) for v in out["waarde"]]
+    out["periode_nl"] = [fmt_period(p, lang=lang) for p in out["periode"]]
     return out.sort_values(["volgorde", "jaar"]).reset_index(drop=True), mode
 
 
@@ -401,15 +371,15 @@ def _common_base(df: pd.DataFrame, geos: list[str], since: str | None) -> str | 
     return None
 
 
-def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, base: str | None = None) -> list[str]:
+def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, base: str | None = None, *, lang: str) -> list[str]:
     """Two title lines: what is drawn (with the comparable measure) and for whom."""
     if mode == SERIES_PER1000:
-        first = t("map.series.title_per1000", title=m.title_nl)
+        first = t("map.series.title_per1000", lang, title=m.title_nl)
     elif mode == SERIES_INDEX:
-        first = t("map.series.title_index", title=m.title_nl, base=fmt_period(base or ""))
+        first = t("map.series.title_index", lang, title=m.title_nl, base=fmt_period(base or "", lang=lang))
     else:
-        first = t("map.series.title_value", title=m.title_nl, unit=m.unit) if m.unit else m.title_nl
-    second = t("map.series.who", who=vision.geo_name(nis)) if nis else t("map.series.who_none")
+        first = t("map.series.title_value", lang, title=m.title_nl, unit=m.unit) if m.unit else m.title_nl
+    second = t("map.series.who", lang, who=vision.geo_name(nis)) if nis else t("map.series.who_none", lang)
     return [first, second]
 
 
@@ -430,7 +400,7 @@ def index_base(vision: Vision, ind: str, nis: str | None, view: str, since: str 
 
 
 # --- choices from a link ----------------------------------------------------------------------
-def url_choice(vision: Vision, params: dict[str, str | None]) -> tuple[dict[str, str], list[str]]:
+def url_choice(vision: Vision, params: dict[str, str | None], *, lang: str) -> tuple[dict[str, str], list[str]]:
     """The valid part of a link's query (``indicator``, ``jaar``, ``weergave``, ``sinds``,
     ``gemeente``) and a Dutch message for every value that cannot be shown.
 
@@ -440,44 +410,44 @@ def url_choice(vision: Vision, params: dict[str, str | None]) -> tuple[dict[str,
     problems: list[str] = []
     ind = params.get("indicator")
     if ind:
-        ids = [m.id for m in map_indicators(vision)]
+        ids = [m.id for m in map_indicators(vision, lang=lang)]
         if ind in ids:
             ok["indicator"] = ind
         else:
-            problems.append(t("map.bad_param.indicator", value=echo(ind)))
+            problems.append(t("map.bad_param.indicator", lang, value=echo(ind)))
     ind = ok.get("indicator")
     if ind is None:
-        return ok, problems + [t("map.bad_param.ignored", param=k, value=echo(params[k]))
+        return ok, problems + [t("map.bad_param.ignored", lang, param=k, value=echo(params[k]))
                                for k in ("jaar", "weergave", "sinds") if params.get(k) and params.get("indicator")]
-    m = map_indicator(vision, ind)
+    m = map_indicator(vision, ind, lang=lang)
     ps = periods(vision, ind)
     jaar = params.get("jaar")
     if jaar:
         if jaar in ps:
             ok["jaar"] = jaar
         else:
-            problems.append(t("map.bad_param.jaar", value=echo(jaar), allowed=", ".join(ps)))
+            problems.append(t("map.bad_param.jaar", lang, value=echo(jaar), allowed=", ".join(ps)))
     view = params.get("weergave")
     if view:
         views = available_views(m, len(ps))
         if view in views:
             ok["weergave"] = view
         else:
-            problems.append(t("map.bad_param.weergave", value=echo(view),
-                              allowed=", ".join(t(f"map.view.{v}") for v in views)))   # labels, not codes
+            problems.append(t("map.bad_param.weergave", lang, value=echo(view),
+                              allowed=", ".join(t(f"map.view.{v}", lang) for v in views)))   # labels, not codes
     since = params.get("sinds")
     if since and ok.get("weergave") == "verandering":
         upto = ps.index(ok.get("jaar", ps[-1]))
         if since in ps[:upto]:
             ok["sinds"] = since
         else:
-            problems.append(t("map.bad_param.sinds", value=echo(since), allowed=", ".join(ps[:upto]) or "–"))
+            problems.append(t("map.bad_param.sinds", lang, value=echo(since), allowed=", ".join(ps[:upto]) or "–"))
     nis = params.get("gemeente")
     if nis:
         if nis in municipal_codes(vision):
             ok["gemeente"] = nis
         else:
-            problems.append(t("map.bad_param.gemeente", value=echo(nis)))
+            problems.append(t("map.bad_param.gemeente", lang, value=echo(nis)))
     return ok, problems
 
 

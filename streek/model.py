@@ -7,14 +7,6 @@ import pandas as pd
 
 COUNT_UNITS = {"personen", "ondernemingen", "vestigingen", "bedrijven", "vacatures", "leerlingen",
                "werkplekken", "overeenkomsten", "studenten"}
-KIND_LABELS_NL = {
-    "level": "van basiswaarde naar doelwaarde",
-    "relative_change": "procentuele verandering zonder basiswaarde",
-    "maintain": "niveau behouden",
-    "period_average": "gemiddelde over een periode",
-    "share_no_baseline": "aandeel te bereiken zonder basiswaarde",
-}
-DIRECTION_LABELS_NL = {"increase": "stijgen", "decrease": "dalen", "maintain": "behouden"}
 
 
 @dataclass(frozen=True)
@@ -115,10 +107,6 @@ class Ambition:
         return self.series_nl or self.title_nl
 
     @property
-    def kind_label_nl(self) -> str:
-        return KIND_LABELS_NL[self.target_kind]
-
-    @property
     def target_year(self) -> int:
         return int(self.target_period[-4:])
 
@@ -154,6 +142,7 @@ class Vision:
     _by_code: dict[str, Ambition] = field(default_factory=dict, repr=False)
     # comparable public series beside an ambition (data/eurostat.csv): never a measurement of it
     comparable: pd.DataFrame = field(default_factory=pd.DataFrame)
+    version: str = ""               # data version (content hash of data/ + store revision), set by the app
 
     def __post_init__(self) -> None:
         self._by_code = {a.code: a for a in self.ambitions}
@@ -194,13 +183,6 @@ class Vision:
         """The target series of ``code``: a document ambition with its sub-targets, or one series."""
         group = [a for a in self.ambitions if a.ambition == code]
         return group or [self.ambition(code)]
-
-    def ambition_groups(self, block: str) -> dict[str, list[Ambition]]:
-        """Target series of a building block grouped by the document's ambition code, in order."""
-        groups: dict[str, list[Ambition]] = {}
-        for a in self.ambitions_of(block=block):
-            groups.setdefault(a.ambition, []).append(a)
-        return groups
 
     def geo_name(self, geo: str | None) -> str:
         if not geo:

@@ -18,69 +18,27 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text, func, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from streek.db.engine import writer
+from streek.db.safe import escape_markdown  # noqa: F401  (the one escaper; re-exported for callers)
+from streek.db.schema import MAX_AUTHOR, MAX_LABEL, migrate, workshop_codes, workshop_notes
 
 MAX_TEXT = 500
-MAX_AUTHOR = 80
-MAX_LABEL = 120
 MAX_NOTES_PER_CODE = 1000
 CODE_VALID = timedelta(days=1)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I: read aloud in a room
 CODE_LENGTH = 6
 KINDS = ("note", "action")
 
-metadata = MetaData()
-
-workshop_codes = Table(
-    "workshop_codes", metadata,
-    Column("code", String(16), primary_key=True),
-    Column("label", String(MAX_LABEL), nullable=False, default=""),
-    Column("created_by", String(200), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-    Column("closed_at", DateTime(timezone=True), nullable=True),
-    Column("closed_by", String(200), nullable=True),
-)
-
-workshop_notes = Table(
-    "workshop_notes", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("ambition", String(20), nullable=False),
-    Column("factor", String(200), nullable=True),
-    Column("kind", String(10), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("author", String(MAX_AUTHOR), nullable=False, default=""),
-    Column("code", String(16), ForeignKey("workshop_codes.code"), nullable=True),   # None: written by an editor
-    Column("editor", String(200), nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Index("ix_workshop_notes_ambition", "ambition", "id"),
-)
-
-
-def create_tables(bind: Connection | Engine) -> None:
-    """Create the two tables and their index where missing (a migration step calls this)."""
-    workshop_codes.create(bind, checkfirst=True)
-    workshop_notes.create(bind, checkfirst=True)   # with its index
-
-
 def prepare(engine: Engine) -> None:
     """Bring the database up to date: the store's migrations where they include these tables."""
-    try:
-        from streek.db.schema import migrate
-    except ModuleNotFoundError:
-        migrate = None
-    if migrate is not None:
-        migrate(engine)
-    create_tables(engine)   # no-op when a migration made them
+    migrate(engine)          # the store's migrations create the notes tables (step 3)
 
 
 def _writer(engine: Engine) -> Engine:
     """Write transactions of the store (BEGIN IMMEDIATE on SQLite) where it is configured."""
-    try:
-        from streek.db.engine import writer
-    except ModuleNotFoundError:
-        return engine
     return writer(engine)
 
 
@@ -92,7 +50,7 @@ class NoteError(ValueError):
         self.key, self.kw = key, kw
         super().__init__(key)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         from streek.i18n import t
         return t(self.key, lang=lang, **self.kw)
 
@@ -164,16 +122,6 @@ def clean_text(text: str, limit: int, *, multiline: bool = True, err: str = "not
     if len(s) > limit:
         raise NoteError(err, n=limit)
     return s
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
-
-
-def escape_markdown(text: str) -> str:
-    """User text for ``st.markdown`` (without unsafe HTML): every markdown and HTML character
-    is backslash-escaped, so ``<script>`` and ``[link](…)`` show as typed. Line breaks stay."""
-    lines = str(text).split("\n")
-    return "  \n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in lines)
 
 
 def normalise_code(code: str) -> str:
@@ -289,8 +237,3 @@ def delete_note(engine: Engine, note_id: int, editor: str) -> None:
         conn.execute(workshop_notes.delete().where(workshop_notes.c.id == int(note_id)))
 
 
-def notes_by_ambition(notes: list[Note]) -> dict[str, list[Note]]:
-    out: dict[str, list[Note]] = {}
-    for n in notes:
-        out.setdefault(n.ambition, []).append(n)
-    return out

@@ -20,7 +20,6 @@ from enum import Enum
 
 import pandas as pd
 
-from streek.fmt import fmt_change, fmt_period, fmt_value
 from streek.model import Ambition
 
 ON_TRACK, ACCELERATE = 0.95, 0.60
@@ -35,10 +34,6 @@ class Status(str, Enum):
     NOT_ASSESSABLE = "not_assessable"
 
     @property
-    def label_nl(self) -> str:
-        return STATUS_LABELS_NL[self]
-
-    @property
     def color(self) -> str:
         return STATUS_COLORS[self]
 
@@ -47,14 +42,6 @@ class Status(str, Enum):
         return STATUS_SYMBOLS[self]
 
 
-STATUS_LABELS_NL = {
-    Status.MET: "Doel bereikt",
-    Status.ON_TRACK: "Op koers",
-    Status.ACCELERATE: "Versnelling nodig",
-    Status.INSUFFICIENT: "Onvoldoende vooruitgang",
-    Status.MOVING_AWAY: "Beweegt weg van het doel",
-    Status.NOT_ASSESSABLE: "Niet te beoordelen",
-}
 # Okabe-Ito based, distinguishable for colour-blind readers; always shown with word and symbol.
 STATUS_COLORS = {
     Status.MET: "#009E73",
@@ -71,11 +58,28 @@ STATUS_SYMBOLS = {
 STATUS_ORDER = list(Status)
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a series has its status: a stable code and its parameters (raw numbers, periods,
+    the unit). The words are in the catalogue (``progress.reason.<code>``), rendered per language
+    by :func:`streek.card.reason_text`."""
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params) -> Reason:
+        return cls(code, tuple(params.items()))
+
+    @property
+    def kw(self) -> dict:
+        return dict(self.params)
+
+
 @dataclass
 class Assessment:
     code: str
     status: Status
-    reason_nl: str
+    reason: Reason
     latest_period: str | None = None
     latest_value: float | None = None
     n_points: int = 0
@@ -87,11 +91,7 @@ class Assessment:
     baseline_value: float | None = None       # used baseline (document or, where stated, first measurement)
     baseline_period: str | None = None
     target_value: float | None = None         # absolute target where it can be computed
-    notes_nl: list[str] = field(default_factory=list)
-
-    @property
-    def label_nl(self) -> str:
-        return self.status.label_nl
+    notes: list[Reason] = field(default_factory=list)   # caveats, as codes (``progress.note.<code>``)
 
 
 def cagr(y0: float, y1: float, years: float) -> float | None:
@@ -144,14 +144,13 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
 
     if a.target_kind == "maintain":
         if latest is None:
-            return Assessment(status=Status.NOT_ASSESSABLE, reason_nl="Nog geen meting: het niveau kan niet getoetst worden.",
+            return Assessment(status=Status.NOT_ASSESSABLE, reason=Reason.of("maintain_no_data"),
                               target_value=a.target_value, **base)
         ok = float(latest["value"]) >= a.target_value
         return Assessment(
             status=Status.MET if ok else Status.MOVING_AWAY, target_value=a.target_value,
-            reason_nl=(f"Laatste meting ({fmt_period(latest['period'])}: {fmt_value(latest['value'], a.unit)}) "
-                       + ("ligt op of boven" if ok else "ligt onder")
-                       + f" het te behouden niveau van {fmt_value(a.target_value, a.unit)}."), **base)
+            reason=Reason.of("maintain_above" if ok else "maintain_below", period=str(latest["period"]),
+                             value=float(latest["value"]), target=a.target_value, unit=a.unit), **base)
 
     if a.target_kind == "period_average":
         t_start = int(a.target_period[:4])
@@ -159,9 +158,8 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
         if in_window.empty:
             return Assessment(status=Status.NOT_ASSESSABLE, baseline_value=a.baseline_value,
                               baseline_period=a.baseline_period, target_value=a.target_value,
-                              reason_nl=(f"Nog geen jaarcijfer in {fmt_period(a.target_period)}: het gemiddelde over die "
-                                         f"periode kan nog niet berekend worden (vergelijk: {fmt_value(a.baseline_value, a.unit)} "
-                                         f"gemiddeld in {fmt_period(a.baseline_period)})."), **base)
+                              reason=Reason.of("average_no_data", window=a.target_period, base=a.baseline_value,
+                                               base_period=a.baseline_period, unit=a.unit), **base)
         avg = float(in_window["value"].mean())
         if _met(a.direction, avg, a.target_value):
             st = Status.ON_TRACK
@@ -171,9 +169,8 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
             st = Status.MOVING_AWAY
         return Assessment(status=st, baseline_value=a.baseline_value, baseline_period=a.baseline_period,
                           target_value=a.target_value,
-                          reason_nl=(f"Gemiddelde van {len(in_window)} jaar in {fmt_period(a.target_period)} tot nu toe: "
-                                     f"{fmt_value(avg, a.unit, 1)} (doel: gemiddeld {fmt_value(a.target_value, a.unit)})."),
-                          **base)
+                          reason=Reason.of("average_so_far", n=len(in_window), window=a.target_period, average=avg,
+                                           target=a.target_value, unit=a.unit), **base)
 
     # level, relative_change, share_no_baseline
     if a.target_kind == "level":
@@ -181,43 +178,36 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
         yT = a.target_value
     else:
         if n == 0:
-            why = {"relative_change": "Het document geeft geen basiswaarde en er is nog geen meting.",
-                   "share_no_baseline": "Het document geeft geen basiswaarde en er is nog geen meting."}[a.target_kind]
-            return Assessment(status=Status.NOT_ASSESSABLE, reason_nl=why, **base)
+            return Assessment(status=Status.NOT_ASSESSABLE, reason=Reason.of("no_baseline_no_data"), **base)
         first = s.iloc[0]
         y0, p0 = float(first["value"]), first["period"]
         yT = y0 * (1 + a.target_value / 100) if a.target_kind == "relative_change" else a.target_value
     t0 = float(p0[:4]) if p0 else None
-    out = Assessment(status=Status.NOT_ASSESSABLE, reason_nl="", baseline_value=y0, baseline_period=p0,
+    out = Assessment(status=Status.NOT_ASSESSABLE, reason=Reason.of("no_data"), baseline_value=y0, baseline_period=p0,
                      target_value=yT, **base)
     if a.target_kind != "level":
-        out.notes_nl.append(f"Het document geeft geen basiswaarde; de eerste meting ({fmt_period(p0)}: "
-                            f"{fmt_value(y0, a.unit)}) dient als vertrekpunt.")
+        out.notes.append(Reason.of("first_as_baseline", period=str(p0), value=y0, unit=a.unit))
     later = s[s["period_start"] > (t0 if t0 is not None else -math.inf)]
     if latest is not None and _met(a.direction, float(latest["value"]), yT) and len(later):
         out.status = Status.MET
-        out.reason_nl = (f"De laatste meting ({fmt_period(latest['period'])}: {fmt_value(latest['value'], a.unit)}) "
-                         f"haalt de doelwaarde van {fmt_value(yT, a.unit)} al.")
+        out.reason = Reason.of("met", period=str(latest["period"]), value=float(latest["value"]), target=yT, unit=a.unit)
         return out
     if len(later) == 0:
-        out.reason_nl = ("Er is alleen de basiswaarde; er is nog geen latere meting om de vooruitgang te beoordelen."
-                         if n else "Er is nog geen meting.")
+        out.reason = Reason.of("only_baseline" if n else "no_data")
         return out
     t = float(latest["period_start"])
     yt = float(latest["value"])
     ca, cr = cagr(y0, yt, t - t0), cagr(y0, yT, T - t0)
     if ca is None or cr is None or cr == 0:
-        out.reason_nl = "De groeivoet is niet te berekenen (waarde nul of negatief, of geen verandering vereist)."
+        out.reason = Reason.of("rate_undefined")
         return out
     out.cagr_actual, out.cagr_required = ca, cr
     out.ratio = ca / cr
     out.status = categorise(out.ratio)
     out.needed_from_latest = cagr(yt, yT, T - t) if t < T else None
     out.projected_target_year = yt * (1 + ca) ** (T - t)
-    need = fmt_change(out.needed_from_latest) if out.needed_from_latest is not None else "–"
-    out.reason_nl = (f"Vanaf {int(t)} is {need} per jaar nodig om {fmt_value(yT, a.unit)} te halen in "
-                     f"{int(T)}; de trend sinds {fmt_period(p0)} geeft {fmt_change(ca)} per jaar "
-                     f"(vereist vanaf de basiswaarde: {fmt_change(cr)} per jaar).")
+    out.reason = Reason.of("rates", year=int(t), needed=out.needed_from_latest, target=yT, unit=a.unit,
+                           target_year=int(T), base_period=str(p0), actual=ca, required=cr)
     if a.is_percentage:
-        out.notes_nl.append("Bij aandelen in procent is de groeivoet een benadering: een aandeel kan niet boven 100 % groeien.")
+        out.notes.append(Reason.of("share_rate_approx"))
     return out

@@ -35,8 +35,7 @@ def spec_json(chart: alt.TopLevelMixin | dict | str) -> str:
 
 # The one render cache of the app (the pages keep none of their own): keyed on the spec's JSON
 # text, the language (number and date locale) and the PNG scale; bounded.
-_FORMAT_LOCALE = {"nl": d3_format_locale(),
-                  "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}}
+_FORMAT_LOCALE = {lang: d3_format_locale(lang) for lang in ("nl", "en")}
 
 
 @lru_cache(maxsize=512)

@@ -148,14 +148,14 @@ def default_rate_pct(assessment: Assessment) -> float:
     return min(max(v, SLIDER_MIN), SLIDER_MAX)
 
 
-def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str | None = None):
+def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str):
     """An Altair chart: the measurements (solid), the scenario (dashed, labelled as such) and the target.
 
     ``measurements`` is ``Vision.series(code)`` (columns period_start, value)."""
     import altair as alt
     import pandas as pd
 
-    from streek.fmt import vega_nl_number_expr
+    from streek.fmt import vega_number_expr
     from streek.i18n import t
 
     meas_label = t("whatif.legend.measured", lang=lang)
@@ -172,7 +172,7 @@ def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str | None 
     x = alt.X("jaar:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1),
               scale=alt.Scale(domain=[min(df["jaar"].min(), sc.start_year), max(sc.target_year, df["jaar"].max())]))
     y = alt.Y("waarde:Q", title=a.unit, scale=alt.Scale(zero=False),
-              axis=alt.Axis(labelExpr=vega_nl_number_expr("datum.value", ",.4~f")))
+              axis=alt.Axis(labelExpr=vega_number_expr("datum.value", ",.4~f", lang=lang)))
     base = alt.Chart(df).encode(x=x, y=y, color=colour)
     measured = base.transform_filter(alt.datum.reeks == meas_label).mark_line(point=True, strokeWidth=3)
     scen = base.transform_filter(alt.datum.reeks == scen_label).mark_line(strokeDash=[6, 4], strokeWidth=3)

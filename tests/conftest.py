@@ -215,13 +215,3 @@ def db_url(request, tmp_path):
 def catalog(vision):
     from streek.db.importer import Catalog
     return Catalog.from_vision(vision)
-
-
-@pytest.fixture(autouse=True)
-def _dutch_by_default():
-    """Each test starts in Dutch: the language is thread-local state that a test in English
-    (or a page script run without the frame) would otherwise leave behind."""
-    from streek.i18n import DEFAULT_LANG, set_language
-    set_language(DEFAULT_LANG)
-    yield
-    set_language(DEFAULT_LANG)

@@ -37,7 +37,7 @@ def _open(page, url):
 def _expected_swot_charts(vision, section):
     from streek.figures import figure_groups
     names = {g: x.name_nl for g, x in vision.geographies.items()}
-    return [g for g in figure_groups(vision.figures, names) if g.section == section and g.is_comparison]
+    return [g for g in figure_groups(vision.figures, names, lang="nl") if g.section == section and g.is_comparison]
 
 
 def test_swot_quadrants_and_charts_draw(page, app_server, vision):

@@ -217,9 +217,9 @@ def test_overview_lists_ambitions_and_filters(page, app_server):
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     settle(page)
     screenshot(page, "overview")
-    page.get_by_role("button", name="Op koers", exact=True).click()
+    page.get_by_role("button", name="▲ Op koers", exact=True).click()
     expect(page.locator("[data-testid=stMain]")).to_contain_text("1 van 37 doelreeksen getoond", timeout=30_000)
-    expect(page).to_have_url(re.compile(r"status=Op\+koers"))
+    expect(page).to_have_url(re.compile(r"status=on_track"))          # the stable code, never the displayed word
 
 
 def test_pillar_page_on_a_phone(browser, app_server):

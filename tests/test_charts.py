@@ -40,7 +40,7 @@ def spec_rows(chart) -> pd.DataFrame:
 
 
 def rows_of(df: pd.DataFrame, code: str, el: str) -> pd.DataFrame:
-    return df[(df["code"] == code) & (df["element"] == el_label(el))]
+    return df[(df["code"] == code) & (df["element"] == el_label(el, lang="nl"))]
 
 
 def test_document_has_31_ambitions_12_10_9():
@@ -50,7 +50,7 @@ def test_document_has_31_ambitions_12_10_9():
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_chart_renders_with_vl_convert(code):
-    svg = to_svg(ambition_chart(VISION, code)).decode()
+    svg = to_svg(ambition_chart(VISION, code, lang="nl")).decode()
     assert svg.startswith("<svg") and "</svg>" in svg
     assert "<path" in svg or "<rect" in svg   # marks were drawn
     assert "Jaar" in svg                       # Dutch axis title
@@ -58,7 +58,7 @@ def test_every_chart_renders_with_vl_convert(code):
 
 @pytest.mark.parametrize("code", CODES)
 def test_chart_data_hold_document_baseline_and_target(code):
-    df = spec_rows(ambition_chart(VISION, code))
+    df = spec_rows(ambition_chart(VISION, code, lang="nl"))
     for a in series_of(VISION, code):
         if a.target_kind == "level":
             assert rows_of(df, a.code, EL_BASE)["waarde"].tolist() == [a.baseline_value]
@@ -80,7 +80,7 @@ LEVEL = [a for a in VISION.ambitions if a.target_kind == "level"]
 
 @pytest.mark.parametrize("a", LEVEL, ids=[a.code for a in LEVEL])
 def test_required_path_runs_from_baseline_to_target(a):
-    _, df = build_chart(VISION, a.ambition)
+    _, df = build_chart(VISION, a.ambition, lang="nl")
     path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
     assert path["jaar"].iloc[0] == a.baseline_year and path["jaar"].iloc[-1] == a.target_year
     assert path["waarde"].iloc[0] == pytest.approx(a.baseline_value)
@@ -93,7 +93,7 @@ def test_decreasing_targets_are_drawn_downwards():
     decreasing = [a for a in VISION.ambitions if a.direction == "decrease"]
     assert {a.code for a in decreasing} >= {"2.1.2", "2.1.3", "2.3.4", "3.1.1"}
     for a in decreasing:
-        _, df = build_chart(VISION, a.ambition)
+        _, df = build_chart(VISION, a.ambition, lang="nl")
         path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
         assert path["waarde"].is_monotonic_decreasing
         assert path["waarde"].iloc[-1] == pytest.approx(a.target_value)
@@ -102,7 +102,7 @@ def test_decreasing_targets_are_drawn_downwards():
 
 @pytest.mark.parametrize("code,n", [("2.1.1", 5), ("1.5.2", 3)])
 def test_sub_target_chart_has_one_series_per_sub_target(code, n):
-    chart = ambition_chart(VISION, code)
+    chart = ambition_chart(VISION, code, lang="nl")
     df = spec_rows(chart)
     assert df["reeks"].nunique() == n
     spec = chart.to_dict()
@@ -117,7 +117,7 @@ def test_single_series_measured_line_is_dark_not_the_status_colour():
     from streek.theme import MEASURED_COLOR, contrast_ratio
     a = VISION.ambition("1.2.1")
     res = assess(a, VISION.series("1.2.1"))
-    spec = ambition_chart(VISION, "1.2.1", res).to_dict()
+    spec = ambition_chart(VISION, "1.2.1", res, lang="nl").to_dict()
     colours = {layer["mark"].get("color") for layer in spec["layer"] if layer["mark"]["type"] == "line"}
     assert MEASURED_COLOR in colours and res.status.color not in colours
     assert contrast_ratio(MEASURED_COLOR) >= 4.5
@@ -126,7 +126,7 @@ def test_single_series_measured_line_is_dark_not_the_status_colour():
 def test_trend_drawn_from_two_measurements_to_2030():
     # 1.2.1 has the 2016 baseline and one later measurement (2019): two measurements are enough
     # for the growth rate the status uses, so the trend is drawn, from the latest value to 2030
-    _, df = build_chart(VISION, "1.2.1")
+    _, df = build_chart(VISION, "1.2.1", lang="nl")
     assert len(rows_of(df, "1.2.1", EL_MEAS)) == 2
     trend = rows_of(df, "1.2.1", EL_TREND).sort_values("jaar")
     assert trend["jaar"].iloc[0] == 2019 and trend["jaar"].iloc[-1] == 2030
@@ -143,7 +143,7 @@ def test_trend_projected_to_2030_from_two_later_measurements():
     a = v.ambition("2.1.2")
     res = assess(a, v.series("2.1.2"))
     assert res.cagr_actual is not None
-    _, df = build_chart(v, "2.1.2", res)
+    _, df = build_chart(v, "2.1.2", res, lang="nl")
     trend = rows_of(df, "2.1.2", EL_TREND).sort_values("jaar")
     assert trend["jaar"].iloc[0] == 2021 and trend["jaar"].iloc[-1] == 2030
     assert trend["waarde"].iloc[0] == 7100
@@ -152,7 +152,7 @@ def test_trend_projected_to_2030_from_two_later_measurements():
 
 
 def test_relative_change_without_measurement_is_an_honest_empty_state():
-    chart, df = build_chart(VISION, "1.1.1")
+    chart, df = build_chart(VISION, "1.1.1", lang="nl")
     assert rows_of(df, "1.1.1", EL_MEAS).empty
     assert rows_of(df, "1.1.1", EL_TARGET)["waarde"].tolist() == [125.0]
     spec = json.dumps(chart.to_dict())
@@ -163,7 +163,7 @@ def test_relative_change_without_measurement_is_an_honest_empty_state():
 def test_relative_change_with_measurements_is_an_index_on_the_first():
     v = _with([{"indicator": "1.1.1", "geo": "ZWV", "period": p, "value": val, "source": "test", "note": ""}
                for p, val in (("2018", 4000), ("2020", 4300))])
-    _, df = build_chart(v, "1.1.1")
+    _, df = build_chart(v, "1.1.1", lang="nl")
     meas = rows_of(df, "1.1.1", EL_MEAS).sort_values("jaar")
     assert meas["waarde"].tolist() == [100.0, pytest.approx(107.5)]
     path = rows_of(df, "1.1.1", EL_PATH).sort_values("jaar")
@@ -172,22 +172,22 @@ def test_relative_change_with_measurements_is_an_index_on_the_first():
 
 
 def test_tooltips_and_labels_are_dutch_formatted_with_units():
-    _, df = build_chart(VISION, "1.2.1")
+    _, df = build_chart(VISION, "1.2.1", lang="nl")
     base = rows_of(df, "1.2.1", EL_BASE).iloc[0]
     assert base["waarde_nl"] == "28.309 ondernemingen"
     assert rows_of(df, "1.2.1", EL_TARGET).iloc[0]["label"] == "Doel 2030: 34.000 ondernemingen"
-    _, df = build_chart(VISION, "2.1.1")
+    _, df = build_chart(VISION, "2.1.1", lang="nl")
     assert rows_of(df, "2.1.1", EL_BASE).iloc[0]["waarde_nl"] == "75,4 %"
 
 
 def test_downloaded_svg_has_dutch_axis_numbers():
-    svg = to_svg(ambition_chart(VISION, "1.2.1")).decode()
+    svg = to_svg(ambition_chart(VISION, "1.2.1", lang="nl")).decode()
     assert "34.000" in svg and "34,000" not in svg
 
 
 def test_chart_specs_are_deterministic():
-    a = json.dumps(ambition_chart(VISION, "2.1.1").to_dict(), sort_keys=True)
-    b = json.dumps(ambition_chart(VISION, "2.1.1").to_dict(), sort_keys=True)
+    a = json.dumps(ambition_chart(VISION, "2.1.1", lang="nl").to_dict(), sort_keys=True)
+    b = json.dumps(ambition_chart(VISION, "2.1.1", lang="nl").to_dict(), sort_keys=True)
     assert a == b
 
 
@@ -199,11 +199,14 @@ def test_data_version_follows_the_measurements():
 
 def test_overview_frame_has_every_series_with_its_computed_status():
     res = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
-    df = overview_frame(VISION, res)
+    df = overview_frame(VISION, res, "nl")
     assert df["code"].tolist() == [a.code for a in VISION.ambitions]
     assert df["ambitie"].nunique() == 31
     for row in df.itertuples():
         assert row.status_code == res[row.code].status.value
         assert row.link == f"pijler-{row.pijler}?ambitie={row.ambitie}"
     assert df.set_index("code").loc["1.2.1", "laatste"] == "31.391 ondernemingen (2019)"
-    assert df.set_index("code").loc["1.1.1", "laatste"] == "geen gegevens"
+    assert df.set_index("code").loc["1.1.1", "laatste"] == "nog geen meting"     # the card's own words
+    en = overview_frame(VISION, res, "en").set_index("code")
+    assert en.loc["1.2.1", "laatste"] == "31,391 ondernemingen (2019)"
+    assert en.loc["3.1.1", "status"] == "✖ Moving away from the target"

@@ -110,8 +110,8 @@ def test_a_write_between_preview_and_commit_is_rechecked_not_lost(db_url, good_f
     real = importer.plan_import
     calls = []
 
-    def plan_then_someone_else_writes(data, filename, catalog, store=None):
-        plan = real(data, filename, catalog, store)
+    def plan_then_someone_else_writes(data, filename, catalog, store=None, *, lang):
+        plan = real(data, filename, catalog, store, lang=lang)
         calls.append(plan.revision)
         if len(calls) == 1:
             store.add([NewValue("2.1.2", "ZWV", "2021", 6900.0, "VDAB (andere redacteur)")], editor="bert",

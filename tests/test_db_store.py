@@ -98,11 +98,11 @@ def test_undo_of_an_overwritten_seed_value_restores_the_seed(db_url, catalog):
 
 def test_stale_preview_is_refused_and_writes_nothing(db_url, catalog):
     store = Store(db_url)
-    plan = plan_import(csv_bytes("2.1.2;ZWV;2021;6.900;VDAB"), "a.csv", catalog, store)
+    plan = plan_import(csv_bytes("2.1.2;ZWV;2021;6.900;VDAB"), "a.csv", catalog, store, lang="nl")
     store.add([NewValue("2.1.3", "ZWV", "2021", 100.0, "x")], editor="bert", filename="b.csv")
     before = snapshot(store)
     with pytest.raises(ImportRefused, match="gewijzigd sinds het voorbeeld"):
-        commit(plan, store, catalog, editor="anna")
+        commit(plan, store, catalog, editor="anna", lang="nl")
     assert snapshot(store) == before
     with pytest.raises(StaleRevision):
         store.add([NewValue("2.1.2", "ZWV", "2021", 1.0, "x")], editor="a", filename="f", expected_revision=(0, 0, 0))

@@ -39,20 +39,20 @@ def pdf_texts(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def pillar2(vision):
-    codes, subtitle = selection(vision, pillar="2")
+    codes, subtitle = selection(vision, pillar="2", lang="nl")
     note = Note(1, "2.1.2", "Duurzame mobiliteit", "action", "Jobcoaching <b>Menen</b>", "Werkgroep", "ABC234", None,
                 datetime(2026, 11, 28, 10, tzinfo=UTC))
     return build_content(vision, codes, subtitle, notes=[note], today=TODAY, lang="nl", with_map=False)
 
 
 def test_pillar_selection_is_document_ambitions(vision):
-    codes, subtitle = selection(vision, pillar="2")
+    codes, subtitle = selection(vision, pillar="2", lang="nl")
     assert codes == ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.3.4"]
     assert subtitle == "Pijler 2. Kansrijke arbeidsmarkt"
     assert [a.code for a in series_of(vision, "2.1.1")] == ["2.1.1", "2.1.1a", "2.1.1b", "2.1.1c", "2.1.1d"]
-    assert selection(vision, block="3.4")[0] == ["3.4.a", "3.4.b"]
+    assert selection(vision, block="3.4", lang="nl")[0] == ["3.4.a", "3.4.b"]
     with pytest.raises(KeyError):
-        selection(vision, ambitions=["2.1.2", "9.9.9"])
+        selection(vision, ambitions=["2.1.2", "9.9.9"], lang="nl")
 
 
 def test_deck_has_a_slide_per_ambition_with_dutch_figures(pillar2):
@@ -101,8 +101,9 @@ def test_handpicked_ambitions_in_english(vision):
     texts = texts[:1] + texts[2:]
     assert "Selection of 2 target series" in texts[0] and "2026-11-28" in texts[0]
     assert "Statbel" in texts[0] and "referentiejaar 2019" in texts[0]          # reference date of the 2019 count
-    assert "28.309 ondernemingen (2016)" in texts[1] and "34.000 ondernemingen in 2030" in texts[1]
-    assert "31.391 ondernemingen (2019)" in texts[1]                             # latest measurement
+    assert "28,309 ondernemingen (2016)" in texts[1] and "34,000 ondernemingen in 2030" in texts[1]
+    assert "31,391 ondernemingen (2019)" in texts[1]                             # latest measurement, English numbers
+    assert "31.391" not in texts[1]
     assert "Baseline" in texts[1] and "Latest measurement" in texts[1]
     assert "811 studenten (2018)" in texts[2]
 
@@ -110,8 +111,8 @@ def test_handpicked_ambitions_in_english(vision):
 def test_map_slide_when_a_map_is_given(vision):
     from streek.qr import qr_png
     png = qr_png("kaart")            # any PNG stands in for the map image here
-    codes, subtitle = selection(vision, ambitions=["2.1.2"])
-    c = build_content(vision, codes, subtitle, today=TODAY, map_png=(png, "Bron: Statbel"))
+    codes, subtitle = selection(vision, ambitions=["2.1.2"], lang="nl")
+    c = build_content(vision, codes, subtitle, today=TODAY, map_png=(png, "Bron: Statbel"), lang="nl")
     texts = slide_texts(export_bytes(c, "pptx"))
     assert len(texts) == 4 and "Kaart van de 13 gemeenten" in texts[3] and "Bron: Statbel" in texts[3]
     assert len(pdf_texts(export_bytes(c, "pdf"))) == 4
@@ -135,7 +136,7 @@ def test_cli_writes_a_deck(tmp_path):
 
 def test_pillar_map_from_the_map_builder(vision):
     from streek.export.content import map_for
-    chart, caption = map_for(vision, "2")
+    chart, caption = map_for(vision, "2", lang="nl")
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     assert "Werkzaamheidsgraad 20-64 jaar (Census 2011)" in str(spec["title"])
     assert "Statbel" in caption and "Census 2011" in caption

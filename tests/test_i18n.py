@@ -1,8 +1,8 @@
 """The catalogue: every key in Dutch and English, same placeholders; every page renders in
-English without falling back to a Dutch string; the language is per visitor (thread)."""
+English without falling back to a Dutch string, and with no Dutch status word, reason, kind of
+target or Dutch-formatted number outside the document's own texts; the language is a parameter."""
 import re
 import string
-import threading
 from importlib import import_module
 from pathlib import Path
 import pkgutil
@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import streek.i18n as i18n
+from pages.routes import ROUTES
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = [m.name for m in pkgutil.iter_modules(i18n.__path__)]
@@ -42,33 +43,94 @@ def test_fallback_to_dutch_is_recorded():
         assert i18n.t("zz.only_nl", lang="en") == "alleen Nederlands"
         assert ("en", "zz.only_nl") in i18n.MISSING
         with pytest.raises(KeyError):
-            i18n.t("zz.nowhere")
+            i18n.t("zz.nowhere", "nl")
     finally:
         del i18n.CATALOGUE["nl"]["zz.only_nl"]
         i18n.MISSING.clear()
 
 
-def test_language_is_per_thread():
-    i18n.set_language("en")
-    seen = {}
-    th = threading.Thread(target=lambda: seen.setdefault("lang", i18n.get_language()))
-    th.start()
-    th.join()
-    try:
-        assert i18n.get_language() == "en" and seen["lang"] == "nl"
-        assert i18n.t("lang.label") == "Taal · Language"
-        i18n.set_language("xx")
-        assert i18n.get_language() == "nl"
-    finally:
-        i18n.set_language("nl")
+def test_the_language_is_a_parameter_not_hidden_state():
+    assert not hasattr(i18n, "set_language") and not hasattr(i18n, "get_language")
+    with pytest.raises(TypeError):
+        i18n.t("lang.label")                       # no default language to fall back on
+    assert i18n.t("deck.status.on_track", "en") == "On track"
+    assert i18n.t("deck.status.on_track", "nl") == "Op koers"
 
 
 def registered_pages() -> list[str]:
-    text = (ROOT / "app.py").read_text(encoding="utf-8")
-    auth = ROOT / "pages" / "editor_auth.py"
-    if auth.exists():
-        text += auth.read_text(encoding="utf-8")
-    return list(dict.fromkeys(re.findall(r'"(pages/[a-z0-9_]+\.py)"', text)))
+    return [r.script for r in ROUTES]
+
+
+def _dutch_catalogue(prefixes: tuple[str, ...]) -> list[str]:
+    """The fixed words of Dutch catalogue strings (the longest literal piece of each), where they
+    differ from the English ones."""
+    out = []
+    for key, nl in i18n.CATALOGUE["nl"].items():
+        if key.startswith(prefixes) and nl != i18n.CATALOGUE["en"].get(key):
+            piece = max((lit for lit, *_ in string.Formatter().parse(nl)), key=len).strip(" .:;,()")
+            if len(piece) >= 8:
+                out.append(piece)
+    return out
+
+
+DUTCH_WORDS = _dutch_catalogue(("deck.status.", "deck.kind.", "progress.reason.", "progress.note.", "card.",
+                                "pillars.target.", "pillars.card.", "overview.filter", "overview.col."))
+DUTCH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])|\d,\d+ ?%|\bprocentpunt")
+
+
+def _document_texts() -> list[str]:
+    """The document's own texts (titles, sentences, notes, sources): Dutch in every language."""
+    from streek import load_vision
+    v = load_vision()
+    out = []
+    for obj in (*v.pillars, *v.building_blocks, *v.ambitions, *v.geographies.values(), *v.sources.values(),
+                *v.indicators.values()):
+        out += [str(x) for x in vars(obj).values() if isinstance(x, str) and len(x) > 3]
+    for frame in (v.swot, v.figures, v.trends, v.environment, v.observations, v.statbel):
+        for col in frame.columns:
+            if frame[col].dtype == object:
+                out += [str(x) for x in frame[col].dropna().unique() if len(str(x)) > 3]
+    for part in v.texts.values():
+        out += [str(x) for x in part.values() if isinstance(x, str) and len(x) > 3]
+    return sorted(set(out), key=len, reverse=True)
+
+
+DOCUMENT = _document_texts()
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~:$=&])")
+
+
+def rendered_text(at) -> list[str]:
+    """The texts a reader sees: Markdown, captions, titles, alerts, tables (Markdown escapes removed)."""
+    out = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error"):
+        out += [_UNESCAPE.sub(r"\1", str(e.value)) for e in getattr(at, kind)]
+    for d in at.dataframe:
+        df = d.value
+        frame = df.data if hasattr(df, "data") else df          # a Styler holds its frame in .data
+        for col in frame.columns:
+            if frame[col].dtype == object:
+                out += [str(x) for x in frame[col] if isinstance(x, str)]
+    for p in at.get("button_group"):
+        out += [str(o) for o in getattr(p, "options", [])]
+    return out
+
+
+def dutch_in(texts: list[str]) -> list[str]:
+    """Dutch status words, reasons, kinds or Dutch-formatted numbers outside the document's texts."""
+    found = []
+    for text in texts:
+        for doc in DOCUMENT:
+            if doc in text:
+                text = text.replace(doc, " ")
+        found += [w for w in DUTCH_WORDS if w in text]
+        found += [m.group(0) + " in: " + text[max(0, m.start() - 40): m.end() + 20] for m in DUTCH_NUMBER.finditer(text)]
+    return found
+
+
+def test_the_dutch_detector_catches_what_it_should():
+    assert dutch_in(["▲ Op koers"]) and dutch_in(["7.719 personen"]) and dutch_in(["75,4 % in 2016"])
+    assert dutch_in(["+4,6 procentpunt"])
+    assert not dutch_in(["▲ On track", "7,719 personen", "75.4% in 2016", "ambition 2.1.1", "+4.6 percentage points"])
 
 
 def english_in_effect(at) -> bool:
@@ -86,6 +148,7 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
     i18n.MISSING.clear()
     at.run()                                     # the home page (default page)
     assert english_in_effect(at) and "South-West Flanders" in at.title[0].value
+    assert not dutch_in(rendered_text(at)), dutch_in(rendered_text(at))
     problems = {}
     checked = ["pages/home.py"]
     # (switching to the default page itself would make AppTest run pages/ as an old-style
@@ -99,9 +162,10 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
         at.run()
         missing = sorted(k for lang, k in i18n.MISSING if lang == "en")
         i18n.MISSING.clear()
-        if at.exception or missing or not english_in_effect(at):
+        dutch = dutch_in(rendered_text(at))
+        if at.exception or missing or not english_in_effect(at) or dutch:
             problems[page] = {"exception": [e.value for e in at.exception][:1], "missing": missing,
-                              "english": english_in_effect(at)}
+                              "english": english_in_effect(at), "dutch": dutch[:5]}
         checked.append(page)
     assert not problems, problems
     assert len(checked) >= 12

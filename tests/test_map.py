@@ -74,16 +74,16 @@ def _data_values(spec, layer):
 
 
 def _map_spec(vision, ind, period, view="absoluut", since=None, selected=None):
-    m = md.map_indicator(vision, ind)
-    frame = md.map_frame(vision, ind, period, view, since)
-    chart = mc.map_chart(frame, m, view, md.view_title(vision, m, period, view, since), since=since,
-                         selected=selected)
+    m = md.map_indicator(vision, ind, lang="nl")
+    frame = md.map_frame(vision, ind, period, view, since, lang="nl")
+    chart = mc.map_chart(frame, m, view, md.view_title(vision, m, period, view, since, lang="nl"), since=since,
+                         selected=selected, lang="nl")
     return chart, chart, frame
 
 
 # --- indicators --------------------------------------------------------------------------------
 def test_indicator_list_is_derived_from_the_data(vision):
-    ids = [m.id for m in md.map_indicators(vision)]
+    ids = [m.id for m in md.map_indicators(vision, lang="nl")]
     for expected in ("population_total", "population_density", "population_20_64", "vat_enterprises_active",
                      "vat_enterprises_started", "vat_enterprises_stopped", "employment_rate_20_64_census2011",
                      "unemployment_rate_15_64_census2011"):
@@ -98,9 +98,9 @@ def test_an_imported_municipal_measurement_of_an_ambition_appears(vision):
                            "source": "test", "note": ""}])
     v2 = vision.with_observations(extra)
     assert md.has_municipal_values(v2, "1.2.1")
-    m = md.map_indicator(v2, "1.2.1")
+    m = md.map_indicator(v2, "1.2.1", lang="nl")
     assert m.is_ambition and m.per1000 and m.unit == "ondernemingen"
-    fr = md.map_frame(v2, "1.2.1", "2020")
+    fr = md.map_frame(v2, "1.2.1", "2020", lang="nl")
     assert fr.set_index("nis_code").loc["34027", "waarde"] == 2700
     assert (fr["status"] == "geen gegevens").sum() == 12
 
@@ -131,7 +131,7 @@ def test_each_value_equals_data_statbel_csv(vision, statbel_csv, ind, period):
 
 
 def test_tooltip_text_is_dutch_with_rank_region_and_flanders(vision, statbel_csv):
-    fr = md.map_frame(vision, "population_density", "2015").set_index("nis_code")
+    fr = md.map_frame(vision, "population_density", "2015", lang="nl").set_index("nis_code")
     kuurne = fr.loc["34023"]
     assert kuurne["waarde_nl"] == "1.307,3 inwoners per km²"
     dens = {c: statbel_csv[("population_density", c, "2015")] for c in CODES}
@@ -143,7 +143,7 @@ def test_tooltip_text_is_dutch_with_rank_region_and_flanders(vision, statbel_csv
 
 
 def test_rates_have_no_region_value_rather_than_an_average(vision):
-    fr = md.map_frame(vision, "employment_rate_20_64_census2011", "2011").set_index("nis_code")
+    fr = md.map_frame(vision, "employment_rate_20_64_census2011", "2011", lang="nl").set_index("nis_code")
     assert fr.loc["34027", "waarde_nl"] == "70,5 %"
     assert set(fr["streek_nl"]) == {"geen gegevens"}
     assert set(fr["vlaanderen_nl"]) == {"geen gegevens"}
@@ -184,7 +184,7 @@ def test_per_1000_divides_by_the_same_municipality_and_year(vision, statbel_csv)
     # hand check, Menen 2019: 2.658 active VAT enterprises, 33.385 inhabitants on 1 January 2019
     assert statbel_csv[("vat_enterprises_active", "34027", "2019")] == 2658
     assert statbel_csv[("population_total", "34027", "2019")] == 33385
-    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000").set_index("nis_code")
+    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000", lang="nl").set_index("nis_code")
     assert fr.loc["34027", "waarde"] == pytest.approx(2658 / 33385 * 1000)
     assert fr.loc["34027", "waarde_nl"] == "79,6 per 1.000 inwoners"
     for c in CODES:
@@ -196,7 +196,7 @@ def test_per_1000_divides_by_the_same_municipality_and_year(vision, statbel_csv)
 
 def test_per_1000_without_that_years_population_says_so(vision):
     v2 = _without(vision, "population_total", ["34027"], "2019")
-    fr = md.map_frame(v2, "vat_enterprises_active", "2019", "per1000").set_index("nis_code")
+    fr = md.map_frame(v2, "vat_enterprises_active", "2019", "per1000", lang="nl").set_index("nis_code")
     assert math.isnan(fr.loc["34027", "waarde"])
     assert fr.loc["34027", "waarde_nl"] == "geen gegevens"
     assert fr.loc["34027", "opmerking"] == "geen bevolkingscijfer voor 2019"
@@ -204,20 +204,20 @@ def test_per_1000_without_that_years_population_says_so(vision):
 
 
 def test_per_1000_is_only_offered_for_counts(vision):
-    assert "per1000" in md.available_views(md.map_indicator(vision, "vat_enterprises_active"), 1)
-    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_density"), 21)
-    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_total"), 31)
+    assert "per1000" in md.available_views(md.map_indicator(vision, "vat_enterprises_active", lang="nl"), 1)
+    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_density", lang="nl"), 21)
+    assert "per1000" not in md.available_views(md.map_indicator(vision, "population_total", lang="nl"), 31)
     with pytest.raises(md.MapInputError, match="past niet"):
-        md.map_frame(vision, "population_density", "2015", "per1000")
+        md.map_frame(vision, "population_density", "2015", "per1000", lang="nl")
 
 
 def test_change_since_a_year(vision, statbel_csv):
-    fr = md.map_frame(vision, "population_total", "2022", "verandering", "2000").set_index("nis_code")
+    fr = md.map_frame(vision, "population_total", "2022", "verandering", "2000", lang="nl").set_index("nis_code")
     expect = (statbel_csv[("population_total", "34022", "2022")] / statbel_csv[("population_total", "34022", "2000")] - 1) * 100
     assert fr.loc["34022", "waarde"] == pytest.approx(expect)
     assert fr.loc["34022", "waarde_nl"] == "+3,9 %"          # 74.790 -> 77.741
     with pytest.raises(md.MapInputError, match="vóór het gekozen jaar"):
-        md.map_frame(vision, "population_total", "2000", "verandering", "2022")
+        md.map_frame(vision, "population_total", "2000", "verandering", "2022", lang="nl")
 
 
 def test_missing_municipality_is_grey_hatched_and_labelled(vision):
@@ -263,28 +263,28 @@ def test_selected_municipality_is_the_initial_selection(vision):
 
 # --- series and clicks -------------------------------------------------------------------------
 def test_series_of_a_clicked_municipality_beside_region_province_flanders(vision, statbel_csv):
-    s, mode = md.series_frame(vision, "population_total", "34027")
+    s, mode = md.series_frame(vision, "population_total", "34027", lang="nl")
     assert mode == md.SERIES_INDEX        # counts of different size: index, first common year = 100
     assert list(dict.fromkeys(s["geo"])) == ["34027", "ZWV", "30000", "02000"]
     menen = s[s["geo"] == "34027"].set_index("periode")["waarde"]
     assert menen["1992"] == pytest.approx(100)
     expect = statbel_csv[("population_total", "34027", "2022")] / statbel_csv[("population_total", "34027", "1992")] * 100
     assert menen["2022"] == pytest.approx(expect)
-    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027")
+    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027", lang="nl")
     assert mode2 == md.SERIES_PER1000
     assert s2.set_index("geo").loc["34027", "waarde"] == pytest.approx(2658 / 33385 * 1000)
-    s3, mode3 = md.series_frame(vision, "population_density", "34027")
+    s3, mode3 = md.series_frame(vision, "population_density", "34027", lang="nl")
     assert mode3 == md.SERIES_VALUE and len(s3[s3["geo"] == "34027"]) == 21
     with pytest.raises(md.MapInputError, match="geen van de 13"):
-        md.series_frame(vision, "population_total", "44021")
+        md.series_frame(vision, "population_total", "44021", lang="nl")
 
 
 def test_series_chart_draws_lines_or_bars(vision):
-    s, mode = md.series_frame(vision, "population_total", "34027")
-    spec = mc.series_chart(s, mode, ["a", "b"]).to_dict()
+    s, mode = md.series_frame(vision, "population_total", "34027", lang="nl")
+    spec = mc.series_chart(s, mode, ["a", "b"], lang="nl").to_dict()
     assert {ly["mark"]["type"] for ly in spec["layer"]} >= {"line", "point"}
-    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027")
-    spec2 = mc.series_chart(s2, mode2, "x").to_dict()
+    s2, mode2 = md.series_frame(vision, "vat_enterprises_active", "34027", lang="nl")
+    spec2 = mc.series_chart(s2, mode2, "x", lang="nl").to_dict()
     assert spec2["layer"][0]["mark"]["type"] == "bar"
 
 
@@ -333,36 +333,36 @@ def test_clicks_choose_a_municipality_and_empty_selections_keep_it():
 
 def test_links_are_checked_with_dutch_messages(vision):
     ok, problems = md.url_choice(vision, {"indicator": "population_total", "jaar": "2010",
-                                          "weergave": "verandering", "sinds": "1995", "gemeente": "34027"})
+                                          "weergave": "verandering", "sinds": "1995", "gemeente": "34027"}, lang="nl")
     assert ok == {"indicator": "population_total", "jaar": "2010", "weergave": "verandering", "sinds": "1995",
                   "gemeente": "34027"} and not problems
     ok, problems = md.url_choice(vision, {"indicator": "population_density", "jaar": "2030",
-                                          "weergave": "per1000", "gemeente": "12345"})
+                                          "weergave": "per1000", "gemeente": "12345"}, lang="nl")
     assert ok == {"indicator": "population_density"}
     text = " ".join(problems)
     assert "jaar '2030'" in text and "weergave 'per1000'" in text and "gemeente '12345'" in text
-    ok, problems = md.url_choice(vision, {"indicator": "bestaat_niet"})
+    ok, problems = md.url_choice(vision, {"indicator": "bestaat_niet"}, lang="nl")
     assert ok == {} and "geen cijfers per gemeente" in problems[0]
 
 
 def test_ranked_table_puts_the_highest_first_and_gaps_last(vision):
     v2 = _without(vision, "population_density", ["34022"], "2015")
-    t = md.ranked_table(md.map_frame(v2, "population_density", "2015"))
+    t = md.ranked_table(md.map_frame(v2, "population_density", "2015", lang="nl"))
     assert t.iloc[0]["gemeente"] == "Kuurne"
     assert t.iloc[-1]["gemeente"] == "Kortrijk" and t.iloc[-1]["waarde_nl"] == "geen gegevens"
 
 
 def test_download_frame_has_numbers_unit_and_source(vision):
-    m = md.map_indicator(vision, "vat_enterprises_active")
-    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000")
-    d = md.download_frame(vision, fr, m, "2019", "per1000")
+    m = md.map_indicator(vision, "vat_enterprises_active", lang="nl")
+    fr = md.map_frame(vision, "vat_enterprises_active", "2019", "per1000", lang="nl")
+    d = md.download_frame(vision, fr, m, "2019", "per1000", lang="nl")
     assert len(d) == 13 and d["waarde"].dtype.kind == "f"
     assert set(d["eenheid"]) == {"per 1.000 inwoners"}
     assert d["bron"].iloc[0].startswith("Bron: Statbel")
 
 
 def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours():
-    spec = mc.locator_chart()
+    spec = mc.locator_chart(lang="nl")
     inset, main = spec["hconcat"]
 
     def values(layer):
@@ -385,14 +385,10 @@ def test_with_selection_sets_the_start_selection_without_touching_the_cached_spe
 
 
 def test_rank_ordinal_follows_the_language():
-    from streek.i18n import set_language
     from streek.mapdata import ordinal
-    assert [ordinal(n) for n in (1, 2, 3, 13)] == ["1e", "2e", "3e", "13e"]
-    set_language("en")
-    try:
-        assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st"]
-    finally:
-        set_language("nl")
+    assert [ordinal(n, "nl") for n in (1, 2, 3, 13)] == ["1e", "2e", "3e", "13e"]
+    assert [ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st"]
+
 
 
 _TEXT_RE = re.compile(r'<text[^>]*aria-roledescription="text mark"[^>]*transform="translate\(([-0-9.]+),([-0-9.]+)\)"'

@@ -10,7 +10,7 @@ from streek import notes as N
 @pytest.fixture()
 def engine(tmp_path):
     eng = create_engine(f"sqlite:///{tmp_path / 'notes.sqlite'}")
-    N.create_tables(eng)
+    N.prepare(eng)         # the store's migrations create the notes tables
     return eng
 
 
@@ -91,11 +91,19 @@ def test_control_and_bidi_characters_are_removed(engine):
 
 
 def test_escape_markdown_keeps_html_and_links_as_text():
-    s = N.escape_markdown("<script>alert(1)</script> [klik](javascript:x) **vet**\nregel 2")
+    s = N.escape_markdown("<script>alert(1)</script> [klik](javascript:x) **vet**\nregel 2", keep_lines=True)
     assert "<script>" not in s and "\\<script\\>" in s
     assert "\\[klik\\]\\(javascript\\:x\\)" in s
     assert "\\*\\*vet\\*\\*" in s
     assert "  \n" in s
+
+
+def test_one_escaper_the_safer_superset():
+    from streek.db import safe
+    assert N.escape_markdown is safe.escape_markdown              # notes use the store's escaper
+    assert safe.escape_markdown("&lt;b&gt; ~~x~~ $y$ a=b") == "\\&lt;b\\&gt; \\~\\~x\\~\\~ \\$y\\$ a\\=b"
+    assert safe.escape_markdown("a\nb") == "a b"                  # one line unless asked
+    assert safe.escape_markdown("a\r\nb", keep_lines=True) == "a  \nb"
 
 
 def test_tables_come_from_the_store_migrations(tmp_path):
@@ -211,7 +219,7 @@ def test_notes_on_the_card_are_escaped(store):
     def script():
         from pages.notes_view import notes_block
         from pages.ui import get_vision
-        notes_block(get_vision(), "2.1.1")
+        notes_block(get_vision(), "2.1.1", "nl")
 
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception

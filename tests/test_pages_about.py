@@ -49,7 +49,7 @@ def test_swot_page_lists_every_item_in_its_quadrant(swot_at, vision):
 
 def _expected(vision, section):
     names = {g: x.name_nl for g, x in vision.geographies.items()}
-    return [g for g in figure_groups(vision.figures, names) if g.section == section]
+    return [g for g in figure_groups(vision.figures, names, lang="nl") if g.section == section]
 
 
 def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, vision):
@@ -57,7 +57,7 @@ def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, visio
     specs = _charts(swot_at)
     assert [s["title"]["text"] for s in specs] == [g.indicator_nl for g in expected]
     for spec, g in zip(specs, expected):
-        assert spec["title"]["subtitle"] == g.subtitle
+        assert spec["title"]["subtitle"] == g.subtitle(lang="nl")
         assert spec.get("autosize", {}).get("type") == "fit-x"
     # the single figures of the strengths are shown in full, with unit, year and age group
     singles = [g for g in _expected(vision, "sterkte") if not g.is_comparison]
@@ -65,7 +65,7 @@ def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, visio
     text = _text(swot_at)
     for g in singles:
         assert f'>{g.rows["label"].iloc[0]}</div>' in text
-        assert g.subtitle in text
+        assert g.subtitle(lang="nl") in text
 
 
 def test_swot_tab_in_url_shows_that_part(vision):

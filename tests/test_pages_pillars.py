@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from streek import charts, load_vision
 from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
+from streek.card import reason_text, status_label, status_text
+from streek.db.safe import escape_markdown
 from streek.progress import assess
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -110,7 +112,7 @@ def test_each_chart_holds_baseline_and_target(pillar_pages, pillar):
             assert not mine.empty, f"{a.code} missing from the chart of {code}"
 
             def values(el, mine=mine):
-                return set(mine.loc[mine["element"] == el_label(el), "waarde"])
+                return set(mine.loc[mine["element"] == el_label(el, lang="nl"), "waarde"])
 
             if a.target_kind == "level":
                 assert a.baseline_value in values(EL_BASE) and a.target_value in values(EL_TARGET), a.code
@@ -128,10 +130,10 @@ def test_cards_show_status_word_and_reason(pillar_pages):
     at = pillar_pages["1"]
     html = "\n".join(m.value for m in at.markdown)
     r = STATUS["1.2.1"]
-    assert r.status.label_nl in html and r.reason_nl in html
-    # printed vs computed change where they differ (1.4.2: +23,1 % printed, +23,2 % computed)
-    assert "het document drukt +23,1 % af; uit de cijfers volgt +23,2 %" in html
-    assert "31.391 ondernemingen (2019)" in html   # latest measurement, Dutch formatted, with year
+    assert status_label(r.status, "nl") in html and escape_markdown(reason_text(r.reason, "nl")) in html
+    # absolute and relative change, and the printed figure where it differs (1.4.2: +23,1 % printed, +23,2 % computed)
+    assert escape_markdown("+1.506 personen (+23,2 %) – het document drukt +23,1 % af") in html
+    assert escape_markdown("31.391 ondernemingen (2019)") in html   # latest measurement, Dutch formatted, with year
 
 
 def test_overview_lists_every_ambition_with_computed_status():
@@ -143,13 +145,14 @@ def test_overview_lists_every_ambition_with_computed_status():
     assert df["ambitie"].nunique() == 31
     for row in df.itertuples():
         r = STATUS[row.code]
-        assert row.status == f"{r.status.symbol} {r.status.label_nl}", row.code
+        assert row.status == status_text(r.status, "nl"), row.code
 
 
 def test_overview_filter_by_status_from_the_url():
-    # the filter is bound to the URL (?status=Op+koers): a shared link or a page switch keeps it
-    at = open_page("pages/overview.py", status="Op koers")
-    assert at.pills(key="status").value == ["on_track"]
+    # the filter is kept in the URL as a stable code (?status=on_track): a shared link keeps it
+    at = open_page("pages/overview.py", status="on_track")
+    assert at.pills(key="status-pills").value == ["on_track"]
+    assert at.query_params["status"] in ("on_track", ["on_track"])     # the code, not "Op koers"
     df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
     expected = sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
     assert expected and sorted(df["code"]) == expected

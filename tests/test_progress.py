@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from streek.load import add_period_columns
+from streek.card import reason_text
 from streek.progress import Status, assess, cagr, categorise, required_path
 
 
@@ -75,7 +76,8 @@ def test_falling_target_met(falling):
 def test_only_baseline_is_not_assessable(falling):
     r = assess(falling, series({2017: 7719}))
     assert r.status is Status.NOT_ASSESSABLE
-    assert "alleen de basiswaarde" in r.reason_nl
+    assert r.reason.code == "only_baseline"
+    assert "alleen de basiswaarde" in reason_text(r.reason, "nl")
 
 
 def test_vacancies_move_away_in_the_seed(vision):
@@ -83,14 +85,17 @@ def test_vacancies_move_away_in_the_seed(vision):
     r = assess(vision.ambition("3.1.1"), vision.series("3.1.1"))
     assert r.status is Status.MOVING_AWAY
     assert r.cagr_actual == pytest.approx(1956 / 1577 - 1)
-    assert "per jaar nodig" in r.reason_nl
+    assert r.reason.code == "rates" and r.reason.kw["actual"] == pytest.approx(r.cagr_actual)
+    assert "per jaar nodig" in reason_text(r.reason, "nl")
+    assert "a year is needed" in reason_text(r.reason, "en")
 
 
 def test_relative_change_without_data_is_not_assessable(vision):
     a = vision.ambition("1.1.1")
     r = assess(a, vision.series("1.1.1"))
     assert r.status is Status.NOT_ASSESSABLE
-    assert "geen basiswaarde" in r.reason_nl
+    assert r.reason.code == "no_baseline_no_data"
+    assert "geen basiswaarde" in reason_text(r.reason, "nl")
 
 
 def test_relative_change_uses_first_measurement_and_says_so(vision):
@@ -98,7 +103,8 @@ def test_relative_change_uses_first_measurement_and_says_so(vision):
     r = assess(a, series({2019: 100, 2022: 110}))
     assert r.target_value == pytest.approx(125)
     assert r.baseline_period == "2019"
-    assert any("eerste meting" in n for n in r.notes_nl)
+    assert [n.code for n in r.notes] == ["first_as_baseline"]
+    assert "eerste meting (2019: 100 miljoen euro)" in reason_text(r.notes[0], "nl", "progress.note")
     assert r.cagr_required == pytest.approx(1.25 ** (1 / 11) - 1)
     assert r.status is Status.ON_TRACK  # 3,2 %/yr vs 2,05 %/yr
 
@@ -108,7 +114,9 @@ def test_maintain_floor(vision):
     assert assess(a, series({2019: 1005})).status is Status.MET
     below = assess(a, series({2019: 1005, 2021: 990}))
     assert below.status is Status.MOVING_AWAY
-    assert "onder" in below.reason_nl
+    assert below.reason.code == "maintain_below"
+    assert reason_text(below.reason, "en") == ("Latest measurement (2021: 990 vestigingen) is below the level to keep "
+                                               "of 1,000 vestigingen.")
     assert assess(a, vision.series("1.1.2")).status is Status.NOT_ASSESSABLE
 
 
@@ -140,4 +148,5 @@ def test_every_seed_ambition_gets_an_assessment(vision):
     for a in vision.ambitions:
         r = assess(a, vision.series(a.code))
         assert r.status in Status
-        assert r.reason_nl
+        for lang in ("nl", "en"):
+            assert reason_text(r.reason, lang)

@@ -85,7 +85,7 @@ def test_unsupported_kinds_say_why(vision):
 def test_scenario_chart_is_labelled_as_a_scenario(vision):
     a = vision.ambition("2.1.2")
     sc = scenario_for(a, assess(a, vision.series(a.code)), -3.0)
-    chart = scenario_chart(a, vision.series(a.code), sc)
+    chart = scenario_chart(a, vision.series(a.code), sc, lang="nl")
     spec = chart.to_dict()
     assert "Scenario" in spec["title"]["text"] and "geen meting" in spec["title"]["text"]
     rows = [r for ds in spec["datasets"].values() for r in ds if "reeks" in r]
@@ -103,7 +103,7 @@ def test_whatif_block_on_a_card_is_labelled_and_computes(monkeypatch, tmp_path):
         from pages.ui import assessments, get_vision
         from pages.whatif import whatif_block
         v = get_vision()
-        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]})
+        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]}, "nl")
 
     at = AppTest.from_function(script, default_timeout=120).run()
     assert not at.exception

@@ -54,11 +54,6 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def is_sqlite(url_or_engine) -> bool:
-    name = url_or_engine.dialect.name if hasattr(url_or_engine, "dialect") else make_url(url_or_engine).get_backend_name()
-    return name == "sqlite"
-
-
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL per process. A SQLite file's folder is created when missing."""
     url = database_url(url)
@@ -76,13 +71,6 @@ def dispose(url: str) -> None:
         eng = _engines.pop(database_url(url), None)
     if eng is not None:
         eng.dispose()
-
-
-def dispose_all() -> None:
-    with _lock:
-        for eng in _engines.values():
-            eng.dispose()
-        _engines.clear()
 
 
 def _create(url: str) -> Engine:

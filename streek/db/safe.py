@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
-_MD_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+_MD_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&])")
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash-escape every Markdown-active character; newlines become spaces."""
-    s = str(text).replace("\r", " ").replace("\n", " ")
-    return _MD_ACTIVE.sub(r"\\\1", s)
+def escape_markdown(text: str, keep_lines: bool = False) -> str:
+    """Backslash-escape every Markdown- and HTML-active character (``&`` too, so no entity is
+    interpreted). Newlines become spaces, or with ``keep_lines`` Markdown line breaks. The one
+    escaper of the app (sources, notes, card texts)."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not keep_lines:
+        lines = [" ".join(lines)]
+    return "  \n".join(_MD_ACTIVE.sub(r"\\\1", line) for line in lines)

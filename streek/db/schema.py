@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -103,8 +104,44 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_indicator ON audit (indicator, id)"))
 
 
+# --- workshop notes and codes (streek.notes reads and writes them) -----------------------------
+MAX_AUTHOR = 80
+MAX_LABEL = 120
+
+workshop_codes = Table(
+    "workshop_codes", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("label", String(MAX_LABEL), nullable=False, default=""),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("closed_by", String(200), nullable=True),
+)
+
+workshop_notes = Table(
+    "workshop_notes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ambition", String(20), nullable=False),
+    Column("factor", String(200), nullable=True),
+    Column("kind", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", String(MAX_AUTHOR), nullable=False, default=""),
+    Column("code", String(16), ForeignKey("workshop_codes.code"), nullable=True),   # None: written by an editor
+    Column("editor", String(200), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_workshop_notes_ambition", "ambition", "id"),
+)
+
+
+def create_tables(bind: Connection | Engine) -> None:
+    """Create the two tables and their index where missing (a migration step calls this)."""
+    workshop_codes.create(bind, checkfirst=True)
+    workshop_notes.create(bind, checkfirst=True)   # with its index
+
+
+
 def _v3(conn: Connection) -> None:
-    from streek.notes import create_tables  # workshop notes and codes (owned by streek.notes)
     create_tables(conn)
 
 

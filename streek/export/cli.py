@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from streek.cli import COMMANDS
-from streek.i18n import LANGS, set_language, t
+from streek.i18n import LANGS, t
 
 
 def configure(p) -> None:
@@ -42,18 +42,18 @@ def _with_stored(vision):
 def run(args) -> int:
     from streek.export import build_content, export_bytes, selection
     from streek.load import DATA_DIR, load_vision
-    set_language(args.lang)
+    lang = args.lang
     t0 = time.perf_counter()
     vision = load_vision(Path(args.data_dir) if args.data_dir else DATA_DIR)
     vision = _with_stored(vision)
     try:
         codes, subtitle = selection(vision, pillar=args.pillar, block=args.block,
-                                    ambitions=args.ambitions.split(",") if args.ambitions else None)
+                                    ambitions=args.ambitions.split(",") if args.ambitions else None, lang=lang)
     except KeyError as e:
-        print(t("deck.cli.unknown", codes=str(e).strip("'\"")), file=sys.stderr)
+        print(t("deck.cli.unknown", lang, codes=str(e).strip("'\"")), file=sys.stderr)
         return 2
     if not codes:
-        print(t("deck.cli.none"), file=sys.stderr)
+        print(t("deck.cli.none", lang), file=sys.stderr)
         return 2
     notes = None
     if args.notes:
@@ -65,7 +65,7 @@ def run(args) -> int:
     content = build_content(vision, codes, subtitle, notes=notes, with_map=not args.no_map, lang=args.lang)
     data = export_bytes(content, args.format)
     Path(args.out).write_bytes(data)
-    print(t("deck.cli.written", path=args.out, n=len(content.slides), seconds=f"{time.perf_counter() - t0:.1f}"))
+    print(t("deck.cli.written", lang, path=args.out, n=len(content.slides), seconds=f"{time.perf_counter() - t0:.1f}"))
     return 0
 
 

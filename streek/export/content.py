@@ -13,31 +13,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
-from streek.fmt import fmt_change, fmt_datetime, fmt_number, fmt_period, fmt_value
-from streek.i18n import get_language, t
+from streek import mapchart, mapdata
+from streek.card import SeriesCard, build_card
+from streek.charts import ambition_chart
+from streek.fmt import fmt_datetime
+from streek.i18n import t
 from streek.model import Ambition, Vision
-from streek.progress import Assessment, Status, assess
+from streek.progress import Assessment, assess
 
 # Charts are drawn with the print theme (streek.theme: ~1.200 px wide, text >= 10 pt on A4 and on
 # a slide); 1,25 x gives ~1.500 px: ~120 dpi across a 12,5-inch slide or 140 dpi on A4.
 PNG_SCALE = 1.25
 CHART_THEME = "print"
 
-ChartFn = Callable[[Vision, str, dict], object]    # (vision, code, {series code: Assessment}) -> Altair chart
-
-
-@dataclass
-class SeriesFigures:
-    code: str
-    label: str
-    status: Status
-    status_text: str
-    baseline: str
-    target: str
-    latest: str
-    geography: str
-    kind: str
-    needed: str = ""
+ChartFn = Callable[..., object]    # (vision, code, {series code: Assessment}, *, lang) -> Altair chart
 
 
 @dataclass
@@ -46,7 +35,7 @@ class SlideContent:
     title: str
     block: str
     page: int
-    series: list[SeriesFigures]
+    series: list[SeriesCard]         # the card model's rows (streek.card)
     chart_png: bytes | None
     sources: list[str]
     notes: list = field(default_factory=list)     # streek.notes.Note
@@ -81,7 +70,7 @@ def known_codes(vision: Vision) -> set[str]:
 
 
 def selection(vision: Vision, *, pillar: str | None = None, block: str | None = None,
-              ambitions: Iterable[str] | None = None, lang: str | None = None) -> tuple[list[str], str]:
+              ambitions: Iterable[str] | None = None, lang: str) -> tuple[list[str], str]:
     """Codes to export and the subtitle that names the selection. Raises KeyError on unknown codes."""
     if ambitions:
         codes = [c.strip() for c in ambitions if c and c.strip()]
@@ -102,65 +91,12 @@ def selection(vision: Vision, *, pillar: str | None = None, block: str | None = 
     return [], ""
 
 
-# --- figures ----------------------------------------------------------------------------------
-def _signed_pct(v: float) -> str:
-    s = fmt_number(v)
-    return ("+" + s if v > 0 else s) + " %"
-
-
-def target_text(a: Ambition, lang: str | None = None) -> str:
-    if a.target_kind == "relative_change":
-        return t("deck.target_relative", lang=lang, change=_signed_pct(a.target_value), year=a.target_year)
-    if a.target_kind == "maintain":
-        return t("deck.target_maintain", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
-    if a.target_kind == "period_average":
-        return t("deck.target_average", lang=lang, value=fmt_value(a.target_value, a.unit), period=fmt_period(a.target_period))
-    return t("deck.target_level", lang=lang, value=fmt_value(a.target_value, a.unit), year=a.target_year)
-
-
-def baseline_text(a: Ambition, lang: str | None = None) -> str:
-    if a.baseline_value is None:
-        return t("deck.no_baseline", lang=lang)
-    return t("deck.value_in", lang=lang, value=fmt_value(a.baseline_value, a.unit), period=fmt_period(a.baseline_period))
-
-
-def latest_text(a: Ambition, res: Assessment, lang: str | None = None) -> str:
-    if res.latest_value is None:
-        return t("deck.no_measurement", lang=lang)
-    s = t("deck.value_in", lang=lang, value=fmt_value(res.latest_value, a.unit), period=fmt_period(res.latest_period))
-    if a.baseline_period and res.latest_period == a.baseline_period and res.n_points <= 1:
-        s += " – " + t("deck.only_baseline", lang=lang)
-    return s
-
-
-def needed_text(res: Assessment, lang: str | None = None) -> str:
-    parts = []
-    if res.needed_from_latest is not None and res.latest_period:
-        parts.append(t("present.needed", lang=lang, year=str(res.latest_period)[:4], rate=fmt_change(res.needed_from_latest)))
-    if res.cagr_actual is not None:
-        parts.append(t("present.trend", lang=lang, rate=fmt_change(res.cagr_actual)))
-    return " ".join(parts)
-
-
-def status_text(status: Status, lang: str | None = None) -> str:
-    return f"{status.symbol} {t(f'deck.status.{status.value}', lang=lang)}"
-
-
-def figures(vision: Vision, a: Ambition, res: Assessment, *, multi: bool, lang: str | None = None) -> SeriesFigures:
-    label = (a.series_nl or a.title_nl) if multi else a.indicator_nl
-    return SeriesFigures(
-        code=a.code, label=label, status=res.status, status_text=status_text(res.status, lang),
-        baseline=baseline_text(a, lang), target=target_text(a, lang), latest=latest_text(a, res, lang),
-        geography=vision.geo_name(a.geography), kind=t(f"deck.kind.{a.target_kind}", lang=lang),
-        needed=needed_text(res, lang))
-
-
-def sources_of(vision: Vision, group: list[Ambition]) -> list[str]:
+def sources_of(vision: Vision, group: list[Ambition], *, lang: str) -> list[str]:
     """The indicator's source named in the document, and the sources of the measurements used."""
     out: list[str] = []
     for a in group:
         if a.source_nl:
-            out.append(f"{a.source_nl} ({t('deck.page', page=a.page)})")
+            out.append(f"{a.source_nl} ({t('deck.page', lang, page=a.page)})")
         for sid in vision.series(a.code)["source"].unique():
             s = vision.sources.get(sid)
             if s is not None:
@@ -191,37 +127,28 @@ def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = ())
     return unique_texts(out)
 
 
-def format_date(d: date, lang: str | None = None) -> str:
-    return d.strftime("%d-%m-%Y") if (lang or get_language()) == "nl" else d.isoformat()
+def format_date(d: date, lang: str) -> str:
+    return d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
 
 
-def default_chart_fn() -> ChartFn | None:
-    try:
-        from streek.charts import ambition_chart
-    except ImportError:
-        return None
-    return lambda vision, code, res: ambition_chart(vision, code, res, theme=CHART_THEME)
+def default_chart_fn() -> ChartFn:
+    """Deck charts: the same builder as the pages, in the print theme."""
+    return lambda vision, code, res, *, lang: ambition_chart(vision, code, res, lang=lang, theme=CHART_THEME)
 
 
 # The map of each pillar: a municipal indicator that belongs to its theme.
 PILLAR_MAP = {"1": "vat_enterprises_active", "2": "employment_rate_20_64_census2011", "3": "population_20_64"}
 
 
-def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None):
+def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str):
     """(chart, caption) of the map of the 13 municipalities, latest period, built by
     streek.mapchart; None where the map builder or the indicator is not available."""
-    try:
-        from streek import mapchart, mapdata
-    except ImportError:
-        return None
-    if not hasattr(mapchart, "map_chart") or not hasattr(mapdata, "map_frame"):
-        return None
     ind = indicator or PILLAR_MAP.get(str(pillar or ""), "population_total")
     try:
-        m = mapdata.map_indicator(vision, ind)
+        m = mapdata.map_indicator(vision, ind, lang=lang)
         period = mapdata.periods(vision, ind)[-1]
-        frame = mapdata.map_frame(vision, ind, period, "absoluut")
-        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut"))
+        frame = mapdata.map_frame(vision, ind, period, "absoluut", lang=lang)
+        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut", lang=lang), lang=lang)
     except (mapdata.MapInputError, IndexError):
         return None
     return chart, mapdata.source_text(vision, m)
@@ -242,21 +169,20 @@ def _spec(chart) -> dict:
     return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
-def default_map_png(vision: Vision, pillar: str | None = None) -> tuple[bytes | None, str]:
-    built = map_for(vision, pillar)
+def default_map_png(vision: Vision, pillar: str | None = None, *, lang: str) -> tuple[bytes | None, str]:
+    built = map_for(vision, pillar, lang=lang)
     if built is None:
         return None, ""
     from streek.render import to_png
-    return to_png(_spec(built[0]), scale=PNG_SCALE), built[1]
+    return to_png(_spec(built[0]), lang, PNG_SCALE), built[1]
 
 
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
                   with_map: bool = True, map_png: tuple[bytes | None, str] | None = None, today: date | None = None,
-                  lang: str | None = None, assessments: dict[str, Assessment] | None = None,
+                  lang: str, assessments: dict[str, Assessment] | None = None,
                   pillar: str | None = None) -> DeckContent:
     """Everything the deck and the PDF show. ``notes``: a list of streek.notes.Note (optional)."""
     from streek.render import to_png
-    lang = lang or get_language()
     chart_fn = chart_fn if chart_fn is not None else default_chart_fn()
     # vl-convert releases the GIL while it renders: the PNGs (and the map) render in threads while
     # this loop builds the next chart (pillar 2, 2 cores: 2,7 s serial against 1,6 s in threads)
@@ -271,9 +197,10 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
         res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
         png = None
         if chart_fn is not None:
-            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code])
+            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code], lang=lang)
             png = pool.submit(to_png, _spec(chart), lang, PNG_SCALE) if chart is not None else None
         first = group[0]
+        card = build_card(vision, code, lang, res)
         pinned = []
         for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
             pinned += by_amb.get(c, [])
@@ -281,10 +208,10 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             code=code, title=f"{code} · {first.title_nl}" if len(group) > 1 or not first.series_nl
             else f"{code} · {first.title_nl} – {first.series_nl}",
             block=first.building_block, page=first.page,
-            series=[figures(vision, a, res[a.code], multi=len(group) > 1, lang=lang) for a in group],
-            chart_png=png, sources=sources_of(vision, group), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
+            series=list(card.series),
+            chart_png=png, sources=sources_of(vision, group, lang=lang), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
     map_pillar = pillar or _pillar_of(vision, codes)
-    mp, cap = (map_png if map_png is not None else (default_map_png(vision, map_pillar) if with_map else (None, "")))
+    mp, cap = (map_png if map_png is not None else (default_map_png(vision, map_pillar, lang=lang) if with_map else (None, "")))
     map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
     with pool:
         for sc in slides:
@@ -301,7 +228,7 @@ def _pillar_of(vision: Vision, codes: list[str]) -> str | None:
     return pillars.pop() if len(pillars) == 1 else None
 
 
-def note_line(n, lang: str | None = None, limit: int | None = None) -> str:
+def note_line(n, lang: str, limit: int | None = None) -> str:
     """One note as plain text (exports are not HTML: nothing to escape, but never interpreted)."""
     text = n.text if limit is None or len(n.text) <= limit else n.text[: limit - 1] + "…"
     return t("deck.note_line", lang=lang, kind=t(f"notes.kind.{n.kind}", lang=lang),

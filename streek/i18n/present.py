@@ -85,8 +85,6 @@ NL = {
     "present.pick": "Ambities",
     "present.downloads": "Exporteren voor de vergadering",
     "present.map_not_ready": "De kaart is nog niet beschikbaar.",
-    "present.needed": "Nodig vanaf {year}: {rate} per jaar.",
-    "present.trend": "Trend tot nu toe: {rate} per jaar.",
     "present.start": "Start presentatie",
     "present.intro": "Eén ambitie per scherm, groot voor de projector. Kies een pijler; blader met de knoppen of met ← →.",
     # what-if
@@ -241,8 +239,6 @@ EN = {
     "present.pick": "Ambitions",
     "present.downloads": "Export for the meeting",
     "present.map_not_ready": "The map is not available yet.",
-    "present.needed": "Needed from {year}: {rate} a year.",
-    "present.trend": "Trend so far: {rate} a year.",
     "present.start": "Start presentation",
     "present.intro": "One ambition per screen, large for the projector. Choose a pillar; browse with the buttons or with ← →.",
     "whatif.title": "What if? Scenario – not a measurement",
