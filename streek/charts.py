@@ -457,7 +457,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],
                                      strokeWidth=th.stroke_path if kind != "maintain" else th.stroke_measured,
                                      opacity=0.8)
-                      .encode(y=y, tooltip=tip).transform_filter(_is(rule_el)).transform_aggregate(
+                      .encode(y=y, tooltip=tip).transform_filter(_is(rule_el, lang=lang)).transform_aggregate(
                           waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
     if kind == "relative_change":
         layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)

@@ -169,7 +169,7 @@ def contributing_ambitions(vision: Vision, nis: str) -> tuple[dict[str, tuple[Am
 
 def municipality_profile(vision: Vision, nis: str) -> Profile:
     nis = check_nis(vision, nis)
-    inds = tuple(indicator_profile(vision, m, nis) for m in mapdata.map_indicators(vision))
+    inds = tuple(indicator_profile(vision, m, nis) for m in mapdata.map_indicators(vision, lang="nl"))   # title_nl: Dutch
     amb, no_area = contributing_ambitions(vision, nis)
     return Profile(nis, vision.geographies[nis].name_nl, inds, amb, no_area)
 

@@ -44,7 +44,8 @@ def present_index(vision, code: str) -> int:
 def deck_text(vision, code: str, lang: str) -> str:
     codes, subtitle = selection(vision, ambitions=[code], lang=lang)
     content = build_content(vision, codes, subtitle, today=date(2026, 11, 28), lang=lang, with_map=False)
-    return slide_texts(export_bytes(content, "pptx"))[1]
+    texts = slide_texts(export_bytes(content, "pptx"))
+    return texts[2]          # title, status summary, then the ambition's own slide
 
 
 @pytest.mark.parametrize("code,lang", [("1.2.1", "nl"), ("2.1.1", "en")])
@@ -70,7 +71,7 @@ NEW = {"code": "1.2.9", "ambition": "1.2.9", "pillar": "1", "building_block": "1
        "series_nl": "", "indicator_nl": "Aantal testbedrijven", "geography": "ZWV", "geography_basis": "ambitie",
        "unit": "bedrijven", "direction": "increase", "target_kind": "level", "baseline_year": "2016",
        "baseline_value": "100", "target_year": "2030", "target_value": "150", "printed_change_pct": "",
-       "source_nl": "", "note_nl": "", "page": "18"}
+       "source_nl": "", "note_nl": "", "page": "18", "target_unit": "bedrijven"}
 
 
 def add_ambition(data_dir: Path) -> None:

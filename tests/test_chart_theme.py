@@ -18,7 +18,7 @@ SINGLE = [c for c in document_ambitions(VISION) if len(series_of(VISION, c)) == 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_theme_config_is_in_the_spec(kind):
-    chart, _ = build_chart(VISION, "2.1.2", theme=kind)
+    chart, _ = build_chart(VISION, "2.1.2", lang='nl', theme=kind)
     spec = chart.to_dict(validate=False)
     cfg = theme_config(kind)
     th = get_theme(kind)
@@ -42,7 +42,7 @@ def test_projector_text_is_18_to_24_px_and_lines_thicker():
 def test_print_text_is_at_least_10_pt_on_paper(code):
     # the picture of a printed chart: its width in px from the rendered SVG (legends included),
     # printed at least PRINT_MIN_WIDTH_IN wide (the PDF page's text width; a slide is wider)
-    svg = to_svg(build_chart(VISION, code, theme="print")[0].to_dict(validate=False)).decode()
+    svg = to_svg(build_chart(VISION, code, lang='nl', theme="print")[0].to_dict(validate=False)).decode()
     width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
     sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)px"', svg)}
     assert min(px_to_pt(v, width, PRINT_MIN_WIDTH_IN) for v in sizes) >= PRINT_MIN_PT, (width, sizes)
@@ -88,7 +88,7 @@ def overlap(a, b) -> bool:
 @pytest.mark.parametrize("kind", ["projector", "print"])
 @pytest.mark.parametrize("code", SINGLE)
 def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
-    chart, df = build_chart(VISION, code, theme=kind)
+    chart, df = build_chart(VISION, code, lang='nl', theme=kind)
     svg = to_svg(chart.to_dict(validate=False)).decode()
     boxes = label_boxes(svg)
     labels = set(df.loc[df["label"] != "", "label"])
@@ -105,7 +105,7 @@ def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
 def test_a_newly_imported_measurement_gets_a_label():
     v = VISION.with_observations(pd.DataFrame([{"indicator": "2.1.2", "geo": "ZWV", "period": "2022", "value": 6950,
                                                 "source": "test", "note": ""}]))
-    chart, df = build_chart(v, "2.1.2", theme="print")
+    chart, df = build_chart(v, "2.1.2", lang='nl', theme="print")
     svg = to_svg(chart.to_dict(validate=False)).decode()
     texts = [t for t, _ in label_boxes(svg)]
     assert "2022: 6.950 personen" in texts

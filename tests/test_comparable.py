@@ -76,6 +76,6 @@ def test_status_of_331_rests_on_the_document_only(vision):
 
 def test_overview_names_the_comparable_series(vision):
     res = {a.code: assess(a, vision.series(a.code)) for a in vision.ambitions}
-    df = overview_frame(vision, res).set_index("code")
+    df = overview_frame(vision, res, "nl").set_index("code")
     assert df.loc["3.3.1", "laatste"].endswith("vergelijkbare reeks: Eurostat 2023 12,1 %")
     assert "Eurostat" not in df.loc["1.2.1", "laatste"]

@@ -17,7 +17,7 @@ VISION = load_vision()
 
 
 def frame(code: str, lang: str) -> pd.DataFrame:
-    _, df = charts.build_chart(VISION, code)
+    _, df = charts.build_chart(VISION, code, lang="nl")
     group = charts.series_of(VISION, code)
     return chart_frame(df, {a.code: a.unit for a in group}, lang, {a.code: a.target_kind for a in group})
 

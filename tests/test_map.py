@@ -301,12 +301,12 @@ def _plot_height(svg: str) -> float:
 ])
 def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(vision, ind, view, axis):
     since = "2000" if view == "verandering" else None
-    m = md.map_indicator(vision, ind)
-    s, mode = md.series_frame(vision, ind, "34027", view, since)
+    m = md.map_indicator(vision, ind, lang="nl")
+    s, mode = md.series_frame(vision, ind, "34027", view, since, lang="nl")
     base = md.index_base(vision, ind, "34027", view, since)
     y_title = md.series_axis_title(m, mode, base, "nl")
     assert y_title == axis
-    spec = mc.series_chart(s, mode, md.series_title(vision, m, mode, "34027", base), y_title, "nl").to_dict()
+    spec = mc.series_chart(s, mode, md.series_title(vision, m, mode, "34027", base, lang="nl"), y_title, lang="nl").to_dict()
     enc = [ly["encoding"] for ly in spec["layer"] if "encoding" in ly and "y" in ly["encoding"]]
     value_enc = [e["y"] if e["y"].get("type") == "quantitative" else e["x"] for e in enc]
     assert any(e.get("title") == axis for e in value_enc)

@@ -82,7 +82,7 @@ def test_first_render_sends_still_images_only(pillar):
     import html as _html
     for code, body in zip(codes, stills):
         assert body.startswith('<img class="streek-still" src="data:image/svg+xml;base64,'), code
-        assert f'alt="{_html.escape(charts.chart_alt_text(VISION, code, res), quote=True)}"' in body, code
+        assert f'alt="{_html.escape(charts.chart_alt_text(VISION, code, res, lang="nl"), quote=True)}"' in body, code
     last = codes[-1]
     at.button(key="live-btn-ambitie-" + last.replace(".", "-")).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -237,7 +237,7 @@ def test_resolve_ambition_accepts_document_and_series_codes():
 def test_overview_accepts_the_stable_status_code_from_the_home_page():
     # the home page links its counts as ?status=on_track (a code that does not depend on the language)
     at = open_page("pages/overview.py", status="on_track")
-    assert at.pills(key="status").value == ["on_track"]
+    assert at.pills(key="status-pills").value == ["on_track"]
     df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
     assert sorted(df["code"]) == sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
 

@@ -151,7 +151,7 @@ def _slide_whatif(monkeypatch, tmp_path, inject_write: bool) -> tuple[tuple, tup
         from pages.ui import assessments, get_vision
         from pages.whatif import whatif_block
         v = get_vision()
-        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]})
+        whatif_block(v, "2.1.2", {"2.1.2": assessments(v)["2.1.2"]}, "nl")
 
     at = AppTest.from_function(script, default_timeout=120).run()
     before = (store.counts(), store.revision())

@@ -158,7 +158,7 @@ def map_source_ids(vision: Vision, pillar: str | None = None) -> tuple[str, ...]
     """The source ids of the pillar's map (for "Peildata")."""
     from streek import mapdata
     try:
-        return mapdata.map_indicator(vision, PILLAR_MAP.get(str(pillar or ""), "population_total")).source_ids
+        return mapdata.map_indicator(vision, PILLAR_MAP.get(str(pillar or ""), "population_total"), lang="nl").source_ids
     except (mapdata.MapInputError, KeyError):
         return ()
 

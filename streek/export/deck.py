@@ -11,7 +11,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from streek.export.content import DeckContent, SeriesFigures, SlideContent, note_line
+from streek.card import SeriesCard
+from streek.export.content import DeckContent, SlideContent, note_line
 from streek.i18n import t
 
 W, H = Inches(13.333), Inches(7.5)
@@ -92,7 +93,7 @@ def _cell(table, i: int, j: int, text: str, size: float, bold: bool = False, fil
     cell.fill.fore_color.rgb = fill or (WHITE if i % 2 else ROW_GREY)
 
 
-def _table(s, head: list[str], rows: list[tuple[list[str], SeriesFigures]], widths: list[float], top: Emu,
+def _table(s, head: list[str], rows: list[tuple[list[str], SeriesCard]], widths: list[float], top: Emu,
            row_h: Emu, size: float, status_col: int) -> None:
     shape = s.shapes.add_table(len(rows) + 1, len(head), MARGIN, top, sum((Inches(w) for w in widths), Emu(0)),
                                row_h * (len(rows) + 1))
@@ -108,7 +109,7 @@ def _table(s, head: list[str], rows: list[tuple[list[str], SeriesFigures]], widt
             _cell(table, i, j, v, size, bold=j == status_col, fill=_rgb(f.status.color) if j == status_col else None)
 
 
-def summary_rows(c: DeckContent) -> list[SeriesFigures]:
+def summary_rows(c: DeckContent) -> list[SeriesCard]:
     """Every target series of the chosen ambitions, in deck order."""
     return [f for sc in c.slides for f in sc.series]
 
