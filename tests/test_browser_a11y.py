@@ -81,10 +81,10 @@ def test_keyboard_reaches_a_card_table_and_presentation_mode(browser, app_server
         page.keyboard.press("Enter")
         page.wait_for_url("**/pijler-2**", timeout=30_000)
         wait_for_app(page, timeout=60_000)
-        # the jump menu first, then the first card's "Toon data" (an expander's summary)
+        # the jump menu first, then the first card's "Data en downloads" (a lazy expander's summary)
         assert _tab_to(page, "el => el.closest('nav.jump') !== null", 80), "het springmenu is niet met Tab te bereiken"
         assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus in het springmenu"
-        assert _tab_to(page, "el => el.tagName === 'SUMMARY' && el.textContent.includes('Toon data')", 250), \
+        assert _tab_to(page, "el => el.tagName === 'SUMMARY' && el.textContent.includes('Data en downloads')", 250), \
             "de datatabel van een kaart is niet met Tab te bereiken"
         page.keyboard.press("Enter")
         table = page.locator("details[open] [data-testid=stDataFrame]").first

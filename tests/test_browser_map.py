@@ -64,7 +64,7 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
 # The names on the map as drawn (halo copies left out): text and screen box.
 LABELS_JS = """() => {
   const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
-  return Array.from(svg.querySelectorAll('text[aria-roledescription="text mark"]'))
+  return Array.from(svg.querySelectorAll('g.mark-text text'))   // every text mark (aria or not)
     .filter(t => t.getAttribute('fill') !== 'white' && t.textContent.trim())
     .map(t => { const r = t.getBoundingClientRect();
                 return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; });

@@ -46,8 +46,9 @@ def phone(browser):
 def test_page_fits_a_phone(phone, app_server, path, name, charts):
     phone.goto(f"{app_server}/{path}")
     wait_for_app(phone, timeout=60_000)
-    if charts:   # charts and maps lay out after the script has finished: wait until they are drawn
-        expect(phone.locator("[data-testid=stVegaLiteChart] svg.marks").nth(charts - 1)).to_be_visible(timeout=90_000)
+    if charts:   # charts, still chart images and maps lay out after the script has finished: wait until drawn
+        drawn = "[data-testid=stVegaLiteChart] svg.marks, img.streek-still"
+        expect(phone.locator(drawn).nth(charts - 1)).to_be_visible(timeout=90_000)
     settle(phone)
     expect(phone.locator("[data-testid=stException]")).to_have_count(0)
 

@@ -27,7 +27,7 @@ import streamlit_ws  # noqa: E402
 
 pytestmark = pytest.mark.browser
 PASSWORD = "een-lang-testwachtwoord"
-SOURCE = "Testbron serve-i9 zichtbaar"
+SOURCE = "Testbron serve i9 zichtbaar"   # no Markdown-special characters: the page escapes them
 
 
 @pytest.fixture(scope="module")
