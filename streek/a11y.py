@@ -48,14 +48,6 @@ def accessible_spec(spec: dict, description: str) -> dict:
     return out
 
 
-def accessible_chart(chart, description: str):
-    """The same for an Altair chart (returns a new chart; the original is not changed)."""
-    spec = getattr(chart, "description", None)
-    if isinstance(spec, str) and spec:
-        return chart
-    return chart.properties(description=describe(description))
-
-
 ECHO_MAX = 40   # characters of a visitor's input repeated in a message
 
 

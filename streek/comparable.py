@@ -39,10 +39,6 @@ def comparable_series(vision: Vision, code: str) -> pd.DataFrame:
     return df[df["ambition"] == code].sort_values(["geo", "year"]).reset_index(drop=True)
 
 
-def has_comparable(vision: Vision, code: str) -> bool:
-    return not comparable_series(vision, code).empty
-
-
 def break_years(vision: Vision, code: str) -> list[int]:
     s = comparable_series(vision, code)
     return sorted({int(y) for y in s.loc[s["flag"] == "b", "year"]}) if not s.empty else []

@@ -57,10 +57,6 @@ class IndicatorProfile:
     trend: tuple[Point, ...]      # every value of the municipality, oldest first
     sources: tuple[str, ...]
 
-    @property
-    def change_is_pp(self) -> bool:
-        return self.is_percentage
-
 
 @dataclass(frozen=True)
 class Profile:

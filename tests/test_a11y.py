@@ -1,8 +1,5 @@
 """streek.a11y: every chart spec gets an accessible name; marks are hidden from screen readers."""
-import altair as alt
-import pandas as pd
-
-from streek.a11y import MAX_DESCRIPTION, accessible_chart, accessible_spec
+from streek.a11y import MAX_DESCRIPTION, accessible_spec
 
 
 def test_spec_gets_description_and_marks_are_quiet():
@@ -21,7 +18,3 @@ def test_existing_description_kept_and_long_text_cut():
     assert accessible_spec({"mark": "bar", "description": "eigen"}, "x")["description"] == "eigen"
     assert len(accessible_spec({"vconcat": [{"mark": "bar"}]}, "x" * 1000)["description"]) == MAX_DESCRIPTION
 
-
-def test_altair_chart_gets_description():
-    c = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a")
-    assert accessible_chart(c, "Staafdiagram").to_dict()["description"] == "Staafdiagram"

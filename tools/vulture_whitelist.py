@@ -47,3 +47,14 @@ _.cagr_required  # unused attribute (streek/progress.py:204)
 _.projected_target_year  # unused attribute (streek/progress.py:208)
 qr_svg  # unused function (streek/qr.py:20)
 _.reached_in_time  # unused property (streek/scenario.py:94)
+_.freeze_panes  # openpyxl worksheet attribute (streek/download.py)
+_.margin_left  # python-pptx text frame / cell attributes (streek/export/deck.py, fiche.py)
+_.margin_right
+_.margin_top
+_.margin_bottom
+_.alignment
+_.vertical_anchor
+legend_columns  # theme field (streek/theme.py), set positionally
+px_to_pt  # test helpers of streek/theme.py (tests/test_chart_theme.py)
+theme_config
+contrast_ratio
