@@ -228,6 +228,18 @@ def _pillar_of(vision: Vision, codes: list[str]) -> str | None:
     return pillars.pop() if len(pillars) == 1 else None
 
 
+def slide_subtitle(sc: SlideContent, lang: str) -> list[str]:
+    """The line under an ambition's title on a slide or PDF page: (its sentence,) area, kind of
+    target (and what is needed per year), composed once for both exports."""
+    f0 = sc.series[0]
+    sub = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
+    if len(sc.series) == 1:
+        sub.insert(0, f0.label)
+        if f0.needed:
+            sub.append(f0.needed)
+    return sub
+
+
 def note_line(n, lang: str, limit: int | None = None) -> str:
     """One note as plain text (exports are not HTML: nothing to escape, but never interpreted)."""
     text = n.text if limit is None or len(n.text) <= limit else n.text[: limit - 1] + "…"

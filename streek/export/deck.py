@@ -12,7 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from streek.card import SeriesCard
-from streek.export.content import DeckContent, SlideContent, note_line
+from streek.export.content import DeckContent, SlideContent, note_line, slide_subtitle
 from streek.i18n import t
 
 W, H = Inches(13.333), Inches(7.5)
@@ -142,12 +142,7 @@ def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: i
     lang = c.lang
     s = _new(prs)
     _text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.85), sc.title, 20 if len(sc.title) < 110 else 16, True)
-    f0 = sc.series[0]
-    sub = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
-    if len(sc.series) == 1:
-        sub.insert(0, f0.label)
-        if f0.needed:
-            sub.append(f0.needed)
+    sub = slide_subtitle(sc, lang)
     _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), _short(" · ".join(sub), 190), 12, colour=GREY)
     multi = len(sc.series) > 1
     row_h = Inches(0.3) if multi else Inches(0.48)

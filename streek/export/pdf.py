@@ -12,7 +12,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from streek.export.content import DeckContent, SlideContent, note_line
+from streek.export.content import DeckContent, SlideContent, note_line, slide_subtitle
 from streek.i18n import t
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
@@ -152,12 +152,7 @@ def _ambition_page(pdf: _Doc, sc: SlideContent, c: DeckContent) -> None:
     pdf.add_page()
     pdf.footer_source = f"{t('deck.source', lang=lang)}: " + "; ".join(sc.sources)
     pdf.para(sc.title, 14 if len(sc.title) < 160 else 12, True, h=6.5)
-    f0 = sc.series[0]
-    sub = [f"{t('deck.geography', lang=lang)}: {f0.geography}", f"{t('deck.kind', lang=lang)}: {f0.kind}"]
-    if len(sc.series) == 1:
-        sub.insert(0, f0.label)
-        if f0.needed:
-            sub.append(f0.needed)
+    sub = slide_subtitle(sc, lang)
     pdf.para(" · ".join(sub), 9.5, colour=GREY, h=4.6)
     pdf.ln(1)
     y0 = pdf.get_y()
