@@ -235,13 +235,18 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
                         alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
+        if nis:   # one more click to everything about this municipality ("Mijn gemeente")
+            st.markdown(f":material/location_city: [{t('profile.open_profile', lang, name=names[nis])}](gemeente?nis={nis})")
 
 
 map_and_series(ind, period, view, since)
 
 st.subheader(t("map.table.heading", lang))
 # all 13 rows, no inner scrolling: the height follows the rows
-st.dataframe(table, hide_index=True, width="stretch", height="content", row_height=35)
+profile_col = t("profile.col.profile", lang)
+st.dataframe(table.assign(**{profile_col: [f"gemeente?nis={c}" for c in ranked["nis_code"]]}), hide_index=True,
+             width="stretch", height="content", row_height=35,
+             column_config={profile_col: st.column_config.LinkColumn(profile_col, display_text=t("profile.col.profile_link", lang))})
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
          f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",

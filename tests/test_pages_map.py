@@ -118,3 +118,11 @@ def test_the_page_is_reachable_through_the_router():
     at.switch_page("pages/map.py").run()
     assert not at.exception
     assert at.title[0].value == "Kaart van de 13 gemeenten"
+
+
+def test_a_clicked_municipality_links_to_its_profile():
+    at = click(open_map(), "34027")
+    assert not at.exception
+    assert any("(gemeente?nis=34027)" in m.value and "Profiel van Menen" in m.value for m in at.markdown)
+    table = at.dataframe[-1].value
+    assert "gemeente?nis=34027" in set(table["Gemeente"])
