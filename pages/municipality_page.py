@@ -52,9 +52,21 @@ trend_col = t("profile.col.trend", lang)
 table = pd.DataFrame([dict(zip(c.headers, (r.indicator, r.period, r.value, r.rank, r.region, r.province, r.flanders,
                                            r.change, r.share)), **{trend_col: list(r.trend) if len(r.trend) > 1 else None})
                       for r in c.rows])
-st.dataframe(table, hide_index=True, width="stretch", row_height=35, height=35 * (len(table) + 1) + 20,
-             column_config={trend_col: st.column_config.LineChartColumn(width="small"),
-                            c.headers[0]: st.column_config.TextColumn(width="medium", pinned=True)})
+# a wide table on a screen, a list of short cards on a phone (the same rows; CSS shows one of the two)
+st.html("""<style>
+@media (max-width: 640px) { .st-key-gemeente-tabel { display: none; } }
+@media (min-width: 641px) { .st-key-gemeente-kaarten { display: none; } }
+</style>""")
+with st.container(key="gemeente-tabel"):
+    st.dataframe(table, hide_index=True, width="stretch", row_height=35, height=35 * (len(table) + 1) + 20,
+                 column_config={trend_col: st.column_config.LineChartColumn(width="small"),
+                                c.headers[0]: st.column_config.TextColumn(width="medium", pinned=True)})
+with st.container(key="gemeente-kaarten"):
+    h = c.headers
+    for r in c.rows:
+        st.markdown(f"**{r.indicator}** · {r.period}  \n**{r.value}** · {h[3]}: {r.rank}  \n"
+                    f"{h[4]} {r.region} · {h[5]} {r.province} · {h[6]} {r.flanders}  \n"
+                    f"{r.change}" + (f" · {r.share}" if r.share else ""))
 st.caption(f"{t('profile.sources', lang)}: " + "; ".join(c.sources))
 
 if c.comparison:

@@ -68,10 +68,15 @@ def get_store():
 def _merged_vision(data_dir: str, stamp: tuple, url: str, revision: tuple) -> Vision:
     """The seed with the stored measurements merged in; cached per database revision, so a
     new import or an undo shows at once in every chart, status and map. Its version is the seed's
-    content hash plus the store's revision: page caches key on it (never on ``id()``)."""
+    content hash plus a hash of the stored values shown: page caches key on it (never on ``id()``).
+    Not the store's revision counters: two stores (another database, a test's) can have the same
+    counters and different values, and would share cached cards."""
+    import hashlib
     seed = _seed_vision(data_dir, stamp)
-    merged = seed.with_observations(_store(url).current())
-    return replace(merged, version=f"{seed.version}-r{'.'.join(str(x) for x in revision)}")
+    stored = _store(url).current()
+    merged = seed.with_observations(stored)
+    digest = hashlib.sha256(stored.to_csv(index=False).encode("utf-8")).hexdigest()[:16]
+    return replace(merged, version=f"{seed.version}-m{digest}")
 
 
 def data_version(vision: Vision) -> str:

@@ -36,6 +36,11 @@ def test_phone_shows_the_profile(app_server, browser):
         pg.goto(f"{app_server}/gemeente?nis=33029&lang=en")
         wait_for_app(pg)
         expect(pg.get_by_role("heading", name="My municipality: Wervik")).to_be_visible(timeout=30_000)
+        # a phone gets the list of short cards, not the wide grid, and nothing scrolls sideways
+        expect(pg.locator(".st-key-gemeente-kaarten")).to_be_visible()
+        expect(pg.locator(".st-key-gemeente-tabel")).to_be_hidden()
+        expect(pg.locator(".st-key-gemeente-kaarten")).to_contain_text("Population (persons)")
+        assert pg.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
         screenshot(pg, "municipality-wervik-phone")
     finally:
         ctx.close()

@@ -125,3 +125,19 @@ def test_caches_key_on_a_data_version_not_on_id(data_copy):
         text = (Path(__file__).resolve().parents[1] / mod).read_text(encoding="utf-8")
         assert "id(vision)" not in text and "id(_vision)" not in text, mod
     assert "max_entries" in inspect.getsource(ui)
+
+
+def test_two_stores_with_the_same_counters_get_different_data_versions(tmp_path):
+    """The merged vision's version follows the stored values, not the store's counters: two
+    databases with one import each (same counters) must never share cached cards."""
+    from pages import ui
+    from streek.db.store import NewValue, Store
+    versions = set()
+    for i, value in enumerate((6500.0, 6400.0)):
+        url = f"sqlite:///{tmp_path}/store{i}.sqlite"
+        store = Store(url)
+        store.add([NewValue("2.1.2", "ZWV", "2021", value, "VDAB")], editor="anna", filename="a.csv")
+        v = ui._merged_vision(str(ui.data_dir_in_use()), ui._data_stamp(ui.data_dir_in_use()), url, store.revision())
+        assert v.series("2.1.2")["value"].iloc[-1] == value
+        versions.add(ui.data_version(v))
+    assert len(versions) == 2

@@ -173,9 +173,13 @@ def _writer(url: str, who: str, n: int, start) -> None:
                   editor=who, filename=f"{who}-{i}.csv")
 
 
-def test_two_processes_importing_at_the_same_time_lose_nothing(db_url):
+def test_two_processes_importing_at_the_same_time_lose_nothing(db_url, monkeypatch):
     Store(db_url)  # schema first
     dispose(db_url)
+    # A spawned child re-runs the parent's __main__; after an AppTest in this process that is app.py
+    # (Streamlit sets it), which must not run outside Streamlit. Spawn from a clean __main__.
+    import types
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     ctx = mp.get_context("spawn")
     start = ctx.Barrier(2)
     n = 8
