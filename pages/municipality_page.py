@@ -8,6 +8,8 @@ from pages.frame import page_lang
 from pages.pillar_view import ambition_link
 from pages.ui import BADGE_CSS, data_version, get_vision, status_badge
 from streek import profile
+from datetime import date
+
 from streek.export.fiche import MIME, fiche_bytes, fiche_content
 from streek.i18n import t
 
@@ -44,7 +46,13 @@ vs = c2.selectbox(t("profile.compare", lang), ["", *[c for c in codes if c != ni
 if vs == nis:
     vs = ""
 
-c = fiche_content(vision, nis, lang, vs=vs or None)      # what the page says is what the fiche says
+@st.cache_resource(show_spinner=False, max_entries=128)   # immutable content, per data version and language
+def _content(nis: str, vs: str, lang: str, version: str, day: str):
+    return fiche_content(get_vision(), nis, lang, vs=vs or None, today=date.fromisoformat(day))
+
+
+today = date.today().isoformat()      # the fiche says the day it was made: part of the key
+c = _content(nis, vs, lang, data_version(vision), today)          # what the page says is what the fiche says
 title_slot.title(c.title)
 st.caption(c.intro)
 
@@ -87,12 +95,12 @@ st.subheader(t("profile.fiche", lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _fiche(nis: str, vs: str, fmt: str, lang: str, version: str) -> bytes:
-    return fiche_bytes(fiche_content(get_vision(), nis, lang, vs=vs or None), fmt)
+def _fiche(nis: str, vs: str, fmt: str, lang: str, version: str, day: str) -> bytes:
+    return fiche_bytes(_content(nis, vs, lang, version, day), fmt)
 
 
 f1, f2 = st.columns(2)
-f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision)),
+f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision), today),
                    file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:", on_click="ignore")
-f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision)),
+f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision), today),
                    file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:", on_click="ignore")
