@@ -89,7 +89,7 @@ FIRST_SCREEN_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return null;
     const main = document.querySelector('[data-testid=stMain]');
-    if (!main || !main.querySelector('h1')) return null;
+    if (!main || !main.querySelector('h1, h2')) return null;   // presentation mode titles with h2
     const vh = window.innerHeight;
     const inView = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.bottom > 0 && r.top < vh; };
     const done = app.getAttribute('data-test-script-state') === 'notRunning';
@@ -430,7 +430,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(md)
     if args.out != "-":
-        Path(args.out).write_text(md, encoding="utf-8")
+        out = Path(args.out)
+        # keep the load scenario's section (written by bench/load.py between its markers)
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        if "<!-- load:start -->" in old and "<!-- load:end -->" in old:
+            md += "\n" + old[old.index("<!-- load:start -->"):old.index("<!-- load:end -->") + len("<!-- load:end -->")] + "\n"
+        out.write_text(md, encoding="utf-8")
         raw = BENCH / f"results-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"
         raw.write_text(json.dumps({"info": info, "empty": empty, "pages": rows, "extra": extra}, indent=1,
                                   ensure_ascii=False, default=str), encoding="utf-8")

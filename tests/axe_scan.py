@@ -10,9 +10,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
 
-# Every page of the app, by its URL path.
-PATHS = ["", "overzicht", "pijler-1", "pijler-2", "pijler-3", "kaart", "swot", "context", "methode",
-         "presentatie", "workshop", "aanmelden", "bestaat-niet"]
+# Every page of the app, by its URL path (pages/routes.py; the editing page shows visitors the same
+# sign-in form as /aanmelden), and an unknown path for the page-not-found page.
+sys.path.insert(0, str(HERE.parent))
+from pages.routes import ROUTES  # noqa: E402
+
+PATHS = [r.url_path for r in ROUTES if r.editor != "editor"] + ["bestaat-niet"]
 VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # Streamlit's own markup that the project cannot change: axe rule id -> the CSS selector of exactly the
