@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
 from conftest import OUT, screenshot, wait_for_app
 
@@ -168,7 +169,7 @@ def test_overview_fits_without_sideways_scrolling(browser, app_server, viewport)
             assert page.locator(".st-key-overzicht-kaarten").is_hidden()
         else:                        # a phone gets the card list instead of the wide tables
             assert not m["grids"], m
-            assert page.locator(".st-key-overzicht-kaarten a", has_text="2.1.1").first.is_visible()
+            expect(page.locator(".st-key-overzicht-kaarten a", has_text="2.1.1").first).to_be_visible(timeout=30_000)
         # the status filter's last option is fully visible (not clipped)
         pill = page.get_by_role("button", name="Niet te beoordelen").last
         box, vw = pill.bounding_box(), m["vw"]
