@@ -23,6 +23,31 @@ os.environ["STREEK_DB_PATH"] = os.path.join(
     __import__("tempfile").mkdtemp(prefix="streek-test-db-"), "session.sqlite")
 
 
+def open_script(script: str, timeout: float = 90, **params):
+    """AppTest of one page script on its own (no router), with query parameters, after one run."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def open_via_router(page: str, lang: str | None = None, **params):
+    """AppTest of app.py switched to ``page`` with query parameters (``lang`` set before the first run,
+    as a link would); fails on any exception."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page)
+    for k, v in ({"lang": lang} if lang else {}).items() | params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture(scope="session")
 def vision():
     from streek import load_vision

@@ -8,16 +8,15 @@ from pathlib import Path
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_script
+
 from streek import mapdata as md
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_map(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "map.py"), default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_script("pages/map.py", **params)
 
 
 def charts(at):

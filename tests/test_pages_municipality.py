@@ -5,14 +5,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "municipality_page.py"), default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_script("pages/municipality_page.py", **params)
 
 
 def cells(at) -> list[str]:

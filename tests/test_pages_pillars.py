@@ -11,6 +11,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_via_router
+
 from streek import charts, load_vision
 from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
 from streek.card import reason_text, status_label, status_text
@@ -23,13 +25,7 @@ STATUS = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
 
 
 def open_page(page: str, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_via_router(page, **params)
 
 
 def chart_frames(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
