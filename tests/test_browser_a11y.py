@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -139,8 +140,11 @@ def test_unknown_address_shows_our_not_found_page(browser, app_server, lang, tit
         assert page.locator("[role=dialog]").count() == 0
         screenshot(page, f"not-found-{lang}")
         page.get_by_role("link", name=home).click()
+        # the click starts an in-app page switch: wait for it, not for the page that is still shown
+        page.wait_for_url(lambda u: "bestaat-niet" not in u, timeout=60_000)
         wait_for_app(page, timeout=60_000)
-        assert page.locator("[data-testid=stMain] h1").first.inner_text().startswith("Just Make It!")
+        expect(page.locator("[data-testid=stMain] h1").first).to_have_text(re.compile(r"^Just Make It!"),
+                                                                           timeout=60_000)
     finally:
         ctx.close()
 
