@@ -3,6 +3,7 @@ the overview lists every ambition with the status streek computes; ``?ambitie=``
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,8 +19,10 @@ from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, e
 from streek.card import reason_text, status_label, status_text
 from streek.db.safe import escape_markdown
 from streek.progress import assess
+from streek.render import to_svg
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
 VISION = load_vision()
 STATUS = {a.code: assess(a, VISION.series(a.code)) for a in VISION.ambitions}
 
@@ -77,7 +80,12 @@ def test_first_render_sends_still_images_only(pillar):
     res = {a.code: STATUS[a.code] for a in VISION.ambitions}
     import html as _html
     for code, body in zip(codes, stills):
-        assert body.startswith('<img class="streek-still" src="data:image/svg+xml;base64,'), code
+        # the SVG travels by URL (a content-named file under static/gen/), not inside the run
+        from pages.pillar_view import card_bundle, data_version
+        src = re.search(r'<img class="streek-still" src="(app/static/gen/[0-9a-f]{40}\.svg)"', body)
+        assert src, code
+        svg = (ROOT / "static" / src.group(1).removeprefix("app/static/")).read_bytes()
+        assert svg == to_svg(card_bundle(code, data_version(VISION), "nl", VISION, res)["export"], "nl"), code
         assert f'alt="{_html.escape(charts.chart_alt_text(VISION, code, res, lang="nl"), quote=True)}"' in body, code
     last = codes[-1]
     at.button(key="live-btn-ambitie-" + last.replace(".", "-")).click().run()

@@ -44,7 +44,8 @@ def cluster(tmp_path_factory):
 
 
 def upstreams(cluster) -> list[str]:
-    return re.findall(r"upstream=(\S+)", (cluster.run_dir / "access.log").read_text())
+    """The workers that answered, in order (requests nginx answered itself log "-")."""
+    return [u for u in re.findall(r"upstream=(\S+)", (cluster.run_dir / "access.log").read_text()) if u != "-"]
 
 
 def test_both_workers_serve_through_the_proxy(cluster):
@@ -57,6 +58,27 @@ def test_both_workers_serve_through_the_proxy(cluster):
     # a visitor's page, assets and WebSocket stay on one worker (the sticky cookie), and the script finishes
     run = streamlit_ws.open_page(cluster.url, "pijler-2")
     assert run.ok and run.deltas > 20, run
+
+
+def test_still_charts_travel_by_url_and_nginx_serves_them_from_disk(cluster):
+    """A pillar page's run names its still charts (static/gen/<content hash>.svg) instead of carrying
+    them; through the proxy nginx serves them from disk, cacheable for good; a worker serves them too."""
+    import urllib.request
+    run = streamlit_ws.open_page(cluster.url, "pijler-2", keep=True)
+    names = sorted(set(re.findall(rb"app/static/gen/([0-9a-f]{40}\.svg)", bytes(run.payload))))
+    assert len(names) == 10, names                      # one per card of pillar 2
+    assert b"data:image/svg+xml" not in run.payload
+    before = len(upstreams(cluster))
+    for name in names:
+        with urllib.request.urlopen(f"{cluster.url}/app/static/gen/{name.decode()}", timeout=10) as r:  # noqa: S310
+            body = r.read()
+            assert r.headers["Content-Type"].startswith("image/svg+xml")
+            assert "immutable" in r.headers["Cache-Control"]
+        assert body.startswith(b"<svg") and body == (ROOT / "static" / "gen" / name.decode()).read_bytes()
+    assert len(upstreams(cluster)) == before             # nginx answered; no worker was asked
+    first = names[0].decode()
+    with urllib.request.urlopen(f"{cluster.worker_urls[0]}/app/static/gen/{first}", timeout=10) as r:  # noqa: S310
+        assert r.read() == (ROOT / "static" / "gen" / first).read_bytes()
 
 
 def test_a_visitor_sticks_to_one_worker(cluster):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server import free_port, launch, stop, wait_healthy  # noqa: E402
+from server import ROOT, free_port, launch, stop, wait_healthy  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 STICKY_COOKIE = "streek_worker"
@@ -65,6 +65,14 @@ http {{
     }}
     server {{
         listen {address}:{port};
+        # still charts (pages/static_files.py): files named by their content, written by the workers,
+        # read by nginx straight from disk; a browser keeps them (a new chart gets a new name)
+        location /app/static/gen/ {{
+            alias {static_gen}/;
+            types {{ image/svg+xml svg; image/png png; }}
+            default_type application/octet-stream;
+            add_header Cache-Control "public, max-age=31536000, immutable";
+        }}
         location / {{
             proxy_pass http://streamlit;
             proxy_http_version 1.1;
@@ -84,7 +92,8 @@ http {{
 
 def nginx_conf(run: Path, port: int, worker_ports: list[int], address: str = "127.0.0.1") -> str:
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in worker_ports)
-    return NGINX_CONF.format(run=run, port=port, address=address, servers=servers, cookie=STICKY_COOKIE)
+    return NGINX_CONF.format(run=run, port=port, address=address, servers=servers, cookie=STICKY_COOKIE,
+                             static_gen=ROOT / "static" / "gen")
 
 
 @dataclass

@@ -1,0 +1,32 @@
+"""Files the browser fetches by URL instead of receiving them inside every script run.
+
+Streamlit sends every element of a page again on every run of every session. A card's still chart
+as a ``data:`` URI put ~27 KB of base64 into each run (≈ 270 KB for a pillar page, per visitor and
+per rerun), all of it serialised by the one server process. ``publish`` writes such a file once
+into ``static/gen/`` (served by Streamlit's ``server.enableStaticServing`` at ``app/static/``, and
+by nginx directly under ``make serve``) under a name made from its content, so that every session,
+every worker and the browser's cache share it, and a changed chart gets a new address.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"   # Streamlit's app static folder (next to app.py)
+GEN = "gen"                                                     # generated, git-ignored
+URL_PREFIX = f"app/static/{GEN}/"      # relative to the page's address: every route is one path segment
+
+
+def publish(data: bytes, suffix: str) -> str:
+    """Store ``data`` as ``static/gen/<hash><suffix>`` (once; atomic, safe across threads and
+    worker processes) and return its URL relative to the page."""
+    name = hashlib.sha256(data).hexdigest()[:40] + suffix
+    path = STATIC_DIR / GEN / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return URL_PREFIX + name
