@@ -67,7 +67,8 @@ def _chart(g, b: dict, lang: str) -> None:
     for note in g.notes:
         st.caption("ℹ️ " + t("bench.note", lang, note=note))
     chart_block(b["spec"], b["table"], lang=lang, key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page, lang=lang),
-                alt_text=b["alt"], show_table_label=t("bench.show_data", lang), csv_bytes=b["csv"], export_spec=b["export"])
+                alt_text=b["alt"], show_table_label=t("bench.show_data", lang), csv_bytes=b["csv"], export_spec=b["export"],
+                static_table=True)   # a few rows: plain HTML, no data grid to load (issue 9)
 
 
 def _key_figure(g) -> None:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from streek.download import DECIMALS_COL, to_csv, to_xlsx
+from streek.figures import TABLE_CSS, html_table
 from streek.a11y import accessible_spec
 from streek.i18n import t
 from streek.render import spec_json, to_png, to_svg   # cached there (the one render cache)
@@ -31,7 +32,7 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
                 csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str,
-                lazy: bool = False):
+                lazy: bool = False, static_table: bool = False):
     """Render ``chart`` with its source under it, a "Toon data" table and four downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
@@ -41,7 +42,7 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     ``export_spec`` is the spec (JSON text or dict) the PNG/SVG downloads render, where it differs
     from the one shown (e.g. a cached spec whose datasets are already Arrow bytes).
     ``lazy``: the table and the downloads sit in one expander that builds them only when opened
-    (see :func:`data_downloads`).
+    (see :func:`data_downloads`). ``static_table``: the table as plain HTML (small tables).
     Returns the selection state when ``on_select`` is given."""
     kwargs = {}
     if on_select is not None:
@@ -51,18 +52,22 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     if source_nl:
         st.caption(source_nl)
     data_downloads(data, key=key, filename=filename, spec=spec, table=table, label=show_table_label,
-                   csv_bytes=csv_bytes, lazy=lazy, lang=lang)
+                   csv_bytes=csv_bytes, lazy=lazy, static_table=static_table, lang=lang)
     return state
 
 
 def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str, table: pd.DataFrame | None = None,
                    label: str | None = None, csv_bytes: bytes | None = None, lazy: bool = False,
-                   lang: str) -> None:
+                   static_table: bool = False, lang: str) -> None:
     """The "Toon data" table and the CSV, PNG and SVG downloads of a chart (``spec``: its JSON text).
 
     ``lazy``: one "Data en downloads" expander that mounts the grid and the buttons only when the
     reader opens it (a closed ``st.expander`` still mounts its content; this one is not built at
-    all). Inside an ``st.fragment`` opening it reruns only the fragment."""
+    all). Inside an ``st.fragment`` opening it reruns only the fragment.
+    ``static_table``: the table as plain HTML (``streek.figures.html_table``: header cells with
+    ``scope``, a keyboard-reachable scrolling wrapper) instead of a data grid, for a few rows: a grid
+    makes the browser load and run ~1,2 MB of script even inside a closed expander (issue 9). It
+    cannot be sorted; the CSV and XLSX downloads hold the same rows."""
     if lazy:
         box = st.expander(label or t("pillars.widget.data_downloads", lang), key=f"{key}-data", on_change="rerun",
                           icon=":material/download:")
@@ -73,7 +78,10 @@ def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str, ta
             _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
         return
     with st.expander(label or t("pillars.widget.show_data", lang)):
-        st.dataframe(_shown(data, table), hide_index=True, width="stretch")
+        if static_table:
+            st.html(TABLE_CSS + html_table(_frame(_shown(data, table))))
+        else:
+            st.dataframe(_shown(data, table), hide_index=True, width="stretch")
     _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
 
 
