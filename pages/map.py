@@ -39,7 +39,7 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     m = md.map_indicator(_vision, ind, lang=lang)
     frame = md.map_frame(_vision, ind, period, view, since, lang=lang)
     title = md.view_title(_vision, m, period, view, since, lang=lang)
-    spec = mc.map_chart(frame, m, view, title, since=since, lang=lang)
+    spec = mc.map_chart(frame, m, view, mc.wrap_title(title), since=since, lang=lang)   # lines: fits a phone
     # what the downloads need, made once per view instead of on every click
     download = md.download_frame(_vision, frame, m, period, view, since, lang=lang)
     return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv(download, lang),
@@ -209,7 +209,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
-                    export_spec=info["spec_json"], lang=lang)
+                    export_spec=info["spec_json"], lang=lang, lazy=True)
     with right:
         if not nis:
             st.caption(t("map.series.pick", lang))
@@ -232,7 +232,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang)
+                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang, lazy=True)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
