@@ -7,9 +7,11 @@ the geometry into text and draw nothing). Layers, bottom to top:
 colour-blind-safe scale (``blues``; ``blueorange`` around 0 for changes); 3. municipalities
 without a value in grey with hatch lines ("geen gegevens", with its own legend entry); 4. names
 (with a white halo), drawn over the outline of the selected municipality, so that the outline
-never covers its name; 5. an almost transparent copy of the 13 that carries the tooltip and the
-click selection (``selection_point(fields=["nis_code"])``); 6. the Belgium–France border
-(dashed). Labels lie under layer 5, so a click on a name still selects its municipality.
+never covers its name; 5. only where some municipality has no value: an almost transparent copy
+of the 13 that carries the tooltip and the click selection (``selection_point(fields=
+["nis_code"])``) — otherwise layer 2 carries them itself (Vega-Lite makes the names
+non-interactive, so a click on a name reaches the shape under it); 6. the Belgium–France border
+(dashed).
 """
 from __future__ import annotations
 
@@ -174,11 +176,29 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     mun_data = ds(recs, "gemeenten")
     border_data = ds(border, "grens")
     has_value, no_value = "isValid(datum.waarde)", "!isValid(datum.waarde)"
+    sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
+    sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
+    tooltip = [
+        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
+        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
+        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
+        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
+        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
+        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
+    ]
+    if any(r.get("opmerking") for r in recs):
+        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
         alt.Chart(mun_data).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
+    if not without:
+        # every municipality has a value: the coloured shapes themselves carry the tooltip and the
+        # click (the names are not interactive, Vega-Lite lets clicks through), so the browser
+        # projects and draws the 13 shapes once, not twice
+        layers[-1] = layers[-1].mark_geoshape(stroke="white", strokeWidth=0.8, cursor="pointer").encode(
+            tooltip=tooltip).add_params(sel)
     if without:
         layers.append(alt.Chart(mun_data).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
                       .encode(description="aria:N",
@@ -200,22 +220,11 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     if without:
         layers += _labels(mun_data, "#1B1F24", 9, style="italic", field="status", dy=12, where=no_value)
 
-    sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
-    sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
-    tooltip = [
-        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
-        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
-        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
-        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
-        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
-        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
-    ]
-    if any(r.get("opmerking") for r in recs):
-        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
-    layers.append(
-        # no stroke here: the outlines (white, and the selected one) lie under the names
-        alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, strokeWidth=0, cursor="pointer")
-        .encode(tooltip=tooltip).add_params(sel))
+    if without:
+        # coloured and grey shapes in two layers: an almost transparent copy of the 13 on top
+        # carries the tooltip and the click (no stroke: the outlines lie under the names)
+        layers.append(alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, strokeWidth=0, cursor="pointer")
+                      .encode(tooltip=tooltip).add_params(sel))
     layers.append(alt.Chart(border_data).mark_geoshape(
         filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))
 
