@@ -162,6 +162,7 @@ def test_concurrent_processes_write_whole_identical_files(tmp_path, monkeypatch)
 
 
 def test_cache_folder_is_git_ignored():
+    """var/ (the measurement store and this cache) is in .gitignore, so cached PNGs are never committed."""
     rel = render.DISK_CACHE.relative_to(ROOT)
-    p = subprocess.run(["git", "check-ignore", "-q", str(rel / "x.png")], cwd=ROOT)
-    assert p.returncode == 0, f"{rel} is not git-ignored"
+    ignored = {line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()}
+    assert rel.parts[0] in ignored, f"{rel} is not git-ignored"
