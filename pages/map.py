@@ -39,11 +39,28 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     m = md.map_indicator(_vision, ind, lang=lang)
     frame = md.map_frame(_vision, ind, period, view, since, lang=lang)
     title = md.view_title(_vision, m, period, view, since, lang=lang)
-    spec = mc.map_chart(frame, m, view, title, since=since, lang=lang)
-    # what the downloads need, made once per view instead of on every click
+    spec = mc.map_chart(frame, m, view, mc.wrap_title(title), since=since, lang=lang)   # lines: fits a phone
+    # what the downloads and the ranked table need, made once per view instead of on every run
     download = md.download_frame(_vision, frame, m, period, view, since, lang=lang)
+    ranked = md.ranked_table(frame)
+    cols = {t("map.table.rank", lang): "rang_nl", t("map.table.municipality", lang): "gemeente",
+            t("map.table.value", lang): "waarde_nl", t("map.table.note", lang): "opmerking"}
+    table = ranked.assign(**{k: ranked[v] for k, v in cols.items()})[list(cols)]
     return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv(download, lang),
-                  "spec_json": spec_json(spec)}
+                  "spec_json": spec_json(spec), "ranked": ranked, "table": table,
+                  "region_missing": not (md.rows(_vision, ind)["geo"] == md.REGION).any()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _indicators(_vision, version: str, lang: str) -> tuple:
+    """Every indicator with municipal values (read on every run: cached per data version and language)."""
+    return tuple(md.map_indicators(_vision, lang=lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _periods(_vision, version: str, ind: str) -> tuple[str, ...]:
+    """The indicator's years with municipal values (read on every run: cached per data version)."""
+    return tuple(md.periods(_vision, ind))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -69,8 +86,9 @@ def _keep_valid(key: str, options: list) -> None:
         del st.session_state[key]
 
 
+version = data_version(vision)
 try:
-    indicators = md.map_indicators(vision, lang=lang)
+    indicators = list(_indicators(vision, version, lang))
 except md.MapInputError as e:
     st.error(t("map.error", lang, msg=str(e)))
     st.stop()
@@ -109,7 +127,7 @@ _keep_valid(W["indicator"], ids)
 st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
 ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
 m = by_id[ind]
-periods = md.periods(vision, ind)
+periods = list(_periods(vision, version, ind))
 views = md.available_views(m, len(periods))
 _keep_valid(W["weergave"], views)
 st.session_state.setdefault(W["weergave"], views[0])
@@ -149,10 +167,8 @@ now = {k: v for k, v in now.items() if v}
 if now != {k: v for k, v in url.items() if v is not None}:
     st.query_params.from_dict(now)
 st.session_state[URL_SEEN] = now
-version = data_version(vision)
 
-try:
-    md.check_choice(vision, ind, period, view, since, lang=lang)
+try:   # map_frame checks the choice (md.check_choice) when the view is built; a cached view was valid
     base_spec, info = _map_spec(vision, version, ind, period, view, since, lang)
 except md.MapInputError as e:
     st.error(t("map.error", lang, msg=str(e)))
@@ -161,14 +177,8 @@ except geo.GeoDataError as e:
     st.error(t("map.geo_error", lang, msg=str(e)))
     st.stop()
 
-frame = info["frame"]
 source = md.source_text(vision, m)
-ranked = md.ranked_table(frame)
-table = ranked.assign(**{
-    t("map.table.rank", lang): ranked["rang_nl"], t("map.table.municipality", lang): ranked["gemeente"],
-    t("map.table.value", lang): ranked["waarde_nl"], t("map.table.note", lang): ranked["opmerking"],
-})[[t("map.table.rank", lang), t("map.table.municipality", lang), t("map.table.value", lang),
-    t("map.table.note", lang)]]
+ranked, table = info["ranked"], info["table"]
 
 
 @st.fragment
@@ -209,7 +219,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
-                    export_spec=info["spec_json"], lang=lang)
+                    export_spec=info["spec_json"], lang=lang, lazy=True)
     with right:
         if not nis:
             st.caption(t("map.series.pick", lang))
@@ -232,7 +242,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang)
+                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang, lazy=True)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
@@ -258,6 +268,6 @@ if view == "per1000":
 elif view == "verandering":
     lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change", lang,
                    period=fmt_period(period, lang=lang), since=fmt_period(since, lang=lang)))
-if not (md.rows(vision, ind)["geo"] == md.REGION).any():
+if info["region_missing"]:
     lines.append(t("map.meta.region_missing", lang))
 st.markdown("  \n".join(lines))

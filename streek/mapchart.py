@@ -6,10 +6,12 @@ the geometry into text and draw nothing). Layers, bottom to top:
 1. neighbours in light grey with light names; 2. municipalities with a value, coloured on a
 colour-blind-safe scale (``blues``; ``blueorange`` around 0 for changes); 3. municipalities
 without a value in grey with hatch lines ("geen gegevens", with its own legend entry); 4. names
-(with a white halo); 5. an almost transparent copy of the 13 that carries the tooltip, the
-click selection (``selection_point(fields=["nis_code"])``) and the outline of the selected
-municipality; 6. the Belgium–France border (dashed). Labels lie under layer 5, so a click on a
-name still selects its municipality.
+(with a white halo), drawn over the outline of the selected municipality, so that the outline
+never covers its name; 5. only where some municipality has no value: an almost transparent copy
+of the 13 that carries the tooltip and the click selection (``selection_point(fields=
+["nis_code"])``) — otherwise layer 2 carries them itself (Vega-Lite makes the names
+non-interactive, so a click on a name reaches the shape under it); 6. the Belgium–France border
+(dashed).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ BORDER = "#5A5A5A"
 SELECTED_STROKE = "#000000"
 SEQ_SCHEME = "blues"
 TITLE_WRAP = 44                     # characters per title line of the narrow series chart
+MAP_TITLE_WRAP = 40                 # characters per title line of the map on screen (a 390 px phone fits ~42)
 DIV_SCHEME = "blueorange"
 # the municipality, the region, the province, Flanders (Okabe-Ito)
 SERIES_COLORS = ["#D55E00", "#0072B2", "#009E73", "#4D4D4D"]
@@ -137,10 +140,17 @@ def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str
     return layers
 
 
-def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since: str | None = None,
+def wrap_title(title: str, width: int = MAP_TITLE_WRAP) -> list[str]:
+    """A title as lines of at most ``width`` characters (Vega does not wrap a title: on a phone a long
+    one was cut off with an ellipsis). Joined with spaces the lines give the title back."""
+    return textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False) or [title]
+
+
+def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list[str], since: str | None = None,
               selected: str | None = None, subtitle: str | None = None, *, lang: str) -> dict:
     """The choropleth of the 13 municipalities for a :func:`streek.mapdata.map_frame`, as a
-    Vega-Lite dict (inline data; see :class:`_DataSets`)."""
+    Vega-Lite dict (inline data; see :class:`_DataSets`). ``title``: one line, or lines
+    (:func:`wrap_title`)."""
     ds = _DataSets()
     recs = _records(frame, lang=lang)
     with_value = [r for r in recs if r.get("waarde") is not None]
@@ -166,11 +176,29 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     mun_data = ds(recs, "gemeenten")
     border_data = ds(border, "grens")
     has_value, no_value = "isValid(datum.waarde)", "!isValid(datum.waarde)"
+    sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
+    sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
+    tooltip = [
+        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
+        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
+        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
+        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
+        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
+        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
+    ]
+    if any(r.get("opmerking") for r in recs):
+        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
         alt.Chart(mun_data).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
+    if not without:
+        # every municipality has a value: the coloured shapes themselves carry the tooltip and the
+        # click (the names are not interactive, Vega-Lite lets clicks through), so the browser
+        # projects and draws the 13 shapes once, not twice
+        layers[-1] = layers[-1].mark_geoshape(stroke="white", strokeWidth=0.8, cursor="pointer").encode(
+            tooltip=tooltip).add_params(sel)
     if without:
         layers.append(alt.Chart(mun_data).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
                       .encode(description="aria:N",
@@ -185,30 +213,18 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str, since
     layers.append(alt.Chart(mun_data).transform_filter("datum.leader").mark_rule(color="#1B1F24", strokeWidth=0.8)
                   .encode(longitude="anchor_lon:Q", latitude="anchor_lat:Q", longitude2="label_lon:Q",
                           latitude2="label_lat:Q"))
+    # the selected municipality's outline (the selection of the top layer), under the names
+    layers.append(alt.Chart(mun_data).transform_filter({"param": SELECTION_PARAM, "empty": False})
+                  .mark_geoshape(filled=False, stroke=SELECTED_STROKE, strokeWidth=3.5, strokeJoin="round"))
     layers += _labels(mun_data, "#1B1F24", LABEL_FONT, weight="bold")
     if without:
         layers += _labels(mun_data, "#1B1F24", 9, style="italic", field="status", dy=12, where=no_value)
 
-    sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
-    sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
-    is_sel = alt.when(sel, empty=False)
-    tooltip = [
-        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
-        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
-        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
-        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
-        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
-        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
-    ]
-    if any(r.get("opmerking") for r in recs):
-        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
-    layers.append(
-        alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, cursor="pointer").encode(
-            # only the selected outline: the white borders are drawn under the names already
-            stroke=is_sel.then(alt.value(SELECTED_STROKE)).otherwise(alt.value("transparent")),
-            strokeWidth=is_sel.then(alt.value(3.5)).otherwise(alt.value(0)),
-            tooltip=tooltip,
-        ).add_params(sel))
+    if without:
+        # coloured and grey shapes in two layers: an almost transparent copy of the 13 on top
+        # carries the tooltip and the click (no stroke: the outlines lie under the names)
+        layers.append(alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, strokeWidth=0, cursor="pointer")
+                      .encode(tooltip=tooltip).add_params(sel))
     layers.append(alt.Chart(border_data).mark_geoshape(
         filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))
 

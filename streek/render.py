@@ -2,14 +2,25 @@
 
 Results are cached here, and only here, on the JSON spec text and the language: the first call
 costs ~0.5 s, later ones ~15 ms (SVG) and ~110 ms (PNG); a cached one is a dictionary look-up.
+
+PNGs are also kept on disk (:data:`DISK_CACHE`, ``var/cache/png/``, git-ignored), so that a fresh
+process — ``python -m streek deck`` run again, or another ``make serve`` worker — does not render
+the same chart again. The file name is a SHA-256 of everything that makes the picture: the spec's
+JSON text (data, theme, titles, so the data version and the theme), the language, the scale and
+the vl-convert version. Files are written to a temporary name and renamed into place, so
+concurrent processes never read half a file; a file that cannot be read or written is simply
+rendered again. ``STREEK_RENDER_CACHE=off`` (or another directory) changes where or whether.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 import altair as alt
-import vl_convert as vlc
 
 from streek.download import neutralise_cell
 from streek.fmt import d3_format_locale
@@ -40,14 +51,93 @@ _FORMAT_LOCALE = {lang: d3_format_locale(lang) for lang in ("nl", "en")}
 
 @lru_cache(maxsize=512)
 def _svg(spec: str, lang: str) -> str:
+    import vl_convert as vlc  # here, not at import: a process whose PNGs are all on disk never loads it
     return vlc.vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
                                time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
 
 
+DISK_CACHE = Path(__file__).resolve().parents[1] / "var" / "cache" / "png"
+DISK_CACHE_MAX_FILES = 400          # oldest files go first beyond this (a few hundred KB each)
+
+
+def disk_cache_dir() -> Path | None:
+    """Where PNGs are kept between processes; None when switched off (``STREEK_RENDER_CACHE=off``)."""
+    env = os.environ.get("STREEK_RENDER_CACHE", "")
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
+    return Path(env) if env else DISK_CACHE
+
+
+@lru_cache(maxsize=1)
+def _vlc_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("vl-convert-python")
+    except PackageNotFoundError:
+        import vl_convert as vlc
+        return getattr(vlc, "__version__", "?")
+
+
+def png_cache_key(spec: str, lang: str, scale: float) -> str:
+    """The file name of a PNG in the disk cache."""
+    h = hashlib.sha256(f"{_vlc_version()}\n{lang}\n{float(scale)!r}\n".encode())
+    h.update(spec.encode("utf-8"))
+    return h.hexdigest() + ".png"
+
+
+def _disk_read(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if data.startswith(b"\x89PNG") else None
+
+
+def _disk_write(folder: Path, name: str, data: bytes) -> None:
+    """Atomic: a temporary file in the same folder, renamed into place (readers never see half a
+    file; two processes writing the same picture both write whole, identical files)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".png")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(folder)
+    except OSError:
+        pass                         # a read-only or full disk: the picture was made, only not kept
+
+
+def _prune(folder: Path) -> None:
+    files = list(folder.glob("*.png"))
+    if len(files) <= DISK_CACHE_MAX_FILES:
+        return
+    def mtime(f: Path) -> float:
+        try:
+            return f.stat().st_mtime
+        except OSError:              # removed by another process meanwhile
+            return 0.0
+    for f in sorted(files, key=mtime)[: len(files) - DISK_CACHE_MAX_FILES]:
+        f.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=256)
 def _png(spec: str, lang: str, scale: float) -> bytes:
-    return vlc.vegalite_to_png(json.loads(spec), scale=scale, format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
+    folder = disk_cache_dir()
+    name = png_cache_key(spec, lang, scale) if folder is not None else ""
+    if folder is not None:
+        hit = _disk_read(folder / name)
+        if hit is not None:
+            return hit
+    import vl_convert as vlc
+    data = vlc.vegalite_to_png(json.loads(spec), scale=scale, format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
                                time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
+    if folder is not None:
+        _disk_write(folder, name, data)
+    return data
 
 
 def to_svg(chart, lang: str = "nl") -> bytes:

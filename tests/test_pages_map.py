@@ -83,6 +83,8 @@ def test_a_click_on_the_map_shows_that_municipalitys_series():
     assert not at.exception
     series = charts(at)[1]
     assert "Menen naast de streek, de provincie en Vlaanderen" in title_text(series)
+    at.session_state["kaart-reeks-data"] = True          # open the series' "Data en downloads" (built when opened)
+    at.run()
     table = next(d.value for d in at.dataframe if "Gebied" in d.value.columns)   # the series' "Toon data"
     assert set(table["Gebied"]) == {"Menen", "Zuid-West-Vlaanderen", "Provincie West-Vlaanderen", "Vlaams Gewest"}
     assert len(table[table["Gebied"] == "Menen"]) == 31

@@ -188,6 +188,9 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
     # this loop builds the next chart (pillar 2, 2 cores: 2,7 s serial against 1,6 s in threads)
     pool = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)))
     res_all = assessments or {}
+    map_pillar = pillar or _pillar_of(vision, codes)
+    # the map is the largest picture: it starts first, in the pool, and renders while the charts are built
+    map_job = pool.submit(default_map_png, vision, map_pillar, lang=lang) if map_png is None and with_map else None
     by_amb: dict[str, list] = {}
     for n in notes or []:
         by_amb.setdefault(n.ambition, []).append(n)
@@ -210,8 +213,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             block=first.building_block, page=first.page,
             series=list(card.series),
             chart_png=png, sources=sources_of(vision, group, lang=lang), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
-    map_pillar = pillar or _pillar_of(vision, codes)
-    mp, cap = (map_png if map_png is not None else (default_map_png(vision, map_pillar, lang=lang) if with_map else (None, "")))
+    mp, cap = map_png if map_png is not None else (map_job.result() if map_job is not None else (None, ""))
     map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
     with pool:
         for sc in slides:

@@ -1,0 +1,115 @@
+"""Browser (issue 9, map): a click on a municipality reruns only the map's fragment — the browser asks
+for a fragment rerun, the server sends back the map part (no indicator widgets, no ranked table)
+— and the series beside the map shows the clicked municipality; the keyboard alternative (the
+municipality list) does the same. The selected outline lies under the names (checked in the SVG:
+the name of the selected municipality is drawn after its outline). Screenshots in test-output/."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from conftest import screenshot, wait_for_app
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from map_click import click_municipality, dismiss_dialog, series_text, wait_for_idle, wait_for_map  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+class Frames:
+    """The WebSocket messages of the page, decoded with Streamlit's own protocol."""
+
+    def __init__(self, page):
+        self.sent: list[BackMsg] = []
+        self.received: list[ForwardMsg] = []
+        page.on("websocket", self._attach)
+
+    def _attach(self, ws):
+        ws.on("framesent", lambda p: self._add(p, BackMsg, self.sent))
+        ws.on("framereceived", lambda p: self._add(p, ForwardMsg, self.received))
+
+    @staticmethod
+    def _add(payload, kind, into):
+        if isinstance(payload, bytes | bytearray):
+            msg = kind()
+            msg.ParseFromString(bytes(payload))
+            into.append(msg)
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.sent), len(self.received)
+
+    def reruns_since(self, mark) -> list:
+        return [m.rerun_script for m in self.sent[mark[0]:] if m.WhichOneof("type") == "rerun_script"]
+
+    def element_types_since(self, mark) -> list[str]:
+        out = []
+        for m in self.received[mark[1]:]:
+            if m.WhichOneof("type") == "delta" and m.delta.WhichOneof("type") == "new_element":
+                out.append(m.delta.new_element.WhichOneof("type"))
+        return out
+
+
+def _open(browser, app_server, width=1400, lang=""):
+    ctx = browser.new_context(viewport={"width": width, "height": 1800}, locale="nl-BE")
+    page = ctx.new_page()
+    frames = Frames(page)
+    page.goto(f"{app_server}/kaart?indicator=vat_enterprises_active&weergave=per1000{lang}")
+    wait_for_app(page)
+    wait_for_map(page)
+    wait_for_idle(page)
+    page.wait_for_timeout(300)
+    dismiss_dialog(page)
+    return ctx, page, frames
+
+
+def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(browser, app_server):
+    ctx, page, frames = _open(browser, app_server)
+    try:
+        before = frames.mark()
+        click_municipality(page, "Menen")
+        wait_for_app(page)
+        assert "Menen naast de streek" in series_text(page)
+        reruns = frames.reruns_since(before)
+        assert reruns, "the click sent no rerun request"
+        assert all(r.fragment_id for r in reruns), "the click reran the whole page, not the map's fragment"
+        types = frames.element_types_since(before)
+        assert "vega_lite_chart" in types                 # the new series
+        # nothing from outside the fragment: the indicator widgets and the ranked table stay as they are
+        assert not {"dataframe", "radio", "slider"} & set(types), types
+        # the lighter click: data and downloads are built when opened, not on every click
+        assert "download_button" not in types, types
+        assert "gemeente=34027" in page.url
+        # the selected outline is drawn before (under) the name "Menen"
+        order = page.evaluate("""() => {
+            const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
+            const all = Array.from(svg.querySelectorAll('path, text'));
+            const outline = all.findIndex(e => e.tagName === 'path' && e.getAttribute('stroke') === '#000000');
+            const name = all.findIndex(e => e.tagName === 'text' && e.textContent === 'Menen' && e.getAttribute('fill') !== 'white');
+            return {outline, name};
+        }""")
+        assert order["outline"] >= 0 and order["name"] > order["outline"], order
+        screenshot(page, "i9-kaart-klik-fragment")
+    finally:
+        ctx.close()
+
+
+def test_keyboard_choice_from_the_list_updates_the_series_in_english(browser, app_server):
+    ctx, page, frames = _open(browser, app_server, lang="&lang=EN")
+    try:
+        before = frames.mark()
+        box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
+        box.focus()
+        page.keyboard.type("Kuurne")
+        page.keyboard.press("Enter")
+        page.wait_for_function("""() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
+                                          return c && c.textContent.includes('Kuurne'); }""", timeout=60_000)
+        wait_for_app(page)
+        assert all(r.fragment_id for r in frames.reruns_since(before))
+        assert "gemeente=34023" in page.url
+        screenshot(page, "i9-kaart-keyboard-en")
+    finally:
+        ctx.close()

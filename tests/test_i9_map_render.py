@@ -1,0 +1,168 @@
+"""Issue 9 (map and deck): the map spec draws the selected outline under the names and the 13
+shapes once when every municipality has a value, the map title wraps to fit a phone, and PNGs
+are kept on disk between processes (keyed on spec, language, scale; atomic; can be switched off)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from streek import mapchart as mc
+from streek import mapdata as md
+from streek import render
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "width": 40, "height": 30,
+         "data": {"values": [{"a": "x", "b": 1}, {"a": "y", "b": 2}]}, "mark": "bar",
+         "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+
+
+def _map(vision, ind="vat_enterprises_active", period="2019", selected=None):
+    m = md.map_indicator(vision, ind, lang="nl")
+    frame = md.map_frame(vision, ind, period, "per1000", lang="nl")
+    return mc.map_chart(frame, m, "per1000", mc.wrap_title(md.view_title(vision, m, period, "per1000", lang="nl")),
+                        selected=selected, lang="nl")
+
+
+def _without_values(vision, codes):
+    st = vision.statbel
+    drop = (st["indicator"] == "vat_enterprises_active") & st["geo"].isin(codes)
+    return type(vision)(vision.pillars, vision.building_blocks, vision.ambitions, vision.geographies,
+                        vision.indicators, vision.sources, vision.observations, st[~drop].reset_index(drop=True),
+                        vision.swot, vision.figures, vision.trends, vision.environment, vision.texts)
+
+
+def _index(layers, pred) -> list[int]:
+    return [i for i, ly in enumerate(layers) if pred(ly)]
+
+
+def _is_name_layer(ly) -> bool:
+    return ly["mark"]["type"] == "text" and ly.get("encoding", {}).get("text", {}).get("field") == "name_nl" \
+        and ly.get("data", {}).get("name") == "gemeenten"
+
+
+def test_selected_outline_lies_under_the_municipal_names(vision):
+    spec = _map(vision, selected="34027")
+    layers = spec["layer"]
+    outline = _index(layers, lambda ly: ly["mark"].get("stroke") == mc.SELECTED_STROKE)
+    assert len(outline) == 1
+    ly = layers[outline[0]]
+    assert ly["mark"]["filled"] is False
+    assert ly["transform"] == [{"filter": {"param": md.SELECTION_PARAM, "empty": False}}]
+    names = _index(layers, _is_name_layer)
+    assert names and outline[0] < min(names), "the outline must be drawn before (under) the names"
+    # no other layer draws a black outline over the names
+    assert not [ly for ly in layers[min(names):] if "stroke" in ly.get("encoding", {})]
+
+
+def test_every_value_present_draws_the_13_shapes_once_and_they_carry_the_click(vision):
+    spec = _map(vision)
+    on_13 = [ly for ly in spec["layer"] if ly["mark"]["type"] == "geoshape" and ly["data"]["name"] == "gemeenten"
+             and ly["mark"].get("filled") is not False]
+    assert len(on_13) == 1                       # coloured = clickable (the outline layer is not filled)
+    views = spec["params"][0]["views"]
+    assert on_13[0]["name"] in views
+    assert {t["field"] for t in on_13[0]["encoding"]["tooltip"]} >= {"gemeente", "waarde_nl", "rang_nl"}
+
+
+def test_missing_values_keep_a_transparent_click_layer_over_coloured_and_grey(vision):
+    spec = _map(_without_values(vision, ["34043"]))
+    views = spec["params"][0]["views"]
+    click = [ly for ly in spec["layer"] if ly.get("name") in views]
+    assert len(click) == 1 and click[0]["mark"]["fillOpacity"] < 0.01 and "transform" not in click[0]
+    fills = [ly for ly in spec["layer"] if ly["mark"]["type"] == "geoshape" and ly["data"]["name"] == "gemeenten"
+             and ly["mark"].get("filled") is not False and ly is not click[0]]
+    assert len(fills) == 2                       # with a value (colour), without (grey)
+
+
+def test_map_title_wraps_to_phone_width_and_keeps_every_word(vision):
+    title = md.view_title(vision, md.map_indicator(vision, "vat_enterprises_active", lang="en"), "2019", "per1000",
+                          lang="en")
+    lines = mc.wrap_title(title)
+    assert len(lines) >= 2 and all(len(x) <= mc.MAP_TITLE_WRAP for x in lines)
+    assert " ".join(lines) == title
+    assert mc.wrap_title("Bevolking, 2022") == ["Bevolking, 2022"]
+    spec = _map(vision)
+    assert isinstance(spec["title"]["text"], list) and all(len(x) <= mc.MAP_TITLE_WRAP for x in spec["title"]["text"])
+
+
+# --- the PNG cache on disk --------------------------------------------------------------------
+@pytest.fixture()
+def disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("STREEK_RENDER_CACHE", str(tmp_path))
+    render._png.cache_clear()
+    yield tmp_path
+    render._png.cache_clear()
+
+
+def test_png_is_written_once_and_read_back_without_vl_convert(disk, monkeypatch):
+    png = render.to_png(SMALL, "nl", 1.0)
+    files = list(disk.glob("*.png"))
+    assert len(files) == 1 and files[0].read_bytes() == png and png.startswith(b"\x89PNG")
+    assert not list(disk.glob(".tmp-*"))
+    render._png.cache_clear()                    # a fresh process: only the disk knows it
+
+    def boom(*a, **k):
+        raise AssertionError("rendered again although the PNG is on disk")
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", boom)
+    assert render.to_png(SMALL, "nl", 1.0) == png
+
+
+def test_key_changes_with_spec_language_and_scale(disk):
+    other = json.loads(json.dumps(SMALL))
+    other["data"]["values"][0]["b"] = 3           # other data: another data version
+    spec = render.spec_json(SMALL)
+    keys = {render.png_cache_key(spec, "nl", 1.0), render.png_cache_key(spec, "en", 1.0),
+            render.png_cache_key(spec, "nl", 2.0), render.png_cache_key(render.spec_json(other), "nl", 1.0)}
+    assert len(keys) == 4
+
+
+def test_a_broken_file_is_rendered_again_and_replaced(disk):
+    name = render.png_cache_key(render.spec_json(SMALL), "nl", 1.0)
+    (disk / name).write_bytes(b"half a file")
+    png = render.to_png(SMALL, "nl", 1.0)
+    assert png.startswith(b"\x89PNG") and (disk / name).read_bytes() == png
+
+
+def test_switched_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("STREEK_RENDER_CACHE", "off")
+    render._png.cache_clear()
+    try:
+        assert render.disk_cache_dir() is None
+        assert render.to_png(SMALL, "nl", 1.0).startswith(b"\x89PNG")
+    finally:
+        render._png.cache_clear()
+
+
+def test_concurrent_processes_write_whole_identical_files(tmp_path, monkeypatch):
+    """Two processes and two threads render the same chart into one cache folder at once."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from streek import render; import json; "
+            f"print(len(render.to_png(json.loads({json.dumps(SMALL)!r}), 'nl', 1.0)))")
+    env = {"STREEK_RENDER_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    sizes = []
+    threads = [threading.Thread(target=lambda: sizes.append(len(render._png.__wrapped__(
+        render.spec_json(SMALL), "nl", 1.0)))) for _ in range(2)]
+    monkeypatch.setenv("STREEK_RENDER_CACHE", str(tmp_path))
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    outs = [int(p.communicate(timeout=120)[0].strip()) for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    files = list(tmp_path.glob("*.png"))
+    assert len(files) == 1 and not list(tmp_path.glob(".tmp-*"))
+    assert set(outs) | set(sizes) == {len(files[0].read_bytes())}
+
+
+def test_cache_folder_is_git_ignored():
+    """var/ (the measurement store and this cache) is in .gitignore, so cached PNGs are never committed."""
+    rel = render.DISK_CACHE.relative_to(ROOT)
+    ignored = {line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()}
+    assert rel.parts[0] in ignored, f"{rel} is not git-ignored"
