@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
-from conftest import OUT, screenshot, wait_for_app
+from conftest import OUT, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def _context(browser, viewport: str):
 def _open(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page, timeout=60_000)
-    page.wait_for_timeout(800)   # charts lay out after the script has finished
+    wait_for_charts(page)   # charts lay out after the script has finished
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from conftest import screenshot, settle, wait_for_app
+from conftest import screenshot, settle, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -45,10 +45,17 @@ CHART_STATS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteCha
 })"""
 
 
+_WARMED: set[str] = set()
+
+
 @pytest.fixture(scope="module", autouse=True)
 def warm_server(browser, app_server):
     """The very first session of a fresh server can flash Streamlit's "Page not found" dialog
-    (pages/ is looked up before st.navigation has run once); open the home page first."""
+    (pages/ is looked up before st.navigation has run once); open the home page first (once per
+    server: this module's tests are spread over the workers one by one, see conftest.SPLIT)."""
+    if app_server in _WARMED:
+        return
+    _WARMED.add(app_server)
     ctx = browser.new_context()
     pg = ctx.new_page()
     pg.goto(app_server)
@@ -62,7 +69,7 @@ def open_page(page, url: str, height: int = 1000) -> None:
     wait_for_app(page, 60_000)
     page.wait_for_function("() => document.querySelectorAll('img.streek-still, [data-testid=stVegaLiteChart] svg.marks')"
                            ".length >= 1", timeout=30_000)
-    page.wait_for_timeout(800)
+    wait_for_charts(page)
     assert page.locator("[data-testid=stException]").count() == 0
 
 
@@ -111,7 +118,7 @@ def full_page_screenshot(page, name: str) -> None:
     """Streamlit scrolls inside its main container: grow the viewport to the content first."""
     h = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(h) + 50, 16_000)})
-    page.wait_for_timeout(1000)
+    wait_for_charts(page)
     screenshot(page, name)
 
 
