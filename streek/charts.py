@@ -32,6 +32,7 @@ import pandas as pd
 from streek import card, comparable
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
+from streek.i18n.names import label_name, unit_name
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
 from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
@@ -94,8 +95,9 @@ def axis_title(a: Ambition, *, lang: str) -> str:
     if a.unit == "%":
         return t("pillars.chart.axis.share", lang)
     if a.unit in COUNT_UNITS:
-        return t("pillars.chart.axis.count", lang, unit=a.unit)
-    return a.unit[:1].upper() + a.unit[1:]
+        return t("pillars.chart.axis.count", lang, unit=unit_name(a.unit, lang))
+    unit = unit_name(a.unit, lang)
+    return unit[:1].upper() + unit[1:]
 
 
 def _num_spec(values: list[float], unit: str) -> str:
@@ -118,8 +120,8 @@ def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, pe
             "_periode": "" if period == UNMEASURED else (period or f"{float(year):.0f}")}   # plain, for downloads
 
 
-def _series_label(a: Ambition, multi: bool) -> str:
-    return f"{a.code} {a.indicator_nl}" if multi else a.code
+def _series_label(a: Ambition, multi: bool, lang: str) -> str:
+    return f"{a.code} {label_name(a.indicator_nl, lang)}" if multi else a.code
 
 
 def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
@@ -127,7 +129,7 @@ def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
 
 
 def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, lang: str) -> list[dict]:
-    reeks = _series_label(a, multi)
+    reeks = _series_label(a, multi, lang)
     rows: list[dict] = []
     obs = _measurements(vision, a)
     t0 = a.baseline_year
