@@ -107,7 +107,7 @@ def _on_map_click() -> None:
 c1, c2 = st.columns([3, 2])
 _keep_valid(W["indicator"], ids)
 st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
-ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
+ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: md.indicator_title(by_id[i], lang), key=W["indicator"])
 m = by_id[ind]
 periods = md.periods(vision, ind)
 views = md.available_views(m, len(periods))
@@ -162,7 +162,7 @@ except geo.GeoDataError as e:
     st.stop()
 
 frame = info["frame"]
-source = md.source_text(vision, m)
+source = md.source_text(vision, m, lang=lang)
 ranked = md.ranked_table(frame)
 table = ranked.assign(**{
     t("map.table.rank", lang): ranked["rang_nl"], t("map.table.municipality", lang): ranked["gemeente"],
@@ -232,7 +232,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang)
+                        alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
@@ -249,8 +249,8 @@ st.dataframe(table.assign(**{profile_col: [f"gemeente?nis={c}" for c in ranked["
              column_config={profile_col: st.column_config.LinkColumn(profile_col, display_text=t("profile.col.profile_link", lang))})
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
-         f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
-         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m) or fmt_period(period, lang=lang)}",
+         f"**{t('map.meta.source', lang)}:** {source.removeprefix(t('common.source', lang) + ': ').replace('; ' + t('common.source', lang) + ': ', '; ')}",
+         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
          f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",
          f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
 if view == "per1000":

@@ -87,10 +87,6 @@ def data_version(vision: Vision) -> str:
     return h.hexdigest()[:12]
 
 
-def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None, lang: str = "nl") -> str:
-    return card.source_label(vision, source_id, note, page, lang)
-
-
 def axis_title(a: Ambition, *, lang: str) -> str:
     if a.unit == "%":
         return t("pillars.chart.axis.share", lang)
@@ -139,7 +135,7 @@ def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, la
                      source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, a.target_year, a.target_value, period=a.target_period,
                      label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
                      source=t("pillars.source.document", lang, page=a.page), lang=lang))
@@ -196,10 +192,10 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
     y0, t0 = float(first["value"]), float(first["period_start"])
     rows.append(_row(a, reeks, EL_START, first["period_mid"], 100, period=first["period"], text=idx_text(y0, y0),
                      label=t("pillars.chart.label.start", lang, period=fmt_period(first["period"], lang=lang)),
-                     source=source_label(vision, first["source"], first["note"], a.page), lang=lang))
+                     source=card.source_label(vision, first["source"], first["note"], a.page, lang), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value / y0 * 100, period=r.period,
-                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         text=idx_text(r.value, y0), source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
                      text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
                      label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
@@ -223,7 +219,7 @@ def _maintain_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
             for yr in (start, float(a.target_year))]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     return rows
 
 
@@ -245,7 +241,7 @@ def _period_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> 
         if r.period_start != r.period_end:   # the baseline average itself is drawn as a bar
             continue
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid + 0.5, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     return rows
 
 
@@ -258,7 +254,7 @@ def _share_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> l
                  source=t("pillars.source.document", lang, page=a.page), lang=lang)]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     if not obs.empty:
         first = obs.iloc[0]
         t0 = float(first["period_start"])

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # columns of data/ that hold units or labels: they must be translated, so they are no excuse
 _TRANSLATED = {("ambitions.csv", "unit"), ("ambitions.csv", "target_unit"), ("ambitions.csv", "indicator_nl"),
                ("document_figures.csv", "unit"), ("document_figures.csv", "indicator_nl"),
-               ("document_figures.csv", "age_group"), ("indicators.csv", "unit"), ("indicators.csv", "title_nl")}
+               ("document_figures.csv", "age_group"), ("indicators.csv", "unit"), ("indicators.csv", "title_nl"),
+               ("sources.csv", "reference_date")}
 # columns that hold no reader's text (codes, numbers, file paths)
 _SKIP = {"id", "code", "geo", "period", "value", "page", "copy", "indicator", "source", "pillar",
          "building_block", "ambition", "direction", "target_kind", "geography", "level", "parent", "nuts",
@@ -39,8 +40,8 @@ def _document_texts() -> list[str]:
 DOCUMENT_TEXTS = _document_texts()
 _WORDS = sorted({u for u, en in UNITS_EN.items() if u != en and any(c.isalpha() for c in u)}
                 | {"inwoners", "miljoen", "werkzaamheidsgraad", "procentpunt", "verandering", "personen",
-                   "ondernemingen", "werkzoekenden"}, key=len, reverse=True)
-DUTCH_UNIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\b", re.IGNORECASE)
+                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar"}, key=len, reverse=True)
+DUTCH_UNIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\b|\bBron: ", re.IGNORECASE)
 
 def _indicator_titles() -> set[str]:
     with open(ROOT / "data" / "indicators.csv", encoding="utf-8", newline="") as fh:

@@ -7,13 +7,14 @@ import csv
 import pytest
 
 from conftest import ROOT
-from streek.i18n.names import has_label, has_unit, indicator_name, label_name, unit_name
+from streek.i18n.names import has_label, has_reference_date, has_unit, indicator_name, label_name, unit_name
 
 # (file, column, kind): every column of data/ that holds a unit or an indicator label
 COLUMNS = [("ambitions.csv", "unit", "unit"), ("ambitions.csv", "target_unit", "unit"),
            ("document_figures.csv", "unit", "unit"), ("indicators.csv", "unit", "unit"),
            ("ambitions.csv", "indicator_nl", "label"), ("document_figures.csv", "indicator_nl", "label"),
-           ("document_figures.csv", "age_group", "label"), ("indicators.csv", "title_nl", "indicator")]
+           ("document_figures.csv", "age_group", "label"), ("indicators.csv", "title_nl", "indicator"),
+           ("sources.csv", "reference_date", "date")]
 
 
 def untranslated(path, column: str, kind: str) -> list[str]:
@@ -24,7 +25,7 @@ def untranslated(path, column: str, kind: str) -> list[str]:
             value = row[column]
             if not any(ch.isalpha() for ch in value):                 # '%', '20-64', '': nothing to translate
                 continue
-            ok = {"unit": has_unit, "label": has_label}.get(kind)
+            ok = {"unit": has_unit, "label": has_label, "date": has_reference_date}.get(kind)
             english = indicator_name(row["id"], value, "en") if kind == "indicator" else None
             if (ok and not ok(value)) or (english is not None and english == value):
                 out.append(f"{path.name} row {n} {column}: {value!r} has no English form in streek/i18n/names.py")

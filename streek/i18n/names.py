@@ -4,7 +4,7 @@ The Dutch names live in data/ (the single source: indicators.csv, ambitions.csv,
 document_figures.csv); this table only translates them for English readers. It is not a catalogue
 of interface keys (hence no NL/EN dicts): use :func:`unit_name` for a unit, :func:`label_name` for
 an indicator label as data/ writes it, :func:`indicator_name` for a municipal indicator by id. In
-Dutch each returns its input unchanged. The document's own titles and sentences (an ambition's
+Dutch each returns its input unchanged. :func:`reference_date` does the same for a source's reference date. The document's own titles and sentences (an ambition's
 title, a sub-target's sentence) are not labels: they stay Dutch in every language.
 
 tests/test_i10_english_names.py walks every unit and label in data/ and fails on one without an
@@ -155,6 +155,21 @@ LABELS_EN = {
     "60-64 van 20-64": "60-64 of 20-64",
 }
 
+# reference dates of the sources as data/sources.csv writes them
+REFERENCE_DATES_EN = {
+    "1 januari 1992–2021": "1 January 1992–2021",
+    "1 januari 2022": "1 January 2022",
+    "1 januari 2009–2015": "1 January 2009–2015",
+    "1 januari 1983–2015 (zonder 1992, 2003, 2006)": "1 January 1983–2015 (without 1992, 2003, 2006)",
+    "1 januari 1993–2015": "1 January 1993–2015",
+    "referentiejaar 2019": "reference year 2019",
+    "2008–2023 (bestand 16 oktober 2025)": "2008–2023 (file of 16 October 2025)",
+    "1 januari 2011": "1 January 2011",
+    "2017-K1 – 2024-K2": "2017-Q1 – 2024-Q2",
+    "jaarlijks 2000–2023 (release in de kopie van datacommonsorg/data @2328ab7c)":
+        "yearly 2000–2023 (release in the copy of datacommonsorg/data @2328ab7c)",
+}
+
 
 def indicator_name(indicator_id: str, title_nl: str, lang: str) -> str:
     """The indicator's name in ``lang``; the Dutch title from data/ where none is known."""
@@ -175,9 +190,20 @@ def label_name(label_nl: str, lang: str) -> str:
     return LABELS_EN.get(label_nl, label_nl)
 
 
+def reference_date(text: str, lang: str) -> str:
+    """A source's reference date ('1 januari 2011') in ``lang``; unchanged in Dutch."""
+    if lang != "en" or not text:
+        return text
+    return REFERENCE_DATES_EN.get(text, text)
+
+
 def has_unit(unit: str) -> bool:
     return not unit or unit in UNITS_EN
 
 
 def has_label(label_nl: str) -> bool:
     return not label_nl or label_nl in LABELS_EN
+
+
+def has_reference_date(text: str) -> bool:
+    return not any(c.isalpha() for c in text) or text in REFERENCE_DATES_EN
