@@ -362,7 +362,8 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     df, group, res = _frame(vision, code, assessment, lang=lang)
     th = get_theme(theme)
     return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, lang=lang),
-                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label)
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label,
+                                   own_legend_below=_line_legend_orient(th, len(group) > 1) == "bottom")
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],

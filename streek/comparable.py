@@ -23,6 +23,7 @@ GEO_COLORS = {"30000": "#0072B2", "02000": "#E69F00", "01000": "#8C8C8C"}
 GEO_KEYS = {"30000": "comparable.geo.wvl", "02000": "comparable.geo.vl", "01000": "comparable.geo.be"}
 BREAK_COLOR = "#6B6B6B"
 EXTRA_HEIGHT = 48                                  # room for the extra legend under the chart
+STACKED_HEIGHT = 48                                # ... and for the chart's own legend stacked under it
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -117,16 +118,21 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10) -> list[al
 
 
 def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.DataFrame,
-                 lang: str | None, text_size: int = 10) -> tuple[alt.LayerChart, pd.DataFrame]:
+                 lang: str | None, text_size: int = 10, *, own_legend_below: bool = False) -> tuple[alt.LayerChart, pd.DataFrame]:
     """The ambition chart with the comparable series drawn under it, and its data table with the
-    comparable rows appended (their own series names, so never one line with the document's)."""
+    comparable rows appended (their own series names, so never one line with the document's).
+    ``own_legend_below``: the chart has a legend under the plot too; the two are stacked (side by
+    side, the second was cut off on a 1440 px desktop card) and the chart grows by their height."""
     extra = layers(vision, code, lang, text_size)   # the theme's text size (print: >= 10 pt on paper)
     if not extra:
         return chart, table
     chart = chart.copy(deep=False)
     chart.layer = [*extra, *chart.layer]
+    if own_legend_below and isinstance(chart.config, dict):
+        legend = {**chart.config.get("legend", {}), "layout": {"bottom": {"direction": "vertical", "anchor": "start"}}}
+        chart.config = {**chart.config, "legend": legend}
     if isinstance(chart.height, int):
-        chart.height = chart.height + EXTRA_HEIGHT
+        chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if own_legend_below else 0)
     rows = chart_rows(vision, code, lang)[list(table.columns)]
     return chart, pd.concat([table, rows], ignore_index=True)
 

@@ -74,3 +74,24 @@ def strings_of(obj) -> list[str]:
     if isinstance(obj, (list, tuple)):
         return [s for v in obj for s in strings_of(v)]
     return []
+
+
+def app_texts(at) -> list[str]:
+    """What an AppTest run shows beyond Markdown and tables: choice options (select boxes, radios,
+    pills), chart specs (titles, axis, legend, tooltip titles, labels) and their datasets' text."""
+    import json
+
+    import pyarrow as pa
+    out = []
+    for kind in ("selectbox", "radio", "multiselect", "button_group"):
+        for w in at.get(kind):
+            opts = getattr(w, "options", None) or getattr(getattr(w, "proto", None), "options", [])
+            out += [str(o) for o in opts]
+    for el in at.get("vega_lite_chart"):
+        out += strings_of(json.loads(el.proto.spec))
+        for ds in el.proto.datasets:
+            table = pa.ipc.open_stream(ds.data.data).read_all()      # Streamlit sends datasets as Arrow
+            for col in table.column_names:
+                if pa.types.is_string(table.schema.field(col).type) or pa.types.is_large_string(table.schema.field(col).type):
+                    out += [v for v in table.column(col).to_pylist() if isinstance(v, str)]
+    return out
