@@ -205,7 +205,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         st.error(t("map.error", lang, msg=str(e)))
         return
     with left:
-        fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
+        fname = t("download.file.map_since" if since else "download.file.map", lang, indicator=ind, period=period,
+                  view=view, since=since or "")
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
@@ -229,8 +230,9 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
             if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
                 s_csv["waarde"] = s_csv["waarde"].round(1)
+            s_csv = s_csv.rename(columns=md.download_columns(lang))
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
-            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
+            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
                         source_nl=source, table=s_table,
                         alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")

@@ -294,7 +294,17 @@ def download_frame(vision: Vision, frame: pd.DataFrame, m: MapIndicator, period:
         # computed views (per 1.000, change) to the one decimal the map shows, not 15
         "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view, lang=lang), "rang": fr["rang"],
         "opmerking": fr["opmerking"], "bron": source_text(vision, m, lang=lang),
-    })
+    }).rename(columns=download_columns(lang))
+
+
+_DOWNLOAD_COLS = {"nis_code": "nis", "gemeente": "municipality", "naam": "name", "indicator": "indicator",
+                  "periode": "period", "weergave": "view", "sinds": "since", "waarde": "value", "eenheid": "unit",
+                  "rang": "rank", "opmerking": "note", "bron": "source"}
+
+
+def download_columns(lang: str) -> dict[str, str]:
+    """The map's download columns (Dutch names in the frames) -> their headers in ``lang``."""
+    return {nl: t(f"download.col.{key}", lang) for nl, key in _DOWNLOAD_COLS.items()}
 
 
 def source_text(vision: Vision, m: MapIndicator, *, lang: str) -> str:

@@ -117,3 +117,21 @@ def test_the_english_deck_has_no_dutch_units(vision):
               for row in shape.table.rows for c in row.cells]
     assert any("persons" in x for x in texts)
     assert not dutch_units_in(texts), dutch_units_in(texts)[:10]
+
+
+def test_map_download_headers_units_and_sources_in_english_dutch_unchanged(vision):
+    m_en = mapdata.map_indicator(vision, "population_total", lang="en")
+    fr = mapdata.map_frame(vision, "population_total", "2022", "absoluut", lang="en")
+    en = mapdata.download_frame(vision, fr, m_en, "2022", "absoluut", lang="en")
+    assert list(en.columns) == ["nis_code", "municipality", "indicator", "period", "view", "since", "value", "unit",
+                                "rank", "note", "source"]
+    assert set(en["unit"]) == {"persons"} and en["source"].iloc[0].startswith("Source: Statbel")
+    assert "1 January" in en["source"].iloc[0]
+    text = download.to_csv(en, "en").decode("utf-8-sig")
+    assert not dutch_units_in([text]), dutch_units_in([text])[:5]
+    m_nl = mapdata.map_indicator(vision, "population_total", lang="nl")
+    nl = mapdata.download_frame(vision, mapdata.map_frame(vision, "population_total", "2022", "absoluut", lang="nl"),
+                                m_nl, "2022", "absoluut", lang="nl")
+    assert list(nl.columns) == ["nis_code", "gemeente", "indicator", "periode", "weergave", "sinds", "waarde", "eenheid",
+                                "rang", "opmerking", "bron"]
+    assert set(nl["eenheid"]) == {"personen"} and nl["bron"].iloc[0].startswith("Bron: Statbel")
