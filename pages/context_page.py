@@ -52,7 +52,7 @@ st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
 st.caption(t("context.env.source", lang))
 with st.expander(t("context.env.table", lang)):
     st.markdown(TABLE_CSS + html_table(table), unsafe_allow_html=True)
-    st.download_button("CSV", csv, file_name="omgevingsfactoren.csv", mime="text/csv", key="context-env-csv",
+    st.download_button("CSV", csv, file_name=t("download.file.environment", lang) + ".csv", mime="text/csv", key="context-env-csv",
                        on_click="ignore", icon=":material/table:")
 
 cols = st.columns(2)

@@ -65,9 +65,9 @@ with st.expander(t("editor.columns_title", lang), expanded=False):
         f"{t('editor.colhelp.' + c, lang)}" for c in COLUMNS))
     st.markdown(f"**{t('editor.rules_title', lang)}**\n\n{t('editor.rules', lang)}")
     d1, d2 = st.columns(2)
-    d1.download_button(t("editor.template_csv", lang), template_csv(), file_name="sjabloon-metingen.csv", mime="text/csv",
+    d1.download_button(t("editor.template_csv", lang), template_csv(), file_name=t("download.file.template", lang) + ".csv", mime="text/csv",
                        key="editor_tpl_csv", on_click="ignore", icon=":material/table:")
-    d2.download_button(t("editor.template_xlsx", lang), lambda: template_xlsx(catalog, lang=lang), file_name="sjabloon-metingen.xlsx",
+    d2.download_button(t("editor.template_xlsx", lang), lambda: template_xlsx(catalog, lang=lang), file_name=t("download.file.template", lang) + ".xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="editor_tpl_xlsx", on_click="ignore", icon=":material/grid_on:")
 

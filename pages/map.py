@@ -125,7 +125,7 @@ def _on_map_click() -> None:
 c1, c2 = st.columns([3, 2])
 _keep_valid(W["indicator"], ids)
 st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
-ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: by_id[i].title_nl, key=W["indicator"])
+ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: md.indicator_title(by_id[i], lang), key=W["indicator"])
 m = by_id[ind]
 periods = list(_periods(vision, version, ind))
 views = md.available_views(m, len(periods))
@@ -177,7 +177,7 @@ except geo.GeoDataError as e:
     st.error(t("map.geo_error", lang, msg=str(e)))
     st.stop()
 
-source = md.source_text(vision, m)
+source = md.source_text(vision, m, lang=lang)
 ranked, table = info["ranked"], info["table"]
 
 
@@ -215,7 +215,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         st.error(t("map.error", lang, msg=str(e)))
         return
     with left:
-        fname = f"kaart-{ind}-{period}-{view}" + (f"-sinds-{since}" if since else "")
+        fname = t("download.file.map_since" if since else "download.file.map", lang, indicator=ind, period=period,
+                  view=view, since=since or "")
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
@@ -239,10 +240,11 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
             if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
                 s_csv["waarde"] = s_csv["waarde"].round(1)
+            s_csv = s_csv.rename(columns=md.download_columns(lang))
             who = names.get(nis) if nis else vision.geo_name(md.REGION)
-            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=f"reeks-{ind}-{nis or md.REGION}-{mode}",
+            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=m.title_nl, who=who), lang=lang, lazy=True)
+                        alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
@@ -259,8 +261,8 @@ st.dataframe(table.assign(**{profile_col: [f"gemeente?nis={c}" for c in ranked["
              column_config={profile_col: st.column_config.LinkColumn(profile_col, display_text=t("profile.col.profile_link", lang))})
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
-         f"**{t('map.meta.source', lang)}:** {source.removeprefix('Bron: ').replace('; Bron: ', '; ')}",
-         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m) or fmt_period(period, lang=lang)}",
+         f"**{t('map.meta.source', lang)}:** {source.removeprefix(t('common.source', lang) + ': ').replace('; ' + t('common.source', lang) + ': ', '; ')}",
+         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
          f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",
          f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
 if view == "per1000":

@@ -8,6 +8,7 @@ from streek.figures import TABLE_CSS, html_table
 from streek.card import reason_text
 from streek.fmt import fmt_pct
 from streek.i18n import t
+from streek.i18n.names import label_name, reference_date
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
 
 
@@ -17,14 +18,14 @@ def _tables(_vision, version: str, lang: str):
     basis = {b: t(f"method.geo_basis.{b}", lang) for b in ("ambitie", "bijlage 2", "swot", "bouwsteen", "")}
     ind = pd.DataFrame([{
         t("method.col.code", lang): a.code,
-        t("method.col.indicator", lang): a.indicator_nl or a.title_nl,
+        t("method.col.indicator", lang): label_name(a.indicator_nl, lang) or a.title_nl,
         t("method.col.source", lang): a.source_nl or t("method.no_source", lang),
         t("method.col.geo", lang): _vision.geo_name(a.geography) if a.geography else t("method.no_geo", lang),
         t("method.col.geo_basis", lang): basis.get(a.geography_basis, a.geography_basis),
     } for a in _vision.ambitions])
     src = pd.DataFrame([{
         t("method.col.publisher", lang): s.publisher, t("method.col.dataset", lang): s.dataset,
-        t("method.col.date", lang): s.reference_date, t("method.col.licence", lang): s.licence,
+        t("method.col.date", lang): reference_date(s.reference_date, lang), t("method.col.licence", lang): s.licence,
         t("method.col.processing", lang): s.processing_nl,
     } for s in _vision.sources.values()])
     return ind, src

@@ -76,7 +76,7 @@ def _key_figure(g) -> None:
     the value large, then unit, year and age group, notes and source."""
     r = g.rows.iloc[0]
     with st.container(border=True):
-        st.markdown(f"**{html.escape(g.indicator_nl)}** – {html.escape(r['gebied'])}")
+        st.markdown(f"**{html.escape(g.indicator(lang=lang))}** – {html.escape(r['gebied'])}")
         st.markdown(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
                     f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>', unsafe_allow_html=True)
         st.caption(g.subtitle(lang=lang))

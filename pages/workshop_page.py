@@ -109,7 +109,7 @@ for code in [c for c in doc_codes if c in by_amb] + [c for c in by_amb if c not 
 if shown:
     frame = pd.DataFrame([{"ambitie": n.ambition, "soort": n.kind, "tekst": n.text, "auteur": n.author,
                            "omgevingsfactor": n.factor or "", "datum": format_date(n, lang)} for n in shown])
-    st.download_button(t("notes.download_csv", lang), to_csv(frame, lang), file_name="workshopnotities.csv", mime="text/csv",
+    st.download_button(t("notes.download_csv", lang), to_csv(frame, lang), file_name=t("download.file.notes", lang) + ".csv", mime="text/csv",
                        on_click="ignore", icon=":material/table:")
 
 # --- codes (editors) ----------------------------------------------------------------------------

@@ -8,7 +8,8 @@ The pillar page, the overview, presentation mode and the PowerPoint/PDF exports 
     card.series[0].fact_rows     # (("Area", ...), ("From → to", ...), ...) — the facts as label/value
 
 Texts are plain (no Markdown, no HTML): each view escapes for its own medium. The document's own
-titles (``title``, ``label``, ``indicator``, annex sources) stay Dutch in every language.
+titles (``title``, a sub-target's ``label``, annex sources) stay Dutch in every language; units and
+indicator labels are translated (streek.i18n.names).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from streek import comparable
 from streek.fmt import fmt_change, fmt_number, fmt_period, fmt_value
 from streek.i18n import t
+from streek.i18n.names import label_name, reference_date, unit_name
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, Reason, Status, assess
 
@@ -124,7 +126,7 @@ def change_text(a: Ambition, lang: str) -> str | None:
         return None
     diff = a.target_value - a.baseline_value
     absolute = (t("card.points", lang, value=_signed(diff, lang)) if a.is_percentage
-                else f"{_signed(diff, lang, None)} {a.unit}".strip())
+                else f"{_signed(diff, lang, None)} {unit_name(a.unit, lang)}".strip())
     if not a.baseline_value:
         return absolute
     rel = (a.target_value / a.baseline_value - 1) * 100
@@ -155,7 +157,7 @@ def source_label(vision: Vision, source_id: str, note: str, page: int | None, la
     src = vision.sources.get(source_id)
     if src is None:
         return source_id or t("pillars.source.unknown", lang)
-    return f"{src.publisher}, {src.dataset}, {src.reference_date}"
+    return f"{src.publisher}, {src.dataset}, {reference_date(src.reference_date, lang)}"
 
 
 # --- the model ------------------------------------------------------------------------------------
@@ -163,9 +165,9 @@ def source_label(vision: Vision, source_id: str, note: str, page: int | None, la
 class SeriesCard:
     """What a card states about one target series, in one language."""
     code: str
-    label: str                 # the series' own sentence (document, Dutch) or the indicator
+    label: str                 # the series' own sentence (document, Dutch) or the indicator (translated)
     series_title: str          # sub-target sentence, "" for a single series
-    indicator: str             # document, Dutch
+    indicator: str             # the indicator label, in ``lang`` (streek.i18n.names)
     annex_source: str          # document, Dutch ("" where none)
     geography: str
     kind_code: str
@@ -239,9 +241,9 @@ def series_card(vision: Vision, a: Ambition, res: Assessment, lang: str, *, mult
     notes = tuple(reason_text(n, lang, "progress.note") for n in res.notes) + ((a.note_nl,) if a.note_nl else ())
     notes += tuple(n for n in (comparable.note(vision, a.code, lang),) if n)   # e.g. Eurostat beside 3.3.1
     return SeriesCard(
-        code=a.code, label=(a.series_nl or a.title_nl) if multi else a.indicator_nl,
-        series_title=(a.series_nl or a.indicator_nl) if (multi or a.series_nl) else "",
-        indicator=a.indicator_nl, annex_source=a.source_nl, geography=geography_text(vision, a, lang),
+        code=a.code, label=(a.series_nl or a.title_nl) if multi else label_name(a.indicator_nl, lang),
+        series_title=(a.series_nl or label_name(a.indicator_nl, lang)) if (multi or a.series_nl) else "",
+        indicator=label_name(a.indicator_nl, lang), annex_source=a.source_nl, geography=geography_text(vision, a, lang),
         kind_code=a.target_kind, kind=kind_label(a.target_kind, lang), baseline=baseline_text(a, lang),
         target=target_text(a, lang), from_to=from_to_text(a, lang), change=change_text(a, lang),
         latest=latest, latest_source=src, latest_note=note, needed=needed_text(res, lang),

@@ -32,6 +32,7 @@ import pandas as pd
 from streek import card, comparable
 from streek.fmt import fmt_number, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
+from streek.i18n.names import label_name, unit_name
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
 from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
@@ -86,16 +87,13 @@ def data_version(vision: Vision) -> str:
     return h.hexdigest()[:12]
 
 
-def source_label(vision: Vision, source_id: str, note: str = "", page: int | None = None, lang: str = "nl") -> str:
-    return card.source_label(vision, source_id, note, page, lang)
-
-
 def axis_title(a: Ambition, *, lang: str) -> str:
     if a.unit == "%":
         return t("pillars.chart.axis.share", lang)
     if a.unit in COUNT_UNITS:
-        return t("pillars.chart.axis.count", lang, unit=a.unit)
-    return a.unit[:1].upper() + a.unit[1:]
+        return t("pillars.chart.axis.count", lang, unit=unit_name(a.unit, lang))
+    unit = unit_name(a.unit, lang)
+    return unit[:1].upper() + unit[1:]
 
 
 def _num_spec(values: list[float], unit: str) -> str:
@@ -118,8 +116,8 @@ def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, pe
             "_periode": "" if period == UNMEASURED else (period or f"{float(year):.0f}")}   # plain, for downloads
 
 
-def _series_label(a: Ambition, multi: bool) -> str:
-    return f"{a.code} {a.indicator_nl}" if multi else a.code
+def _series_label(a: Ambition, multi: bool, lang: str) -> str:
+    return f"{a.code} {label_name(a.indicator_nl, lang)}" if multi else a.code
 
 
 def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
@@ -127,7 +125,7 @@ def _measurements(vision: Vision, a: Ambition) -> pd.DataFrame:
 
 
 def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, lang: str) -> list[dict]:
-    reeks = _series_label(a, multi)
+    reeks = _series_label(a, multi, lang)
     rows: list[dict] = []
     obs = _measurements(vision, a)
     t0 = a.baseline_year
@@ -137,7 +135,7 @@ def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, la
                      source=t("pillars.source.document", lang, page=a.page), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, a.target_year, a.target_value, period=a.target_period,
                      label=t("pillars.chart.label.target", lang, year=a.target_year, value=fmt_value(a.target_value, a.unit, lang=lang)),
                      source=t("pillars.source.document", lang, page=a.page), lang=lang))
@@ -194,10 +192,10 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
     y0, t0 = float(first["value"]), float(first["period_start"])
     rows.append(_row(a, reeks, EL_START, first["period_mid"], 100, period=first["period"], text=idx_text(y0, y0),
                      label=t("pillars.chart.label.start", lang, period=fmt_period(first["period"], lang=lang)),
-                     source=source_label(vision, first["source"], first["note"], a.page), lang=lang))
+                     source=card.source_label(vision, first["source"], first["note"], a.page, lang), lang=lang))
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value / y0 * 100, period=r.period,
-                         text=idx_text(r.value, y0), source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         text=idx_text(r.value, y0), source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     rows.append(_row(a, reeks, EL_TARGET, T, target_index, period=a.target_period,
                      text=t("pillars.chart.index_target", lang, index=fmt_number(target_index, lang=lang), pct=fmt_number(a.target_value, lang=lang)),
                      label=t("pillars.chart.label.target_index", lang, year=T, index=fmt_number(target_index, lang=lang),
@@ -221,7 +219,7 @@ def _maintain_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
             for yr in (start, float(a.target_year))]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     return rows
 
 
@@ -243,7 +241,7 @@ def _period_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> 
         if r.period_start != r.period_end:   # the baseline average itself is drawn as a bar
             continue
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid + 0.5, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     return rows
 
 
@@ -256,7 +254,7 @@ def _share_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> l
                  source=t("pillars.source.document", lang, page=a.page), lang=lang)]
     for r in obs.itertuples():
         rows.append(_row(a, reeks, EL_MEAS, r.period_mid, r.value, period=r.period,
-                         source=source_label(vision, r.source, r.note, a.page), lang=lang))
+                         source=card.source_label(vision, r.source, r.note, a.page, lang), lang=lang))
     if not obs.empty:
         first = obs.iloc[0]
         t0 = float(first["period_start"])
@@ -364,7 +362,8 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     df, group, res = _frame(vision, code, assessment, lang=lang)
     th = get_theme(theme)
     return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, lang=lang),
-                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label)
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label,
+                                   own_legend_below=_line_legend_orient(th, len(group) > 1) == "bottom")
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],

@@ -23,6 +23,7 @@ GEO_COLORS = {"30000": "#0072B2", "02000": "#E69F00", "01000": "#8C8C8C"}
 GEO_KEYS = {"30000": "comparable.geo.wvl", "02000": "comparable.geo.vl", "01000": "comparable.geo.be"}
 BREAK_COLOR = "#6B6B6B"
 EXTRA_HEIGHT = 48                                  # room for the extra legend under the chart
+STACKED_HEIGHT = 48                                # ... above it, when the chart's own legend is under it
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -75,7 +76,7 @@ def chart_rows(vision: Vision, code: str, lang: str) -> pd.DataFrame:
     })
 
 
-def layers(vision: Vision, code: str, lang: str, text_size: int = 10) -> list[alt.Chart]:
+def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_orient: str = "bottom") -> list[alt.Chart]:
     """Altair layers with their own data: a thin line per area, points (hollow at a break) and
     a rule with the word "breuk" at every break year. Empty when ``code`` has no comparable series."""
     lang = resolve_lang(lang)
@@ -93,7 +94,7 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10) -> list[al
     y = alt.Y("waarde:Q", scale=alt.Scale(domain=[max(0.0, float(rows["waarde"].min()) - span * 0.1),
                                                   float(rows["waarde"].max()) + span * 0.1]))
     color = alt.Color("reeks:N", scale=alt.Scale(domain=names, range=colors),
-                      legend=alt.Legend(title=[t("comparable.legend", lang), t("comparable.legend2", lang)], orient="bottom", direction="vertical",
+                      legend=alt.Legend(title=[t("comparable.legend", lang), t("comparable.legend2", lang)], orient=legend_orient, direction="vertical",
                                         labelLimit=560, titleLimit=600, symbolType="stroke", symbolStrokeWidth=2))
     tip = [alt.Tooltip("reeks:N", title=t("pillars.table.series", lang)),
            alt.Tooltip("periode:N", title=t("pillars.table.period", lang)),
@@ -117,16 +118,20 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10) -> list[al
 
 
 def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.DataFrame,
-                 lang: str | None, text_size: int = 10) -> tuple[alt.LayerChart, pd.DataFrame]:
+                 lang: str | None, text_size: int = 10, *, own_legend_below: bool = False) -> tuple[alt.LayerChart, pd.DataFrame]:
     """The ambition chart with the comparable series drawn under it, and its data table with the
-    comparable rows appended (their own series names, so never one line with the document's)."""
-    extra = layers(vision, code, lang, text_size)   # the theme's text size (print: >= 10 pt on paper)
+    comparable rows appended (their own series names, so never one line with the document's).
+    ``own_legend_below``: the chart has a legend under the plot too; this one then stands above the
+    plot (side by side under it, the second was cut off on a 1440 px desktop card) and the chart
+    grows by its height."""
+    extra = layers(vision, code, lang, text_size,   # the theme's text size (print: >= 10 pt on paper)
+                   legend_orient="top" if own_legend_below else "bottom")
     if not extra:
         return chart, table
     chart = chart.copy(deep=False)
     chart.layer = [*extra, *chart.layer]
     if isinstance(chart.height, int):
-        chart.height = chart.height + EXTRA_HEIGHT
+        chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if own_legend_below else 0)
     rows = chart_rows(vision, code, lang)[list(table.columns)]
     return chart, pd.concat([table, rows], ignore_index=True)
 

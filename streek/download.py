@@ -27,6 +27,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from streek.i18n import t
+from streek.i18n.names import unit_name
 
 INDEX_KINDS = {"relative_change"}
 MAX_DECIMALS = 4
@@ -71,7 +72,7 @@ def chart_frame(df: pd.DataFrame, units: Mapping[str, str], lang: str,
         is_index = kinds.get(code) in INDEX_KINDS
         sourced = part.loc[~part["berekend"].astype(bool), "waarde"]
         dec = 1 if is_index else max([decimals_of(v) for v in sourced] or [0])
-        unit = index_unit(lang) if is_index else units.get(code, "")
+        unit = index_unit(lang) if is_index else unit_name(units.get(code, ""), lang)
         for r in part.to_dict("records"):
             value = None if r["waarde"] is None or pd.isna(r["waarde"]) else round(float(r["waarde"]), dec)
             rows.append({

@@ -17,6 +17,7 @@ import pandas as pd
 
 from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
+from streek.i18n.names import label_name, unit_name
 
 #: order of areas in every comparison: the region first, then wider areas
 GEO_ORDER = ("ZWV", "34000", "30000", "02000", "01000")
@@ -53,30 +54,37 @@ class FigureGroup:
     def notes(self) -> list[str]:
         return [n for n in dict.fromkeys(self.rows["opmerking"]) if n]
 
+    def indicator(self, *, lang: str) -> str:
+        """The indicator label in ``lang`` (streek.i18n.names)."""
+        return label_name(self.indicator_nl, lang)
+
+    def unit_text(self, *, lang: str) -> str:
+        return unit_name(self.unit, lang)
+
     def period_label(self, *, lang: str) -> str:
         return fmt_period(self.period, lang=lang) if self.period else t("bench.no_year", lang)
 
     def age_label(self, *, lang: str) -> str:
-        return t("bench.age", lang, age=fmt_period(self.age_group, lang=lang)) if self.age_group else t("bench.no_age", lang)
+        return t("bench.age", lang, age=fmt_period(label_name(self.age_group, lang), lang=lang)) if self.age_group else t("bench.no_age", lang)
 
     def subtitle(self, *, lang: str) -> str:
         """Unit, year and age group: on every chart."""
-        return t("bench.subtitle", lang, unit=self.unit, period=self.period_label(lang=lang), age=self.age_label(lang=lang))
+        return t("bench.subtitle", lang, unit=self.unit_text(lang=lang), period=self.period_label(lang=lang), age=self.age_label(lang=lang))
 
     def alt_text(self, *, lang: str) -> str:
         parts = "; ".join(f"{r.gebied}: {r.waarde_nl}" for r in self.rows.itertuples())
-        return t("bench.alt", lang, indicator=self.indicator_nl, subtitle=self.subtitle(lang=lang), values=parts)
+        return t("bench.alt", lang, indicator=self.indicator(lang=lang), subtitle=self.subtitle(lang=lang), values=parts)
 
     def table(self, *, lang: str) -> pd.DataFrame:
         """The figures as a readable table (the chart's accessible alternative and its CSV)."""
         return pd.DataFrame({
             t("bench.col.item", lang): self.swot_item_nl,
-            t("bench.col.indicator", lang): self.indicator_nl,
+            t("bench.col.indicator", lang): self.indicator(lang=lang),
             t("bench.col.geo", lang): self.rows["gebied"].to_list(),
             t("bench.col.value", lang): self.rows["waarde"].to_list(),
-            t("bench.col.unit", lang): self.unit,
+            t("bench.col.unit", lang): self.unit_text(lang=lang),
             t("bench.col.period", lang): self.period or "",
-            t("bench.col.age", lang): self.age_group or "",
+            t("bench.col.age", lang): label_name(self.age_group, lang) or "",
             t("bench.col.note", lang): self.rows["opmerking"].to_list(),
             t("bench.col.page", lang): self.page,
         })
@@ -137,7 +145,7 @@ def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
     order = data["gebied"].to_list()
     base = alt.Chart(data).encode(
         y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelFontSize=13)),
-        x=alt.X("waarde:Q", title=g.unit, scale=alt.Scale(domain=domain, nice=False, zero=True),
+        x=alt.X("waarde:Q", title=g.unit_text(lang=lang), scale=alt.Scale(domain=domain, nice=False, zero=True),
                 axis=alt.Axis(labelExpr=vega_number_expr("datum.value", ",.2~f", lang=lang), tickCount=5, grid=True)),
         tooltip=[alt.Tooltip("gebied:N", title=t("bench.col.geo", lang)),
                  alt.Tooltip("waarde_nl:N", title=t("bench.col.value", lang))],
@@ -151,7 +159,7 @@ def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
     neg = base.transform_filter("datum.waarde < 0").mark_text(align="right", dx=-4, fontSize=13, fontWeight="bold") \
         .encode(text="label:N")
     return alt.layer(bars, pos, neg).properties(
-        title=alt.TitleParams(text=g.indicator_nl, subtitle=g.subtitle(lang=lang), anchor="start", fontSize=15,
+        title=alt.TitleParams(text=g.indicator(lang=lang), subtitle=g.subtitle(lang=lang), anchor="start", fontSize=15,
                               subtitleFontSize=13, subtitleColor="#4A5560", limit=600),
         # a step per bar (a discrete axis cannot be "fitted" to a height); fit the width only, so
         # that the browser can stretch the chart to its column (560 px in downloads)

@@ -11,6 +11,8 @@ import math
 
 from babel.numbers import format_decimal
 
+from streek.i18n.names import unit_name
+
 LOCALES = {"nl": "nl_BE", "en": "en"}     # Babel locale per interface language
 
 
@@ -69,12 +71,13 @@ def fmt_period(text: str, lang: str = "nl") -> str:
 
 
 def fmt_value(value, unit: str, decimals: int | None = None, lang: str = "nl") -> str:
-    """A value with its unit, the Dutch way: '75,4 %', '28.309 ondernemingen'."""
+    """A value with its unit (a unit of data/, translated by streek.i18n.names): '75,4 %',
+    '28.309 ondernemingen'; in English '75.4%', '28,309 enterprises'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no data" if lang == "en" else "geen gegevens"
     if unit == "%":
         return fmt_pct(value, decimals, lang)
-    return f"{fmt_number(value, decimals, lang)} {unit}".strip()
+    return f"{fmt_number(value, decimals, lang)} {unit_name(unit, lang)}".strip()
 
 
 D3_LOCALES = {   # the Vega/d3 number locale per language (PNG/SVG rendering by vl-convert)

@@ -24,6 +24,7 @@ import pandas as pd
 from streek import geo
 from streek.fmt import fmt_number, vega_number_expr
 from streek.i18n import t
+from streek.i18n.names import unit_name
 from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
 
 WIDTH, HEIGHT = 620, 470            # fixed for PNG/SVG; Streamlit stretches the width on screen
@@ -117,7 +118,7 @@ def _legend_title(m: MapIndicator, view: str, since: str | None, *, lang: str) -
         return t("map.legend.per1000", lang)
     if view == "verandering":
         return t("map.legend.change_pp" if m.is_percentage else "map.legend.change", lang, since=since)
-    return t("map.legend.absolute", lang, unit=m.unit or "")
+    return t("map.legend.absolute", lang, unit=unit_name(m.unit or "", lang))
 
 
 def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str = "normal",

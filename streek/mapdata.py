@@ -26,6 +26,7 @@ import pandas as pd
 from streek.a11y import echo
 from streek.fmt import fmt_number, fmt_period
 from streek.i18n import t
+from streek.i18n.names import indicator_name, reference_date, unit_name
 from streek.model import COUNT_UNITS, Vision
 
 VIEWS = ("absoluut", "per1000", "verandering")
@@ -100,6 +101,12 @@ def _describe(vision: Vision, ind: str, *, lang: str) -> MapIndicator:
     df = pd.concat([f[f["indicator"] == ind] for f in _frames(vision)])
     srcs = tuple(sorted(set(df["source"]) - {""}))
     return MapIndicator(ind, ind, "", False, False, srcs, t("map.undescribed", lang))
+
+
+def indicator_title(m, lang: str) -> str:
+    """The indicator's name in ``lang`` (a MapIndicator or a profile's indicator): a context indicator
+    translated by streek.i18n.names; an ambition keeps the document's (Dutch) title."""
+    return m.title_nl if m.is_ambition else indicator_name(m.id, m.title_nl, lang)
 
 
 def map_indicators(vision: Vision, *, lang: str) -> list[MapIndicator]:
@@ -204,7 +211,7 @@ def view_unit(m: MapIndicator, view: str, *, lang: str) -> str:
         return t("map.unit.per1000", lang)
     if view == "verandering":
         return t("map.unit.pp", lang) if m.is_percentage else "%"
-    return m.unit
+    return unit_name(m.unit, lang)
 
 
 def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str) -> str:
@@ -220,19 +227,20 @@ def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str) ->
         return f"{s} {t('map.unit.pp', lang)}" if m.is_percentage else f"{s} %"
     if m.unit == "%":
         return f"{fmt_number(value, lang=lang)} %"
-    return f"{fmt_number(value, lang=lang)} {m.unit}".strip()
+    return f"{fmt_number(value, lang=lang)} {unit_name(m.unit, lang)}".strip()
 
 
 def view_title(vision: Vision, m: MapIndicator, period: str, view: str, since: str | None = None, *, lang: str) -> str:
     """The map's title: which indicator, which view, which year."""
     p = fmt_period(period, lang=lang)
+    title = indicator_title(m, lang)
     if view == "per1000":
-        return t("map.title.per1000", lang, title=m.title_nl, period=p)
+        return t("map.title.per1000", lang, title=title, period=p)
     if view == "verandering":
         key = "map.title.change_pp" if m.is_percentage else "map.title.change"
-        return t(key, lang, title=m.title_nl, since=fmt_period(since, lang=lang), period=p)
-    return t("map.title.absolute", lang, title=m.title_nl, unit=m.unit, period=p) if m.unit else \
-        t("map.title.absolute_nounit", lang, title=m.title_nl, period=p)
+        return t(key, lang, title=title, since=fmt_period(since, lang=lang), period=p)
+    return t("map.title.absolute", lang, title=title, unit=unit_name(m.unit, lang), period=p) if m.unit else \
+        t("map.title.absolute_nounit", lang, title=title, period=p)
 
 
 def ordinal(n: int, lang: str) -> str:
@@ -285,18 +293,29 @@ def download_frame(vision: Vision, frame: pd.DataFrame, m: MapIndicator, period:
         "periode": period, "weergave": view, "sinds": since if view == "verandering" else "",
         # computed views (per 1.000, change) to the one decimal the map shows, not 15
         "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view, lang=lang), "rang": fr["rang"],
-        "opmerking": fr["opmerking"], "bron": source_text(vision, m),
-    })
+        "opmerking": fr["opmerking"], "bron": source_text(vision, m, lang=lang),
+    }).rename(columns=download_columns(lang))
 
 
-def source_text(vision: Vision, m: MapIndicator) -> str:
-    """'Bron: publisher, dataset, reference date' of every source of the indicator."""
-    parts = [vision.sources[s].attribution_nl if s in vision.sources else f"Bron: {s}" for s in m.source_ids]
+_DOWNLOAD_COLS = {"nis_code": "nis", "gemeente": "municipality", "naam": "name", "indicator": "indicator",
+                  "periode": "period", "weergave": "view", "sinds": "since", "waarde": "value", "eenheid": "unit",
+                  "rang": "rank", "opmerking": "note", "bron": "source"}
+
+
+def download_columns(lang: str) -> dict[str, str]:
+    """The map's download columns (Dutch names in the frames) -> their headers in ``lang``."""
+    return {nl: t(f"download.col.{key}", lang) for nl, key in _DOWNLOAD_COLS.items()}
+
+
+def source_text(vision: Vision, m: MapIndicator, *, lang: str) -> str:
+    """'Bron: publisher, dataset, reference date' of every source of the indicator ('Source: ...')."""
+    parts = [vision.sources[s].attribution(lang) if s in vision.sources else f"{t('common.source', lang)}: {s}"
+             for s in m.source_ids]
     return "; ".join(parts)
 
 
-def reference_dates(vision: Vision, m: MapIndicator) -> str:
-    return "; ".join(vision.sources[s].reference_date for s in m.source_ids if s in vision.sources)
+def reference_dates(vision: Vision, m: MapIndicator, lang: str = "nl") -> str:
+    return "; ".join(reference_date(vision.sources[s].reference_date, lang) for s in m.source_ids if s in vision.sources)
 
 
 # --- series beside the map -------------------------------------------------------------------
@@ -373,12 +392,13 @@ def _common_base(df: pd.DataFrame, geos: list[str], since: str | None) -> str | 
 
 def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, base: str | None = None, *, lang: str) -> list[str]:
     """Two title lines: what is drawn (with the comparable measure) and for whom."""
+    title = indicator_title(m, lang)
     if mode == SERIES_PER1000:
-        first = t("map.series.title_per1000", lang, title=m.title_nl)
+        first = t("map.series.title_per1000", lang, title=title)
     elif mode == SERIES_INDEX:
-        first = t("map.series.title_index", lang, title=m.title_nl, base=fmt_period(base or "", lang=lang))
+        first = t("map.series.title_index", lang, title=title, base=fmt_period(base or "", lang=lang))
     else:
-        first = t("map.series.title_value", lang, title=m.title_nl, unit=m.unit) if m.unit else m.title_nl
+        first = t("map.series.title_value", lang, title=title, unit=unit_name(m.unit, lang)) if m.unit else title
     second = t("map.series.who", lang, who=vision.geo_name(nis)) if nis else t("map.series.who_none", lang)
     return [first, second]
 
@@ -390,7 +410,7 @@ def series_axis_title(m: MapIndicator, mode: str, base: str | None, lang: str) -
         return t("map.unit.per1000", lang)
     if mode == SERIES_INDEX:
         return t("map.series.axis_index", lang, base=fmt_period(base or "", lang=lang))
-    return m.unit
+    return unit_name(m.unit, lang)
 
 
 def index_base(vision: Vision, ind: str, nis: str | None, view: str, since: str | None) -> str | None:

@@ -45,9 +45,11 @@ class Source:
     copy: str
     processing_nl: str = ""
 
-    @property
-    def attribution_nl(self) -> str:
-        return f"Bron: {self.publisher}, {self.dataset}, {self.reference_date}"
+    def attribution(self, lang: str) -> str:
+        """'Bron: publisher, dataset, reference date' / 'Source: ...' (names stay as published)."""
+        from streek.i18n import t
+        from streek.i18n.names import reference_date
+        return f"{t('common.source', lang)}: {self.publisher}, {self.dataset}, {reference_date(self.reference_date, lang)}"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from streek import mapdata
-from streek.i18n.names import indicator_name, unit_name
+from streek.i18n.names import unit_name
 from streek.model import Ambition, Vision
 
 REGION, PROVINCE, FLANDERS = mapdata.REGION, mapdata.PROVINCE, mapdata.FLANDERS
@@ -172,9 +172,8 @@ def municipality_profile(vision: Vision, nis: str) -> Profile:
 
 # --- words, in the language given ------------------------------------------------------------
 def indicator_title(ip: IndicatorProfile, lang: str) -> str:
-    """The indicator's name: English from the catalogue where we have it; an ambition keeps the
-    document's (Dutch) title."""
-    return ip.title_nl if ip.is_ambition else indicator_name(ip.id, ip.title_nl, lang)
+    """The indicator's name (one rule with the map's: :func:`streek.mapdata.indicator_title`)."""
+    return mapdata.indicator_title(ip, lang)
 
 
 def unit_text(unit: str, lang: str) -> str:

@@ -45,13 +45,13 @@ EXPECTED = {
     ("1.2.1", "en"): dict(
         meta="Building block 1.2 · p. 18 · from baseline to target value",
         rows=(("Area", "Zuid-West-Vlaanderen"),
-              ("From → to", "28,309 ondernemingen in 2016 → 34,000 ondernemingen in 2030"),
-              ("Change", "+5,691 ondernemingen (+20.1%)"),
-              ("Latest measurement", "31,391 ondernemingen (2019) – Statbel (Algemene Directie Statistiek), Btw-plichtige "
-                                     "ondernemingen naar rechtsvorm (TF_VAT_NACE_SQ_2019), referentiejaar 2019"),
+              ("From → to", "28,309 enterprises in 2016 → 34,000 enterprises in 2030"),
+              ("Change", "+5,691 enterprises (+20.1%)"),
+              ("Latest measurement", "31,391 enterprises (2019) – Statbel (Algemene Directie Statistiek), Btw-plichtige "
+                                     "ondernemingen naar rechtsvorm (TF_VAT_NACE_SQ_2019), reference year 2019"),
               ("Needed", "+0.7% a year from 2019 (trend so far: +3.5% a year)")),
         status=Status.ON_TRACK, status_text="▲ On track", reason_code="rates",
-        reason="From 2019, +0.7% a year is needed to reach 34,000 ondernemingen in 2030; the trend since 2016 gives "
+        reason="From 2019, +0.7% a year is needed to reach 34,000 enterprises in 2030; the trend since 2016 gives "
                "+3.5% a year (required from the baseline: +1.3% a year)."),
     # relative change without a baseline
     ("1.1.1", "nl"): dict(
@@ -81,7 +81,7 @@ EXPECTED = {
     ("1.1.2", "en"): dict(
         meta="Building block 1.1 · p. 17 · maintain a level",
         rows=(("Area", "Zuid-West-Vlaanderen"),
-              ("From → to", "keep at least 1,000 vestigingen until 2030"),
+              ("From → to", "keep at least 1,000 establishments until 2030"),
               ("Latest measurement", "no measurement yet")),
         status=Status.NOT_ASSESSABLE, status_text="? Not assessable", reason_code="maintain_no_data",
         reason="No measurement yet: the level cannot be checked."),

@@ -208,5 +208,5 @@ def test_overview_frame_has_every_series_with_its_computed_status():
     assert df.set_index("code").loc["1.2.1", "laatste"] == "31.391 ondernemingen (2019)"
     assert df.set_index("code").loc["1.1.1", "laatste"] == "nog geen meting"     # the card's own words
     en = overview_frame(VISION, res, "en").set_index("code")
-    assert en.loc["1.2.1", "laatste"] == "31,391 ondernemingen (2019)"
+    assert en.loc["1.2.1", "laatste"] == "31,391 enterprises (2019)"
     assert en.loc["3.1.1", "status"] == "✖ Moving away from the target"

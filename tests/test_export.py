@@ -100,12 +100,12 @@ def test_handpicked_ambitions_in_english(vision):
     assert "Status of the ambitions" in texts[1] and "1.2.1" in texts[1] and "3.4.b" in texts[1]
     texts = texts[:1] + texts[2:]
     assert "Selection of 2 target series" in texts[0] and "2026-11-28" in texts[0]
-    assert "Statbel" in texts[0] and "referentiejaar 2019" in texts[0]          # reference date of the 2019 count
-    assert "28,309 ondernemingen (2016)" in texts[1] and "34,000 ondernemingen in 2030" in texts[1]
-    assert "31,391 ondernemingen (2019)" in texts[1]                             # latest measurement, English numbers
+    assert "Statbel" in texts[0] and "reference year 2019" in texts[0]          # reference date of the 2019 count
+    assert "28,309 enterprises (2016)" in texts[1] and "34,000 enterprises in 2030" in texts[1]
+    assert "31,391 enterprises (2019)" in texts[1]                             # latest measurement, English numbers
     assert "31.391" not in texts[1]
     assert "Baseline" in texts[1] and "Latest measurement" in texts[1]
-    assert "811 studenten (2018)" in texts[2]
+    assert "811 students (2018)" in texts[2]
 
 
 def test_map_slide_when_a_map_is_given(vision):

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import streek.i18n as i18n
+from i10_english import app_texts, dutch_units_in
 from pages.routes import ROUTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,6 +150,7 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
     at.run()                                     # the home page (default page)
     assert english_in_effect(at) and "South-West Flanders" in at.title[0].value
     assert not dutch_in(rendered_text(at)), dutch_in(rendered_text(at))
+    assert not dutch_units_in(rendered_text(at) + app_texts(at)), dutch_units_in(rendered_text(at) + app_texts(at))
     problems = {}
     checked = ["pages/home.py"]
     # (switching to the default page itself would make AppTest run pages/ as an old-style
@@ -162,7 +164,7 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
         at.run()
         missing = sorted(k for lang, k in i18n.MISSING if lang == "en")
         i18n.MISSING.clear()
-        dutch = dutch_in(rendered_text(at))
+        dutch = dutch_in(rendered_text(at)) + dutch_units_in(rendered_text(at) + app_texts(at))   # units, labels
         if at.exception or missing or not english_in_effect(at) or dutch:
             problems[page] = {"exception": [e.value for e in at.exception][:1], "missing": missing,
                               "english": english_in_effect(at), "dutch": dutch[:5]}

@@ -115,8 +115,8 @@ def test_maintain_floor(vision):
     below = assess(a, series({2019: 1005, 2021: 990}))
     assert below.status is Status.MOVING_AWAY
     assert below.reason.code == "maintain_below"
-    assert reason_text(below.reason, "en") == ("Latest measurement (2021: 990 vestigingen) is below the level to keep "
-                                               "of 1,000 vestigingen.")
+    assert reason_text(below.reason, "en") == ("Latest measurement (2021: 990 establishments) is below the level to keep "
+                                               "of 1,000 establishments.")
     assert assess(a, vision.series("1.1.2")).status is Status.NOT_ASSESSABLE
 
 

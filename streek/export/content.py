@@ -18,6 +18,7 @@ from streek.card import SeriesCard, build_card
 from streek.charts import ambition_chart
 from streek.fmt import fmt_datetime
 from streek.i18n import t
+from streek.i18n.names import reference_date
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, assess
 
@@ -100,7 +101,7 @@ def sources_of(vision: Vision, group: list[Ambition], *, lang: str) -> list[str]
         for sid in vision.series(a.code)["source"].unique():
             s = vision.sources.get(sid)
             if s is not None:
-                out.append(s.attribution_nl)
+                out.append(s.attribution(lang))
     return unique_texts(out)
 
 
@@ -112,7 +113,7 @@ def unique_texts(texts: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = ()) -> list[str]:
+def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = (), *, lang: str) -> list[str]:
     """Publisher, dataset and reference date of every source used by the chosen series (and
     ``extra`` source ids, e.g. those of the map slide)."""
     used: list[str] = ["jmi2019", *extra]
@@ -123,7 +124,7 @@ def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = ())
     for sid in dict.fromkeys(used):
         s = vision.sources.get(sid)
         if s is not None:
-            out.append(f"{s.publisher}, {s.dataset}: {s.reference_date}")
+            out.append(f"{s.publisher}, {s.dataset}: {reference_date(s.reference_date, lang)}")
     return unique_texts(out)
 
 
@@ -151,7 +152,7 @@ def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = N
         chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut", lang=lang), lang=lang)
     except (mapdata.MapInputError, IndexError):
         return None
-    return chart, mapdata.source_text(vision, m)
+    return chart, mapdata.source_text(vision, m, lang=lang)
 
 
 def map_source_ids(vision: Vision, pillar: str | None = None) -> tuple[str, ...]:
@@ -221,7 +222,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
                 sc.chart_png = sc.chart_png.result()
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
-                       reference_dates=reference_dates(vision, codes, map_ids), slides=slides, map_png=mp,
+                       reference_dates=reference_dates(vision, codes, map_ids, lang=lang), slides=slides, map_png=mp,
                        map_caption=cap, lang=lang, with_notes=notes is not None)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from streek.fmt import fmt_period
 from streek.i18n import t
+from streek.i18n.names import reference_date
 from streek.model import Vision
 from streek.profile import (
     IndicatorProfile,
@@ -96,12 +97,12 @@ def _row(ip: IndicatorProfile, lang: str) -> FicheRow:
         trend=tuple(p.value for p in ip.trend))
 
 
-def _sources(vision: Vision, p: Profile) -> tuple[str, ...]:
+def _sources(vision: Vision, p: Profile, lang: str) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for ip in p.indicators:
         for sid in ip.sources:
             s = vision.sources.get(sid)
-            text = f"{s.publisher}, {s.dataset} ({s.reference_date}; {s.licence})" if s else sid
+            text = f"{s.publisher}, {s.dataset} ({reference_date(s.reference_date, lang)}; {s.licence})" if s else sid
             seen.setdefault(text.lower(), text)
     return tuple(seen.values())
 
@@ -128,7 +129,7 @@ def fiche_content(vision: Vision, nis: str, lang: str, vs: str | None = None, to
     return FicheContent(
         lang=lang, nis=p.nis, name=p.name, title=t("profile.title", lang, name=p.name), intro=t("profile.intro", lang),
         headers=headers, rows=tuple(_row(ip, lang) for ip in p.indicators), ambitions=amb, n_no_area=len(p.ambitions_no_area),
-        comparison_title=comp_title, comparison=comp, sources=_sources(vision, p),
+        comparison_title=comp_title, comparison=comp, sources=_sources(vision, p, lang),
         footer=t("profile.fiche_generated", lang, date=made),
         file_stem=t("profile.fiche_file", lang, name=p.name.lower().replace(" ", "-")))
 

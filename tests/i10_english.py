@@ -1,0 +1,97 @@
+"""Detector of Dutch data units and indicator labels in English output (helper of the English tests).
+
+The document's own titles and sentences stay Dutch in English mode; its units and indicator labels
+do not (streek/i18n/names.py translates them). ``dutch_units_in(texts)`` lists every Dutch unit word
+or indicator label found in ``texts`` after the document's titles and sentences are taken out."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from streek.i18n.names import LABELS_EN, UNITS_EN
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# columns of data/ that hold units or labels: they must be translated, so they are no excuse
+_TRANSLATED = {("ambitions.csv", "unit"), ("ambitions.csv", "target_unit"), ("ambitions.csv", "indicator_nl"),
+               ("document_figures.csv", "unit"), ("document_figures.csv", "indicator_nl"),
+               ("document_figures.csv", "age_group"), ("indicators.csv", "unit"), ("indicators.csv", "title_nl"),
+               ("sources.csv", "reference_date")}
+# columns that hold no reader's text (codes, numbers, file paths)
+_SKIP = {"id", "code", "geo", "period", "value", "page", "copy", "indicator", "source", "pillar",
+         "building_block", "ambition", "direction", "target_kind", "geography", "level", "parent", "nuts",
+         "flag", "kind", "per_capita_base", "sources", "levels", "quadrant", "position", "same_as"}
+
+
+def _document_texts() -> list[str]:
+    """Every other text of data/ (titles, sentences, notes, sources, names): Dutch in every language."""
+    out = set()
+    for path in sorted((ROOT / "data").glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for col, val in row.items():
+                    if col not in _SKIP and (path.name, col) not in _TRANSLATED and len(val) > 3 \
+                            and any(c.isalpha() for c in val):
+                        out.add(val)
+    return sorted(out, key=len, reverse=True)
+
+
+DOCUMENT_TEXTS = _document_texts()
+_WORDS = sorted({u for u, en in UNITS_EN.items() if u != en and any(c.isalpha() for c in u)}
+                | {"inwoners", "miljoen", "werkzaamheidsgraad", "procentpunt", "verandering", "personen",
+                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar"}, key=len, reverse=True)
+DUTCH_UNIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\b|\bBron: ", re.IGNORECASE)
+
+def _indicator_titles() -> set[str]:
+    with open(ROOT / "data" / "indicators.csv", encoding="utf-8", newline="") as fh:
+        return {row["title_nl"] for row in csv.DictReader(fh)}
+
+
+DUTCH_LABELS = sorted({k for k, v in LABELS_EN.items() if k != v and len(k) > 8} | _indicator_titles(),
+                      key=len, reverse=True)
+
+
+def dutch_units_in(texts) -> list[str]:
+    found = []
+    for text in texts:
+        text = str(text)
+        for doc in DOCUMENT_TEXTS:
+            if doc in text:
+                text = text.replace(doc, " ")
+        for m in DUTCH_UNIT.finditer(text):
+            found.append(f"{m.group(0)!r} in: {text[max(0, m.start() - 50): m.end() + 30]!r}")
+        found += [f"label {lab!r} in: {text[:90]!r}" for lab in DUTCH_LABELS if lab in text]
+    return found
+
+
+def strings_of(obj) -> list[str]:
+    """Every string in a nested spec (dicts, lists): titles, labels, inline data values."""
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in strings_of(v)]
+    if isinstance(obj, (list, tuple)):
+        return [s for v in obj for s in strings_of(v)]
+    return []
+
+
+def app_texts(at) -> list[str]:
+    """What an AppTest run shows beyond Markdown and tables: choice options (select boxes, radios,
+    pills), chart specs (titles, axis, legend, tooltip titles, labels) and their datasets' text."""
+    import json
+
+    import pyarrow as pa
+    out = []
+    for kind in ("selectbox", "radio", "multiselect", "button_group"):
+        for w in at.get(kind):
+            opts = getattr(w, "options", None) or getattr(getattr(w, "proto", None), "options", [])
+            out += [str(o) for o in opts]
+    for el in at.get("vega_lite_chart"):
+        out += strings_of(json.loads(el.proto.spec))
+        for ds in el.proto.datasets:
+            table = pa.ipc.open_stream(ds.data.data).read_all()      # Streamlit sends datasets as Arrow
+            for col in table.column_names:
+                if pa.types.is_string(table.schema.field(col).type) or pa.types.is_large_string(table.schema.field(col).type):
+                    out += [v for v in table.column(col).to_pylist() if isinstance(v, str)]
+    return out
