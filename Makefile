@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 WORKERS ?=
 # create or upgrade the measurement store once, before any server process starts
 INIT_STORE = $(BIN)/python -c "from streek.db import Store, database_url; from streek.db.engine import describe; Store(); print('Opslag van metingen:', describe(database_url()))"
-# Independent tests run in parallel (pytest-xdist): two processes per core (at most 4; tests/conftest.py),
+# Independent tests run in parallel (pytest-xdist): one process per core (at most 4; tests/conftest.py),
 # a test module stays on one worker (its module fixtures are built once) except the long browser modules,
 # whose tests spread one by one, longest first (tests/conftest.py); each worker starts its own app server,
 # browser and PostgreSQL only when a test there needs one. PYTEST_PARALLEL= runs them serially.

@@ -279,13 +279,14 @@ def _module(nodeid: str) -> str:
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_auto_num_workers(config):
-    """``-n auto``: two workers per core (``--maxprocesses`` caps it; PYTEST_XDIST_AUTO_NUM_WORKERS
-    overrides). Browser tests mostly wait for the app server and Chromium: on 2 cores, 4 workers ran
-    the full suite in 1136 s against 1441 s for 2 workers, on the same loaded machine."""
+    """``-n auto``: one worker per core (``--maxprocesses`` caps it; PYTEST_XDIST_AUTO_NUM_WORKERS
+    overrides). Two per core looked faster on a machine shared with other sessions (more processes
+    win a bigger share of a busy CPU), but alone on 2 cores 4 workers took 502 s and 2 workers 370 s:
+    every worker starts its own app server, Chromium and PostgreSQL."""
     env = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
     if env and env.isdigit():
         return int(env)
-    return 2 * (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @pytest.hookimpl(optionalhook=True)
