@@ -58,3 +58,6 @@ legend_columns  # theme field (streek/theme.py), set positionally
 px_to_pt  # test helpers of streek/theme.py (tests/test_chart_theme.py)
 theme_config
 contrast_ratio
+has_unit  # streek/i18n/names.py: the data-coverage checks of tests/test_i10_english_names.py
+has_label
+has_reference_date
