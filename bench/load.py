@@ -185,10 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Load: a room opens one pillar page at once (`make bench-load`)",
         "",
         f"Measured {started:%Y-%m-%d %H:%M} UTC on {platform.platform()}, {os.cpu_count()} CPU cores, "
-        f"Python {platform.python_version()}. The machine was shared with other work (other sessions' tests "
-        f"and benchmarks): load average at start {[round(x, 2) for x in load_before]}, at the end "
-        f"{[round(x, 2) for x in load_after]}. Ratios within one server setup are taken minutes apart, under "
-        "the same conditions as far as a shared machine allows.",
+        f"Python {platform.python_version()}. Load average at start {[round(x, 2) for x in load_before]}, "
+        f"at the end {[round(x, 2) for x in load_after]} (the bench's own servers and visitors count in it; "
+        "a start above the number of cores means other work ran just before or beside it). Ratios within one server "
+        "setup are taken minutes apart, under the same conditions as far as the machine allows.",
         "",
         f"Command: `python bench/load.py --visitors {args.visitors} --ramp {args.ramp:g} --configs "
         f"{','.join(map(str, configs))}`. {args.visitors} simulated visitors (WebSocket level, Streamlit's "
