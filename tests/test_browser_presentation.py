@@ -47,6 +47,10 @@ def test_presentation_mode_pillar_2(browser, app_server):
     assert not page.locator("[data-testid=stSidebar]").is_visible()             # navigation hidden
     h2 = page.locator("[data-testid=stMain] h2").first
     assert float(h2.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 36   # large type
+    # Streamlit mounts a Vega chart once its chart library has loaded, after the script finished:
+    # wait for the drawing (auto-retrying), not a one-shot count (CI saw 0 on a busy machine)
+    expect(page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").first
+           ).to_be_attached(timeout=60_000)
     assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
     link = qr_text(page)
     assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.2"]}), link     # the card, not presentation mode
