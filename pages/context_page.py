@@ -4,6 +4,7 @@ import streamlit as st
 from pages.ui import data_version, get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
 from streek.i18n import t
+from streek.model import text_summary
 from streek.download import to_csv
 from pages.frame import page_lang
 
@@ -44,7 +45,7 @@ st.caption(t("context.trends.source", lang, page=", ".join(str(p) for p in pages
 st.header(t("context.env.title", lang))
 env_text = vision.texts.get("environment")
 if env_text:
-    st.write(env_text["summary_nl"])
+    st.write(text_summary(env_text, lang))
 st.markdown(t("context.env.how", lang))
 matrix_html, table, csv, counts = _matrix(vision, data_version(vision), lang)
 st.caption(t("context.env.counts", lang, **counts))
@@ -63,5 +64,5 @@ for col, tid, key in ((cols[0], "actions", "context.actions.title"), (cols[1], "
     with col:
         st.header(t(key, lang))
         st.markdown(f"**{text['title_nl']}**")
-        st.write(text["summary_nl"])
+        st.write(text_summary(text, lang))
         st.caption(t("context.text.source", lang, page=text["page"]))

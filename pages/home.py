@@ -7,6 +7,7 @@ from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
 from streek.fmt import fmt_number
 from streek.i18n import t
+from streek.model import text_summary
 from streek.progress import STATUS_ORDER
 
 vision = get_vision()
@@ -14,7 +15,7 @@ lang = page_lang()
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("app.title", lang))
 st.caption(t("home.period", lang, start=2020, end=2030, date="mei 2019"))
-st.write(vision.texts["vision"]["summary_nl"])
+st.write(text_summary(vision.texts["vision"], lang))
 
 n_amb = len({a.ambition for a in vision.ambitions})
 st.header(t("home.pillars", lang, n_blocks=len(vision.building_blocks), n_ambitions=n_amb))
@@ -25,7 +26,7 @@ for col, p in zip(cols, vision.pillars):
         series = vision.ambitions_of(pillar=p.code)
         st.markdown(f"### {p.code}. {p.title_nl}")
         st.caption(t("home.n_ambitions", lang, n=len({a.ambition for a in series}), n_series=len(series)))
-        st.write(p.summary_nl)
+        st.write(p.summary(lang))
         for b in vision.blocks_of(p.code):
             st.markdown(f"- **{b.code}** {b.title_nl}")
 

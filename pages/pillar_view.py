@@ -287,7 +287,7 @@ def render_pillar(pillar_code: str) -> None:
     st.markdown(BADGE_CSS, unsafe_allow_html=True)
     p = vision.pillar(pillar_code)
     st.title(f"{t('pillars.page.pillar', lang, code=p.code)}: {p.title_nl}")
-    st.write(p.summary_nl)
+    st.write(p.summary(lang))
     res_all = assessments(vision)
     version = data_version(vision)
     codes = charts.document_ambitions(vision, pillar_code)
@@ -296,7 +296,7 @@ def render_pillar(pillar_code: str) -> None:
     jump_menu(vision, pillar_code, lang)   # links to the building blocks below
     for blk in vision.blocks_of(pillar_code):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
-        st.write(blk.summary_nl)
+        st.write(blk.summary(lang))
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
             render_card(vision, code, res_all, version, selected == code, lang, notes)
     if selected:

@@ -43,9 +43,10 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
         issues = validate_dir(data_dir)
         if issues:
             raise DataError(issues)
-    pillars = tuple(Pillar(r.code, r.title_nl, r.summary_nl, int(r.page))
+    pillars = tuple(Pillar(r.code, r.title_nl, r.summary_nl, int(r.page), r.summary_en)
                     for r in _csv(data_dir, "pillars.csv").itertuples())
-    blocks = tuple(BuildingBlock(r.code, r.pillar, r.title_nl, r.summary_nl, int(r.page))
+    blocks = tuple(BuildingBlock(r.code, r.pillar, r.title_nl, r.summary_nl, int(r.page),
+                                 r.summary_en)
                    for r in _csv(data_dir, "building_blocks.csv").itertuples())
     ambitions = tuple(
         Ambition(code=r.code, ambition=r.ambition, pillar=r.pillar, building_block=r.building_block,
@@ -66,7 +67,8 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
                for r in _csv(data_dir, "sources.csv").itertuples()}
     figures = _csv(data_dir, "document_figures.csv")
     figures["value"] = figures["value"].astype(float)
-    texts = {r.id: {"title_nl": r.title_nl, "summary_nl": r.summary_nl, "page": int(r.page)}
+    texts = {r.id: {"title_nl": r.title_nl, "summary_nl": r.summary_nl, "summary_en": r.summary_en,
+                 "page": int(r.page)}
              for r in _csv(data_dir, "texts.csv").itertuples()}
     swot = _csv(data_dir, "swot.csv")
     swot["position"] = swot["position"].astype(int)

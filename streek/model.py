@@ -9,21 +9,38 @@ COUNT_UNITS = {"personen", "ondernemingen", "vestigingen", "bedrijven", "vacatur
                "werkplekken", "overeenkomsten", "studenten"}
 
 
+class _Summarised:
+    """Our own concise summary (``summary_nl``/``summary_en``), as opposed to the document's Dutch titles."""
+    summary_nl: str
+    summary_en: str
+
+    def summary(self, lang: str) -> str:
+        """The summary in ``lang``: English for "en", Dutch otherwise."""
+        return self.summary_en if lang == "en" and self.summary_en else self.summary_nl
+
+
+def text_summary(text: dict, lang: str) -> str:
+    """Summary of one entry of ``Vision.texts`` in ``lang``: English for "en", Dutch otherwise."""
+    return (text.get("summary_en") or text["summary_nl"]) if lang == "en" else text["summary_nl"]
+
+
 @dataclass(frozen=True)
-class Pillar:
+class Pillar(_Summarised):
     code: str
     title_nl: str
     summary_nl: str
     page: int
+    summary_en: str = ""
 
 
 @dataclass(frozen=True)
-class BuildingBlock:
+class BuildingBlock(_Summarised):
     code: str
     pillar: str
     title_nl: str
     summary_nl: str
     page: int
+    summary_en: str = ""
 
 
 @dataclass(frozen=True)
