@@ -10,9 +10,9 @@ every worker and the browser's cache share it, and a changed chart gets a new ad
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
 from pathlib import Path
+
+from streek.render import write_atomic
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"   # Streamlit's app static folder (next to app.py)
 GEN = "gen"                                                     # generated, git-ignored
@@ -25,8 +25,5 @@ def publish(data: bytes, suffix: str) -> str:
     name = hashlib.sha256(data).hexdigest()[:40] + suffix
     path = STATIC_DIR / GEN / name
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, data)
     return URL_PREFIX + name

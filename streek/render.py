@@ -93,19 +93,24 @@ def _disk_read(path: Path) -> bytes | None:
     return data if data.startswith(b"\x89PNG") else None
 
 
-def _disk_write(folder: Path, name: str, data: bytes) -> None:
-    """Atomic: a temporary file in the same folder, renamed into place (readers never see half a
-    file; two processes writing the same picture both write whole, identical files)."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place:
+    readers never see half a file, and two processes writing the same content both write whole,
+    identical files. Used by the PNG disk cache and by the pages' published still charts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".png")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _disk_write(folder: Path, name: str, data: bytes) -> None:
+    try:
+        write_atomic(folder / name, data)
         _prune(folder)
     except OSError:
         pass                         # a read-only or full disk: the picture was made, only not kept
