@@ -38,7 +38,7 @@ for i in range(0, len(trends), 3):
         with col, st.container(border=True):
             # Trend A–E: the document's 3.1–3.5 would read like building blocks 3.1–3.4
             st.markdown(f"**{t('context.trend_label', lang, letter='ABCDEFGH'[i + j])} · {tr.title_nl}**")
-            st.write(tr.summary_nl)
+            st.write(text_summary(tr._asdict(), lang))   # our summary: English in English mode
 pages = sorted({int(p) for p in vision.trends["page"]})
 st.caption(t("context.trends.source", lang, page=", ".join(str(p) for p in pages)))
 

@@ -10,7 +10,7 @@ from streek.export import build_content, selection
 from streek.model import text_summary
 from streek.validate import validate_dir
 
-FILES = ("pillars.csv", "building_blocks.csv", "texts.csv")
+FILES = ("pillars.csv", "building_blocks.csv", "texts.csv", "trends.csv")
 DUTCH_WORDS = re.compile(r"\b(de|het|een|en|van|moet|regio|streek)\b")
 
 
@@ -77,6 +77,8 @@ def test_english_home_and_context_show_english_texts(vision):
     context = _page_text(open_via_router("pages/context_page.py", lang="EN"))
     for tid in ("environment", "actions", "partnership"):
         assert vision.texts[tid]["summary_en"] in context and vision.texts[tid]["summary_nl"] not in context
+    for tr in vision.trends.itertuples():        # the five trends: our summary in English, title as published
+        assert tr.summary_en in context and tr.summary_nl not in context and tr.title_nl in context
 
 
 def test_english_deck_content_carries_no_dutch_summary(vision):
