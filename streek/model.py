@@ -62,11 +62,13 @@ class Source:
     copy: str
     processing_nl: str = ""
 
-    def attribution(self, lang: str) -> str:
-        """'Bron: publisher, dataset, reference date' / 'Source: ...' (names stay as published)."""
+    def attribution(self, lang: str, *, label: bool = True) -> str:
+        """'Bron: publisher, dataset, reference date' / 'Source: ...' (names stay as published);
+        ``label=False`` leaves out 'Bron:' for a list that has its own (a slide's footer)."""
         from streek.i18n import t
         from streek.i18n.names import reference_date
-        return f"{t('common.source', lang)}: {self.publisher}, {self.dataset}, {reference_date(self.reference_date, lang)}"
+        text = f"{self.publisher}, {self.dataset}, {reference_date(self.reference_date, lang)}"
+        return f"{t('common.source', lang)}: {text}" if label else text
 
 
 @dataclass(frozen=True)

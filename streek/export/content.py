@@ -101,7 +101,7 @@ def sources_of(vision: Vision, group: list[Ambition], *, lang: str) -> list[str]
         for sid in vision.series(a.code)["source"].unique():
             s = vision.sources.get(sid)
             if s is not None:
-                out.append(s.attribution(lang))
+                out.append(s.attribution(lang, label=False))   # the footer says 'Bron:' once
     return unique_texts(out)
 
 
