@@ -100,6 +100,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
+        os.fchmod(fd, 0o644)         # mkstemp makes 0600; nginx's workers (another user) must read the charts
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
