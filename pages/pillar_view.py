@@ -7,9 +7,7 @@ the page of that ambition and scrolls to its card.
 """
 from __future__ import annotations
 
-import html
 import json
-import re
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -22,7 +20,7 @@ from pages.jump import block_anchor, jump_menu
 from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
-from pages.static_files import publish
+from pages.static_files import still_chart
 from pages.widgets import chart_block, data_downloads
 from streek import charts, download
 from streek.a11y import echo
@@ -32,7 +30,6 @@ from streek.i18n import t
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
-from streek.render import to_svg
 
 QUERY_KEY = "ambitie"
 PILLAR_PAGES = {"1": "pages/pillar_1.py", "2": "pages/pillar_2.py", "3": "pages/pillar_3.py"}
@@ -149,23 +146,11 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     }
 
 
-_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
-
-
 @st.cache_resource(show_spinner=False, max_entries=256)
 def static_chart(code: str, version: str, lang: str, _export: str, _alt: str) -> str:
-    """The card's chart as a still image: SVG made once per (code, data version, language) with
-    vl-convert and published as a file (pages/static_files.py), as an ``<img>`` whose alt text is
-    the chart's. Light for the browser (no Vega, no
-    dataset), the same picture as the SVG download."""
-    svg = to_svg(_export, lang)
-    m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
-    w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
-    size = f' width="{w}" height="{h}"' if m else ""
-    widest = f"min(100%, {w}px)" if w else "100%"     # shrinks on a phone, never blown up past its size
-    src = publish(svg, ".svg")     # fetched by URL, shared and cached: not resent in every run
-    return (f'<img class="streek-still" src="{src}" alt="{html.escape(_alt, quote=True)}"{size} '
-            f'style="width:100%;height:auto;max-width:{widest};display:block">')
+    """The card's chart as a still image (pages/static_files.still_chart), once per (code, data
+    version, language): the same picture as the SVG download."""
+    return still_chart(_export, _alt, lang)
 
 
 LIVE = "live-"   # session state: the reader asked for the interactive chart of a card

@@ -10,9 +10,11 @@ every worker and the browser's cache share it, and a changed chart gets a new ad
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from pathlib import Path
 
-from streek.render import write_atomic
+from streek.render import to_svg, write_atomic
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"   # Streamlit's app static folder (next to app.py)
 GEN = "gen"                                                     # generated, git-ignored
@@ -27,3 +29,21 @@ def publish(data: bytes, suffix: str) -> str:
     if not path.exists():
         write_atomic(path, data)
     return URL_PREFIX + name
+
+
+_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+
+
+def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still") -> str:
+    """A chart as a still image: SVG made with vl-convert (cached in streek.render), published as a
+    file, returned as an ``<img>`` with the chart's alt text and its natural size (shrinks on a
+    phone, never blown up past its size). Light for the browser: no Vega, no dataset in the run.
+    Callers cache the result per (chart, data version, language). ``bench/run.py`` waits for
+    ``img.streek-still`` to load."""
+    svg = to_svg(spec, lang)
+    m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
+    w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
+    size = f' width="{w}" height="{h}"' if m else ""
+    widest = f"min(100%, {w}px)" if w else "100%"
+    return (f'<img class="{css_class}" src="{publish(svg, ".svg")}" alt="{html.escape(alt, quote=True)}"{size} '
+            f'style="width:100%;height:auto;max-width:{widest};display:block">')
