@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from pages.frame import page_lang
-from pages.jump import block_anchor, jump_menu
+from pages.jump import block_anchor, block_selector
 from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
@@ -197,10 +197,8 @@ def card_notes(sc: SeriesCard) -> list[str]:
 
 
 def show_facts(f: dict) -> None:
-    if f["series"]:
-        st.markdown(f["series"])
-    st.markdown(f["facts"])
-    st.markdown(f["status"], unsafe_allow_html=True)
+    """One series' facts as one Markdown block (series line, facts, status with its badge) and the notes."""
+    st.markdown("\n\n".join(x for x in (f["series"], f["facts"], f["status"]) if x), unsafe_allow_html=True)
     st.caption(f["notes"])
 
 
@@ -278,8 +276,8 @@ def render_pillar(pillar_code: str) -> None:
     codes = charts.document_ambitions(vision, pillar_code)
     notes = page_notes(lang)        # once for all cards
     st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
-    jump_menu(vision, pillar_code, lang)   # links to the building blocks below
-    for blk in vision.blocks_of(pillar_code):
+    linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
+    for blk in block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary(lang))
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:

@@ -1,7 +1,11 @@
 """The sidebar's search box: ambitions, building blocks and indicators by a word (streek.search).
 
 Typing commits after a short pause (``live``); each hit is a link that opens the card
-(``pijler-2?ambitie=2.1.1``), the building block on its pillar page or the map of an indicator."""
+(``pijler-2?ambitie=2.1.1``), the building block on its pillar page or the map of an indicator.
+
+The field sits in a lazy sidebar expander ("Zoeken"): a text field makes every page load some
+twenty extra script files before it is complete (issue 9), and most visitors never search. The
+expander is built as a fragment, so opening it or typing reruns only the search, not the page."""
 from __future__ import annotations
 
 import streamlit as st
@@ -28,6 +32,15 @@ def _search(query: str, lang: str, version: str):
 def search_box(lang: str) -> None:
     """Search field and up to eight links in the sidebar."""
     with st.sidebar:
+        _search_panel(lang)
+
+
+@st.fragment
+def _search_panel(lang: str) -> None:
+    box = st.expander(t("search.label", lang), icon=":material/search:", key="zoek-open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         query = st.text_input(t("search.label", lang), key="zoek", type="search", live=True, max_chars=80,
                               placeholder=t("search.placeholder", lang), help=t("search.help", lang))
         if not query or not query.strip():

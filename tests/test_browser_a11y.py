@@ -83,9 +83,10 @@ def test_keyboard_reaches_a_card_table_and_presentation_mode(browser, app_server
         page.keyboard.press("Enter")
         page.wait_for_url("**/pijler-2**", timeout=30_000)
         wait_for_app(page, timeout=60_000)
-        # the jump menu first, then the first card's "Data en downloads" (a lazy expander's summary)
-        assert _tab_to(page, "el => el.closest('nav.jump') !== null", 80), "het springmenu is niet met Tab te bereiken"
-        assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus in het springmenu"
+        # the building-block selector first, then the first card's "Data en downloads" (a lazy expander's summary)
+        assert _tab_to(page, "el => el.getAttribute('role') === 'radio' && el.textContent.includes('2.1 Kwalitatief')"
+                             " && el.closest('[data-testid=stMain]') !== null", 80), "de bouwsteenkeuze is niet met Tab te bereiken"
+        assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus in de bouwsteenkeuze"
         assert _tab_to(page, "el => el.tagName === 'SUMMARY' && el.textContent.includes('Data en downloads')", 250), \
             "de datatabel van een kaart is niet met Tab te bereiken"
         page.keyboard.press("Enter")
@@ -111,6 +112,8 @@ def test_search_box_opens_the_card(browser, app_server, lang, query, code, page_
     page = ctx.new_page()
     try:
         _open(page, app_server + ("/?lang=EN" if lang == "en" else ""))
+        # the search field sits in a lazy sidebar expander (built when opened)
+        page.locator("[data-testid=stSidebar] summary", has_text="Search" if lang == "en" else "Zoeken").click()
         box = page.locator("[data-testid=stSidebar] input[type=search]")
         box.fill(query)
         link = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a", has_text=code).first

@@ -81,7 +81,7 @@ def make_live(page, card) -> None:
 
 @pytest.mark.parametrize("pillar", ["1", "2", "3"])
 def test_pillar_page_draws_every_chart(page, app_server, pillar):
-    open_page(page, f"{app_server}/pijler-{pillar}", height=7000)
+    open_page(page, f"{app_server}/pijler-{pillar}?bouwsteen=alle", height=7000)   # the whole pillar
     n = N_CHARTS[pillar]
     # first every card shows its chart as a still image (with alt text) and no interactive chart
     page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
@@ -197,7 +197,7 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
         ws.on("framesent", sent)
 
     page.on("websocket", on_ws)
-    open_page(page, f"{app_server}/pijler-1")          # a 1000 px screen: the last card is far below
+    open_page(page, f"{app_server}/pijler-1?bouwsteen=alle")   # a 1000 px screen: the last card is far below
     card = page.locator(".st-key-ambitie-1-5-2")     # the last card of pillar 1
     card.scroll_into_view_if_needed()
     assert card.locator("img.streek-still").count() == 1
@@ -214,6 +214,24 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
     wait_for_app(page)
     assert len(reruns) >= 2 and all(reruns), reruns   # only the card's fragment reran, never the page
     screenshot(page, "pillar_1_far_card_live")
+
+
+def test_block_selector_switches_blocks_and_keeps_the_code_in_the_url(page, app_server):
+    """A pillar page shows one building block; a click on another block shows its cards (still images
+    that load), the URL holds the block's code (a link to share), and "Alle bouwstenen" shows all."""
+    open_page(page, f"{app_server}/pijler-2")
+    main = page.locator("[data-testid=stMain]")
+    expect(main.locator("h2")).to_have_count(1)
+    expect(main.locator("h2").first).to_contain_text("2.1 Kwalitatief")
+    main.get_by_role("radio", name=re.compile(r"^2\.3 Geïntegreerd")).click()
+    expect(main.locator("h2").first).to_contain_text("2.3 Geïntegreerd", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"bouwsteen=2\.3"))
+    expect(page.locator(".st-key-ambitie-2-3-1 img.streek-still")).to_have_count(1, timeout=30_000)
+    expect(page.locator(".st-key-ambitie-2-1-1")).to_have_count(0)
+    main.get_by_role("radio", name="Alle bouwstenen", exact=True).click()
+    expect(main.locator("h2")).to_have_count(3, timeout=30_000)
+    expect(page).to_have_url(re.compile(r"bouwsteen=alle"))
+    expect(page.locator("img.streek-still")).to_have_count(N_CHARTS["2"], timeout=30_000)
 
 
 def test_overview_lists_ambitions_and_filters(page, app_server):

@@ -46,13 +46,13 @@ def test_same_card_on_pillar_page_presentation_and_deck(code, lang):
     vision = load_vision()
     card = build_card(vision, code, lang)
     pillar = card.pillar
-    page = markdown_of(run(f"pages/pillar_{pillar}.py", lang=lang.upper()))
+    page = markdown_of(run(f"pages/pillar_{pillar}.py", lang=lang.upper(), bouwsteen="alle"))
     present = markdown_of(run("pages/presentation.py", presentatie="1", pijler=pillar,
                               i=str(present_index(vision, code)), lang=lang.upper()))
     deck = deck_text(vision, code, lang)
     for sc in card.series:
         facts = facts_markdown(sc)
-        assert facts in page, sc.code                 # the very same Markdown on the page ...
+        assert any(facts in m for m in page), sc.code   # the very same Markdown on the page ...
         assert facts in present, sc.code              # ... and in presentation mode
         for words in (sc.status_text, sc.baseline, sc.target, sc.latest):   # the deck: the same words
             assert words in deck, (sc.code, words)
@@ -90,8 +90,8 @@ def test_a_new_row_in_ambitions_csv_reaches_every_view(monkeypatch, data_copy):
     facts = facts_markdown(card.series[0])
     assert "100 bedrijven in 2016 → 150 bedrijven in 2030" in card.series[0].from_to
 
-    page = run("pages/pillar_1.py")
-    assert any(NEW["title_nl"] in m for m in markdown_of(page)) and facts in markdown_of(page)
+    page = run("pages/pillar_1.py", bouwsteen="alle")
+    assert any(NEW["title_nl"] in m for m in markdown_of(page)) and any(facts in m for m in markdown_of(page))
     overview = run("pages/overview.py")
     table = pd.concat([d.value for d in overview.dataframe], ignore_index=True)
     assert "1.2.9" in set(table["code"])

@@ -60,7 +60,7 @@ def _page_text(at) -> str:
 
 @pytest.mark.parametrize("lang", ["EN", None])
 def test_pillar_page_shows_the_summaries_in_the_reader_language(vision, lang):
-    text = _page_text(open_via_router("pages/pillar_2.py", lang=lang))
+    text = _page_text(open_via_router("pages/pillar_2.py", lang=lang, bouwsteen="alle"))   # every block
     shown, hidden = ("summary_en", "summary_nl") if lang else ("summary_nl", "summary_en")
     items = [vision.pillar("2"), *vision.blocks_of("2")]
     for item in items:

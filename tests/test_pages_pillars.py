@@ -65,15 +65,27 @@ def make_live(at: AppTest, pillar: str) -> AppTest:
 
 @pytest.fixture(scope="module")
 def pillar_pages():
-    return {p: make_live(open_page(f"pages/pillar_{p}.py"), p) for p in "123"}
+    return {p: make_live(open_page(f"pages/pillar_{p}.py", bouwsteen="alle"), p) for p in "123"}
+
+
+def first_block_codes(pillar: str) -> list[str]:
+    """The cards a pillar page shows by default: its first building block's."""
+    first = VISION.blocks_of(pillar)[0].code
+    return [c for c in charts.document_ambitions(VISION, pillar) if series_of(VISION, c)[0].building_block == first]
+
+
+def card_codes(at: AppTest) -> list[str]:
+    return [m.value[5:].split(" · ")[0] for m in at.markdown if m.value.startswith("#### ")]
 
 
 @pytest.mark.parametrize("pillar", "123")
 def test_first_render_sends_still_images_only(pillar):
-    """A pillar page first sends one still SVG per card (with the chart's alt text): no Vega chart,
-    no data grid, no download button; "Interactieve grafiek" mounts the chart of that card only."""
+    """A pillar page first sends one still SVG per card of its first building block (with the chart's
+    alt text): no Vega chart, no data grid, no download button; "Interactieve grafiek" mounts the
+    chart of that card only."""
     at = open_page(f"pages/pillar_{pillar}.py")
-    codes = charts.document_ambitions(VISION, pillar)
+    codes = first_block_codes(pillar)
+    assert card_codes(at) == codes
     assert not at.get("vega_lite_chart") and not at.dataframe and not at.get("download_button")
     stills = [h.proto.body for h in at.get("html") if 'class="streek-still"' in h.proto.body]
     assert len(stills) == len(codes)
@@ -180,6 +192,32 @@ def test_deep_link_selects_the_card():
     assert len(card_block(at, "2.1.2").get("vega_lite_chart")) == 1 and len(at.get("vega_lite_chart")) == 1
 
 
+def test_block_selector_shows_one_block_or_all():
+    """One building block at a time (the first by default), chosen by a URL-bound selector with
+    stable codes; ``alle`` shows the whole pillar; a code of another pillar falls back to the first."""
+    at = open_page("pages/pillar_2.py")
+    pills = at.get("button_group")
+    sel = [p for p in pills if "2.1" in p.proto.options[0].content]
+    assert len(sel) == 1 and [o.content for o in sel[0].proto.options][-1] == "Alle bouwstenen"
+    assert card_codes(at) == first_block_codes("2") and at.header[0].value.startswith("2.1 ")
+    at = open_page("pages/pillar_2.py", bouwsteen="2.3")
+    assert [h.value.split(" ")[0] for h in at.header] == ["2.3"]
+    assert card_codes(at) and all(series_of(VISION, c)[0].building_block == "2.3" for c in card_codes(at))
+    at = open_page("pages/pillar_2.py", bouwsteen="alle")
+    assert card_codes(at) == charts.document_ambitions(VISION, "2")
+    assert [h.value.split(" ")[0] for h in at.header] == ["2.1", "2.2", "2.3"]
+    at = open_page("pages/pillar_2.py", bouwsteen="3.1")
+    assert card_codes(at) == first_block_codes("2")
+
+
+def test_deep_link_selects_the_block_of_the_ambition():
+    at = open_page("pages/pillar_2.py", ambitie="2.3.2")
+    assert [h.value.split(" ")[0] for h in at.header] == ["2.3"]
+    assert "2.3.2" in card_codes(at) and card_block(at, "2.3.2").info
+    at = open_page("pages/pillar_2.py", ambitie="2.3.2", bouwsteen="alle")   # "all" already shows it
+    assert card_codes(at) == charts.document_ambitions(VISION, "2") and card_block(at, "2.3.2").info
+
+
 def test_deep_link_on_the_wrong_pillar_opens_the_right_one():
     at = open_page("pages/pillar_1.py", ambitie="3.2.2")
     assert at.title[0].value.startswith("Pijler 3")
@@ -195,7 +233,7 @@ def test_deep_link_on_the_overview_and_to_a_sub_target():
 def test_unknown_ambition_warns():
     at = open_page("pages/pillar_1.py", ambitie="9.9.9")
     assert any("9.9.9" in w.value for w in at.warning)
-    assert len([h for h in at.get("html") if 'class="streek-still"' in h.proto.body]) == 12
+    assert len([h for h in at.get("html") if 'class="streek-still"' in h.proto.body]) == len(first_block_codes("1"))
 
 
 def test_rerun_uses_cached_chart_specs(monkeypatch):
@@ -203,7 +241,7 @@ def test_rerun_uses_cached_chart_specs(monkeypatch):
     st.cache_data.clear()
     card_bundle.clear()
     static_chart.clear()
-    at = make_live(open_page("pages/pillar_3.py"), "3")
+    at = make_live(open_page("pages/pillar_3.py", bouwsteen="alle"), "3")
     assert len(at.get("vega_lite_chart")) == 9
 
     def boom(*a, **k):
