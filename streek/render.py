@@ -3,9 +3,10 @@
 Results are cached here, and only here, on the JSON spec text and the language: the first call
 costs ~0.5 s, later ones ~15 ms (SVG) and ~110 ms (PNG); a cached one is a dictionary look-up.
 
-PNGs are also kept on disk (:data:`DISK_CACHE`, ``var/cache/png/``, git-ignored), so that a fresh
-process — ``python -m streek deck`` run again, or another ``make serve`` worker — does not render
-the same chart again. The file name is a SHA-256 of everything that makes the picture: the spec's
+PNGs and SVGs are also kept on disk (:data:`DISK_CACHE`, ``var/cache/render/``, git-ignored), so that a
+fresh process — ``python -m streek deck`` run again, another ``make serve`` worker, a restarted
+server showing the pages' still charts — does not render the same chart again (and, once every
+chart is on disk, never starts vl-convert's JavaScript engine, ~60 MB of server memory). The file name is a SHA-256 of everything that makes the picture: the spec's
 JSON text (data, theme, titles, so the data version and the theme), the language, the scale and
 the vl-convert version. Files are written to a temporary name and renamed into place, so
 concurrent processes never read half a file; a file that cannot be read or written is simply
@@ -51,17 +52,26 @@ _FORMAT_LOCALE = {lang: d3_format_locale(lang) for lang in ("nl", "en")}
 
 @lru_cache(maxsize=512)
 def _svg(spec: str, lang: str) -> str:
-    import vl_convert as vlc  # here, not at import: a process whose PNGs are all on disk never loads it
-    return vlc.vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
-                               time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
+    folder = disk_cache_dir()
+    name = svg_cache_key(spec, lang) if folder is not None else ""
+    if folder is not None:
+        hit = _disk_read(folder / name, b"<svg")
+        if hit is not None:
+            return hit.decode("utf-8")
+    import vl_convert as vlc  # here, not at import: a process whose pictures are all on disk never loads it
+    svg = vlc.vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
+                              time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
+    if folder is not None:
+        _disk_write(folder, name, svg.encode("utf-8"))
+    return svg
 
 
-DISK_CACHE = Path(__file__).resolve().parents[1] / "var" / "cache" / "png"
-DISK_CACHE_MAX_FILES = 400          # oldest files go first beyond this (a few hundred KB each)
+DISK_CACHE = Path(__file__).resolve().parents[1] / "var" / "cache" / "render"
+DISK_CACHE_MAX_FILES = 800          # oldest files go first beyond this (PNGs a few hundred KB, SVGs ~20 KB)
 
 
 def disk_cache_dir() -> Path | None:
-    """Where PNGs are kept between processes; None when switched off (``STREEK_RENDER_CACHE=off``)."""
+    """Where PNGs and SVGs are kept between processes; None when switched off (``STREEK_RENDER_CACHE=off``)."""
     env = os.environ.get("STREEK_RENDER_CACHE", "")
     if env.lower() in ("off", "0", "no", "false"):
         return None
@@ -85,12 +95,19 @@ def png_cache_key(spec: str, lang: str, scale: float) -> str:
     return h.hexdigest() + ".png"
 
 
-def _disk_read(path: Path) -> bytes | None:
+def svg_cache_key(spec: str, lang: str) -> str:
+    """The file name of an SVG in the disk cache."""
+    h = hashlib.sha256(f"{_vlc_version()}\n{lang}\nsvg\n".encode())
+    h.update(spec.encode("utf-8"))
+    return h.hexdigest() + ".svg"
+
+
+def _disk_read(path: Path, magic: bytes = b"\x89PNG") -> bytes | None:
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    return data if data.startswith(b"\x89PNG") else None
+    return data if data.startswith(magic) else None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -118,7 +135,7 @@ def _disk_write(folder: Path, name: str, data: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    files = list(folder.glob("*.png"))
+    files = [f for f in folder.iterdir() if f.suffix in (".png", ".svg")] if folder.is_dir() else []
     if len(files) <= DISK_CACHE_MAX_FILES:
         return
     def mtime(f: Path) -> float:

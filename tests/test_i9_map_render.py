@@ -96,8 +96,10 @@ def test_map_title_wraps_to_phone_width_and_keeps_every_word(vision):
 def disk(tmp_path, monkeypatch):
     monkeypatch.setenv("STREEK_RENDER_CACHE", str(tmp_path))
     render._png.cache_clear()
+    render._svg.cache_clear()
     yield tmp_path
     render._png.cache_clear()
+    render._svg.cache_clear()
 
 
 def test_png_is_written_once_and_read_back_without_vl_convert(disk, monkeypatch):
@@ -111,6 +113,24 @@ def test_png_is_written_once_and_read_back_without_vl_convert(disk, monkeypatch)
         raise AssertionError("rendered again although the PNG is on disk")
     monkeypatch.setattr(vl_convert, "vegalite_to_png", boom)
     assert render.to_png(SMALL, "nl", 1.0) == png
+
+
+def test_svg_is_kept_on_disk_and_a_fresh_process_never_starts_vl_convert(disk):
+    """The pages' still charts: once an SVG is on disk, a new server process (or worker) reads it and
+    never imports vl-convert (whose JavaScript engine costs ~60 MB of memory)."""
+    svg = render.to_svg(SMALL, "nl")
+    files = list(disk.glob("*.svg"))
+    assert len(files) == 1 and files[0].read_bytes() == svg and svg.startswith(b"<svg")
+    code = (f"import sys, json; sys.path.insert(0, {str(ROOT)!r}); from streek import render; "
+            f"s = render.to_svg(json.loads({json.dumps(SMALL)!r}), 'nl'); "
+            f"print(len(s), 'vl_convert' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], env={"STREEK_RENDER_CACHE": str(disk), "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    assert out == [str(len(svg)), "False"]
+    files[0].write_bytes(b"half")                 # a broken file is rendered again (and vl-convert loaded)
+    out = subprocess.run([sys.executable, "-c", code], env={"STREEK_RENDER_CACHE": str(disk), "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    assert out == [str(len(svg)), "True"] and files[0].read_bytes() == svg
 
 
 def test_key_changes_with_spec_language_and_scale(disk):
