@@ -58,6 +58,11 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 EMPTY = BENCH / "empty_app.py"
 WARM_GOAL_MS = 100.0
+PILLAR_WARM_GOAL_MS = 30.0          # issue 9: a pillar page's warm run
+
+
+def warm_goal(row: dict) -> float:
+    return PILLAR_WARM_GOAL_MS if row.get("url", "").startswith("pijler-") else WARM_GOAL_MS
 RENDER_GOAL_RATIO = 1.5
 DECK_GOAL_MS = 5000.0
 
@@ -109,12 +114,17 @@ def app_pages() -> list[dict]:
     script path, url path ("" for the default page), name. The editor pages are left out."""
     sys.path.insert(0, str(ROOT))
     from pages.routes import ROUTES
-    return [{"script": r.script, "url": r.url_path, "name": r.name, "title_key": r.title_key}
-            for r in ROUTES if not r.editor]
+    pages = [{"script": r.script, "url": r.url_path, "name": r.name, "title_key": r.title_key}
+             for r in ROUTES if not r.editor]
+    # the opt-in view of a whole pillar (every building block on one page, ?bouwsteen=alle): not what a
+    # visitor gets by default, but a reader may ask for it, so its weight is reported too
+    pages += [{**p, "url": p["url"] + "?bouwsteen=alle", "name": p["name"] + "-alle", "query": {"bouwsteen": "alle"},
+               "suffix": " — alle bouwstenen (opt-in)"} for p in pages if p["url"].startswith("pijler-")]
+    return pages
 
 
 # --- script times (child process) --------------------------------------------------------
-def _child(script: str | None, warm_runs: int) -> None:
+def _child(script: str | None, warm_runs: int, query: dict | None = None) -> None:
     """Run in a fresh process: time the app's script runs with AppTest; print JSON."""
     sys.path.insert(0, str(ROOT))
     from streamlit.runtime.scriptrunner import script_runner
@@ -140,6 +150,8 @@ def _child(script: str | None, warm_runs: int) -> None:
     else:
         at = app_test.AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.switch_page(script)
+        for k, v in (query or {}).items():
+            at.query_params[k] = v
     at.run()
     errors = [str(e.value)[:300] for e in at.exception]
     for _ in range(warm_runs):
@@ -148,10 +160,11 @@ def _child(script: str | None, warm_runs: int) -> None:
     print("BENCH-JSON " + json.dumps({"cold": times[0], "warm": times[1:], "errors": sorted(set(errors))}))
 
 
-def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict) -> dict:
+def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict, query: dict | None = None) -> dict:
     colds, warms, errors = [], [], set()
     for _ in range(cold_runs):
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", script or "", "--warm-runs", str(warm_runs)]
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", script or "", "--warm-runs", str(warm_runs),
+               "--_query", json.dumps(query or {})]
         p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
         line = next((x for x in p.stdout.splitlines() if x.startswith("BENCH-JSON ")), None)
         if line is None:
@@ -296,7 +309,7 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         "",
         f"Command: `{cmd}`",
         "",
-        f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms; full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
+        f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms (pillar pages ≤ {PILLAR_WARM_GOAL_MS:.0f} ms); full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
         "",
         "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | ratio to empty page | render ms, cached browser | ratio, cached | charts (interactive + still) | goals |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -305,7 +318,7 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
     ]
     for r in rows:
         ratio = r["render_ms"] / e_render if (r.get("render_ms") and e_render) else None
-        warm_ok = r.get("warm_ms") is not None and r["warm_ms"] <= WARM_GOAL_MS
+        warm_ok = r.get("warm_ms") is not None and r["warm_ms"] <= warm_goal(r)
         render_ok = ratio is not None and ratio <= RENDER_GOAL_RATIO
         goals = []
         goals.append("warm ✔" if warm_ok else "warm ✘")
@@ -320,10 +333,10 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
                      f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
                      f"{c_ratio_s} | {shown} | {', '.join(goals)} |")
-    miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > WARM_GOAL_MS]
+    miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > warm_goal(r)]
     miss_render = [r["title"] for r in rows if r.get("render_ms") and e_render and r["render_ms"] / e_render > RENDER_GOAL_RATIO]
     lines += ["", "Pages that miss a goal:", "",
-              f"- warm run > {WARM_GOAL_MS:.0f} ms: " + (", ".join(miss_warm) or "none"),
+              f"- warm run > {WARM_GOAL_MS:.0f} ms (pillar pages: > {PILLAR_WARM_GOAL_MS:.0f} ms): " + (", ".join(miss_warm) or "none"),
               f"- render > {RENDER_GOAL_RATIO} × empty page: " + (", ".join(miss_render) or "none")]
     deck = extra.get("deck")
     if deck:
@@ -371,18 +384,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", help="comma-separated url paths (default: all; 'start' for the home page)")
     ap.add_argument("--out", default=str(BENCH / "RESULTS.md"), help="where to write the Markdown ('-' for none)")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
+    ap.add_argument("--_query", default="{}", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._child is not None:
-        _child(args._child or None, args.warm_runs)
+        _child(args._child or None, args.warm_runs, json.loads(args._query))
         return 0
 
     pages = app_pages()
     if args.pages:
         want = {x.strip() for x in args.pages.split(",")}
-        pages = [p for p in pages if (p["url"] or "start") in want]
+        pages = [p for p in pages if (p["url"] or "start") in want or p["name"] in want]
     sys.path.insert(0, str(ROOT))
     from streek.i18n import t  # page titles for the table
-    titles = {p["script"]: t(p["title_key"], "nl") for p in pages}
+    titles = {p["name"]: t(p["title_key"], "nl") + p.get("suffix", "") for p in pages}
 
     tmp = tempfile.mkdtemp(prefix="bench-")
     env = {**os.environ, "STREEK_DB_URL": f"sqlite:///{tmp}/bench.sqlite", "PYTHONPATH": str(ROOT)}
@@ -393,8 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     empty = script_times(None, args.cold_runs, args.warm_runs, env)
     rows = []
     for p in pages:
-        r = script_times(p["script"], args.cold_runs, args.warm_runs, env)
-        rows.append({**p, **r, "title": titles.get(p["script"], p["name"])})
+        r = script_times(p["script"], args.cold_runs, args.warm_runs, env, p.get("query"))
+        rows.append({**p, **r, "title": titles.get(p["name"], p["name"])})
         print(f"  {p['name']:<14} cold {r['cold_ms']:7.0f} ms   warm {r['warm_ms'] or 0:6.0f} ms", flush=True)
 
     extra = {"cold_runs": args.cold_runs, "warm_runs": args.warm_runs, "browser_runs": args.browser_runs,
