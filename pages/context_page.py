@@ -4,7 +4,7 @@ import streamlit as st
 from pages.ui import data_version, get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
 from streek.i18n import t
-from streek.model import text_summary
+from streek.model import row_text, text_summary
 from streek.download import to_csv
 from pages.frame import page_lang
 
@@ -17,7 +17,8 @@ def _matrix(_vision, version: str, lang: str):
     env = _vision.environment
     pillars = [(p.code, p.title_nl) for p in _vision.pillars]
     titles = dict(pillars)
-    table = env.assign(pillar=[f"{c}. {titles[c]}" if c in titles else "" for c in env["pillar"]])
+    table = env.assign(pillar=[f"{c}. {titles[c]}" if c in titles else "" for c in env["pillar"]],
+                       note_nl=[row_text(r, "note", lang) for r in env.itertuples()]).drop(columns="note_en")
     table = table.rename(columns={"factor_nl": t("context.col.factor", lang), "pillar": t("context.col.pillar", lang),
                                   "initiative_nl": t("context.col.initiative", lang), "certain": t("context.col.certain", lang),
                                   "note_nl": t("context.col.note", lang)})

@@ -263,7 +263,7 @@ st.dataframe(table.assign(**{profile_col: [f"gemeente?nis={c}" for c in ranked["
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
          f"**{t('map.meta.source', lang)}:** {source.removeprefix(t('common.source', lang) + ': ').replace('; ' + t('common.source', lang) + ': ', '; ')}",
          f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
-         f"**{t('map.meta.definition', lang)}:** {m.definition_nl}",
+         f"**{t('map.meta.definition', lang)}:** {m.definition}",
          f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
 if view == "per1000":
     lines.append(t("map.meta.per1000", lang, period=fmt_period(period, lang=lang)))

@@ -25,8 +25,8 @@ def _tables(_vision, version: str, lang: str):
     } for a in _vision.ambitions])
     src = pd.DataFrame([{
         t("method.col.publisher", lang): s.publisher, t("method.col.dataset", lang): s.dataset,
-        t("method.col.date", lang): reference_date(s.reference_date, lang), t("method.col.licence", lang): s.licence,
-        t("method.col.processing", lang): s.processing_nl,
+        t("method.col.date", lang): reference_date(s.reference_date, lang), t("method.col.licence", lang): s.licence_text(lang),
+        t("method.col.processing", lang): s.processing(lang),
     } for s in _vision.sources.values()])
     return ind, src
 

@@ -12,6 +12,7 @@ from pages.widgets import chart_block
 from streek.figures import benchmark_chart, doc_source, figure_groups
 from streek.i18n import t
 from streek.download import to_csv
+from streek.model import row_text
 from pages.frame import page_lang
 
 lang = page_lang()   # the reader's language, passed down explicitly
@@ -58,7 +59,7 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
             tag = f" :blue-badge[{t('swot.has_figures', lang)}]" if r.item_nl in items_with_figures else ""
             both = r.also_in and r.quadrant != code
             where = f" :gray-badge[{t('swot.also_in', lang, other=t(f'swot.quadrant.{r.quadrant}', lang))}]" if both else ""
-            note = f"  \n   *{r.note_nl}*" if r.note_nl else ""
+            note = f"  \n   *{row_text(r, 'note', lang)}*" if r.note_nl else ""
             lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
         st.markdown("\n".join(lines))
 

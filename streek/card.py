@@ -238,7 +238,7 @@ def series_card(vision: Vision, a: Ambition, res: Assessment, lang: str, *, mult
         src = source_label(vision, last["source"], last["note"], a.page, lang)
         note = (t("deck.only_baseline", lang) if len(s) == 1 and a.baseline_period
                 and last["period"] == a.baseline_period else "")
-    notes = tuple(reason_text(n, lang, "progress.note") for n in res.notes) + ((a.note_nl,) if a.note_nl else ())
+    notes = tuple(reason_text(n, lang, "progress.note") for n in res.notes) + ((a.note(lang),) if a.note_nl else ())
     notes += tuple(n for n in (comparable.note(vision, a.code, lang),) if n)   # e.g. Eurostat beside 3.3.1
     return SeriesCard(
         code=a.code, label=(a.series_nl or a.title_nl) if multi else label_name(a.indicator_nl, lang),

@@ -18,6 +18,7 @@ import pandas as pd
 from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_number_expr
 from streek.i18n import t
 from streek.i18n.names import label_name, unit_name
+from streek.model import in_lang, row_text
 
 #: order of areas in every comparison: the region first, then wider areas
 GEO_ORDER = ("ZWV", "34000", "30000", "02000", "01000")
@@ -122,7 +123,7 @@ def figure_groups(figures: pd.DataFrame, geo_names: dict[str, str], sections=SEC
             "waarde": g["value"].astype(float).to_list(),
             "waarde_nl": [fmt_value(v, unit, lang=lang) for v in g["value"].astype(float)],
             "label": [bar_label(v, unit, lang=lang) for v in g["value"].astype(float)],
-            "opmerking": g["note_nl"].to_list(),
+            "opmerking": [in_lang(nl, en, lang) for nl, en in zip(g["note_nl"], g["note_en"])],
         })
         pages = sorted({int(p) for p in g["page"]})
         out.append(FigureGroup(key=_slug(f"{section}-{indicator}-{period}-{age}"), section=section,
@@ -175,12 +176,12 @@ class MatrixCell:
     note_no: int | None   # footnote number of the reason (uncertain cells only)
 
 
-def environment_matrix(env: pd.DataFrame, pillar_codes: list[str]):
+def environment_matrix(env: pd.DataFrame, pillar_codes: list[str], *, lang: str):
     """Factor rows × pillar columns with the initiatives in the cells.
 
     Returns ``(factors, cells, factor_notes, notes)``: ``cells[factor][pillar]`` is a list of
     :class:`MatrixCell`; ``factor_notes[factor]`` is a footnote number for factors without
-    initiatives; ``notes`` lists the footnote texts (1-based) in order."""
+    initiatives; ``notes`` lists the footnote texts (1-based) in order, in ``lang``."""
     notes: list[str] = []
 
     def note_no(text: str) -> int:
@@ -192,13 +193,14 @@ def environment_matrix(env: pd.DataFrame, pillar_codes: list[str]):
     cells = {f: {p: [] for p in pillar_codes} for f in factors}
     factor_notes: dict[str, int] = {}
     for r in env.itertuples():
+        note = row_text(r, "note", lang)
         if not r.pillar or not r.initiative_nl:
-            if r.note_nl:
-                factor_notes[r.factor_nl] = note_no(r.note_nl)
+            if note:
+                factor_notes[r.factor_nl] = note_no(note)
             continue
         certain = r.certain == "ja"
         cells[r.factor_nl].setdefault(r.pillar, []).append(
-            MatrixCell(r.initiative_nl, certain, note_no(r.note_nl) if (r.note_nl and not certain) else None))
+            MatrixCell(r.initiative_nl, certain, note_no(note) if (note and not certain) else None))
     return factors, cells, factor_notes, notes
 
 
@@ -206,7 +208,7 @@ def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]], *
     """The matrix as an accessible HTML table: row and column headers; uncertain cells marked
     with a word and a footnote with the reason (never with colour alone)."""
     codes = [c for c, _ in pillars]
-    factors, cells, factor_notes, notes = environment_matrix(env, codes)
+    factors, cells, factor_notes, notes = environment_matrix(env, codes, lang=lang)
     e = html.escape
     head = "".join(f'<th scope="col">{e(c)}. {e(title)}</th>' for c, title in pillars)
     rows = []

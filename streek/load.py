@@ -56,14 +56,16 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
                  baseline_period=r.baseline_year or None, baseline_value=_opt_float(r.baseline_value),
                  target_period=r.target_year, target_value=float(r.target_value),
                  printed_change_pct=_opt_float(r.printed_change_pct), source_nl=r.source_nl,
-                 note_nl=r.note_nl, page=int(r.page), target_unit=r.target_unit)
+                 note_nl=r.note_nl, page=int(r.page), target_unit=r.target_unit, note_en=r.note_en)
         for r in _csv(data_dir, "ambitions.csv").itertuples())
-    geos = {r.geo: Geography(r.geo, r.name_nl, r.level, r.parent or None, r.note_nl)
+    geos = {r.geo: Geography(r.geo, r.name_nl, r.level, r.parent or None, r.note_nl, r.note_en)
             for r in _csv(data_dir, "geographies.csv").itertuples()}
     indicators = {r.id: Indicator(r.id, r.title_nl, r.unit, r.kind, r.per_capita_base or None,
-                                  tuple(r.sources.split(";")), r.definition_nl, tuple(r.levels.split(";")))
+                                  tuple(r.sources.split(";")), r.definition_nl, tuple(r.levels.split(";")),
+                                  r.definition_en)
                   for r in _csv(data_dir, "indicators.csv").itertuples()}
-    sources = {r.id: Source(r.id, r.publisher, r.dataset, r.reference_date, r.licence, r.copy, r.processing_nl)
+    sources = {r.id: Source(r.id, r.publisher, r.dataset, r.reference_date, r.licence, r.copy, r.processing_nl,
+                             r.licence_en, r.processing_en)
                for r in _csv(data_dir, "sources.csv").itertuples()}
     figures = _csv(data_dir, "document_figures.csv")
     figures["value"] = figures["value"].astype(float)

@@ -26,7 +26,7 @@ import pandas as pd
 from streek.a11y import echo
 from streek.fmt import fmt_number, fmt_period
 from streek.i18n import t
-from streek.i18n.names import indicator_name, reference_date, unit_name
+from streek.i18n.names import indicator_name, label_name, reference_date, unit_name
 from streek.model import COUNT_UNITS, Vision
 
 VIEWS = ("absoluut", "per1000", "verandering")
@@ -48,7 +48,7 @@ class MapIndicator:
     is_count: bool          # an additive count (persons, enterprises, ...)
     per1000: bool           # "per 1.000 inhabitants" is meaningful
     source_ids: tuple[str, ...]
-    definition_nl: str
+    definition: str         # what it measures, in the language the indicator was described in
     is_ambition: bool = False
 
     @property
@@ -90,12 +90,12 @@ def _describe(vision: Vision, ind: str, *, lang: str) -> MapIndicator:
     if ind in vision.indicators:
         i = vision.indicators[ind]
         per1000 = i.is_count and i.per_capita_base == POPULATION
-        return MapIndicator(i.id, i.title_nl, i.unit, i.is_count, per1000, i.sources, i.definition_nl)
+        return MapIndicator(i.id, i.title_nl, i.unit, i.is_count, per1000, i.sources, i.definition(lang))
     if vision.has_ambition(ind):
         a = vision.ambition(ind)
         count = a.unit in COUNT_UNITS
         srcs = tuple(sorted(set(vision.observations.loc[vision.observations["indicator"] == ind, "source"]) - {""}))
-        return MapIndicator(a.code, f"{a.code} {a.label_nl}", a.unit, count, count, srcs, a.indicator_nl,
+        return MapIndicator(a.code, f"{a.code} {a.label_nl}", a.unit, count, count, srcs, label_name(a.indicator_nl, lang),
                             is_ambition=True)
     # a measurement imported for an id that data/ does not describe: show it, say so
     df = pd.concat([f[f["indicator"] == ind] for f in _frames(vision)])
@@ -366,7 +366,7 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
         "periode": df["period"], "jaar": df["period_mid"], "waarde": df["waarde"],
         "volgorde": [order[g] for g in df["geo"]],
     })
-    unit_m = MapIndicator(m.id, m.title_nl, m.unit, m.is_count, m.per1000, m.source_ids, m.definition_nl)
+    unit_m = MapIndicator(m.id, m.title_nl, m.unit, m.is_count, m.per1000, m.source_ids, m.definition)
     if mode == SERIES_PER1000:
         out["waarde_nl"] = [format_view_value(v, unit_m, "per1000", lang=lang) for v in out["waarde"]]
     elif mode == SERIES_INDEX:

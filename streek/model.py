@@ -19,6 +19,19 @@ class _Summarised:
         return self.summary_en if lang == "en" and self.summary_en else self.summary_nl
 
 
+def in_lang(nl: str, en: str, lang: str) -> str:
+    """One of our own texts stored in both languages (``*_nl``/``*_en`` in data/): English for "en",
+    Dutch otherwise (the validator makes sure an English text is there wherever the Dutch one is)."""
+    return en if lang == "en" and en else nl
+
+
+def row_text(row, column: str, lang: str) -> str:
+    """``row[column + "_nl"]`` or its English ``_en`` form from a data/ table row (a Series, a mapping or
+    a namedtuple from ``itertuples``)."""
+    get = row.get if hasattr(row, "get") else (lambda k, d="": getattr(row, k, d))
+    return in_lang(get(f"{column}_nl", "") or "", get(f"{column}_en", "") or "", lang)
+
+
 def text_summary(text: dict, lang: str) -> str:
     """Summary of one entry of ``Vision.texts`` in ``lang``: English for "en", Dutch otherwise."""
     return (text.get("summary_en") or text["summary_nl"]) if lang == "en" else text["summary_nl"]
@@ -50,6 +63,10 @@ class Geography:
     level: str
     parent: str | None
     note_nl: str = ""
+    note_en: str = ""
+
+    def note(self, lang: str) -> str:
+        return in_lang(self.note_nl, self.note_en, lang)
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,16 @@ class Source:
     licence: str
     copy: str
     processing_nl: str = ""
+    licence_en: str = ""
+    processing_en: str = ""
+
+    def licence_text(self, lang: str) -> str:
+        """The licence as we describe it (``licence``/``licence_en``)."""
+        return in_lang(self.licence, self.licence_en, lang)
+
+    def processing(self, lang: str) -> str:
+        """What we did to the data (``processing_nl``/``processing_en``)."""
+        return in_lang(self.processing_nl, self.processing_en, lang)
 
     def attribution(self, lang: str, *, label: bool = True) -> str:
         """'Bron: publisher, dataset, reference date' / 'Source: ...' (names stay as published);
@@ -82,6 +109,11 @@ class Indicator:
     sources: tuple[str, ...]
     definition_nl: str
     levels: tuple[str, ...]
+    definition_en: str = ""
+
+    def definition(self, lang: str) -> str:
+        """Our definition of the indicator (``definition_nl``/``definition_en``)."""
+        return in_lang(self.definition_nl, self.definition_en, lang)
 
     @property
     def is_count(self) -> bool:
@@ -113,6 +145,11 @@ class Ambition:
     page: int
     # the unit of target_value: the indicator's unit, except '% verandering' for a relative_change target
     target_unit: str = ""
+    note_en: str = ""
+
+    def note(self, lang: str) -> str:
+        """Our note on this series (``note_nl``/``note_en``): geography, age group, printed figures."""
+        return in_lang(self.note_nl, self.note_en, lang)
 
     @property
     def is_percentage(self) -> bool:

@@ -1,8 +1,10 @@
 """Find ambitions, building blocks and indicators by a few words, tolerant of typos.
 
 Pure Python (difflib), no Streamlit: the sidebar's search box (``pages/search_box.py``) shows the hits
-as links. The data's texts are Dutch; in English mode English words are translated to the Dutch
-words of the document first (``EN_TERMS``), so "employment rate" finds the werkzaamheidsgraad.
+as links. The document's texts are Dutch; in English mode English words are translated to the Dutch
+words of the document first (``EN_TERMS``), so "employment rate" finds the werkzaamheidsgraad, and
+entries are also found by their English words (our English summaries and definitions, the English
+indicator labels: ``Entry.words_en``). Dutch mode searches the Dutch words only.
 
 Scoring per query word against the words of an entry: exact 1, the start of a word or a part of a
 compound ("werkzaamheid" in "werkzaamheidsgraad") 0,9, otherwise difflib's similarity of the word
@@ -17,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from streek.i18n.names import indicator_name, label_name
 from streek.model import Vision
 
 MIN_SCORE = 0.72        # below this a word does not match (difflib ratio; "vakature"/"vacatures" = 0,82)
@@ -57,6 +60,11 @@ class Entry:
     target: str             # URL path of the page that shows it: "pijler-2", "kaart"
     params: dict = field(default_factory=dict)   # query parameters that open it there
     words: tuple[str, ...] = ()
+    words_en: tuple[str, ...] = ()   # English words it is also found by in English mode (our summaries, labels)
+
+    def words_in(self, lang: str) -> tuple[str, ...]:
+        """The words an entry is found by in ``lang``: Dutch always, English ones too in English mode."""
+        return self.words + self.words_en if lang == "en" else self.words
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def build_index(vision: Vision) -> tuple[Entry, ...]:
     """Every ambition (sub-targets folded into their document ambition), building block and
-    context indicator, with the words it can be found by."""
+    context indicator, with the words it can be found by (Dutch; and English ones for English mode:
+    our English summaries, definitions and the English indicator labels)."""
     pages = {p.code: f"pijler-{p.code}" for p in vision.pillars}
     out: list[Entry] = []
     groups: dict[str, list] = {}
@@ -86,13 +95,16 @@ def build_index(vision: Vision) -> tuple[Entry, ...]:
     for code, series in groups.items():
         first = series[0]
         text = " ".join([first.title_nl] + [f"{a.series_nl} {a.indicator_nl}" for a in series])
-        out.append(Entry("ambition", code, first.title_nl, pages[first.pillar], {"ambitie": code}, words_of(text)))
+        text_en = " ".join(label_name(a.indicator_nl, "en") for a in series)
+        out.append(Entry("ambition", code, first.title_nl, pages[first.pillar], {"ambitie": code}, words_of(text),
+                         words_of(text_en)))
     for b in vision.building_blocks:
         out.append(Entry("block", b.code, b.title_nl, pages[b.pillar], {"bouwsteen": b.code},
-                         words_of(f"{b.title_nl} {b.summary_nl}")))
+                         words_of(f"{b.title_nl} {b.summary_nl}"), words_of(b.summary("en"))))
     for ind in vision.indicators.values():
         out.append(Entry("indicator", ind.id, ind.title_nl, "kaart", {"indicator": ind.id},
-                         words_of(f"{ind.title_nl} {ind.definition_nl}")))
+                         words_of(f"{ind.title_nl} {ind.definition_nl}"),
+                         words_of(f"{indicator_name(ind.id, ind.title_nl, 'en')} {ind.definition('en')}")))
     return tuple(out)
 
 
@@ -127,7 +139,7 @@ def search(index: tuple[Entry, ...], query: str, lang: str, limit: int = 8) -> l
     qs = query_words(query, lang)[:6]
     if not qs:
         return []
-    vocab = {w for e in index for w in e.words}
+    vocab = {w for e in index for w in e.words_in(lang)}
     # each query word (or one of the Dutch words it stands for) scored once against every word
     per_word = []
     for q in qs:
@@ -140,7 +152,7 @@ def search(index: tuple[Entry, ...], query: str, lang: str, limit: int = 8) -> l
         if normalize(query) == e.code.lower():
             hits.append(Hit(e, 2.0))
             continue
-        scores = [max((s[w] for w in e.words), default=0.0) for s in per_word]
+        scores = [max((s[w] for w in e.words_in(lang)), default=0.0) for s in per_word]
         if min(scores) < MIN_SCORE:
             continue
         hits.append(Hit(e, sum(scores) / len(scores)))

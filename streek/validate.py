@@ -93,6 +93,9 @@ def check_table(name: str, schema: dict, header: list[str], rows: list[dict]) ->
             if v == "":
                 if c.get("required"):
                     issues.append(Issue(name, line, col, "", "een waarde (dit veld is verplicht)"))
+                elif f.get("translationOf") and r[f["translationOf"]].strip():
+                    issues.append(Issue(name, line, col, "", f"een Engelse vertaling van {f['translationOf']} "
+                                                             f"(verplicht waar {f['translationOf']} ingevuld is)"))
                 continue
             if v != r[col]:
                 issues.append(Issue(name, line, col, r[col], "geen spaties voor of na de waarde"))

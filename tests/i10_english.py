@@ -1,11 +1,16 @@
-"""Detector of Dutch data units and indicator labels in English output (helper of the English tests).
+"""Detector of Dutch data units, indicator labels and our own Dutch notes in English output (helper
+of the English tests).
 
 The document's own titles and sentences stay Dutch in English mode; its units and indicator labels
 do not (streek/i18n/names.py translates them). ``dutch_units_in(texts)`` lists every Dutch unit word
-or indicator label found in ``texts`` after the document's titles and sentences are taken out."""
+or indicator label found in ``texts`` after the document's titles and sentences are taken out.
+Our own prose in data/ (notes, definitions, processing and licence notes) has an English column
+beside the Dutch one (``translationOf`` in datapackage.json): ``our_dutch_in(texts)`` lists every
+such Dutch text found in ``texts``, and none of them excuses anything."""
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +23,15 @@ _TRANSLATED = {("ambitions.csv", "unit"), ("ambitions.csv", "target_unit"), ("am
                ("document_figures.csv", "unit"), ("document_figures.csv", "indicator_nl"),
                ("document_figures.csv", "age_group"), ("indicators.csv", "unit"), ("indicators.csv", "title_nl"),
                ("sources.csv", "reference_date")}
+
+def _translated_columns() -> dict[tuple[str, str], str]:
+    """{(file, Dutch column): English column} of our own prose (``translationOf`` in datapackage.json)."""
+    dp = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return {(r["path"], f["translationOf"]): f["name"] for r in dp["resources"] for f in r["schema"]["fields"]
+            if f.get("translationOf")}
+
+
+OUR_PROSE = _translated_columns()
 # columns that hold no reader's text (codes, numbers, file paths)
 _SKIP = {"id", "code", "geo", "period", "value", "page", "copy", "indicator", "source", "pillar",
          "building_block", "ambition", "direction", "target_kind", "geography", "level", "parent", "nuts",
@@ -31,7 +45,8 @@ def _document_texts() -> list[str]:
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 for col, val in row.items():
-                    if col not in _SKIP and (path.name, col) not in _TRANSLATED and len(val) > 3 \
+                    if col not in _SKIP and (path.name, col) not in _TRANSLATED and (path.name, col) not in OUR_PROSE \
+                            and not col.endswith("_en") and len(val) > 3 \
                             and any(c.isalpha() for c in val):
                         out.add(val)
     return sorted(out, key=len, reverse=True)
@@ -62,6 +77,27 @@ def dutch_units_in(texts) -> list[str]:
         for m in DUTCH_UNIT.finditer(text):
             found.append(f"{m.group(0)!r} in: {text[max(0, m.start() - 50): m.end() + 30]!r}")
         found += [f"label {lab!r} in: {text[:90]!r}" for lab in DUTCH_LABELS if lab in text]
+    return found
+
+
+def _our_dutch_texts() -> list[str]:
+    """Our own Dutch notes and definitions that have a different English text."""
+    out = set()
+    for (name, col), en_col in OUR_PROSE.items():
+        with open(ROOT / "data" / name, encoding="utf-8", newline="") as fh:
+            out |= {row[col] for row in csv.DictReader(fh) if len(row[col]) > 8 and row[col] != row[en_col]}
+    return sorted(out, key=len, reverse=True)
+
+
+OUR_DUTCH = _our_dutch_texts()
+
+
+def our_dutch_in(texts) -> list[str]:
+    """Every Dutch note, definition or processing/licence note of ours found in ``texts``."""
+    found = []
+    for text in texts:
+        text = " ".join(str(text).split())           # a Markdown line break inside a note
+        found += [f"{nl!r} in: {text[:90]!r}" for nl in OUR_DUTCH if nl in text]
     return found
 
 

@@ -115,7 +115,7 @@ def test_single_figures_are_not_charted(groups):
 def test_matrix_places_every_initiative_once_and_flags_uncertain_ones(vision):
     env = vision.environment
     codes = [p.code for p in vision.pillars]
-    factors, cells, factor_notes, notes = environment_matrix(env, codes)
+    factors, cells, factor_notes, notes = environment_matrix(env, codes, lang="nl")
     assert factors == list(dict.fromkeys(env["factor_nl"]))
     placed = [(f, p, c.initiative, c.certain) for f in factors for p in codes for c in cells[f][p]]
     want = [(r.factor_nl, r.pillar, r.initiative_nl, r.certain == "ja") for r in env.itertuples() if r.initiative_nl]

@@ -42,7 +42,7 @@ def test_a_new_row_without_english_fails_with_its_file_and_row(tmp_path):
     src = (ROOT / "data" / "document_figures.csv").read_text(encoding="utf-8")
     header = src.splitlines()[0]
     n_rows = len(src.splitlines())
-    row = "nieuw,sterkte,Nieuw item,Aantal windmolens,ZWV,2020,12,windmolens,,,,10\n"
+    row = "nieuw,sterkte,Nieuw item,Aantal windmolens,ZWV,2020,12,windmolens,,,,,10\n"
     assert len(row.split(",")) == len(header.split(","))
     copy = tmp_path / "document_figures.csv"
     copy.write_text(src.rstrip("\n") + "\n" + row, encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import streek.i18n as i18n
-from i10_english import app_texts, dutch_units_in
+from i10_english import OUR_PROSE, app_texts, dutch_units_in, our_dutch_in
 from pages.routes import ROUTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,19 +80,21 @@ DUTCH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])|\d,\d+ ?%|\b
 
 
 def _document_texts() -> list[str]:
-    """The document's own texts (titles, sentences, notes, sources): Dutch in every language."""
+    """The document's own texts (titles, sentences, sources): Dutch in every language. Our own notes and
+    definitions are not among them: they have an English column (``OUR_PROSE``) and excuse nothing."""
     from streek import load_vision
     v = load_vision()
+    ours = {col for _, col in OUR_PROSE} | {en for en in OUR_PROSE.values()} | {"summary_nl", "summary_en"}
     out = []
     for obj in (*v.pillars, *v.building_blocks, *v.ambitions, *v.geographies.values(), *v.sources.values(),
                 *v.indicators.values()):
-        out += [str(x) for x in vars(obj).values() if isinstance(x, str) and len(x) > 3]
+        out += [str(x) for k, x in vars(obj).items() if isinstance(x, str) and len(x) > 3 and k not in ours]
     for frame in (v.swot, v.figures, v.trends, v.environment, v.observations, v.statbel):
         for col in frame.columns:
-            if frame[col].dtype == object:
+            if frame[col].dtype == object and col not in ours:
                 out += [str(x) for x in frame[col].dropna().unique() if len(str(x)) > 3]
     for part in v.texts.values():
-        out += [str(x) for x in part.values() if isinstance(x, str) and len(x) > 3]
+        out += [str(x) for k, x in part.items() if isinstance(x, str) and len(x) > 3 and k not in ours]
     return sorted(set(out), key=len, reverse=True)
 
 
@@ -151,6 +153,7 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
     assert english_in_effect(at) and "South-West Flanders" in at.title[0].value
     assert not dutch_in(rendered_text(at)), dutch_in(rendered_text(at))
     assert not dutch_units_in(rendered_text(at) + app_texts(at)), dutch_units_in(rendered_text(at) + app_texts(at))
+    assert not our_dutch_in(rendered_text(at)), our_dutch_in(rendered_text(at))
     problems = {}
     checked = ["pages/home.py"]
     # (switching to the default page itself would make AppTest run pages/ as an old-style
@@ -165,6 +168,7 @@ def test_every_page_renders_in_english_without_a_missing_string(monkeypatch, tmp
         missing = sorted(k for lang, k in i18n.MISSING if lang == "en")
         i18n.MISSING.clear()
         dutch = dutch_in(rendered_text(at)) + dutch_units_in(rendered_text(at) + app_texts(at))   # units, labels
+        dutch += our_dutch_in(rendered_text(at) + [str(e.proto.body) for e in at.get("html")])     # our notes
         if at.exception or missing or not english_in_effect(at) or dutch:
             problems[page] = {"exception": [e.value for e in at.exception][:1], "missing": missing,
                               "english": english_in_effect(at), "dutch": dutch[:5]}
