@@ -32,14 +32,24 @@ def open_script(script: str, timeout: float = 90, **params):
     return at.run()
 
 
+_REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
+
+
 def open_via_router(page: str, lang: str | None = None, **params):
-    """AppTest of app.py switched to ``page`` with query parameters (``lang`` set before the first run,
-    as a link would); fails on any exception."""
+    """AppTest of app.py switched to ``page`` with query parameters (``lang`` and the others set
+    before the page's first run, as a link would); fails on any exception.
+
+    AppTest can only find a page that ``st.navigation`` registers under its own URL path after one
+    run of the router; that run (the home page, ~1 s) is done once per test process and its page
+    registry reused, so each test runs only the page it asks for."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if lang:
-        at.query_params["lang"] = lang
-    at.run()
+    if _REGISTERED:
+        at._registered_pages = dict(_REGISTERED)
+    else:
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        _REGISTERED.update(at._registered_pages)
     at.switch_page(page)
     for k, v in ({"lang": lang} if lang else {}).items() | params.items():
         at.query_params[k] = v
