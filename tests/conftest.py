@@ -43,13 +43,12 @@ def open_via_router(page: str, lang: str | None = None, **params):
     run of the router; that run (the home page, ~1 s) is done once per test process and its page
     registry reused, so each test runs only the page it asks for."""
     from streamlit.testing.v1 import AppTest
+    if not _REGISTERED:             # a throwaway run: the test's own session starts on its page
+        probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        assert not probe.exception, [e.value for e in probe.exception]
+        _REGISTERED.update(probe._registered_pages)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if _REGISTERED:
-        at._registered_pages = dict(_REGISTERED)
-    else:
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        _REGISTERED.update(at._registered_pages)
+    at._registered_pages = dict(_REGISTERED)
     at.switch_page(page)
     for k, v in ({"lang": lang} if lang else {}).items() | params.items():
         at.query_params[k] = v

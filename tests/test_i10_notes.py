@@ -110,7 +110,7 @@ def _texts(at) -> str:
 
 
 @pytest.mark.parametrize("page,params,english,dutch", [
-    ("pages/pillar_3.py", {}, "Age group 25-64.", "Leeftijdsgroep 25-64 jaar."),
+    ("pages/pillar_3.py", {"bouwsteen": "alle"}, "Age group 25-64.", "Leeftijdsgroep 25-64 jaar."),
     ("pages/map.py", {"indicator": "population_total"}, "Inhabitants on 1 January.", "Inwoners op 1 januari."),
     ("pages/method.py", {}, "Statbel open data licence (cite source and date)",
      "Statbel Licentie open data (bron en datum vermelden)"),
