@@ -15,7 +15,7 @@ from streek.model import BuildingBlock, Vision
 
 BLOCK_KEY = "bouwsteen"          # ?bouwsteen=2.1 (also the search box's link to a building block)
 ALL = "alle"                     # ?bouwsteen=alle: every block of the pillar
-_PILL = "bouwsteen-pill"         # session state of the selector
+_PILL = "bouwsteen-pill-"        # session state of the selector, per pillar (+ its code)
 _LINKED = "bouwsteen-linked"     # session state: the ?ambitie= value whose block was already selected
 def block_anchor(code: str) -> str:
     """The HTML id of a building block's header: ``bouwsteen-2-1``."""
@@ -31,6 +31,7 @@ def block_selector(vision: Vision, pillar_code: str, linked_block: str | None, l
     (Streamlit's own ``bind="query-params"`` would write the displayed title), synced here."""
     blocks = vision.blocks_of(pillar_code)
     codes = [b.code for b in blocks]
+    pill = _PILL + pillar_code
     raw = st.query_params.get(BLOCK_KEY)
     wanted = raw if raw in [*codes, ALL] else None
     if raw is not None and wanted is None:
@@ -40,17 +41,19 @@ def block_selector(vision: Vision, pillar_code: str, linked_block: str | None, l
         if wanted != ALL:                                 # "all" already shows the linked card
             wanted = linked_block
     if wanted is not None:
-        st.session_state[_PILL] = wanted
-    elif st.session_state.get(_PILL) not in codes:       # first visit, or a block of another pillar
-        st.session_state[_PILL] = codes[0]
+        st.session_state[pill] = wanted
+    elif st.session_state.get(pill) in [*codes[1:], ALL]:  # back on this pillar (menu link): its last choice,
+        st.query_params[BLOCK_KEY] = st.session_state[pill]  # and the URL says so
+    else:
+        st.session_state[pill] = codes[0]
 
     def changed() -> None:
-        st.query_params[BLOCK_KEY] = st.session_state[_PILL]
+        st.query_params[BLOCK_KEY] = st.session_state[pill]
         if "ambitie" in st.query_params:                  # the deep-linked card is no longer the subject
             del st.query_params["ambitie"]
 
     titles = {b.code: f"{b.code} {b.title_nl}" for b in blocks} | {ALL: t("jump.all", lang)}
-    chosen = st.pills(t("jump.label", lang), [*codes, ALL], format_func=titles.__getitem__, key=_PILL,
+    chosen = st.pills(t("jump.label", lang), [*codes, ALL], format_func=titles.__getitem__, key=pill,
                       required=True, on_change=changed, help=t("jump.help", lang))
     if chosen == ALL:
         return blocks

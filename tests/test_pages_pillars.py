@@ -210,6 +210,15 @@ def test_block_selector_shows_one_block_or_all():
     assert card_codes(at) == first_block_codes("2")
 
 
+def test_the_block_choice_of_one_pillar_does_not_carry_over_to_another():
+    at = open_page("pages/pillar_1.py", bouwsteen="alle")
+    assert len(at.header) == len(VISION.blocks_of("1"))
+    at.query_params.clear()
+    at.switch_page("pages/pillar_2.py").run()          # the menu link: no ?bouwsteen=
+    assert not at.exception, [e.value for e in at.exception]
+    assert card_codes(at) == first_block_codes("2") and at.query_params.get("bouwsteen") in (None, "2.1")
+
+
 def test_deep_link_selects_the_block_of_the_ambition():
     at = open_page("pages/pillar_2.py", ambitie="2.3.2")
     assert [h.value.split(" ")[0] for h in at.header] == ["2.3"]
