@@ -60,20 +60,31 @@ c = _content(nis, vs, lang, data_version(vision), today)          # what the pag
 title_slot.title(c.title)
 st.caption(c.intro)
 
-trend_col = t("profile.col.trend", lang)
+
+@st.cache_resource(show_spinner=False, max_entries=128)   # per municipality, data version and language; never mutate
+def _tables(nis: str, vs: str, lang: str, version: str, day: str):
+    """The profile's rows three ways: the static table (HTML with still sparklines), the interactive
+    grid's frame (trend as a list) and the download frame (the fiche's columns)."""
+    c = _content(nis, vs, lang, version, day)
+    trend_col = t("profile.col.trend", lang)
+    rows = [dict(zip(c.headers, (r.indicator, r.period, r.value, r.rank, r.region, r.province, r.flanders, r.change,
+                                 r.share))) for r in c.rows]
+    spark = [sparkline(r.trend, t("profile.trend_alt", lang, n=fmt_number(len(r.trend), lang=lang),
+                                  first=fmt_number(r.trend[0], lang=lang), last=fmt_number(r.trend[-1], lang=lang)))
+             if len(r.trend) > 1 else "" for r in c.rows]
+    static = pd.DataFrame([{**row, trend_col: s} for row, s in zip(rows, spark)], columns=[*c.headers, trend_col])
+    table = html_table(static, t("profile.table_caption", lang, name=c.name), html_cols=(trend_col,),
+                       row_header=c.headers[0], stack=True)
+    grid = pd.DataFrame([{**row, trend_col: list(r.trend) if len(r.trend) > 1 else None} for row, r in zip(rows, c.rows)])
+    return table, grid, pd.DataFrame(rows, columns=list(c.headers))
+
+
 # One static table (the same rows as the fiche); on a phone every row becomes a short card. The
 # interactive grid (sort, search, full screen) and CSV/XLSX downloads open below it on request.
-rows = [dict(zip(c.headers, (r.indicator, r.period, r.value, r.rank, r.region, r.province, r.flanders, r.change, r.share)))
-        for r in c.rows]
-static = pd.DataFrame([{**row, trend_col: sparkline(r.trend, t("profile.trend_alt", lang, n=fmt_number(len(r.trend), lang=lang),
-                                                                   first=fmt_number(r.trend[0], lang=lang),
-                                                                   last=fmt_number(r.trend[-1], lang=lang)))
-                        if len(r.trend) > 1 else ""} for row, r in zip(rows, c.rows)],
-                      columns=[*c.headers, trend_col])
-st.html(BADGE_CSS + TABLE_CSS + html_table(static, t("profile.table_caption", lang, name=c.name), html_cols=(trend_col,),
-                                           row_header=c.headers[0], stack=True))
-grid = pd.DataFrame([{**row, trend_col: list(r.trend) if len(r.trend) > 1 else None} for row, r in zip(rows, c.rows)])
-data_downloads(pd.DataFrame(rows, columns=list(c.headers)), key="gemeente", filename=c.file_stem, spec=None, table=grid,
+table, grid, download = _tables(nis, vs, lang, data_version(vision), today)
+trend_col = t("profile.col.trend", lang)
+st.html(BADGE_CSS + TABLE_CSS + table)
+data_downloads(download, key="gemeente", filename=c.file_stem, spec=None, table=grid,
                label=t("profile.interactive", lang), lazy=True, lang=lang,
                grid={"column_config": {trend_col: st.column_config.LineChartColumn(width="small"),
                                        c.headers[0]: st.column_config.TextColumn(width="medium", pinned=True)}})
@@ -101,8 +112,15 @@ def _fiche(nis: str, vs: str, fmt: str, lang: str, version: str, day: str) -> by
     return fiche_bytes(_content(nis, vs, lang, version, day), fmt)
 
 
-f1, f2 = st.columns(2)
-f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision), today),
-                   file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:", on_click="ignore")
-f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision), today),
-                   file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:", on_click="ignore")
+# the two files are made when asked for, behind one click: download buttons would load their own
+# script into every visitor's browser (issue 9)
+box = st.expander(t("profile.fiche_open", lang), key="fiche", on_change="rerun", icon=":material/download:")
+if box.open:
+    with box:
+        f1, f2 = st.columns(2)
+        f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision), today),
+                           file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:",
+                           on_click="ignore")
+        f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision), today),
+                           file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:",
+                           on_click="ignore")

@@ -27,7 +27,7 @@ res = assessments(vision)
 SORTS = ("code", "status", "gebied")         # ?sorteer=status; "code" (the document's order) is the default
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)   # shared between sessions: never mutate
 def _frame(version: str, lang: str, _vision, _res):
     """``lang`` is part of the cache key: the table holds texts in the visitor's language. With the
     cells of the static table ready (link, badge, sparkline), built once per data version and language."""
@@ -42,6 +42,14 @@ def _frame(version: str, lang: str, _vision, _res):
 
 
 df = _frame(data_version(vision), lang, vision, res)
+COLS = {"code_html": "overview.col.code", "titel": "overview.col.title", "status_html": "overview.col.status",
+        "laatste": "overview.col.latest", "doel": "overview.col.target", "trend_html": "overview.col.trend",
+        "gebied": "overview.col.geo"}     # the static table's columns: frame column -> heading
+
+
+def _geo_options(df) -> list[str]:
+    return list(dict.fromkeys(df.sort_values("gebied_code")["gebied_code"]))
+
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang, n=df["ambitie"].nunique(), n_series=len(df)))
@@ -53,7 +61,7 @@ st.html(BADGE_CSS + TABLE_CSS + WIDE + "<p>" + " ".join(f"{status_badge(s, lang)
 
 # Filters and sort order: stable codes in the URL (?pijler=1&status=on_track&gebied=ZWV&sorteer=status),
 # so they survive a page switch and a shared link in either language.
-geo_options = list(dict.fromkeys(df.sort_values("gebied_code")["gebied_code"]))
+geo_options = _geo_options(df)
 geo_names = dict(zip(df["gebied_code"], df["gebied"]))
 pillars = code_pills(t("overview.filter.pillar", lang), [p.code for p in vision.pillars],
                      lambda c: f"{c}. {vision.pillar(c).title_nl}", key="pijler")
@@ -65,56 +73,68 @@ with geo_col:
 with order_col:
     order = code_choice(t("overview.sort", lang), list(SORTS), lambda s: t(f"overview.sort.{s}", lang), key="sorteer")
 
-shown = df
-if pillars:
-    shown = shown[shown["pijler"].isin(pillars)]
-if statuses:
-    shown = shown[shown["status_code"].isin(statuses)]
-if geos:
-    shown = shown[shown["gebied_code"].isin(geos)]
-if order == "status":
-    rank = {s.value: i for i, s in enumerate(STATUS_ORDER)}
-    shown = shown.sort_values("status_code", key=lambda s: s.map(rank), kind="stable")
-elif order == "gebied":
-    shown = shown.sort_values("gebied_code", key=lambda s: s.map(geo_options.index), kind="stable")
-st.caption(t("overview.n_shown", lang, n=len(shown), total=len(df)) + " · " + t("overview.select_hint", lang))
-if shown.empty:
-    st.info(t("overview.none", lang))
 
-# One static table per pillar: the code links to the card; on a phone every row becomes a short card.
-COLS = {"code_html": "overview.col.code", "titel": "overview.col.title", "status_html": "overview.col.status",
-        "laatste": "overview.col.latest", "doel": "overview.col.target", "trend_html": "overview.col.trend",
-        "gebied": "overview.col.geo"}
-heads = {c: t(k, lang) for c, k in COLS.items()}
-for p in vision.pillars:
-    part = shown[shown["pijler"] == p.code]
-    if part.empty:
-        continue
-    st.subheader(t("overview.pillar_head", lang, code=p.code, title=p.title_nl))
-    table = part[list(COLS)].rename(columns=heads)
-    caption = t("overview.table_caption", lang, code=p.code, n=fmt_number(len(part), lang=lang),
-                order=t(f"overview.sort.{order}", lang))
-    st.html(html_table(table, caption, "plain-table overview-table", html_cols=(heads["code_html"], heads["status_html"], heads["trend_html"]),
-                       row_header=heads["code_html"], stack=True))
-
-# The interactive grid and the downloads, built only when opened (the same rows, in the same order)
-if not shown.empty:
+@st.cache_resource(show_spinner=False, max_entries=64)   # shared between sessions: never mutate
+def _view(version: str, lang: str, pillars: tuple, statuses: tuple, geos: tuple, order: str, _df, _vision):
+    """What the filters and the order show: the rows, one static table per pillar (heading, HTML),
+    and the frames of the interactive grid and of the downloads. Built once per data version,
+    language and choice, so a rerun sends ready text."""
+    shown = _df
+    if pillars:
+        shown = shown[shown["pijler"].isin(pillars)]
+    if statuses:
+        shown = shown[shown["status_code"].isin(statuses)]
+    if geos:
+        shown = shown[shown["gebied_code"].isin(geos)]
+    if order == "status":
+        rank = {s.value: i for i, s in enumerate(STATUS_ORDER)}
+        shown = shown.sort_values("status_code", key=lambda s: s.map(rank), kind="stable")
+    elif order == "gebied":
+        shown = shown.sort_values("gebied_code", key=lambda s: s.map(_geo_options(_df).index), kind="stable")
+    # one static table per pillar: the code links to the card; on a phone every row becomes a short card
+    heads = {c: t(k, lang) for c, k in COLS.items()}
+    tables = []
+    for p in _vision.pillars:
+        part = shown[shown["pijler"] == p.code]
+        if part.empty:
+            continue
+        caption = t("overview.table_caption", lang, code=p.code, n=fmt_number(len(part), lang=lang),
+                    order=t(f"overview.sort.{order}", lang))
+        tables.append((t("overview.pillar_head", lang, code=p.code, title=p.title_nl),
+                       html_table(part[list(COLS)].rename(columns=heads), caption, "plain-table overview-table",
+                                  html_cols=(heads["code_html"], heads["status_html"], heads["trend_html"]),
+                                  row_header=heads["code_html"], stack=True)))
     grid = shown[["pijler", "open", "titel", "status", "laatste", "doel", "metingen", "gebied"]]
     download = shown[["pijler", "code", "titel", "status", "laatste", "doel", "n_metingen", "gebied"]].rename(
         columns={"pijler": t("overview.filter.pillar", lang), "code": heads["code_html"], "titel": heads["titel"],
-                 "status": t("overview.col.status", lang), "laatste": heads["laatste"], "doel": heads["doel"],
+                 "status": heads["status_html"], "laatste": heads["laatste"], "doel": heads["doel"],
                  "n_metingen": t("overview.col.n_measurements", lang), "gebied": heads["gebied"]})
+    return len(shown), tables, grid, download
+
+
+n_shown, tables, grid, download = _view(data_version(vision), lang, tuple(pillars), tuple(statuses), tuple(geos), order,
+                                        df, vision)
+st.caption(t("overview.n_shown", lang, n=n_shown, total=len(df)) + " · " + t("overview.select_hint", lang))
+if not n_shown:
+    st.info(t("overview.none", lang))
+for head, table in tables:
+    st.subheader(head)
+    st.html(table)
+
+# The interactive grid (sort on any column, search, full screen) and the downloads, built only when
+# opened: the same rows in the same order
+if n_shown:
     config = {
         "pijler": st.column_config.TextColumn(t("overview.filter.pillar", lang), width=60),
         "open": st.column_config.LinkColumn(t("overview.col.code", lang), display_text=r"ambitie=([^&]+)", width=78,
                                             pinned=True),
-        "titel": st.column_config.TextColumn(heads["titel"], width=198),
+        "titel": st.column_config.TextColumn(t("overview.col.title", lang), width=198),
         "status": st.column_config.TextColumn(t("overview.col.status", lang), width=178),
-        "laatste": st.column_config.TextColumn(heads["laatste"], width=165),
-        "doel": st.column_config.TextColumn(heads["doel"], width=112),
+        "laatste": st.column_config.TextColumn(t("overview.col.latest", lang), width=165),
+        "doel": st.column_config.TextColumn(t("overview.col.target", lang), width=112),
         "metingen": st.column_config.LineChartColumn(t("overview.col.trend", lang), help=t("overview.col.trend_help", lang),
                                                      width=70),
-        "gebied": st.column_config.TextColumn(heads["gebied"], width=110),
+        "gebied": st.column_config.TextColumn(t("overview.col.geo", lang), width=110),
     }
     data_downloads(download, key="overzicht", filename=t("overview.file", lang), spec=None, table=grid,
                    label=t("overview.interactive", lang), lazy=True, grid={"column_config": config}, lang=lang)
