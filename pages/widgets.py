@@ -100,10 +100,11 @@ def _download_buttons(data: pd.DataFrame, *, key: str, filename: str, spec: str 
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv(_frame(data), lang),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore",
-                       icon=":material/table:", help=t("download.csv_help", lang))
+                       icon=":material/table:", help=t("download.csv_help" if spec else "download.table_csv_help", lang))
     c2.download_button("XLSX", lambda: to_xlsx(_frame(data), lang), file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:", help=t("download.xlsx_help", lang))
+                       key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:",
+                       help=t("download.xlsx_help" if spec else "download.table_xlsx_help", lang))
     if spec is None:    # a table without a chart: no image to download
         return
     c3.download_button("PNG", lambda: to_png(spec, lang), file_name=f"{filename}.png", mime="image/png",
