@@ -1,23 +1,27 @@
 """Mijn gemeente: the profile of one of the 13 municipalities (``/gemeente?nis=34027``), compared
 with a second one (``&vs=34022``), with its printable fiche. Thin view over ``streek.profile`` and
 ``streek.export.fiche``."""
+import html
+
 import pandas as pd
 import streamlit as st
 
 from pages.frame import page_lang
 from pages.pillar_view import ambition_link
-from pages.ui import BADGE_CSS, data_version, get_vision, status_badge
+from pages.ui import BADGE_CSS, data_version, get_vision, lang_link, status_badge
+from pages.widgets import data_downloads
 from streek import profile
 from datetime import date
 
 from streek.export.fiche import MIME, fiche_bytes, fiche_content
+from streek.figures import TABLE_CSS, html_table, sparkline
+from streek.fmt import fmt_number
 from streek.i18n import t
 
 lang = page_lang()
 vision = get_vision()
 codes = profile.municipality_codes(vision)
 names = {c: vision.geographies[c].name_nl for c in codes}
-st.markdown(BADGE_CSS, unsafe_allow_html=True)
 
 # The URL is the view: ?nis= and ?vs= hold NIS codes (a selectbox bound to the URL would put the
 # name there). A hand-typed unknown code is said, cut to 40 characters, and dropped.
@@ -56,25 +60,34 @@ c = _content(nis, vs, lang, data_version(vision), today)          # what the pag
 title_slot.title(c.title)
 st.caption(c.intro)
 
+
+@st.cache_resource(show_spinner=False, max_entries=128)   # per municipality, data version and language; never mutate
+def _tables(nis: str, vs: str, lang: str, version: str, day: str):
+    """The profile's rows three ways: the static table (HTML with still sparklines), the interactive
+    grid's frame (trend as a list) and the download frame (the fiche's columns)."""
+    c = _content(nis, vs, lang, version, day)
+    trend_col = t("profile.col.trend", lang)
+    rows = [dict(zip(c.headers, (r.indicator, r.period, r.value, r.rank, r.region, r.province, r.flanders, r.change,
+                                 r.share))) for r in c.rows]
+    spark = [sparkline(r.trend, t("profile.trend_alt", lang, n=fmt_number(len(r.trend), lang=lang),
+                                  first=fmt_number(r.trend[0], lang=lang), last=fmt_number(r.trend[-1], lang=lang)))
+             if len(r.trend) > 1 else "" for r in c.rows]
+    static = pd.DataFrame([{**row, trend_col: s} for row, s in zip(rows, spark)], columns=[*c.headers, trend_col])
+    table = html_table(static, t("profile.table_caption", lang, name=c.name), html_cols=(trend_col,),
+                       row_header=c.headers[0], stack=True)
+    grid = pd.DataFrame([{**row, trend_col: list(r.trend) if len(r.trend) > 1 else None} for row, r in zip(rows, c.rows)])
+    return table, grid, pd.DataFrame(rows, columns=list(c.headers))
+
+
+# One static table (the same rows as the fiche); on a phone every row becomes a short card. The
+# interactive grid (sort, search, full screen) and CSV/XLSX downloads open below it on request.
+table, grid, download = _tables(nis, vs, lang, data_version(vision), today)
 trend_col = t("profile.col.trend", lang)
-table = pd.DataFrame([dict(zip(c.headers, (r.indicator, r.period, r.value, r.rank, r.region, r.province, r.flanders,
-                                           r.change, r.share)), **{trend_col: list(r.trend) if len(r.trend) > 1 else None})
-                      for r in c.rows])
-# a wide table on a screen, a list of short cards on a phone (the same rows; CSS shows one of the two)
-st.html("""<style>
-@media (max-width: 640px) { .st-key-gemeente-tabel { display: none; } }
-@media (min-width: 641px) { .st-key-gemeente-kaarten { display: none; } }
-</style>""")
-with st.container(key="gemeente-tabel"):
-    st.dataframe(table, hide_index=True, width="stretch", row_height=35, height=35 * (len(table) + 1) + 20,
-                 column_config={trend_col: st.column_config.LineChartColumn(width="small"),
-                                c.headers[0]: st.column_config.TextColumn(width="medium", pinned=True)})
-with st.container(key="gemeente-kaarten"):
-    h = c.headers
-    for r in c.rows:
-        st.markdown(f"**{r.indicator}** · {r.period}  \n**{r.value}** · {h[3]}: {r.rank}  \n"
-                    f"{h[4]} {r.region} · {h[5]} {r.province} · {h[6]} {r.flanders}  \n"
-                    f"{r.change}" + (f" · {r.share}" if r.share else ""))
+st.html(BADGE_CSS + TABLE_CSS + table)
+data_downloads(download, key="gemeente", filename=c.file_stem, spec=None, table=grid,
+               label=t("profile.interactive", lang), lazy=True, lang=lang,
+               grid={"column_config": {trend_col: st.column_config.LineChartColumn(width="small"),
+                                       c.headers[0]: st.column_config.TextColumn(width="medium", pinned=True)}})
 st.caption(f"{t('profile.sources', lang)}: " + "; ".join(c.sources))
 
 if c.comparison:
@@ -83,11 +96,11 @@ if c.comparison:
 
 st.subheader(t("profile.ambitions", lang, name=c.name))
 st.caption(t("profile.ambitions_intro", lang, name=c.name))
-for pillar, group in c.ambitions.items():
-    st.markdown(f"**{pillar}**")
-    st.markdown("\n".join(f"- [{a.code}]({ambition_link(a.code, a.code[0])}) {a.title} "
-                          f"({t('profile.area', lang, area=a.area)}) {status_badge(a.status, lang)}" for a in group),
-                unsafe_allow_html=True)
+# st.html, not markdown with raw HTML: the frame already loads st.html's code (no rehype-raw chunk)
+st.html("".join(f"<p><strong>{html.escape(pillar)}</strong></p><ul>" + "".join(
+    f'<li><a href="{html.escape(lang_link(ambition_link(a.code, a.code[0]), lang))}" target="_self">{html.escape(a.code)}</a> '
+    f"{html.escape(a.title)} ({html.escape(t('profile.area', lang, area=a.area))}) {status_badge(a.status, lang)}</li>"
+    for a in group) + "</ul>" for pillar, group in c.ambitions.items()))
 if c.n_no_area:
     st.caption(t("profile.ambitions_none_area", lang, n=c.n_no_area))
 
@@ -99,8 +112,15 @@ def _fiche(nis: str, vs: str, fmt: str, lang: str, version: str, day: str) -> by
     return fiche_bytes(_content(nis, vs, lang, version, day), fmt)
 
 
-f1, f2 = st.columns(2)
-f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision), today),
-                   file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:", on_click="ignore")
-f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision), today),
-                   file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:", on_click="ignore")
+# the two files are made when asked for, behind one click: download buttons would load their own
+# script into every visitor's browser (issue 9)
+box = st.expander(t("profile.fiche_open", lang), key="fiche", on_change="rerun", icon=":material/download:")
+if box.open:
+    with box:
+        f1, f2 = st.columns(2)
+        f1.download_button(t("profile.fiche_pdf", lang), data=lambda: _fiche(nis, vs, "pdf", lang, data_version(vision), today),
+                           file_name=f"{c.file_stem}.pdf", mime=MIME["pdf"], icon=":material/picture_as_pdf:",
+                           on_click="ignore")
+        f2.download_button(t("profile.fiche_pptx", lang), data=lambda: _fiche(nis, vs, "pptx", lang, data_version(vision), today),
+                           file_name=f"{c.file_stem}.pptx", mime=MIME["pptx"], icon=":material/slideshow:",
+                           on_click="ignore")

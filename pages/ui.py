@@ -16,8 +16,8 @@ import streamlit as st
 from streek import charts, load_vision
 from streek.card import SeriesCard, status_label
 from streek.db.safe import escape_markdown
-from pages.frame import page_lang
-from streek.i18n import t
+from pages.frame import LANG_KEY, page_lang
+from streek.i18n import DEFAULT_LANG, t
 from streek.load import DATA_DIR
 from streek.model import Vision
 from streek.progress import Assessment, Status, assess
@@ -166,3 +166,35 @@ def code_pills(label: str, codes: list[str], format_func, key: str) -> list[str]
         st.query_params[key] = chosen
     return st.pills(label, codes, selection_mode="multi", format_func=format_func, key=f"{key}-pills",
                     on_change=changed, wrap=True) or []
+
+
+def code_choice(label: str, codes: list[str], format_func, key: str) -> str:
+    """One choice of ``codes`` (a segmented control; the first code is the default) whose URL
+    parameter holds the stable code (``?sorteer=status``), never the displayed words; the default
+    stays out of the URL. Like :func:`code_pills`, kept in session state across pages."""
+    keep = f"_{key}_code"
+    wanted = st.query_params.get(key)
+    if wanted in codes:
+        st.session_state[keep] = wanted
+    chosen = st.session_state.get(keep) if st.session_state.get(keep) in codes else codes[0]
+
+    def changed() -> None:
+        st.session_state[keep] = st.session_state[f"{key}-choice"] or codes[0]
+        if st.session_state[keep] == codes[0]:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = st.session_state[keep]
+
+    if f"{key}-choice" not in st.session_state:
+        st.session_state[f"{key}-choice"] = chosen
+    if chosen != codes[0]:
+        st.query_params[key] = chosen
+    return st.segmented_control(label, codes, format_func=format_func, key=f"{key}-choice", on_change=changed,
+                                required=True) or codes[0]
+
+
+def lang_link(href: str, lang: str) -> str:
+    """A link inside the app that keeps the reader's language when it loads a page anew (``&lang=EN``)."""
+    if lang == DEFAULT_LANG:
+        return href
+    return f"{href}{'&' if '?' in href else '?'}{LANG_KEY}={lang.upper()}"

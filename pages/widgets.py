@@ -56,10 +56,12 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     return state
 
 
-def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str, table: pd.DataFrame | None = None,
+def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str | None, table: pd.DataFrame | None = None,
                    label: str | None = None, csv_bytes: bytes | None = None, lazy: bool = False,
-                   static_table: bool = False, lang: str) -> None:
-    """The "Toon data" table and the CSV, PNG and SVG downloads of a chart (``spec``: its JSON text).
+                   static_table: bool = False, grid: dict | None = None, lang: str) -> None:
+    """The "Toon data" table and the CSV, PNG and SVG downloads of a chart (``spec``: its JSON text;
+    None for a table without a chart: CSV and XLSX only). ``grid``: more arguments for the data
+    grid (``column_config``, ``column_order``), e.g. a page's interactive table behind its static one.
 
     ``lazy``: one "Data en downloads" expander that mounts the grid and the buttons only when the
     reader opens it (a closed ``st.expander`` still mounts its content; this one is not built at
@@ -74,7 +76,7 @@ def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str, ta
         if not box.open:
             return
         with box:
-            st.dataframe(_shown(data, table), hide_index=True, width="stretch")
+            st.dataframe(_shown(data, table), hide_index=True, width="stretch", **(grid or {}))
             _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
         return
     with st.expander(label or t("pillars.widget.show_data", lang)):
@@ -93,15 +95,18 @@ def _shown(data, table):
     return shown
 
 
-def _download_buttons(data: pd.DataFrame, *, key: str, filename: str, spec: str, csv_bytes: bytes | None,
+def _download_buttons(data: pd.DataFrame, *, key: str, filename: str, spec: str | None, csv_bytes: bytes | None,
                       lang: str) -> None:
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("CSV", csv_bytes if csv_bytes is not None else to_csv(_frame(data), lang),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore",
-                       icon=":material/table:", help=t("download.csv_help", lang))
+                       icon=":material/table:", help=t("download.csv_help" if spec else "download.table_csv_help", lang))
     c2.download_button("XLSX", lambda: to_xlsx(_frame(data), lang), file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:", help=t("download.xlsx_help", lang))
+                       key=f"{key}-xlsx", on_click="ignore", icon=":material/grid_on:",
+                       help=t("download.xlsx_help" if spec else "download.table_xlsx_help", lang))
+    if spec is None:    # a table without a chart: no image to download
+        return
     c3.download_button("PNG", lambda: to_png(spec, lang), file_name=f"{filename}.png", mime="image/png",
                        key=f"{key}-png", on_click="ignore", icon=":material/image:", help=t("pillars.widget.png_help", lang))
     c4.download_button("SVG", lambda: to_svg(spec, lang), file_name=f"{filename}.svg", mime="image/svg+xml",

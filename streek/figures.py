@@ -256,19 +256,62 @@ MATRIX_CSS = """
 
 
 # --- plain tables ----------------------------------------------------------------------------
-def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table") -> str:
-    """A DataFrame as a plain, escaped HTML table with column headers.
+def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table", *,
+               html_cols: tuple[str, ...] = (), row_header: str | None = None, stack: bool = False) -> str:
+    """A DataFrame as a plain, escaped HTML table with column headers: the one static table of
+    the app (SWOT figures, method, context, the overview, a municipality's profile).
 
     Renders with the page's own text (no table component to load in the browser), wraps long
-    text, and reads well with a screen reader."""
+    text, and reads well with a screen reader. ``html_cols``: columns whose cells are ready HTML
+    built by the caller from escaped parts (a link, a status badge, a sparkline); every other cell
+    is escaped here. ``row_header``: the column whose cell names its row (``<th scope="row">``).
+    ``stack``: on a narrow screen (≤ 640 px) every row becomes a small card of "header: value"
+    lines instead of a table wider than the phone (``TABLE_CSS``); explicit ARIA roles keep the
+    table semantics that ``display: block`` would take away."""
     e = html.escape
-    head = "".join(f'<th scope="col">{e(str(c))}</th>' for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td>{e('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-                   for row in df.itertuples(index=False))
+
+    def attrs(role: str, col) -> str:
+        return f' role="{role}" data-label="{e(str(col))}"' if stack else ""
+
+    role = (' role="table"', ' role="rowgroup"', ' role="row"') if stack else ("", "", "")
+    cols = list(df.columns)
+    head = "".join(f'<th scope="col"{attrs("columnheader", c)}>{e(str(c))}</th>' for c in cols)
+    rows = []
+    for row in df.itertuples(index=False):
+        cells = []
+        for c, v in zip(cols, row):
+            text = ("" if v is None else str(v)) if c in html_cols else e("" if v is None else str(v))
+            if c == row_header:
+                cells.append(f'<th scope="row"{attrs("rowheader", c)}>{text}</th>')
+            else:
+                cells.append(f"<td{attrs('cell', c)}>{text}</td>")
+        rows.append(f"<tr{role[2]}>" + "".join(cells) + "</tr>")
     cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    cls = f"{css_class} stack" if stack else css_class
     # tabindex: a table wider than a phone scrolls sideways, and a scrolling region must be reachable by keyboard
-    return (f'<div class="plain-wrap" tabindex="0"><table class="{e(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (f'<div class="plain-wrap" tabindex="0"><table class="{e(cls)}"{role[0]}>{cap}<thead{role[1]}>'
+            f"<tr{role[2]}>{head}</tr></thead><tbody{role[1]}>{''.join(rows)}</tbody></table></div>")
+
+
+def sparkline(values, alt: str, width: int = 84, height: int = 22) -> str:
+    """A small still line of ``values`` (oldest first) as an ``<img>`` holding its own SVG (a
+    ``data:`` URI: no request, no script), with ``alt`` saying what it shows. Empty for fewer than
+    two values: one measurement has no course."""
+    vals = [float(v) for v in values if v is not None and v == v]
+    if len(vals) < 2:
+        return ""
+    import base64
+    lo, hi = min(vals), max(vals)
+    span, pad = (hi - lo) or 1.0, 3
+    pts = [(pad + i * (width - 2 * pad) / (len(vals) - 1), height - pad - (v - lo) / span * (height - 2 * pad))
+           for i, v in enumerate(vals)]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+    x, y = pts[-1]
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+           f'<polyline points="{line}" fill="none" stroke="{REGION_COLOR}" stroke-width="1.6" stroke-linejoin="round"/>'
+           f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.2" fill="{REGION_COLOR}"/></svg>')
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img class="spark" src="{src}" alt="{html.escape(alt, quote=True)}" width="{width}" height="{height}">'
 
 
 TABLE_CSS = """
@@ -278,5 +321,18 @@ TABLE_CSS = """
 .plain-table caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0;}
 .plain-table th,.plain-table td{border-bottom:1px solid #D5DBE1;padding:.35rem .5rem;vertical-align:top;text-align:left;}
 .plain-table thead th{background:#F1F4F8;border-bottom:2px solid #9AA5B1;}
+.plain-table tbody th{font-weight:600;}
+.plain-table img.spark{display:block;max-width:none;}
+@media (max-width:640px){
+.plain-table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}
+.plain-table.stack,.plain-table.stack tbody,.plain-table.stack tr,.plain-table.stack td,.plain-table.stack tbody th{display:block;width:auto;}
+.plain-table.stack tr{border:1px solid #D5DBE1;border-radius:.5rem;margin:0 0 .6rem;padding:.3rem .2rem;}
+.plain-table.stack td,.plain-table.stack tbody th{border:0;padding:.12rem .5rem;white-space:normal;}
+.plain-table.stack td{display:inline-block;max-width:100%;}
+.plain-table.stack td:empty{display:none;}
+.plain-table.stack caption{display:block;}
+.plain-table.stack img.spark{display:inline-block;vertical-align:middle;}
+.plain-table.stack td::before{content:attr(data-label) ": ";font-weight:600;}
+}
 </style>
 """

@@ -238,13 +238,33 @@ def test_overview_lists_ambitions_and_filters(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 2600})
     page.goto(f"{app_server}/overzicht")
     wait_for_app(page, 60_000)
-    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(3, timeout=30_000)   # the grids load lazily
+    main = page.locator("[data-testid=stMain]")
+    expect(main.locator("table.overview-table")).to_have_count(3, timeout=30_000)   # static tables, one per pillar
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(0)              # no grid until asked for
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    expect(main.get_by_role("table", name=re.compile(r"^Pijler 1: 14 doelreeksen"))).to_be_visible()
+    # the measurements' course as a still sparkline that has loaded
+    spark = main.get_by_role("img", name=re.compile(r"^Verloop van 2 metingen, van 28\.309 naar 31\.391")).first
+    expect(spark).to_be_visible()
+    assert spark.evaluate("i => i.complete && i.naturalWidth > 0")
     settle(page)
     screenshot(page, "overview")
     page.get_by_role("button", name="▲ Op koers", exact=True).click()
-    expect(page.locator("[data-testid=stMain]")).to_contain_text("1 van 37 doelreeksen getoond", timeout=30_000)
+    expect(main).to_contain_text("1 van 37 doelreeksen getoond", timeout=30_000)
     expect(page).to_have_url(re.compile(r"status=on_track"))          # the stable code, never the displayed word
+    # the order of the rows, kept in the URL as a code
+    page.get_by_role("button", name=re.compile(r"Doel bereikt$")).click()
+    page.get_by_role("radio", name="Status", exact=True).click()
+    expect(page).to_have_url(re.compile(r"sorteer=status"), timeout=30_000)
+    expect(main.locator("table.overview-table tbody th").first).to_have_text("1.3.1")    # target met comes first
+    # the interactive grid and the downloads, one click away
+    page.get_by_text("Interactieve tabel en downloads", exact=False).click()
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(1, timeout=30_000)
+    expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
+    with page.expect_download(timeout=60_000) as dl:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    body = Path(dl.value.path()).read_bytes().decode("utf-8-sig")
+    assert body.splitlines()[0].startswith("Pijler;Code;") and "1.3.1" in body and "1.2.1" in body
 
 
 def test_pillar_page_on_a_phone(browser, app_server):
@@ -272,19 +292,15 @@ def test_pillar_page_on_a_phone(browser, app_server):
 
 def test_overview_row_leads_to_its_card(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 1400})
-    page.goto(f"{app_server}/overzicht")
+    page.goto(f"{app_server}/overzicht?lang=EN")
     wait_for_app(page, 60_000)
-    grid = page.locator("[data-testid=stDataFrame]").first
-    # The grid draws on a canvas; its accessible table names every cell. Find the row of 1.2.1 by
-    # its text, focus the grid there and select that row with the keyboard (no pixel positions).
-    cell = grid.get_by_role("gridcell", name=re.compile(r"(^|ambitie=)1\.2\.1$"), include_hidden=True)   # the code is a link
-    expect(cell).to_have_count(1, timeout=30_000)
-    below_first = int(cell.locator("xpath=..").get_attribute("aria-rowindex")) - 2   # row 1 is the header
-    cell.focus()
-    for _ in range(below_first):
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Shift+Space")
-    page.wait_for_url(lambda u: "/pijler-1?" in u and "ambitie=1.2.1" in u, timeout=30_000)
+    table = page.get_by_role("table", name=re.compile(r"^Pillar 1: "))
+    expect(table.get_by_role("columnheader", name="Latest measurement")).to_be_visible(timeout=30_000)
+    row = table.get_by_role("row").filter(has=page.get_by_role("rowheader", name="1.2.1", exact=True))
+    expect(row).to_contain_text("31,391 enterprises (2019)")          # English words and numbers
+    expect(row).to_contain_text("On track")
+    row.get_by_role("link", name="1.2.1", exact=True).click()           # the code opens its card, in English
+    page.wait_for_url(lambda u: "/pijler-1?" in u and "ambitie=1.2.1" in u and "lang=EN" in u, timeout=30_000)
     wait_for_app(page, 60_000)
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-1-2-1');"
                            " if (!el) return false; const r = el.getBoundingClientRect();"

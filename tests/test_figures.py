@@ -6,7 +6,7 @@ import pytest
 
 from streek.figures import (
     benchmark_chart, bar_label, environment_matrix, environment_matrix_html, figure_groups,
-    html_table,
+    html_table, sparkline,
 )
 from streek.render import to_svg
 
@@ -153,3 +153,30 @@ def test_html_table_keeps_every_cell_and_escapes_it():
     assert '<th scope="col">Code</th>' in out
     assert "<td>1.1.1</td>" in out and "<td>&lt;x&gt;</td>" in out and "<td>A &amp; B</td>" in out
     assert "<x>" not in out
+
+
+def test_html_table_row_headers_ready_html_cells_and_phone_cards():
+    """The overview's and the profile's table: the code names its row, only the columns the caller
+    builds from escaped parts pass as HTML, and on a phone the rows become labelled cards with the
+    table's roles kept (display: block would drop them)."""
+    df = pd.DataFrame({"Code": ["1.2.1"], "Titel": ["<b>x</b>"], "Link": ['<a href="p?a=1">1.2.1</a>']})
+    out = html_table(df, "Pijler 1", html_cols=("Link",), row_header="Code", stack=True)
+    assert '<caption>Pijler 1</caption>' in out and 'class="plain-table stack" role="table"' in out
+    assert '<th scope="row" role="rowheader" data-label="Code">1.2.1</th>' in out
+    assert '<td role="cell" data-label="Titel">&lt;b&gt;x&lt;/b&gt;</td>' in out       # escaped
+    assert '<td role="cell" data-label="Link"><a href="p?a=1">1.2.1</a></td>' in out    # ready HTML
+    assert out.count('role="columnheader"') == 3 and out.count('role="row"') == 2
+    plain = html_table(df)
+    assert "role=" not in plain and "data-label" not in plain and "<b>" not in plain
+
+
+def test_sparkline_is_a_still_image_with_words_and_needs_two_values():
+    import base64
+    img = sparkline([1.0, 3.0, 2.0], 'Verloop "a" & b')
+    assert img.startswith('<img class="spark" src="data:image/svg+xml;base64,') and 'alt="Verloop &quot;a&quot; &amp; b"' in img
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", img).group(1)).decode()
+    points = re.search(r'points="([^"]+)"', svg).group(1).split()
+    assert len(points) == 3
+    ys = [float(p.split(",")[1]) for p in points]
+    assert ys[1] < ys[2] < ys[0]                  # highest value drawn highest (SVG y grows downwards)
+    assert sparkline([5.0], "x") == "" and sparkline([], "x") == "" and sparkline([1.0, float("nan")], "x") == ""

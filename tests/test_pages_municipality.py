@@ -6,6 +6,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_script
+from html_tables import html_tables, read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -14,9 +15,13 @@ def open_page(**params) -> AppTest:
     return open_script("pages/municipality_page.py", **params)
 
 
-def cells(at) -> list[str]:
-    df = at.dataframe[0].value
-    return [str(x) for x in df.to_numpy().ravel()]
+def profile_table(at):
+    """The profile's static table: one row per indicator, named by it (``<th scope="row">``)."""
+    tables = html_tables(at)
+    assert len(tables) == 1
+    assert '<th scope="row"' in tables[0] and "<caption>" in tables[0]
+    df = read_table(tables[0])
+    return df.assign(alts=df.attrs["alts"]).set_index(df.columns[0])
 
 
 def test_deep_link_opens_menen_with_its_figures():
@@ -24,10 +29,29 @@ def test_deep_link_opens_menen_with_its_figures():
     assert not at.exception
     assert at.title[0].value == "Mijn gemeente: Menen"
     assert at.selectbox[0].value == "34027"
-    row = at.dataframe[0].value.set_index("Indicator").loc["Actieve btw-plichtige ondernemingen (ondernemingen)"]
+    assert len(at.dataframe) == 0             # a static table: no data grid for the browser to load (issue 9)
+    table = profile_table(at)
+    row = table.loc["Actieve btw-plichtige ondernemingen (ondernemingen)"]
     assert (row["Jaar"], row["Waarde"], row["Rang"], row["Streek"]) == ("2019", "2.658", "4 van 13", "31.391")
     assert "79,6 per 1.000 inwoners" in row["Aandeel in de streek"]
-    assert len(at.dataframe[0].value) == 13          # every indicator with municipal values
+    assert len(table) == 13          # every indicator with municipal values
+    # the course of an indicator with several values stays, as a still sparkline with words
+    assert table.loc["Bevolking (personen)", "alts"][0].startswith("Verloop van ")
+    assert table.loc["Actieve btw-plichtige ondernemingen (ondernemingen)", "alts"] == []   # one value: no line
+
+
+def test_interactive_table_and_downloads_on_request():
+    """What the grid gave (sort, search, its CSV) stays one click away: the grid with the trend
+    column and CSV/XLSX downloads of the same rows; the fiche files behind one click too."""
+    at = open_page(nis="34027")
+    assert not at.get("download_button")
+    at.session_state["gemeente-data"] = True      # "Interactieve tabel en downloads"
+    at.session_state["fiche"] = True              # "Fiche downloaden"
+    at.run()
+    grid = at.dataframe[0].value.set_index("Indicator")
+    assert grid.loc["Bevolking (personen)", "Verloop"][-1] == 33982.0
+    assert grid.loc["Actieve btw-plichtige ondernemingen (ondernemingen)", "Waarde"] == "2.658"
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV", "XLSX", "Fiche als PDF", "Fiche als PowerPoint"]
 
 
 def test_comparison_in_words_and_links_to_the_cards():
@@ -37,7 +61,8 @@ def test_comparison_in_words_and_links_to_the_cards():
     assert any(h.value == "Menen naast Kortrijk" for h in at.subheader)
     text = " ".join(m.value for m in at.markdown)
     assert "Menen telt 79,6 ondernemingen per 1.000 inwoners, Kortrijk 108,8" in text
-    assert "(pijler-2?ambitie=2.2.1)" in text               # arrondissement Kortrijk contains Menen
+    links = " ".join(h.proto.body for h in at.get("html"))
+    assert 'href="pijler-2?ambitie=2.2.1"' in links          # arrondissement Kortrijk contains Menen
 
 
 def test_choosing_another_municipality_updates_the_url():
@@ -45,7 +70,7 @@ def test_choosing_another_municipality_updates_the_url():
     at.selectbox[0].select("33029").run()
     assert at.title[0].value == "Mijn gemeente: Wervik"
     assert at.query_params["nis"] in ("33029", ["33029"])
-    assert "(pijler-2?ambitie=2.2.1)" not in " ".join(m.value for m in at.markdown)   # Wervik is not in the arrondissement
+    assert "ambitie=2.2.1" not in " ".join(h.proto.body for h in at.get("html"))   # Wervik is not in the arrondissement
 
 
 def test_unknown_code_is_said_and_cut():
@@ -63,6 +88,10 @@ def test_english_page_has_english_words_and_numbers():
     at.run()
     assert not at.exception
     assert at.title[0].value == "My municipality: Menen"
-    df = at.dataframe[0].value.set_index("Indicator")
+    df = profile_table(at)
     assert df.loc["Active VAT-registered enterprises (enterprises)", "Value"] == "2,658"
     assert df.loc["Population (persons)", "Rank"] == "3 of 13"
+    assert df.loc["Population (persons)", "alts"][0].startswith("Course of ")
+    assert "<caption>Figures for Menen</caption>" in html_tables(at)[0]
+    links = " ".join(h.proto.body for h in at.get("html"))
+    assert 'href="pijler-2?ambitie=2.2.1&amp;lang=EN"' in links      # a card link keeps English

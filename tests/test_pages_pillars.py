@@ -13,12 +13,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_via_router
+from html_tables import html_tables, read_table
 
 from streek import charts, load_vision
 from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
 from streek.card import reason_text, status_label, status_text
 from streek.db.safe import escape_markdown
-from streek.progress import assess
+from streek.progress import STATUS_ORDER, assess
 from streek.render import to_svg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,16 +153,32 @@ def test_cards_show_status_word_and_reason(pillar_pages):
     assert escape_markdown("31.391 ondernemingen (2019)") in html   # latest measurement, Dutch formatted, with year
 
 
+def overview_rows(at: AppTest) -> pd.DataFrame:
+    """The overview's static tables (one per pillar) as one frame: code, status, ... and the link."""
+    frames = []
+    for table in html_tables(at):
+        df = read_table(table)
+        frames.append(df.assign(link=df.attrs["links"], alts=df.attrs["alts"]))
+    return pd.concat(frames, ignore_index=True).rename(columns={"Code": "code", "Status": "status"})
+
+
 def test_overview_lists_every_ambition_with_computed_status():
     at = open_page("pages/overview.py")
-    tables = [d.value for d in at.dataframe]
+    assert len(at.dataframe) == 0                 # static tables: no data grid to load in the browser (issue 9)
+    tables = html_tables(at)
     assert len(tables) == 3
-    df = pd.concat(tables, ignore_index=True)
+    for table in tables:                          # accessible: a caption, column headers, the code names its row
+        assert "<caption>" in table and '<th scope="col"' in table and '<th scope="row"' in table
+    df = overview_rows(at)
     assert sorted(df["code"]) == sorted(a.code for a in VISION.ambitions)
-    assert df["ambitie"].nunique() == 31
+    pillar_of = {a.code: a.pillar for a in VISION.ambitions}
     for row in df.itertuples():
         r = STATUS[row.code]
-        assert row.status == status_text(r.status, "nl"), row.code
+        assert row.status == status_text(r.status, "nl"), row.code      # symbol and word
+        assert row.link == f"pijler-{pillar_of[row.code]}?ambitie={row.code}"   # the code opens its card
+    # a series with more than one measurement keeps its course as a still sparkline with words
+    spark = df.set_index("code").loc["1.2.1", "alts"]
+    assert len(spark) == 1 and spark[0].startswith("Verloop van 2 metingen, van 28.309 naar 31.391")
 
 
 def test_overview_filter_by_status_from_the_url():
@@ -169,18 +186,51 @@ def test_overview_filter_by_status_from_the_url():
     at = open_page("pages/overview.py", status="on_track")
     assert at.pills(key="status-pills").value == ["on_track"]
     assert at.query_params["status"] in ("on_track", ["on_track"])     # the code, not "Op koers"
-    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    df = overview_rows(at)
     expected = sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
     assert expected and sorted(df["code"]) == expected
 
 
 def test_overview_filter_by_pillar_and_geography():
     at = open_page("pages/overview.py")
-    at.pills(key="pijler").set_value(["2"]).run()
-    at.multiselect(key="gebied").set_value(["34000"]).run()
-    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    at.pills(key="pijler-pills").set_value(["2"]).run()
+    at.pills(key="gebied-pills").set_value(["34000"]).run()
+    assert at.query_params["pijler"] in ("2", ["2"]) and at.query_params["gebied"] in ("34000", ["34000"])   # codes
+    df = overview_rows(at)
     expected = sorted(a.code for a in VISION.ambitions if a.pillar == "2" and a.geography == "34000")
     assert expected == ["2.2.1", "2.2.3"] and sorted(df["code"]) == expected
+
+
+def test_overview_sort_order_in_the_url_and_the_interactive_table_on_request():
+    """The order the grid's column headers gave: by status (best first) or area, kept in the URL
+    as a code; the interactive grid (any column, search) and the downloads open on one click."""
+    at = open_page("pages/overview.py", sorteer="status", pijler="1")
+    assert at.segmented_control(key="sorteer-choice").value == "status"
+    codes = list(overview_rows(at)["code"])
+    order = [s.value for s in STATUS_ORDER]
+    ranks = [order.index(STATUS[c].status.value) for c in codes]
+    assert ranks == sorted(ranks) and codes[0] == "1.3.1" and len(codes) == 14     # 1.3.1: target met
+    at.segmented_control(key="sorteer-choice").set_value("code").run()
+    assert "sorteer" not in at.query_params                                          # the default stays out
+    assert list(overview_rows(at)["code"])[:3] == ["1.1.1", "1.1.2", "1.2.1"]
+    assert len(at.dataframe) == 0 and not at.get("download_button")
+    at.session_state["overzicht-data"] = True          # the reader opens "Interactieve tabel en downloads"
+    at.run()
+    grid = at.dataframe[0].value
+    assert list(grid["open"]) == [f"pijler-1?ambitie={c}" for c in overview_rows(at)["code"]]
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV", "XLSX"]
+
+
+def test_overview_in_english_has_english_words_numbers_and_links():
+    at = open_page("pages/overview.py", lang="EN")
+    df = overview_rows(at)
+    assert at.title[0].value == "Overview of the ambitions"
+    row = df.set_index("code").loc["1.2.1"]
+    assert row["status"] == status_text(STATUS["1.2.1"].status, "en")
+    assert row["Latest measurement"] == "31,391 enterprises (2019)" and row["Target"] == "34,000 enterprises in 2030"
+    assert row["link"] == "pijler-1?ambitie=1.2.1&lang=EN"                    # the card opens in English
+    assert row["alts"] == ["Course of 2 measurements, from 28,309 to 31,391"]
+    assert "Pillar 1: 14 target series, order: Code" in html_tables(at)[0]
 
 
 def test_deep_link_selects_the_card():
@@ -289,6 +339,5 @@ def test_overview_accepts_the_stable_status_code_from_the_home_page():
     # the home page links its counts as ?status=on_track (a code that does not depend on the language)
     at = open_page("pages/overview.py", status="on_track")
     assert at.pills(key="status-pills").value == ["on_track"]
-    df = pd.concat([d.value for d in at.dataframe], ignore_index=True)
+    df = overview_rows(at)
     assert sorted(df["code"]) == sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
-

@@ -31,6 +31,8 @@ NL = {
     "download.csv_help": "De cijfers van deze grafiek als CSV voor Excel in het Nederlands "
                          "(puntkomma als scheidingsteken, komma als decimaalteken)",
     "download.xlsx_help": "De cijfers van deze grafiek als Excel-werkblad (XLSX), met echte getallen",
+    "download.table_csv_help": "Deze tabel als CSV voor Excel in het Nederlands (puntkomma als scheidingsteken)",
+    "download.table_xlsx_help": "Deze tabel als Excel-werkblad (XLSX)",
 }
 
 EN = {
@@ -63,4 +65,6 @@ EN = {
     "download.col.note": "note",
     "download.csv_help": "This chart's figures as CSV (comma separator, point decimals)",
     "download.xlsx_help": "This chart's figures as an Excel sheet (XLSX), with real numbers",
+    "download.table_csv_help": "This table as CSV (comma separator)",
+    "download.table_xlsx_help": "This table as an Excel sheet (XLSX)",
 }
