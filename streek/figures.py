@@ -254,15 +254,23 @@ MATRIX_CSS = """
 
 
 # --- plain tables ----------------------------------------------------------------------------
-def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table") -> str:
+def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table",
+               links: dict[str, list[str]] | None = None) -> str:
     """A DataFrame as a plain, escaped HTML table with column headers.
 
     Renders with the page's own text (no table component to load in the browser), wraps long
-    text, and reads well with a screen reader."""
+    text, and reads well with a screen reader. ``links``: per column name, one URL per row; the
+    cell's text becomes a link to it (same tab)."""
     e = html.escape
     head = "".join(f'<th scope="col">{e(str(c))}</th>' for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td>{e('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-                   for row in df.itertuples(index=False))
+    hrefs = [(links or {}).get(c) for c in df.columns]
+
+    def cell(v, href: str | None) -> str:
+        text = e("" if v is None else str(v))
+        return f'<td><a href="{e(href, quote=True)}" target="_self">{text}</a></td>' if href else f"<td>{text}</td>"
+
+    body = "".join("<tr>" + "".join(cell(v, h[i] if h else None) for v, h in zip(row, hrefs)) + "</tr>"
+                   for i, row in enumerate(df.itertuples(index=False)))
     cap = f"<caption>{e(caption)}</caption>" if caption else ""
     # tabindex: a table wider than a phone scrolls sideways, and a scrolling region must be reachable by keyboard
     return (f'<div class="plain-wrap" tabindex="0"><table class="{e(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
