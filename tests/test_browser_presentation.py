@@ -106,7 +106,7 @@ def test_presentation_mode_pillar_2(browser, app_server):
     wait_for_app(page, 90_000)
     text = main.inner_text()
     assert "Screen 11 of 11" in text and "Map of the 13 municipalities" in text
-    assert page.get_by_role("button", name="Exit").is_visible()
+    expect(page.get_by_role("button", name="Exit")).to_be_visible()
     assert card_link(qr_text(page), app_server, "kaart", {"lang": ["EN"]})
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
