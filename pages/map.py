@@ -255,11 +255,9 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
 map_and_series(ind, period, view, since)
 
 st.subheader(t("map.table.heading", lang))
-# all 13 rows as a plain HTML table with a link to each municipality's profile: no data grid for the
-# browser to load (≈ 1,2 MB of script, issue 9); the sortable grid is in the map's "Data en downloads"
-profile_col = t("profile.col.profile", lang)
-st.html(TABLE_CSS + html_table(table.assign(**{profile_col: t("profile.col.profile_link", lang)}),
-                               links={profile_col: [f"gemeente?nis={c}" for c in ranked["nis_code"]]},
+# all 13 rows as a plain HTML table, each municipality's name a link to its profile: no data grid
+# for the browser to load (≈ 1,2 MB of script, issue 9); the sortable grid is in "Data en downloads"
+st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): [f"gemeente?nis={c}" for c in ranked["nis_code"]]},
                                css_class="plain-table map-ranking"))
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",

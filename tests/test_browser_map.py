@@ -109,7 +109,8 @@ def test_names_do_not_overlap_and_the_series_is_readable(browser, app_server, wi
         ranking = page.locator("table.map-ranking")
         ranking.scroll_into_view_if_needed()
         expect(ranking.locator("tr")).to_have_count(14)         # header + 13
-        expect(ranking.get_by_role("link", name="Profiel")).to_have_count(13)
+        expect(ranking.get_by_role("link")).to_have_count(13)             # each name opens its profile
+        expect(ranking.get_by_role("link", name="Kuurne", exact=True)).to_have_attribute("href", "gemeente?nis=34023")
         assert page.locator("[data-testid=stDataFrame]").count() == 0
         screenshot(page, f"kaart-klik-kuurne-{width}")
     finally:
