@@ -12,6 +12,7 @@ from pages.still_view import still_image, still_or_live
 from pages.widgets import data_downloads, show_chart
 from streek.figures import benchmark_chart, doc_source, figure_groups
 from streek.i18n import t
+from streek.theme import FONT
 from streek.download import to_csv
 from pages.frame import page_lang
 
@@ -29,9 +30,10 @@ def _chart_bundle(g, lang: str) -> dict:
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
     table = g.table(lang=lang)
-    # the still image and the PNG/SVG downloads: a fixed plot width with the axis labels beside it
-    # ("fit-x" outside a browser clips the longest area name)
-    still = {**full, "width": 400, "autosize": {"type": "pad"}}
+    # the still image and the PNG/SVG downloads: a fixed plot width with the axis labels beside it,
+    # in the font the charts use elsewhere (vl-convert's "sans-serif" is narrower than a browser's,
+    # and the longest area name ran over the picture's left edge)
+    still = {**full, "width": 400, "autosize": {"type": "pad"}, "config": {**full.get("config", {}), "font": FONT}}
     return {"spec": screen, "export": json.dumps(still, sort_keys=True), "csv": to_csv(table, lang),
             "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text(lang=lang)}
 
