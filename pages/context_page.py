@@ -50,12 +50,17 @@ if env_text:
 st.markdown(t("context.env.how", lang))
 matrix_html, table, csv, counts = _matrix(vision, data_version(vision), lang)
 st.caption(t("context.env.counts", lang, **counts))
-st.markdown(MATRIX_CSS + matrix_html, unsafe_allow_html=True)
+# st.html (its code is loaded by the frame already), not raw markdown: no rehype-raw (issue 9)
+st.html(MATRIX_CSS + matrix_html)
 st.caption(t("context.env.source", lang))
-with st.expander(t("context.env.table", lang)):
-    st.markdown(TABLE_CSS + html_table(table), unsafe_allow_html=True)
-    st.download_button("CSV", csv, file_name=t("download.file.environment", lang) + ".csv", mime="text/csv", key="context-env-csv",
-                       on_click="ignore", icon=":material/table:")
+# the table and its CSV are built when the reader opens the expander (a closed st.expander still
+# mounts its content, and a download button costs the browser a chunk of script: issue 9)
+box = st.expander(t("context.env.table", lang), key="context-env-table", on_change="rerun")
+if box.open:
+    with box:
+        st.html(TABLE_CSS + html_table(table))
+        st.download_button("CSV", csv, file_name=t("download.file.environment", lang) + ".csv", mime="text/csv",
+                           key="context-env-csv", on_click="ignore", icon=":material/table:")
 
 cols = st.columns(2)
 for col, tid, key in ((cols[0], "actions", "context.actions.title"), (cols[1], "partnership", "context.partnership.title")):

@@ -17,6 +17,7 @@ from pages.widgets import chart_block
 from streek import geo
 from streek import mapchart as mc
 from streek import mapdata as md
+from streek.figures import TABLE_CSS, html_table
 from streek.fmt import fmt_period
 from streek.i18n import t
 from streek.download import to_csv
@@ -254,11 +255,10 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
 map_and_series(ind, period, view, since)
 
 st.subheader(t("map.table.heading", lang))
-# all 13 rows, no inner scrolling: the height follows the rows
-profile_col = t("profile.col.profile", lang)
-st.dataframe(table.assign(**{profile_col: [f"gemeente?nis={c}" for c in ranked["nis_code"]]}), hide_index=True,
-             width="stretch", height="content", row_height=35,
-             column_config={profile_col: st.column_config.LinkColumn(profile_col, display_text=t("profile.col.profile_link", lang))})
+# all 13 rows as a plain HTML table, each municipality's name a link to its profile: no data grid
+# for the browser to load (≈ 1,2 MB of script, issue 9); the sortable grid is in "Data en downloads"
+st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): [f"gemeente?nis={c}" for c in ranked["nis_code"]]},
+                               css_class="plain-table map-ranking"))
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
          f"**{t('map.meta.source', lang)}:** {source.removeprefix(t('common.source', lang) + ': ').replace('; ' + t('common.source', lang) + ': ', '; ')}",

@@ -12,6 +12,7 @@ import streamlit as st
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
 from pages.ui import assessments, data_version, facts_markdown, get_vision, status_badge
+from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
 from streek.card import build_card
@@ -35,6 +36,7 @@ CSS = """
 .st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
 .st-key-present-qr img { width: 240px !important; height: 240px !important; }
+img.present-map { width: auto !important; height: min(70vh, 56vw) !important; max-width: 100% !important; }  /* the map fills the screen */
 </style>
 """
 
@@ -120,6 +122,30 @@ def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> 
                                  theme="projector", lang=language).to_dict(validate=False)
 
 
+# The chart column at 1920 px is about 1 080 px wide: a plot 850 px wide plus its axes and legend
+# fills it at 1:1, so the still image keeps the projector theme's type size (smaller screens shrink it).
+STILL_WIDTH = 850
+
+
+def _screen_chart(code: str, spec: dict, alt: str, still_spec: dict, css_class: str = "streek-still", **kw) -> None:
+    """A screen's chart as a still SVG image (no Vega to load: issue 9), interactive (tooltips)
+    after one click; the click reruns the chart only (st.fragment)."""
+    def still() -> None:
+        st.html(still_image(f"present-{code}", data_version(vision), lang, still_spec, alt, css_class))
+
+    def live() -> None:
+        show_chart(spec, alt, key=f"present-chart-{code}", **kw)
+
+    still_or_live(f"present-{code}", still, live, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _map(pillar: str, version: str, language: str, _vision):
+    """(map spec, caption) of the map screen, built once per (pillar, data version, language);
+    shared, never mutated."""
+    return map_for(_vision, pillar, lang=language)
+
+
 def _notes():
     eng = notes_engine(lang)
     return all_notes(eng, lang) if eng is not None else []
@@ -181,12 +207,13 @@ with qr_col:
 screen = screens[i - 1]
 if screen == "kaart":
     st.markdown(f"## {t('deck.map_title', lang)}")
-    built = map_for(vision, pillar, lang=lang)
+    built = _map(pillar, data_version(vision), lang, vision)
     if built is None:
         st.info(t("present.map_not_ready", lang))
     else:
         chart, caption = built
-        show_chart(chart, f"{t('deck.map_title', lang)}. {caption}", key="present-map")   # named for screen readers
+        _screen_chart(f"kaart-{pillar}", chart, f"{t('deck.map_title', lang)}. {caption}", chart,
+                      "streek-still present-map")   # named for screen readers
         st.caption(caption)
 else:
     group = series_of(vision, screen)
@@ -202,20 +229,20 @@ else:
         sc = card.series[0]
         left, right = st.columns([2, 3], gap="large")
         with left:
-            st.markdown(badge(sc.status), unsafe_allow_html=True)
+            st.html(badge(sc.status))     # st.html: the frame loads its code already (no rehype-raw)
             st.markdown(facts_markdown(sc))
         with right:
-            show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
+            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, theme=None)
             st.caption(source)
     else:   # sub-targets: one compact block per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
-            show_chart(chart, f"{screen} · {head.title_nl}", key=f"present-chart-{screen}", theme=None)
+            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, theme=None)
             st.caption(source)
         with right:
             for sc in card.series:
-                st.markdown(f'<div class="present-series"><b>{html.escape(sc.code)}</b> · {html.escape(sc.series_title)}'
-                            f'<br>{badge(sc.status, small=True)}</div>', unsafe_allow_html=True)
+                st.html(f'<div class="present-series"><b>{html.escape(sc.code)}</b> · {html.escape(sc.series_title)}'
+                        f'<br>{badge(sc.status, small=True)}</div>')
                 st.markdown(facts_markdown(sc))
     if lang != DEFAULT_LANG:
         st.caption(t("lang.data_stays_dutch", lang))

@@ -8,9 +8,11 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from pages.ui import data_version, get_vision
-from pages.widgets import chart_block
+from pages.still_view import still_image, still_or_live
+from pages.widgets import data_downloads, show_chart
 from streek.figures import benchmark_chart, doc_source, figure_groups
 from streek.i18n import t
+from streek.theme import FONT
 from streek.download import to_csv
 from streek.model import row_text
 from pages.frame import page_lang
@@ -29,7 +31,11 @@ def _chart_bundle(g, lang: str) -> dict:
     screen["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
                           for name, rows in full["datasets"].items()}
     table = g.table(lang=lang)
-    return {"spec": screen, "export": json.dumps(full, sort_keys=True), "csv": to_csv(table, lang),
+    # the still image and the PNG/SVG downloads: a fixed plot width with the axis labels beside it,
+    # in the font the charts use elsewhere (vl-convert's "sans-serif" is narrower than a browser's,
+    # and the longest area name ran over the picture's left edge)
+    still = {**full, "width": 400, "autosize": {"type": "pad"}, "config": {**full.get("config", {}), "font": FONT}}
+    return {"spec": screen, "export": json.dumps(still, sort_keys=True), "csv": to_csv(table, lang),
             "table": pa.Table.from_pandas(table, preserve_index=False), "alt": g.alt_text(lang=lang)}
 
 
@@ -64,12 +70,28 @@ def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
         st.markdown("\n".join(lines))
 
 
-def _chart(g, b: dict, lang: str) -> None:
+def _chart(g, b: dict, version: str, lang: str) -> None:
+    """A benchmark chart as a still image with its source (no Vega to load: issue 9), interactive
+    (tooltips) after "Interactieve grafiek"; its table and downloads in a "Data en downloads"
+    expander built when opened (a plain HTML table: a few rows, no data grid)."""
     for note in g.notes:
         st.caption("ℹ️ " + t("bench.note", lang, note=note))
-    chart_block(b["spec"], b["table"], lang=lang, key=f"swot-{g.key}", filename=f"swot-{g.key}", source_nl=doc_source(g.page, lang=lang),
-                alt_text=b["alt"], show_table_label=t("bench.show_data", lang), csv_bytes=b["csv"], export_spec=b["export"],
-                static_table=True)   # a few rows: plain HTML, no data grid to load (issue 9)
+    key, source = f"swot-{g.key}", doc_source(g.page, lang=lang)
+
+    def downloads() -> None:
+        data_downloads(b["table"], key=key, filename=key, spec=b["export"], label=t("bench.show_data", lang),
+                       csv_bytes=b["csv"], lazy=True, static_table=True, lang=lang)
+
+    def still() -> None:
+        st.html(still_image(key, version, lang, b["export"], b["alt"]))
+        st.caption(source)
+
+    def live() -> None:
+        show_chart(b["spec"], b["alt"], key=key)
+        st.caption(source)
+        downloads()
+
+    still_or_live(key, still, live, lang, after=downloads)
 
 
 def _key_figure(g) -> None:
@@ -78,8 +100,9 @@ def _key_figure(g) -> None:
     r = g.rows.iloc[0]
     with st.container(border=True):
         st.markdown(f"**{html.escape(g.indicator(lang=lang))}** – {html.escape(r['gebied'])}")
-        st.markdown(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
-                    f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>', unsafe_allow_html=True)
+        # st.html (loaded by the frame already), not raw markdown: no rehype-raw to load (issue 9)
+        st.html(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
+                f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>')
         st.caption(g.subtitle(lang=lang))
         for note in g.notes:
             st.caption("ℹ️ " + note)
@@ -117,7 +140,7 @@ for section, tab in zip(sections, tabs):
             cols = st.columns(2)
             for col, b in zip(cols, charts[i:i + 2]):
                 with col:
-                    _chart(*b, lang)
+                    _chart(*b, data_version(vision), lang)
         singles = [b[0] for b in in_section if b[1] is None]
         if singles:
             st.caption(t("swot.single", lang))

@@ -76,7 +76,10 @@ def data_downloads(data: pd.DataFrame, *, key: str, filename: str, spec: str | N
         if not box.open:
             return
         with box:
-            st.dataframe(_shown(data, table), hide_index=True, width="stretch", **(grid or {}))
+            if static_table:
+                st.html(TABLE_CSS + html_table(_frame(_shown(data, table))))
+            else:
+                st.dataframe(_shown(data, table), hide_index=True, width="stretch", **(grid or {}))
             _download_buttons(data, key=key, filename=filename, spec=spec, csv_bytes=csv_bytes, lang=lang)
         return
     with st.expander(label or t("pillars.widget.show_data", lang)):

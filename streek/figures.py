@@ -257,7 +257,8 @@ MATRIX_CSS = """
 
 # --- plain tables ----------------------------------------------------------------------------
 def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table", *,
-               html_cols: tuple[str, ...] = (), row_header: str | None = None, stack: bool = False) -> str:
+               html_cols: tuple[str, ...] = (), row_header: str | None = None, stack: bool = False,
+               links: dict[str, list[str]] | None = None) -> str:
     """A DataFrame as a plain, escaped HTML table with column headers: the one static table of
     the app (SWOT figures, method, context, the overview, a municipality's profile).
 
@@ -267,7 +268,8 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     is escaped here. ``row_header``: the column whose cell names its row (``<th scope="row">``).
     ``stack``: on a narrow screen (≤ 640 px) every row becomes a small card of "header: value"
     lines instead of a table wider than the phone (``TABLE_CSS``); explicit ARIA roles keep the
-    table semantics that ``display: block`` would take away."""
+    table semantics that ``display: block`` would take away. ``links``: per column, one URL per
+    row; that cell's text becomes a link to it (same tab)."""
     e = html.escape
 
     def attrs(role: str, col) -> str:
@@ -277,10 +279,12 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     cols = list(df.columns)
     head = "".join(f'<th scope="col"{attrs("columnheader", c)}>{e(str(c))}</th>' for c in cols)
     rows = []
-    for row in df.itertuples(index=False):
+    for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for c, v in zip(cols, row):
             text = ("" if v is None else str(v)) if c in html_cols else e("" if v is None else str(v))
+            if links and links.get(c):
+                text = f'<a href="{e(links[c][i], quote=True)}" target="_self">{text}</a>'
             if c == row_header:
                 cells.append(f'<th scope="row"{attrs("rowheader", c)}>{text}</th>')
             else:

@@ -79,10 +79,15 @@ def get_theme(kind: str = "screen") -> Theme:
     return _THEMES[kind]
 
 
+# A font named first that vl-convert also measures with (a still SVG's text is drawn by the reader's
+# browser: with plain "sans-serif" a wider browser font runs over the picture's edge)
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+
+
 def theme_config_of(th: Theme) -> dict:
     return {
         "background": "white",
-        "font": "DejaVu Sans, Verdana, Arial, sans-serif",
+        "font": FONT,
         "view": {"strokeWidth": 0},
         "axis": {"labelFontSize": th.axis_label, "titleFontSize": th.axis_title, "labelColor": TEXT_COLOR,
                  "titleColor": TEXT_COLOR, "titleFontWeight": "bold", "domainColor": AXIS_COLOR,

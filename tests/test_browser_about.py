@@ -40,6 +40,17 @@ def _expected_swot_charts(vision, section):
     return [g for g in figure_groups(vision.figures, names, lang="nl") if g.section == section and g.is_comparison]
 
 
+STILLS_LOADED_JS = """(n) => { const imgs = [...document.querySelectorAll('[data-testid=stMain] img.streek-still')];
+    return imgs.length === n && imgs.every(i => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 100); }"""
+
+
+def _click_all_interactive(page, n):
+    """Every "Interactieve grafiek" in turn (each swaps its own still image for the Vega chart)."""
+    for _ in range(n):
+        page.get_by_role("button", name="Interactieve grafiek").first.click()
+        expect(page.get_by_role("button", name="Interactieve grafiek")).to_have_count(n - 1 - _, timeout=30_000)
+
+
 def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     _open(page, f"{app_server}/swot")
     main = page.locator("[data-testid=stMain]")
@@ -47,6 +58,11 @@ def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     for item in vision.swot["item_nl"]:
         assert item in text, item
     expected = _expected_swot_charts(vision, "sterkte")
+    # first still images (no Vega to load), every one loaded and drawn at a readable width
+    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
+    screenshot(page, "about-swot-still")
+    _click_all_interactive(page, len(expected))
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
     drawn = page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000).json_value()
     assert len(drawn) == len(expected)
@@ -54,6 +70,10 @@ def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     for d, g in zip(drawn, expected):
         assert "pixels" in d or d["svgMarks"] >= 2 * len(g.rows), (g.indicator_nl, d)
     screenshot(page, "about-swot")
+    # the table and the downloads one click away
+    page.get_by_text("Toon data").first.click()
+    expect(page.locator("[data-testid=stMain] table.plain-table").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="CSV").first).to_be_visible()
 
 
 def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
@@ -61,6 +81,8 @@ def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
     _open(page, f"{app_server}/swot?cijfers={quote(label)}")
     expected = _expected_swot_charts(vision, "zwakte")
     # the tab bound to the URL can open one rerun after the first render: wait for its charts
+    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000)
+    _click_all_interactive(page, len(expected))
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
     screenshot(page, "about-swot-zwaktes")
@@ -81,10 +103,18 @@ def test_context_matrix(page, app_server, vision):
 
 def test_method_formulas_and_tables(page, app_server, vision):
     _open(page, f"{app_server}/methode")
-    expect(page.locator("[data-testid=stMain] .katex").nth(4)).to_be_attached()   # KaTeX renders in the browser
+    # five formulas, drawn as HTML (no KaTeX): each fraction really stacks (two rows, a bar between)
+    formulas = page.locator("[data-testid=stMain] [role=math]")
+    expect(formulas).to_have_count(5)
+    stacked = page.evaluate("""() => [...document.querySelectorAll('[role=math] .fr')].map(f => {
+        const [a, b] = f.children; return b.getBoundingClientRect().top >= a.getBoundingClientRect().bottom - 1; })""")
+    assert len(stacked) == 7 and all(stacked), stacked     # 2 + 2 + 1 + 2 (the projection has none)
+    assert page.locator(".katex").count() == 0
     text = page.locator("[data-testid=stMain]").inner_text()
     for label in ("Op koers", "Versnelling nodig", "Beweegt weg van het doel", "FOD Financiën"):
         assert label in text
-    expect(page.locator("[data-testid=stMain] table.plain-table")).to_have_count(2)
-    assert page.locator("[data-testid=stMain] table.plain-table").first.locator("tbody tr").count() == len(vision.ambitions)
+    tables = page.locator("[data-testid=stMain] table.plain-table:not(.status-rules)")
+    expect(tables).to_have_count(2)
+    assert tables.first.locator("tbody tr").count() == len(vision.ambitions)
+    expect(page.locator("table.status-rules tbody tr")).to_have_count(6)
     screenshot(page, "about-methode")

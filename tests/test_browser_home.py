@@ -32,6 +32,21 @@ def test_home_renders_pillars(page, app_server):
     screenshot(page, "home")
 
 
+def test_home_locator_still_then_interactive(page, app_server):
+    """The locator maps are still images first (no Vega to load); "Interactieve kaart" draws the
+    interactive maps (a name per municipality at the pointer) in their place."""
+    page.goto(app_server)
+    wait_for_app(page)
+    page.wait_for_function("""() => { const i = [...document.querySelectorAll('img.streek-still')];
+        return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); }""", timeout=30_000)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
+    page.get_by_role("button", name="Interactieve kaart").click()
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(2, timeout=30_000)
+    expect(charts.nth(1).locator("svg .role-mark path, canvas").first).to_be_attached(timeout=60_000)
+    expect(page.locator("img.streek-still")).to_have_count(0)
+
+
 @pytest.mark.parametrize("path", sorted(ROUTES))
 def test_every_route_opens_directly(page, app_server, path):
     page.goto(f"{app_server}/{path}")

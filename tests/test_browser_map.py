@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import screenshot, wait_for_app
 
@@ -104,13 +105,13 @@ def test_names_do_not_overlap_and_the_series_is_readable(browser, app_server, wi
         assert "Kuurne naast de streek" in series_text(page)
         assert page.evaluate(PLOT_JS) >= 220
         assert "index (1992 = 100)" in series_text(page)
-        # the ranked table: all 13 rows on screen, no scrolling inside it
-        grid = page.locator("[data-testid=stDataFrame]").last
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        assert box["height"] >= 14 * 35
-        rows = grid.locator("[role=row]")
-        assert rows.count() == 14, rows.count()        # header + 13
+        # the ranked table: all 13 rows on screen (a plain table, no data grid), each with a profile link
+        ranking = page.locator("table.map-ranking")
+        ranking.scroll_into_view_if_needed()
+        expect(ranking.locator("tr")).to_have_count(14)         # header + 13
+        expect(ranking.get_by_role("link")).to_have_count(13)             # each name opens its profile
+        expect(ranking.get_by_role("link", name="Kuurne", exact=True)).to_have_attribute("href", "gemeente?nis=34023")
+        assert page.locator("[data-testid=stDataFrame]").count() == 0
         screenshot(page, f"kaart-klik-kuurne-{width}")
     finally:
         ctx.close()

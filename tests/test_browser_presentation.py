@@ -47,11 +47,15 @@ def test_presentation_mode_pillar_2(browser, app_server):
     assert not page.locator("[data-testid=stSidebar]").is_visible()             # navigation hidden
     h2 = page.locator("[data-testid=stMain] h2").first
     assert float(h2.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 36   # large type
-    # Streamlit mounts a Vega chart once its chart library has loaded, after the script finished:
-    # wait for the drawing (auto-retrying), not a one-shot count (CI saw 0 on a busy machine)
-    expect(page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").first
-           ).to_be_attached(timeout=60_000)
-    assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
+    # the chart: a still SVG in the projector theme (no Vega to load), drawn about 1:1 in its column
+    still = page.locator("[data-testid=stMain] img.streek-still")
+    expect(still).to_have_count(1)
+    page.wait_for_function("() => { const i = document.querySelector('img.streek-still'); return i && i.complete && i.naturalWidth > 0; }",
+                           timeout=30_000)
+    box = still.bounding_box()
+    assert box["width"] >= 900 and box["y"] + box["height"] * 0.8 < 1080, box     # large, and on the screen
+    assert still.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth") > 0.85    # type not shrunk
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     link = qr_text(page)
     assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.2"]}), link     # the card, not presentation mode
     exit_button = page.get_by_role("button", name="Verlaten")
@@ -60,9 +64,14 @@ def test_presentation_mode_pillar_2(browser, app_server):
     next_text = page.locator(".st-key-present-next button").inner_text()
     assert prev_text.count("←") == 1 and "Vorige" in prev_text and "→" not in prev_text, prev_text
     assert next_text.count("→") == 1 and "Volgende" in next_text and "←" not in next_text, next_text
-    chart_text = page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").count()
-    assert chart_text >= 1
     page.screenshot(path=str(screenshot(page, "presentation-pillar2-2").with_name("presentation-1920x1080.png")))
+    # the interactive chart (tooltips) one click away; Streamlit mounts it once Vega has loaded:
+    # wait for the drawing (auto-retrying), not a one-shot count (CI saw 0 on a busy machine)
+    page.get_by_role("button", name="Interactieve grafiek").click()
+    expect(page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").first
+           ).to_be_attached(timeout=60_000)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 1 and still.count() == 0
+    assert "Scherm 2 van 11" in main.inner_text()                              # the screen stayed
 
     page.keyboard.press("ArrowRight")           # st.button(shortcut="Right")
     expect(main).to_contain_text("Scherm 3 van 11", timeout=60_000)
@@ -97,7 +106,9 @@ def test_presentation_mode_pillar_2(browser, app_server):
     wait_for_app(page, 90_000)
     text = main.inner_text()
     assert "Screen 11 of 11" in text and "Map of the 13 municipalities" in text
-    assert page.get_by_role("button", name="Exit").is_visible()
+    expect(page.get_by_role("button", name="Exit")).to_be_visible()
     assert card_link(qr_text(page), app_server, "kaart", {"lang": ["EN"]})
+    expect(page.locator("img.streek-still.present-map")).to_be_visible()
+    assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
     screenshot(page, "presentation-pillar2-map")
     ctx.close()

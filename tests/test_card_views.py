@@ -27,7 +27,8 @@ def run(page: str, **params) -> AppTest:
 
 
 def markdown_of(at: AppTest) -> list[str]:
-    return [m.value for m in at.markdown]
+    """Markdown and HTML elements (presentation mode draws its status badges with st.html)."""
+    return [m.value for m in at.markdown] + [h.proto.body for h in at.get("html")]
 
 
 def present_index(vision, code: str) -> int:

@@ -1,6 +1,7 @@
 """AppTest: the SWOT, context and method pages run without exceptions and show all their content."""
 import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -25,11 +26,28 @@ def _run(page: str, query: dict | None = None) -> AppTest:
 def _text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [h.value for h in at.header]
     parts += [h.value for h in at.subheader] + [h.value for h in at.title] + [m.value for m in at.get("alert")]
+    parts += _html(at)
     return "\n".join(parts)
+
+
+def _html(at: AppTest) -> list[str]:
+    return [el.proto.body for el in at.get("html")]
 
 
 def _charts(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def _stills(at: AppTest) -> list[str]:
+    return [b for b in _html(at) if 'class="streek-still"' in b]
+
+
+def _live(at: AppTest) -> AppTest:
+    """Click every "Interactieve grafiek" (each reruns its own fragment)."""
+    for key in [b.key for b in at.button if b.key and b.key.startswith("live-btn-")]:
+        at.button(key=key).click().run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +70,20 @@ def _expected(vision, section):
     return [g for g in figure_groups(vision.figures, names, lang="nl") if g.section == section]
 
 
-def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, vision):
+def test_swot_first_tab_charts_the_strengths_with_document_values(vision):
+    """First a still image per chart (alt text = the chart's description, no Vega to load); after
+    "Interactieve grafiek" the interactive charts, with the document's titles and subtitles."""
+    at = _run(SWOT)
     expected = [g for g in _expected(vision, "sterkte") if g.is_comparison]
-    specs = _charts(swot_at)
+    assert not _charts(at)
+    stills = _stills(at)
+    assert len(stills) == len(expected)
+    for body, g in zip(stills, expected):
+        assert f'alt="{html.escape(g.alt_text(lang="nl"), quote=True)}"' in body
+        src = re.search(r'src="app/static/(gen/[0-9a-f]{40}\.svg)"', body).group(1)
+        svg = (ROOT / "static" / src).read_text(encoding="utf-8")
+        assert g.indicator_nl in html.unescape(svg)           # the still image draws the chart's title
+    specs = _charts(_live(at))
     assert [s["title"]["text"] for s in specs] == [g.indicator_nl for g in expected]
     for spec, g in zip(specs, expected):
         assert spec["title"]["subtitle"] == g.subtitle(lang="nl")
@@ -62,22 +91,30 @@ def test_swot_first_tab_charts_the_strengths_with_document_values(swot_at, visio
     # the single figures of the strengths are shown in full, with unit, year and age group
     singles = [g for g in _expected(vision, "sterkte") if not g.is_comparison]
     assert singles
-    text = _text(swot_at)
+    text = _text(at)
     for g in singles:
         assert f'>{g.rows["label"].iloc[0]}</div>' in text
         assert g.subtitle(lang="nl") in text
 
 
 def test_swot_tab_in_url_shows_that_part(vision):
-    at = _run(SWOT, {"cijfers": "Kansen en bedreigingen in cijfers"})
+    at = _live(_run(SWOT, {"cijfers": "Kansen en bedreigingen in cijfers"}))
     expected = [g.indicator_nl for g in _expected(vision, "kansen-bedreigingen") if g.is_comparison]
     assert [s["title"]["text"] for s in _charts(at)] == expected
     assert "Arbeidsmarktkrapte" in _text(at)
 
 
-def test_swot_chart_downloads_hold_the_document_table(swot_at):
+def test_swot_chart_downloads_hold_the_document_table(swot_at, vision):
+    """Table and downloads are one click away ("Toon data", built when opened)."""
+    groups = [g for g in _expected(vision, "sterkte") if g.is_comparison]
+    assert not swot_at.get("download_button")
+    for g in groups:
+        swot_at.session_state[f"swot-{g.key}-data"] = True
+    swot_at.run()
     csvs = [b for b in swot_at.get("download_button") if b.proto.label == "CSV"]
-    assert len(csvs) == len(_charts(swot_at))
+    assert len(csvs) == len(groups)
+    for g in groups:
+        swot_at.session_state[f"swot-{g.key}-data"] = False
 
 
 def test_context_page_lists_trends_and_every_environment_factor(vision):
@@ -93,18 +130,23 @@ def test_context_page_lists_trends_and_every_environment_factor(vision):
             assert r.initiative_nl.replace("&", "&amp;") in text
     assert vision.texts["actions"]["summary_nl"] in text
     assert vision.texts["partnership"]["summary_nl"] in text
-    tables = [m.value for m in at.markdown if 'class="plain-table"' in m.value]
-    assert len(tables) == 1
+    assert not [b for b in _html(at) if 'class="plain-table"' in b] and not at.get("download_button")
+    at.session_state["context-env-table"] = True         # the table and its CSV, built when opened
+    at.run()
+    tables = [b for b in _html(at) if 'class="plain-table"' in b]
+    assert len(tables) == 1 and len(at.get("download_button")) == 1
     assert tables[0].count("<tr>") == len(vision.environment) + 1   # header row + one row per line
 
 
 def test_method_page_has_formulas_thresholds_and_a_source_per_ambition(vision):
     at = _run(METHOD)
-    latex = " ".join(el.value for el in at.get("markdown") if el.value.startswith("$$"))
-    latex += " ".join(el.proto.body for el in at.get("latex")) if at.get("latex") else ""
-    text = _text(at) + latex
-    for sym in ("CAGR}_a", "CAGR}_r", "R ="):
-        assert sym in text, sym
+    text = _text(at)
+    # the formulas as HTML (no KaTeX to load), each read out from its aria-label
+    for reading in ("CAGR a = (y t / y 0) ^ (1 / (t − t 0)) − 1", "CAGR r = (y T / y 0) ^ (1 / (T − t 0)) − 1",
+                    "R = CAGR a / CAGR r", "nodig per jaar vanaf t = (y T / y t) ^ (1 / (T − t)) − 1",
+                    "trend doorgetrokken tot T = y t × (1 + CAGR a) ^ (T − t)"):
+        assert f'role="math" aria-label="{reading}"' in text, reading
+    assert not at.get("latex") and "$" not in text        # no TeX left for KaTeX
     assert "R ≥ 95 %" in text and "60 % ≤ R < 95 %" in text
     for label in ("Doel bereikt", "Op koers", "Versnelling nodig", "Onvoldoende vooruitgang",
                   "Beweegt weg van het doel", "Niet te beoordelen"):
@@ -112,7 +154,7 @@ def test_method_page_has_formulas_thresholds_and_a_source_per_ambition(vision):
     assert "FOD Financiën – Algemene Administratie van de Patrimoniumdocumentatie" in text
     assert "`python -m streek validate`" in text   # inline code (a code block loads a 1,5 MB highlighter)
 
-    tables = [m.value for m in at.markdown if 'class="plain-table"' in m.value]
+    tables = [b for b in _html(at) if 'class="plain-table"' in b and "status-rules" not in b]
     assert len(tables) == 2
     ind, src = tables
     amb = pd.read_csv(ROOT / "data" / "ambitions.csv", dtype=str, keep_default_na=False)

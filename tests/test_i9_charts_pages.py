@@ -1,0 +1,62 @@
+"""Issue 9 (page weight): the start page's locator maps and presentation mode's chart are still SVG
+images first (no Vega for the browser to load), each with its alt text; "Interactieve kaart" /
+"Interactieve grafiek" mounts the interactive chart in their place (a fragment: the page's other
+elements stay as they are)."""
+import html
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, open_via_router
+from streek.i18n import t
+
+
+def _stills(at) -> list[str]:
+    return [el.proto.body for el in at.get("html") if 'class="streek-still' in el.proto.body]
+
+
+def _svg(body: str) -> str:
+    src = re.search(r'src="app/static/(gen/[0-9a-f]{40}\.svg)"', body).group(1)
+    return html.unescape((ROOT / "static" / src).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["NL", "EN"])
+def test_home_locator_maps_are_still_images_then_interactive(lang):
+    at = open_via_router("pages/home.py", lang=lang)
+    code = lang.lower()
+    assert not at.get("vega_lite_chart")
+    stills = _stills(at)
+    assert len(stills) == 2                                   # the province inset and the region
+    alt = html.escape(t("map.locator.alt", code), quote=True)
+    assert all(f'alt="{alt}"' in b for b in stills)
+    region = _svg(stills[1])
+    for name in ("Kortrijk", "Wervik", "Spiere-Helkijn", t("map.france", code)):
+        assert name in region, name                           # the labels are drawn in the picture
+    at.button(key="live-btn-home-locator").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2 and not _stills(at)
+    tips = json.dumps(json.loads(charts[1].proto.spec))
+    assert t("map.tt.municipality", code) in tips             # the interactive map has its tooltip
+
+
+def test_presentation_chart_is_a_projector_still_then_interactive():
+    at = open_via_router("pages/presentation.py", presentatie="1", pijler="2", i="2")
+    assert not at.get("vega_lite_chart")
+    stills = _stills(at)
+    assert len(stills) == 1 and 'alt="2.1.2 · ' in stills[0]
+    svg = _svg(stills[0])
+    assert "Doel 2030: 6.000 personen" in svg                  # the chart's own label, Dutch numbers
+    width = int(re.search(r'<img[^>]*\swidth="(\d+)"', stills[0]).group(1))
+    assert 1000 <= width <= 1150                               # ≈ the chart column at 1920 px: type at 1:1
+    at.button(key="live-btn-present-2.1.2").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("vega_lite_chart")) == 1 and not _stills(at)
+    # the map screen: a still map filling the screen, interactive one click away
+    at = open_via_router("pages/presentation.py", presentatie="1", pijler="2", i="11")
+    stills = _stills(at)
+    assert len(stills) == 1 and 'class="streek-still present-map"' in stills[0] and not at.get("vega_lite_chart")
+    assert "Kortrijk" in _svg(stills[0])
+    at.button(key="live-btn-present-kaart-2").click().run()
+    assert len(at.get("vega_lite_chart")) == 1
