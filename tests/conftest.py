@@ -14,6 +14,7 @@ OUT = ROOT / "test-output"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 import server as _server  # noqa: E402  (tools/server.py)
+from pages.routes import ROUTES  # noqa: E402
 
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
@@ -33,6 +34,7 @@ def open_script(script: str, timeout: float = 90, **params):
 
 
 _REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
+_DEFAULT_PAGE = next(r.script for r in ROUTES if not r.url_path)
 
 
 def open_via_router(page: str, lang: str | None = None, **params):
@@ -49,7 +51,8 @@ def open_via_router(page: str, lang: str | None = None, **params):
         _REGISTERED.update(probe._registered_pages)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at._registered_pages = dict(_REGISTERED)
-    at.switch_page(page)
+    if page != _DEFAULT_PAGE:       # the default page is where the router starts (switching to it by
+        at.switch_page(page)        # file would run pages/ as an old-style multipage app, without app.py)
     for k, v in ({"lang": lang} if lang else {}).items() | params.items():
         at.query_params[k] = v
     at.run()
