@@ -30,6 +30,7 @@ NL = {
     "common.no_data": "geen gegevens",
     "common.geography": "Gebied",
     "common.geo_missing": "gebied niet vermeld in het document",
+    "common.geo_not_stated": "gebied niet vermeld",
     "common.source": "Bron",
 }
 EN = {
@@ -63,5 +64,6 @@ EN = {
     "common.no_data": "no data",
     "common.geography": "Area",
     "common.geo_missing": "area not stated in the document",
+    "common.geo_not_stated": "area not stated",
     "common.source": "Source",
 }
