@@ -14,7 +14,7 @@ vision = get_vision()
 lang = page_lang()
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 st.title(t("app.title", lang))
-st.caption(t("home.period", lang, start=2020, end=2030, date="mei 2019"))
+st.caption(t("home.period", lang, start=2020, end=2030, date=t("home.pub_date", lang)))
 st.write(text_summary(vision.texts["vision"], lang))
 
 n_amb = len({a.ambition for a in vision.ambitions})

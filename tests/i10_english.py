@@ -57,7 +57,8 @@ def _document_texts() -> list[str]:
 DOCUMENT_TEXTS = _document_texts()
 _WORDS = sorted({u for u, en in UNITS_EN.items() if u != en and any(c.isalpha() for c in u)}
                 | {"inwoners", "miljoen", "werkzaamheidsgraad", "procentpunt", "verandering", "personen",
-                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar"}, key=len, reverse=True)
+                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar",
+                   "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}, key=len, reverse=True)
 DUTCH_UNIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\b|\bBron: ", re.IGNORECASE)
 
 def _indicator_titles() -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import inspect
 
-from i10_english import DUTCH_PLACES, OUR_PROSE, our_dutch_in
+from i10_english import DUTCH_PLACES, OUR_PROSE, dutch_units_in, our_dutch_in
 from streek import card, mapdata
 from streek.model import Vision
 from streek.validate import validate_dir
@@ -69,3 +69,25 @@ def test_cards_and_map_series_name_the_area_in_english(vision):
     assert "Kortrijk" in names and not our_dutch_in(names), names
     series_nl, _ = mapdata.series_frame(vision, ind, "34022", lang="nl")
     assert set(series_nl["naam"]) & {"Zuid-West-Vlaanderen", "Vlaams Gewest", "Provincie West-Vlaanderen"}
+
+
+def test_the_source_lines_give_the_months_in_the_readers_language():
+    from streek.figures import doc_source
+    from streek.i18n import t
+    assert dutch_units_in(["Horizon 2020–2030 · RESOC, mei 2019"]) and not dutch_units_in(["RESOC, May 2019"])
+    assert "(May 2019)" in doc_source(12, lang="en") and "(December 2018)" in doc_source(12, lang="en")
+    assert doc_source(12, lang="nl") == ("Bron: RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. 12; "
+                                         "SWOT HIVA – KU Leuven (december 2018)")
+    assert t("home.pub_date", "en") == "May 2019" and t("home.pub_date", "nl") == "mei 2019"
+
+
+def test_the_home_locator_names_the_province_in_the_readers_language():
+    from streek.mapchart import locator_chart
+    from i10_english import strings_of
+    for lang, name, other in (("en", "West Flanders", "West-Vlaanderen"), ("nl", "West-Vlaanderen", "West Flanders")):
+        inset = locator_chart(lang=lang)["hconcat"][0]
+        text = next(ly for ly in inset["layer"] if ly["mark"]["type"] == "text")
+        assert text["encoding"]["text"]["field"] == "name"
+        spec = locator_chart(lang=lang)
+        rows = spec["datasets"][text["data"]["name"]] if "name" in text["data"] else text["data"]["values"]
+        assert {r["name"] for r in rows} == {name} and other not in strings_of([r["name"] for r in rows])

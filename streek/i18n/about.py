@@ -1,7 +1,7 @@
 """Strings of the SWOT, context and method pages and of the benchmark charts."""
 NL = {
     # --- benchmark charts (streek.figures) ---
-    "bench.source": "Bron: {source}",
+    "bench.source": "Bron: RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. {page}; SWOT HIVA – KU Leuven (december 2018)",
     "bench.no_year": "jaar niet vermeld",
     "bench.age": "leeftijd {age} jaar",
     "bench.no_age": "geen leeftijdsgroep vermeld",
@@ -132,7 +132,7 @@ NL = {
 }
 
 EN = {
-    "bench.source": "Source: {source}",
+    "bench.source": "Source: RESOC Zuid-West-Vlaanderen, Just Make It! (May 2019), p. {page}; SWOT HIVA – KU Leuven (December 2018)",
     "bench.no_year": "year not stated",
     "bench.age": "age {age}",
     "bench.no_age": "no age group stated",
