@@ -98,7 +98,7 @@ if not indicators:
 by_id = {m.id: m for m in indicators}
 ids = list(by_id)
 codes = md.municipal_codes(vision)
-names = {g.geo: g.name_nl for g in vision.municipalities()}
+names = {g.geo: g.name(lang) for g in vision.municipalities()}
 
 # A link (or the back button) brings query values this page did not write itself: they win over
 # the widgets' state; values that cannot be shown are reported in Dutch and dropped.

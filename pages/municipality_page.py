@@ -16,7 +16,7 @@ from streek.i18n import t
 lang = page_lang()
 vision = get_vision()
 codes = profile.municipality_codes(vision)
-names = {c: vision.geographies[c].name_nl for c in codes}
+names = {c: vision.geographies[c].name(lang) for c in codes}
 st.markdown(BADGE_CSS, unsafe_allow_html=True)
 
 # The URL is the view: ?nis= and ?vs= hold NIS codes (a selectbox bound to the URL would put the

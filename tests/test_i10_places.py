@@ -91,3 +91,19 @@ def test_the_home_locator_names_the_province_in_the_readers_language():
         spec = locator_chart(lang=lang)
         rows = spec["datasets"][text["data"]["name"]] if "name" in text["data"] else text["data"]["values"]
         assert {r["name"] for r in rows} == {name} and other not in strings_of([r["name"] for r in rows])
+
+
+def test_the_import_check_and_template_name_areas_in_the_readers_language(catalog):
+    import io
+
+    import openpyxl
+
+    from streek.db.importer import plan_import, template_xlsx
+    data = "\ufeffindicator;geo;period;value;source;note\r\n3.3.1;ZWV;2021;7,0;Statbel;\r\n".encode()
+    msgs = {lang: " ".join(i.expected for i in plan_import(data, "x.csv", catalog, lang=lang).issues
+                          if i.column == "geo") for lang in ("en", "nl")}
+    assert "Province of West Flanders" in msgs["en"] and not our_dutch_in([msgs["en"]]), msgs
+    assert "Provincie West-Vlaanderen" in msgs["nl"], msgs
+    for lang, name in (("en", "Province of West Flanders"), ("nl", "Provincie West-Vlaanderen")):
+        wb = openpyxl.load_workbook(io.BytesIO(template_xlsx(catalog, lang=lang)))
+        assert {r[0].value: r[1].value for r in wb["gebieden"].iter_rows(min_row=2)}["30000"] == name
