@@ -107,3 +107,23 @@ def test_the_import_check_and_template_name_areas_in_the_readers_language(catalo
     for lang, name in (("en", "Province of West Flanders"), ("nl", "Provincie West-Vlaanderen")):
         wb = openpyxl.load_workbook(io.BytesIO(template_xlsx(catalog, lang=lang)))
         assert {r[0].value: r[1].value for r in wb["gebieden"].iter_rows(min_row=2)}["30000"] == name
+
+
+def test_the_deck_names_areas_in_english(vision):
+    import dataclasses
+
+    from streek.export.content import build_content
+
+    def texts(o):
+        if dataclasses.is_dataclass(o):
+            return [s for f in dataclasses.fields(o) for s in texts(getattr(o, f.name))]
+        if isinstance(o, str):
+            return [o]
+        if isinstance(o, (list, tuple)):
+            return [s for x in o for s in texts(x)]
+        return [s for x in o.values() for s in texts(x)] if isinstance(o, dict) else []
+    codes = [a.code for a in vision.ambitions]
+    en = texts(build_content(vision, codes, "x", chart_fn=lambda *a, **k: None, with_map=False, lang="en"))
+    nl = texts(build_content(vision, codes, "x", chart_fn=lambda *a, **k: None, with_map=False, lang="nl"))
+    assert any("Province of West Flanders" in s for s in en) and not our_dutch_in(en), our_dutch_in(en)[:3]
+    assert any("Provincie West-Vlaanderen" in s for s in nl)
