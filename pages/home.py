@@ -16,7 +16,7 @@ lang = page_lang()
 # markdown would make the browser load rehype-raw (≈ 184 KB) for this page alone (issue 9)
 st.html(BADGE_CSS)
 st.title(t("app.title", lang))
-st.caption(t("home.period", lang, start=2020, end=2030, date="mei 2019"))
+st.caption(t("home.period", lang, start=2020, end=2030, date=t("home.pub_date", lang)))
 st.write(text_summary(vision.texts["vision"], lang))
 
 n_amb = len({a.ambition for a in vision.ambitions})

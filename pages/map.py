@@ -99,7 +99,7 @@ if not indicators:
 by_id = {m.id: m for m in indicators}
 ids = list(by_id)
 codes = md.municipal_codes(vision)
-names = {g.geo: g.name_nl for g in vision.municipalities()}
+names = {g.geo: g.name(lang) for g in vision.municipalities()}
 
 # A link (or the back button) brings query values this page did not write itself: they win over
 # the widgets' state; values that cannot be shown are reported in Dutch and dropped.
@@ -242,7 +242,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
                 s_csv["waarde"] = s_csv["waarde"].round(1)
             s_csv = s_csv.rename(columns=md.download_columns(lang))
-            who = names.get(nis) if nis else vision.geo_name(md.REGION)
+            who = names.get(nis) if nis else vision.geo_name(md.REGION, lang)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
                         source_nl=source, table=s_table,
                         alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)

@@ -22,7 +22,7 @@ def _tables(_vision, version: str, lang: str):
         t("method.col.code", lang): a.code,
         t("method.col.indicator", lang): label_name(a.indicator_nl, lang) or a.title_nl,
         t("method.col.source", lang): a.source_nl or t("method.no_source", lang),
-        t("method.col.geo", lang): _vision.geo_name(a.geography) if a.geography else t("method.no_geo", lang),
+        t("method.col.geo", lang): _vision.geo_name(a.geography, lang) if a.geography else t("method.no_geo", lang),
         t("method.col.geo_basis", lang): basis.get(a.geography_basis, a.geography_basis),
     } for a in _vision.ambitions])
     src = pd.DataFrame([{

@@ -21,7 +21,7 @@ from streek.i18n import t
 lang = page_lang()
 vision = get_vision()
 codes = profile.municipality_codes(vision)
-names = {c: vision.geographies[c].name_nl for c in codes}
+names = {c: vision.geographies[c].name(lang) for c in codes}
 
 # The URL is the view: ?nis= and ?vs= hold NIS codes (a selectbox bound to the URL would put the
 # name there). A hand-typed unknown code is said, cut to 40 characters, and dropped.

@@ -41,7 +41,7 @@ def _chart_bundle(g, lang: str) -> dict:
 
 @st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
 def _groups(_vision, version: str, lang: str) -> list:
-    return figure_groups(_vision.figures, {g: x.name_nl for g, x in _vision.geographies.items()}, lang=lang)
+    return figure_groups(_vision.figures, {g: x.name(lang) for g, x in _vision.geographies.items()}, lang=lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language

@@ -76,7 +76,7 @@ def _signed_pct(v: float, lang: str, decimals: int | None = 1) -> str:
 def geography_text(vision: Vision, a: Ambition, lang: str) -> str:
     if not a.geography:
         return t("common.geo_missing", lang)
-    name = vision.geo_name(a.geography)
+    name = vision.geo_name(a.geography, lang)
     basis = _GEO_BASIS.get(a.geography_basis)
     return f"{name} ({t(basis, lang)})" if basis else name
 

@@ -671,7 +671,7 @@ def overview_frame(vision: Vision, res: dict[str, Assessment], lang: str) -> pd.
             "pijler": a.pillar, "ambitie": a.ambition, "code": a.code,
             "titel": _overview_title(a),
             "gebied_code": a.geography or GEO_NONE,
-            "gebied": vision.geo_name(a.geography) if a.geography else t("overview.geo_none", lang),
+            "gebied": vision.geo_name(a.geography, lang) if a.geography else t("overview.geo_none", lang),
             "status_code": r.status.value, "status": sc.status_text,
             "laatste": sc.latest + comparable.overview_text(vision, a.code, lang),   # e.g. Eurostat beside 3.3.1
             "doel": sc.target, "metingen": [float(v) for v in s["value"]],

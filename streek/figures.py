@@ -27,12 +27,11 @@ REGION_GEOS = ("ZWV", "34000")
 REGION_COLOR = "#1F4E79"   # the theme's primary colour
 OTHER_COLOR = "#9AA5B1"
 SECTIONS = ("sterkte", "zwakte", "kansen-bedreigingen", "analyse")
-DOC_SOURCE = "RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. {page}; SWOT HIVA – KU Leuven (december 2018)"
 
 
 def doc_source(page: int | str, *, lang: str) -> str:
     """The source line under a benchmark chart or key figure."""
-    return t("bench.source", lang, source=DOC_SOURCE.format(page=page))
+    return t("bench.source", lang, page=page)   # the months in the reader's language
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def load_vision(data_dir: Path | str = DATA_DIR, validate: bool = True) -> Visio
                  printed_change_pct=_opt_float(r.printed_change_pct), source_nl=r.source_nl,
                  note_nl=r.note_nl, page=int(r.page), target_unit=r.target_unit, note_en=r.note_en)
         for r in _csv(data_dir, "ambitions.csv").itertuples())
-    geos = {r.geo: Geography(r.geo, r.name_nl, r.level, r.parent or None, r.note_nl, r.note_en)
+    geos = {r.geo: Geography(r.geo, r.name_nl, r.level, r.parent or None, r.note_nl, r.note_en, r.name_en)
             for r in _csv(data_dir, "geographies.csv").itertuples()}
     indicators = {r.id: Indicator(r.id, r.title_nl, r.unit, r.kind, r.per_capita_base or None,
                                   tuple(r.sources.split(";")), r.definition_nl, tuple(r.levels.split(";")),

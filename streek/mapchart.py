@@ -309,7 +309,8 @@ def locator_chart(*, lang: str) -> dict:
     """A small map for the home page: where the region lies in West-Vlaanderen (left), and the
     13 municipalities with their neighbours and the French border (right). A Vega-Lite dict."""
     ds = _DataSets()
-    wvl = ds(geo.records("west_vlaanderen"), "provincie")
+    # the province named in the reader's language ("West Flanders"), not the shape file's Dutch name
+    wvl = ds([{**r, "name": t("map.tt.province", lang)} for r in geo.records("west_vlaanderen")], "provincie")
     mun = ds(geo.records("municipalities"), "gemeenten")
     region = ds(geo.records("region"), "streek")
     border = ds(geo.records("border_be_fr"), "grens")
@@ -319,7 +320,7 @@ def locator_chart(*, lang: str) -> dict:
         alt.Chart(wvl).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="#9A9A9A", strokeWidth=1),
         alt.Chart(region).mark_geoshape(fill="#0072B2", stroke="#1B1F24", strokeWidth=1),
         alt.Chart(wvl).mark_text(fontSize=11, fill=NEIGHBOUR_TEXT, fontStyle="italic")
-        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name_nl:N"),
+        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name:N"),
     ).project(type="mercator").properties(width=190, height=170)
     main = alt.layer(
         alt.Chart(nb).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)

@@ -261,7 +261,7 @@ def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",
     out = []
     for g in sorted(vision.municipalities(), key=lambda g: g.name_nl):
         v, note = view_value(vision, m, df, g.geo, period, view, since, lang=lang)
-        out.append({"nis_code": g.geo, "gemeente": g.name_nl, "waarde": v, "opmerking": note})
+        out.append({"nis_code": g.geo, "gemeente": g.name(lang), "waarde": v, "opmerking": note})
     fr = pd.DataFrame(out)
     has = fr["waarde"].notna()
     n = int(has.sum())
@@ -362,7 +362,7 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     df = df[df["waarde"].notna()]
     order = {g: i for i, g in enumerate(geos)}
     out = pd.DataFrame({
-        "geo": df["geo"], "naam": [vision.geo_name(g) for g in df["geo"]],
+        "geo": df["geo"], "naam": [vision.geo_name(g, lang) for g in df["geo"]],
         "periode": df["period"], "jaar": df["period_mid"], "waarde": df["waarde"],
         "volgorde": [order[g] for g in df["geo"]],
     })
@@ -399,7 +399,7 @@ def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, ba
         first = t("map.series.title_index", lang, title=title, base=fmt_period(base or "", lang=lang))
     else:
         first = t("map.series.title_value", lang, title=title, unit=unit_name(m.unit, lang)) if m.unit else title
-    second = t("map.series.who", lang, who=vision.geo_name(nis)) if nis else t("map.series.who_none", lang)
+    second = t("map.series.who", lang, who=vision.geo_name(nis, lang)) if nis else t("map.series.who_none", lang)
     return [first, second]
 
 

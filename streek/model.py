@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from streek.i18n import t
+
 COUNT_UNITS = {"personen", "ondernemingen", "vestigingen", "bedrijven", "vacatures", "leerlingen",
                "werkplekken", "overeenkomsten", "studenten"}
 
@@ -64,6 +66,11 @@ class Geography:
     parent: str | None
     note_nl: str = ""
     note_en: str = ""
+    name_en: str = ""
+
+    def name(self, lang: str) -> str:
+        """The area's name in ``lang`` ("België" / "Belgium"; a municipality keeps its official name)."""
+        return in_lang(self.name_nl, self.name_en, lang)
 
     def note(self, lang: str) -> str:
         return in_lang(self.note_nl, self.note_en, lang)
@@ -242,11 +249,12 @@ class Vision:
         group = [a for a in self.ambitions if a.ambition == code]
         return group or [self.ambition(code)]
 
-    def geo_name(self, geo: str | None) -> str:
+    def geo_name(self, geo: str | None, lang: str) -> str:
+        """The name of area ``geo`` in ``lang`` (the code itself if unknown)."""
         if not geo:
-            return "gebied niet vermeld"
+            return t("common.geo_not_stated", lang)
         g = self.geographies.get(geo)
-        return g.name_nl if g else geo
+        return g.name(lang) if g else geo
 
     def municipalities(self) -> list[Geography]:
         return [g for g in self.geographies.values() if g.level == "gemeente"]

@@ -6,7 +6,9 @@ do not (streek/i18n/names.py translates them). ``dutch_units_in(texts)`` lists e
 or indicator label found in ``texts`` after the document's titles and sentences are taken out.
 Our own prose in data/ (notes, definitions, processing and licence notes) has an English column
 beside the Dutch one (``translationOf`` in datapackage.json): ``our_dutch_in(texts)`` lists every
-such Dutch text found in ``texts``, and none of them excuses anything."""
+such Dutch text found in ``texts``, and none of them excuses anything. Area names (``name_en`` beside
+``name_nl`` in geographies.csv) count too: a Dutch-only name such as "Provincie West-Vlaanderen" or
+"België" on an English page is found as a whole name, outside the document's own titles and sentences."""
 from __future__ import annotations
 
 import csv
@@ -55,7 +57,8 @@ def _document_texts() -> list[str]:
 DOCUMENT_TEXTS = _document_texts()
 _WORDS = sorted({u for u, en in UNITS_EN.items() if u != en and any(c.isalpha() for c in u)}
                 | {"inwoners", "miljoen", "werkzaamheidsgraad", "procentpunt", "verandering", "personen",
-                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar"}, key=len, reverse=True)
+                   "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar",
+                   "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}, key=len, reverse=True)
 DUTCH_UNIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\b|\bBron: ", re.IGNORECASE)
 # the same words without word boundaries: a text without any of them cannot hold a finding, whatever
 # document text is taken out of it (the quick path of dutch_units_in)
@@ -85,10 +88,15 @@ def dutch_units_in(texts) -> list[str]:
     return found
 
 
+_PLACES = ("geographies.csv", "name_nl")     # area names: whole names, the document's texts excused
+
+
 def _our_dutch_texts() -> list[str]:
     """Our own Dutch notes and definitions that have a different English text."""
     out = set()
     for (name, col), en_col in OUR_PROSE.items():
+        if (name, col) == _PLACES:
+            continue
         with open(ROOT / "data" / name, encoding="utf-8", newline="") as fh:
             out |= {row[col] for row in csv.DictReader(fh) if len(row[col]) > 8 and row[col] != row[en_col]}
     return sorted(out, key=len, reverse=True)
@@ -97,12 +105,31 @@ def _our_dutch_texts() -> list[str]:
 OUR_DUTCH = _our_dutch_texts()
 
 
+def _dutch_places() -> dict[str, str]:
+    """{Dutch area name: English name} where they differ ("België": "Belgium", …)."""
+    with open(ROOT / "data" / _PLACES[0], encoding="utf-8", newline="") as fh:
+        return {r["name_nl"]: r[OUR_PROSE[_PLACES]] for r in csv.DictReader(fh)
+                if r["name_nl"] != r[OUR_PROSE[_PLACES]]}
+
+
+DUTCH_PLACES = sorted(_dutch_places(), key=len, reverse=True)
+# a Dutch name glossed with its English one ('row "Vlaams Gewest" (Flemish Region)' of a source file) is fine
+_GLOSSED = re.compile("|".join(re.escape(nl) + r"\W{0,2} \(" + re.escape(en) + r"\)" for nl, en in _dutch_places().items()))
+DUTCH_PLACE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in DUTCH_PLACES) + r")(?![\w-])")
+
+
 def our_dutch_in(texts) -> list[str]:
-    """Every Dutch note, definition or processing/licence note of ours found in ``texts``."""
+    """Every Dutch note, definition or processing/licence note of ours, and every Dutch-only area name
+    outside the document's own texts, found in ``texts``."""
     found = []
     for text in texts:
         text = " ".join(str(text).split())           # a Markdown line break inside a note
         found += [f"{nl!r} in: {text[:90]!r}" for nl in OUR_DUTCH if nl in text]
+        rest = _GLOSSED.sub(" ", text)
+        for doc in DOCUMENT_TEXTS:
+            if doc in rest:
+                rest = rest.replace(doc, " ")
+        found += [f"area {m.group(0)!r} in: {text[:90]!r}" for m in DUTCH_PLACE.finditer(rest)]
     return found
 
 

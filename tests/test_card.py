@@ -23,7 +23,7 @@ EXPECTED = {
         reason="Er is alleen de basiswaarde; er is nog geen latere meting om de vooruitgang te beoordelen."),
     ("2.1.1", "en"): dict(
         meta="Building block 2.1 · p. 20 · from baseline to target value",
-        rows=(("Area", "Zuid-West-Vlaanderen (derived from the SWOT analysis; the ambition itself names no area)"),
+        rows=(("Area", "South-West Flanders (derived from the SWOT analysis; the ambition itself names no area)"),
               ("From → to", "75.4% in 2016 → 80% in 2030"),
               ("Change", "+4.6 percentage points (+6.1%)"),
               ("Latest measurement", "75.4% (2016) – Just Make It! (RESOC South-West Flanders, May 2019), p. 20"
@@ -44,7 +44,7 @@ EXPECTED = {
                "+3,5 % per jaar (vereist vanaf de basiswaarde: +1,3 % per jaar)."),
     ("1.2.1", "en"): dict(
         meta="Building block 1.2 · p. 18 · from baseline to target value",
-        rows=(("Area", "Zuid-West-Vlaanderen"),
+        rows=(("Area", "South-West Flanders"),
               ("From → to", "28,309 enterprises in 2016 → 34,000 enterprises in 2030"),
               ("Change", "+5,691 enterprises (+20.1%)"),
               ("Latest measurement", "31,391 enterprises (2019) – Statbel (Algemene Directie Statistiek), Btw-plichtige "
@@ -64,7 +64,7 @@ EXPECTED = {
         reason="Het document geeft geen basiswaarde en er is nog geen meting."),
     ("1.1.1", "en"): dict(
         meta="Building block 1.1 · p. 17 · percentage change without a baseline",
-        rows=(("Area", "Zuid-West-Vlaanderen"),
+        rows=(("Area", "South-West Flanders"),
               ("From → to", "+25% by 2030 (the document gives no base year and no baseline)"),
               ("Change", "+25%"),
               ("Latest measurement", "no measurement yet")),
@@ -80,7 +80,7 @@ EXPECTED = {
         reason="Nog geen meting: het niveau kan niet getoetst worden."),
     ("1.1.2", "en"): dict(
         meta="Building block 1.1 · p. 17 · maintain a level",
-        rows=(("Area", "Zuid-West-Vlaanderen"),
+        rows=(("Area", "South-West Flanders"),
               ("From → to", "keep at least 1,000 establishments until 2030"),
               ("Latest measurement", "no measurement yet")),
         status=Status.NOT_ASSESSABLE, status_text="? Not assessable", reason_code="maintain_no_data",
@@ -98,7 +98,7 @@ EXPECTED = {
                "(vergelijk: 9,2 % gemiddeld in 2009–2017)."),
     ("1.4.3", "en"): dict(
         meta="Building block 1.4 · p. 19 · average over a period",
-        rows=(("Area", "Provincie West-Vlaanderen"),
+        rows=(("Area", "Province of West Flanders"),
               ("From → to", "average 9.2% in 2009–2017 → average 20% in 2020–2030"),
               ("Change", "+10.8 percentage points (+117.4%)"),
               ("Latest measurement", "9.2% (2009–2017) – Just Make It! (RESOC South-West Flanders, May 2019), p. 19"
@@ -116,7 +116,7 @@ EXPECTED = {
         reason="Het document geeft geen basiswaarde en er is nog geen meting."),
     ("2.3.2", "en"): dict(
         meta="Building block 2.3 · p. 21 · share to reach without a baseline",
-        rows=(("Area", "Zuid-West-Vlaanderen"),
+        rows=(("Area", "South-West Flanders"),
               ("From → to", "25% in 2030 (the document gives no baseline)"),
               ("Latest measurement", "no measurement yet")),
         status=Status.NOT_ASSESSABLE, status_text="? Not assessable", reason_code="no_baseline_no_data",

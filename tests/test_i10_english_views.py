@@ -95,7 +95,7 @@ def test_map_series_chart_in_english(vision):
 
 def test_swot_benchmark_charts_in_english(vision):
     found = []
-    for g in figures.figure_groups(vision.figures, {k: vision.geo_name(k) for k in vision.geographies}, lang="en"):
+    for g in figures.figure_groups(vision.figures, {k: vision.geo_name(k, "en") for k in vision.geographies}, lang="en"):
         texts = strings_of(figures.benchmark_chart(g, lang="en").to_dict(validate=False))
         texts += [g.subtitle(lang="en"), g.alt_text(lang="en")]
         table = g.table(lang="en")

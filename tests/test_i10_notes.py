@@ -137,7 +137,7 @@ def test_the_municipal_fiche_names_the_licence_in_its_language(vision):
 
 def test_the_swot_figure_notes_follow_the_language(vision):
     from streek.figures import figure_groups
-    names = {k: vision.geo_name(k) for k in vision.geographies}
+    names = {k: vision.geo_name(k, "en") for k in vision.geographies}
     en = [n for g in figure_groups(vision.figures, names, lang="en") for n in g.notes]
     nl = [n for g in figure_groups(vision.figures, names, lang="nl") for n in g.notes]
     assert "The table rounds to 686." in en and not our_dutch_in(en)

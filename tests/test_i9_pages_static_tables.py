@@ -22,8 +22,8 @@ def _cells(table: str, tag: str) -> list[str]:
 def test_swot_tables_are_static_with_every_row_and_header_cells(vision, lang):
     at = open_via_router("pages/swot_page.py", lang=lang)
     assert len(at.dataframe) == 0                       # no data grid on the page
-    names = {g: x.name_nl for g, x in vision.geographies.items()}
     code = lang.lower()
+    names = {g: x.name(code) for g, x in vision.geographies.items()}
     groups = [g for g in figure_groups(vision.figures, names, lang=code) if g.section == "sterkte" and g.is_comparison]
     for g in groups:                                    # "Toon data" opened under every chart
         at.session_state[f"swot-{g.key}-data"] = True

@@ -125,8 +125,14 @@ class Target:
 @dataclass
 class Catalog:
     targets: dict[str, Target]
-    geographies: dict[str, tuple[str, str]]   # geo -> (name, level)
+    geographies: dict[str, tuple[str, str]]   # geo -> (Dutch name, level)
     seed: dict[Key, float]
+    names_en: dict[str, str] = field(default_factory=dict)   # geo -> English name
+
+    def geo_name(self, geo: str, lang: str) -> str:
+        """The name of area ``geo`` in ``lang`` ("" if unknown)."""
+        name = self.geographies.get(geo, ("",))[0]
+        return self.names_en.get(geo, name) if lang == "en" else name
 
     @classmethod
     def from_vision(cls, vision: Vision) -> Catalog:
@@ -137,7 +143,7 @@ class Catalog:
             targets[i.id] = Target(i.id, i.title_nl, i.unit, i.kind == "count", i.unit in ("%", "percent"), None,
                                    tuple(i.levels))
         geos = {g.geo: (g.name_nl, g.level) for g in vision.geographies.values()}
-        return cls(targets, geos, seed_values(vision))
+        return cls(targets, geos, seed_values(vision), {g.geo: g.name("en") for g in vision.geographies.values()})
 
 
 def seed_values(vision: Vision) -> dict[Key, float]:
@@ -368,7 +374,7 @@ def check_rows(names: list[str], body: list[tuple[int, list]], catalog: Catalog,
             # workshop comparisons; the ambition's chart and status use its own geography only).
             if geo != target.geography and catalog.geographies.get(geo, ("", ""))[1] != "gemeente":
                 want = (t("editor.msg.geo_of_ambition", lang, code=target.id, geo=target.geography,
-                          name=catalog.geographies.get(target.geography, ("",))[0]) if target.geography
+                          name=catalog.geo_name(target.geography, lang)) if target.geography
                         else t("editor.msg.geo_empty_for_ambition", lang, code=target.id))
                 bad("geo", _cell_text(raw_geo), want)
         elif target is not None:
@@ -558,8 +564,8 @@ def template_xlsx(catalog: Catalog, *, lang: str) -> bytes:
         inds.append([tg.id, tg.title, tg.unit, tg.geography if tg.geography is not None else ", ".join(tg.levels)])
     geos = wb.create_sheet("gebieden")
     geos.append(["geo", t("editor.col.title", lang), t("editor.col.level", lang)])
-    for geo, (name, level) in catalog.geographies.items():
-        geos.append([geo, name, level])
+    for geo, (_, level) in catalog.geographies.items():
+        geos.append([geo, catalog.geo_name(geo, lang), level])
     for sheet in (inds, geos):
         for cell in sheet["A"]:
             cell.number_format = "@"

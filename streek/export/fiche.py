@@ -116,7 +116,7 @@ def fiche_content(vision: Vision, nis: str, lang: str, vs: str | None = None, to
         rows = []
         for a in group:
             st = assess(a, vision.series(a.code)).status
-            rows.append(FicheAmbition(a.code, a.label_nl, vision.geo_name(a.geography), st,
+            rows.append(FicheAmbition(a.code, a.label_nl, vision.geo_name(a.geography, lang), st,
                                       f"{st.symbol} {t(f'deck.status.{st.value}', lang)}"))
         amb[f"{t('pillars.page.pillar', lang, code=pillar)}: {vision.pillar(pillar).title_nl}"] = tuple(rows)
     comp_title, comp = "", ()

@@ -1,7 +1,7 @@
 """Strings of the SWOT, context and method pages and of the benchmark charts."""
 NL = {
     # --- benchmark charts (streek.figures) ---
-    "bench.source": "Bron: {source}",
+    "bench.source": "Bron: RESOC Zuid-West-Vlaanderen, Just Make It! (mei 2019), p. {page}; SWOT HIVA – KU Leuven (december 2018)",
     "bench.no_year": "jaar niet vermeld",
     "bench.age": "leeftijd {age} jaar",
     "bench.no_age": "geen leeftijdsgroep vermeld",
@@ -132,7 +132,7 @@ NL = {
 }
 
 EN = {
-    "bench.source": "Source: {source}",
+    "bench.source": "Source: RESOC Zuid-West-Vlaanderen, Just Make It! (May 2019), p. {page}; SWOT HIVA – KU Leuven (December 2018)",
     "bench.no_year": "year not stated",
     "bench.age": "age {age}",
     "bench.no_age": "no age group stated",
@@ -225,7 +225,7 @@ EN = {
     "method.limits.average": "**Period averages** (e.g. 2020–2030 against 2009–2017). We average the yearly figures already in the target period. If that average reaches the target: on track; if it beats the baseline average but not the target: acceleration needed; otherwise: moving away. Without a yearly figure in the target period: not assessable.",
     "method.limits.relative": "**A relative change without a baseline** (e.g. +25 %) and **a share without a baseline.** The first measurement serves as the starting point; without a measurement the ambition is not assessable. The card says which measurement is the starting point.",
     "method.limits.points": "**Two points are not a trend.** The method looks only at the baseline and the latest measurement; ups and downs in between do not count. Read the status together with the chart.",
-    "method.limits.geo": "**Areas.** Not every ambition is about Zuid-West-Vlaanderen: some concern the arrondissement of Kortrijk or the province of West Flanders, a few name no area. Every card states the area; we do not compare figures across areas.",
+    "method.limits.geo": "**Areas.** Not every ambition is about South-West Flanders: some concern the arrondissement of Kortrijk or the province of West Flanders, a few name no area. Every card states the area; we do not compare figures across areas.",
     "method.sources.title": "Source per indicator (Annex 2)",
     "method.sources.text": "Annex 2 of the document names the original source of each result indicator. The area is listed too, with where it comes from: the ambition itself, Annex 2, or derived from the SWOT analysis.",
     "method.col.code": "Code",
@@ -252,7 +252,7 @@ EN = {
     "method.boundaries.title": "Municipal boundaries",
     "method.boundaries.text": "The maps use the administrative units of FPS Finance (open data). Attribution:",
     "method.boundaries.credit": "FPS Finance – General Administration of Patrimonial Documentation (administrative units, situation 1 January 2021)",
-    "method.document.credit": "RESOC Zuid-West-Vlaanderen, Just Make It! Socio-economic regional vision for Zuid-West-Vlaanderen 2020–2030 (May 2019); SWOT analysis by HIVA – KU Leuven (December 2018).",
+    "method.document.credit": "RESOC Zuid-West-Vlaanderen, Just Make It! Socio-economic regional vision for South-West Flanders 2020–2030 (May 2019); SWOT analysis by HIVA – KU Leuven (December 2018).",
     "method.document.title": "The document",
     "method.check.title": "Check the data yourself",
     "method.check.text": "All data are CSV files in the folder `data/`, described in `data/datapackage.json`. One command checks them all (columns, codes, years, units, references between files) and names every problem with file, row and column:",

@@ -19,6 +19,7 @@ NL = {
     "nav.context": "Trends en omgeving",
     "nav.method": "Methode en bronnen",
     "home.period": "Horizon {start}–{end} · RESOC Zuid-West-Vlaanderen, {date}",
+    "home.pub_date": "mei 2019",
     "home.pillars": "Drie pijlers, {n_blocks} bouwstenen, {n_ambitions} ambities",
     "home.n_ambitions": "{n} ambities · {n_series} doelreeksen",
     "home.block": "Bouwsteen {code}",
@@ -30,6 +31,7 @@ NL = {
     "common.no_data": "geen gegevens",
     "common.geography": "Gebied",
     "common.geo_missing": "gebied niet vermeld in het document",
+    "common.geo_not_stated": "gebied niet vermeld",
     "common.source": "Bron",
 }
 EN = {
@@ -52,6 +54,7 @@ EN = {
     "nav.context": "Trends and environment",
     "nav.method": "Method and sources",
     "home.period": "Horizon {start}–{end} · RESOC South-West Flanders, {date}",
+    "home.pub_date": "May 2019",
     "home.pillars": "Three pillars, {n_blocks} building blocks, {n_ambitions} ambitions",
     "home.n_ambitions": "{n} ambitions · {n_series} target series",
     "home.block": "Building block {code}",
@@ -63,5 +66,6 @@ EN = {
     "common.no_data": "no data",
     "common.geography": "Area",
     "common.geo_missing": "area not stated in the document",
+    "common.geo_not_stated": "area not stated",
     "common.source": "Source",
 }
