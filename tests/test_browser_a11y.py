@@ -33,30 +33,20 @@ def _open(page, url: str) -> None:
     wait_for_charts(page)   # charts lay out after the script has finished
 
 
-TABS = 4   # pages loading at once: the server and the browser overlap their work (was one page at a time)
-
-
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport, lang):
     assert AXE_JS.exists(), "axe-core ontbreekt: `make install-dev` (npm install in tests/)"
     ctx = _context(browser, viewport)
+    page = ctx.new_page()
     report, ours = {}, []
     try:
-        for i in range(0, len(PATHS), TABS):
-            batch = PATHS[i:i + TABS]
-            tabs = [ctx.new_page() for _ in batch]
-            for page, path in zip(tabs, batch):          # every tab starts loading its page …
-                page.goto(f"{app_server}/{path}" + ("?lang=EN" if lang == "en" else ""), wait_until="commit")
-            for page, path in zip(tabs, batch):          # … then each is scanned once it is complete
-                page.bring_to_front()                    # a background tab may not paint (animation frames)
-                wait_for_app(page, timeout=60_000)
-                wait_for_charts(page)
-                found = run_axe(page)
-                report[path or "/"] = found
-                ours += [f"/{path} {v['rule']} ({v['impact']}): {v['target']} {v['html'][:80]}"
-                         for v in found if not v["streamlit"]]
-                page.close()
+        for path in PATHS:
+            _open(page, f"{app_server}/{path}" + ("?lang=EN" if lang == "en" else ""))
+            found = run_axe(page)
+            report[path or "/"] = found
+            ours += [f"/{path} {v['rule']} ({v['impact']}): {v['target']} {v['html'][:80]}"
+                     for v in found if not v["streamlit"]]
     finally:
         ctx.close()
     assert set(report) == {p or "/" for p in PATHS}      # every page was scanned

@@ -71,11 +71,16 @@ def frame_with(at: AppTest, column: str):
 
 
 def card_text(at: AppTest, code: str) -> str:
-    """The Markdown of one ambition card on a pillar page (from its heading to the next one)."""
-    texts = [m.value for m in at.markdown]
-    start = next(i for i, s in enumerate(texts) if s.startswith(f"#### {code} ·"))
-    end = next((i for i in range(start + 1, len(texts)) if texts[i].startswith("#### ")), len(texts))
-    return "\n".join(texts[start:end])
+    """What one ambition card on a pillar page says: its Markdown and its HTML (the status line)."""
+    key = "-ambitie-" + code.replace(".", "-")
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from walk(child)
+
+    card = next(b for b in walk(at.main) if type(b).__name__ == "Block" and b.proto.id.endswith(key))
+    return "\n".join([m.value for m in card.markdown] + [h.proto.body for h in card.get("html")])
 
 
 def test_visitor_sees_no_editing_page(editor_env):
