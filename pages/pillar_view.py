@@ -21,7 +21,7 @@ from pages.jump import block_anchor, block_selector
 from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
-from pages.static_files import still_chart
+from pages.still_view import LIVE, still_image, still_or_live
 from pages.widgets import chart_block, data_downloads
 from streek import charts, download
 from streek.a11y import echo
@@ -147,38 +147,30 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def static_chart(code: str, version: str, lang: str, _export: str, _alt: str) -> str:
-    """The card's chart as a still image (pages/static_files.still_chart), once per (code, data
-    version, language): the same picture as the SVG download."""
-    return still_chart(_export, _alt, lang)
-
-
-LIVE = "live-"   # session state: the reader asked for the interactive chart of a card
-
-
-def _go_live(key: str) -> None:
-    st.session_state[LIVE + key] = True
-
-
-@st.fragment
 def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
-    """The chart of a card. First a still SVG image with its source, an "Interactieve grafiek" button
-    and a lazy "Data en downloads" expander; the interactive Vega chart only once the reader asks
-    (or the card is the deep-linked one). A fragment: the click reruns this card, not the page."""
+    """The chart of a card (``pages/still_view``, as on the other pages): first a still SVG image with
+    its source, an "Interactieve grafiek" button and a lazy "Data en downloads" expander; the
+    interactive Vega chart once the reader asks, or at once for the deep-linked card. The click
+    reruns this card's fragment, not the page."""
     key = anchor_key(code)
     chart_key, filename = f"chart-{key}", t("download.file.ambition", lang, code=code)
-    if live or st.session_state.get(LIVE + key):
+    if live:
+        st.session_state[LIVE + key] = True     # opened by its link: interactive from the start
+
+    def still() -> None:
+        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"]))
+        st.caption(b["source"])
+
+    def interactive() -> None:
         chart_block(b["spec"], b["csv_frame"], key=chart_key, filename=filename, source_nl=b["source"],
                     table=b["table"], alt_text=b["alt"], csv_bytes=b["csv"], export_spec=b["export"], lazy=True,
                     lang=lang)
-        return
-    st.html(static_chart(code, version, lang, b["export"], b["alt"]))
-    st.caption(b["source"])
-    st.button(t("pillars.card.interactive", lang), key=f"{LIVE}btn-{key}", on_click=_go_live, args=(key,),
-              icon=":material/touch_app:", help=t("pillars.card.interactive_help", lang))
-    data_downloads(b["csv_frame"], key=chart_key, filename=filename, spec=b["export"], table=b["table"],
-                   csv_bytes=b["csv"], lazy=True, lang=lang)
+
+    def downloads() -> None:
+        data_downloads(b["csv_frame"], key=chart_key, filename=filename, spec=b["export"], table=b["table"],
+                       csv_bytes=b["csv"], lazy=True, lang=lang)
+
+    still_or_live(key, still, interactive, lang, after=downloads)
 
 
 # --- card pieces ----------------------------------------------------------------------------------

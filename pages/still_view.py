@@ -19,7 +19,7 @@ from streek.i18n import t
 LIVE = "live-"     # session state: the reader asked for the interactive chart ``LIVE + key``
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=256)   # ~40 charts × 2 languages
 def still_image(name: str, version: str, lang: str, _spec, _alt: str, css_class: str = "streek-still") -> str:
     """The ``<img>`` of a still chart, made once per (chart name, data version, language): shared by
     every session, never mutated. ``_spec`` is the Vega-Lite spec (dict or JSON text)."""

@@ -298,10 +298,11 @@ def test_unknown_ambition_warns():
 
 
 def test_rerun_uses_cached_chart_specs(monkeypatch):
-    from pages.pillar_view import card_bundle, static_chart
+    from pages.pillar_view import card_bundle
+    from pages.still_view import still_image
     st.cache_data.clear()
     card_bundle.clear()
-    static_chart.clear()
+    still_image.clear()
     at = make_live(open_page("pages/pillar_3.py", bouwsteen="alle"), "3")
     assert len(at.get("vega_lite_chart")) == 9
 
