@@ -7,6 +7,8 @@ folder, Streamlit first routes the URL as an old-style multipage app, and ``/swo
 ``pages/swot.py`` directly, without this router (no layout, wrong sidebar). Hence
 ``swot_page.py`` and ``context_page.py``.
 """
+from pathlib import Path
+
 import streamlit as st
 
 from pages.editor_auth import editor_route_visible, sync_cookie
@@ -18,7 +20,10 @@ from pages.search_box import search_box
 from streek.i18n import t
 
 lang = language_selector()   # ?lang=en: the language of this run, before any title is made
-st.set_page_config(page_title=t("app.short_title", lang), page_icon=":material/trending_up:", layout="wide")
+# The tab icon is our own file: a Material icon or an emoji would make every visitor's browser fetch it
+# from Google's servers (fonts.gstatic.com): a request to a third party, and a broken icon offline.
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
+st.set_page_config(page_title=t("app.short_title", lang), page_icon=FAVICON, layout="wide")
 
 
 def page(r: Route, **kw) -> st.Page:

@@ -166,7 +166,11 @@ now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since,
        "gemeente": st.session_state.get(W["gemeente"])}
 now = {k: v for k, v in now.items() if v}
 if now != {k: v for k, v in url.items() if v is not None}:
-    st.query_params.from_dict(now)
+    for k in md.QUERY_KEYS:          # only the map's own keys: ?lang= and the rest of the frame's stay
+        if k in now:
+            st.query_params[k] = now[k]
+        elif k in st.query_params:
+            del st.query_params[k]
 st.session_state[URL_SEEN] = now
 
 try:   # map_frame checks the choice (md.check_choice) when the view is built; a cached view was valid
