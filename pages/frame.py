@@ -27,7 +27,17 @@ def language_selector() -> str:
     lang = OPTIONS.get(choice or "", DEFAULT_LANG)
     if lang != DEFAULT_LANG:
         st.sidebar.caption(t("lang.data_stays_dutch", lang))
+    _document_language(lang)
     return lang
+
+
+def _document_language(lang: str) -> None:
+    """``<html lang>`` follows the reader's choice, so that a screen reader reads Dutch with a Dutch
+    voice and English with an English one. The index page already gets the link's language
+    (tools/serve.py); this keeps it right after a switch without a reload. Hidden, takes no space."""
+    with st.sidebar.container(key="doc-lang"):
+        st.html("<style>.st-key-doc-lang{display:none}</style>"
+                f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
 
 
 def page_lang() -> str:

@@ -5,14 +5,16 @@
   the reader's language. The map replaced the whole query string and dropped it.
 - No request leaves the app: the tab icon is our own file (a Material icon or an emoji as page icon is
   fetched from Google's servers by every visitor's browser).
+- A deep link connects without a failed probe first, and ``<html lang>`` is the reader's language.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import open_via_router
+from conftest import ROOT, open_via_router
 from pages.routes import ROUTES
 
 PAGES = [r for r in ROUTES if not r.editor]
@@ -33,17 +35,48 @@ def test_a_click_on_the_map_keeps_the_language_in_the_url():
 
 
 @pytest.mark.browser
-def test_no_request_leaves_the_app(page, app_server):
-    """A room without internet, or a visitor who wants no third party to see the visit: every file a
-    page needs (scripts, fonts, the tab icon, still charts, the map) comes from the app itself."""
+def test_a_deep_link_connects_at_once_in_its_language_and_asks_no_third_party(page, app_server):
+    """- No request leaves the app (a room without internet, or a visitor who wants no third party to see
+      the visit): scripts, fonts, the tab icon, still charts and the map all come from the app itself.
+    - A deep link connects at once: no failed ``/<page>/_stcore/health`` probe first (tools/serve.py).
+    - ``<html lang>`` is the page's language, from the link and after a switch in the sidebar."""
     from playwright.sync_api import expect
     from conftest import wait_for_app, wait_for_charts
     asked = []
     page.on("request", lambda r: asked.append(r.url))
-    for path in ("kaart?lang=EN", "pijler-2"):
+    html = page.locator("html")
+    for path, lang in (("kaart?lang=EN", "en"), ("pijler-2", "nl")):
         page.goto(f"{app_server}/{path}")
         wait_for_app(page, 60_000)
         wait_for_charts(page)
+        expect(html).to_have_attribute("lang", lang)
     expect(page.locator("link[rel*=icon]").first).to_have_attribute("href", re.compile(r"/media/|favicon"))
+    page.locator("[data-testid=stSidebar]").get_by_role("radio", name="EN", exact=True).click()
+    expect(html).to_have_attribute("lang", "en")
+    expect(page.locator("h1").first).to_contain_text("Pillar 2")
     outside = [u for u in asked if not u.startswith((app_server, "data:", "blob:"))]
     assert asked and not outside, outside
+    probes = [u for u in asked if "_stcore/health" in u]
+    assert probes and all(u == f"{app_server}/_stcore/health" for u in probes), probes
+
+
+def _serve_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("streek_serve", ROOT / "tools" / "serve.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_index_page_names_its_language_and_the_server():
+    """tools/serve.py rewrites Streamlit's own index.html per request (read from the installed package)."""
+    from streamlit import file_util
+    serve = _serve_module()
+    original = (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+    nl = serve.index_html(original, "", b"")
+    en = serve.index_html(original, "", b"ambitie=2.1.1&lang=en")
+    assert '<html lang="nl">' in nl and '<html lang="en">' in en and 'lang="en"' not in nl
+    assert '<html lang="nl">' in serve.index_html(original, "", b"lang=FR")      # unknown: Dutch, as the app does
+    setting = 'BACKEND_BASE_URL: window.location.origin + "/"'
+    assert nl.index(setting) < nl.index('type="module"')     # set before Streamlit's bundle reads it
+    assert 'window.location.origin + "/streek/"' in serve.index_html(original, "/streek/", b"")

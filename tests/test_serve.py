@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from streek.auth import TOKEN_TTL_S, hash_password, make_token, shared_secret
+from streek.db import Store
 from tests.conftest import wait_for_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +37,7 @@ def cluster(tmp_path_factory):
     env = {**os.environ, "STREEK_DB_PATH": str(db), "STREEK_EDITORS": "anna=" + hash_password(PASSWORD, n=2 ** 10)}
     for k in ("DATABASE_URL", "STREEK_DB_URL", "STREEK_SESSION_SECRET"):
         env.pop(k, None)
+    Store(f"sqlite:///{db}")      # `make serve` creates the store before the workers start (INIT_STORE)
     c = serve_multi.start("app.py", workers=2, env=env)
     c.db = db
     c.env = env

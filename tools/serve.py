@@ -1,20 +1,80 @@
-"""Start the app like ``streamlit run``, without Streamlit's legacy ``pages/`` behaviour.
+"""Start the app like ``streamlit run``, without Streamlit's legacy ``pages/`` behaviour, and with an
+index page that knows where the server is and what language the page is in.
 
 Usage: ``python tools/serve.py run app.py [streamlit options]`` (what ``make run`` does).
 
-Why: because the project has a ``pages/`` folder (the layout we want), Streamlit 1.67 treats the
-*first* session after a server start as an old-style multipage app until ``st.navigation`` has
-run once. A shared link such as ``/pijler-2`` opened first after a restart then shows a
-"Page not found" dialog (the page itself still renders). ``st.navigation`` switches that legacy
-mode off; we switch it off before the first session instead. Plain ``streamlit run app.py``
-works too, with that one dialog on the very first deep link.
+Why:
+
+* Because the project has a ``pages/`` folder (the layout we want), Streamlit 1.67 treats the
+  *first* session after a server start as an old-style multipage app until ``st.navigation`` has
+  run once. A shared link such as ``/pijler-2`` opened first after a restart then shows a
+  "Page not found" dialog (the page itself still renders). ``st.navigation`` switches that legacy
+  mode off; we switch it off before the first session instead.
+* On a deep link (``/pijler-2``) Streamlit's client does not know where the server lives: it first
+  asks ``/pijler-2/_stcore/health``, gets a 404, waits and asks ``/_stcore/health``: every shared
+  link, QR code and page reload but the home page paid that round trip and pause (~0,15 s). The index
+  page tells the client the server's base URL (``window.__streamlit.BACKEND_BASE_URL``, Streamlit's
+  own setting for embedding), so it connects at once.
+* Streamlit's index page says ``<html lang="en">`` for a Dutch app: a screen reader then reads Dutch
+  with an English voice. The index page gets the language of the link (``?lang=EN``: English, else
+  Dutch); the frame keeps it right when the reader switches language (``pages/frame.py``).
+
+Plain ``streamlit run app.py`` works too, with that one dialog on the very first deep link, the extra
+round trip and ``lang="en"``.
 """
+import json
 import sys
+from urllib.parse import parse_qs
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.cli import main
+from streamlit.web.server.starlette import starlette_static_routes as static_routes
 
 PagesManager.uses_pages_directory = False
+
+HTML_OPEN = '<html lang="en">'
+
+
+def page_language(query_string: bytes) -> str:
+    """The document language of a link: "en" for ``?lang=EN`` (any case), else Dutch."""
+    values = parse_qs(query_string.decode("latin-1")).get("lang", [])
+    return "en" if values and values[-1].strip().lower() == "en" else "nl"
+
+
+def index_html(original: str, base_url_path: str, query_string: bytes) -> str:
+    """Streamlit's index page with the document language and the server's base URL set."""
+    assert HTML_OPEN in original, "Streamlit's index.html changed: update tools/serve.py"
+    base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+    setting = ("<script>window.__streamlit = Object.assign({}, window.__streamlit, "
+               f"{{BACKEND_BASE_URL: window.location.origin + {json.dumps(base + '/')}}});</script>")
+    html = original.replace(HTML_OPEN, f'<html lang="{page_language(query_string)}">', 1)
+    return html.replace("<head>", "<head>\n    " + setting, 1)
+
+
+def _patch_index_page() -> None:
+    make_handler = static_routes.create_streamlit_static_handler
+
+    def create_handler(directory: str, base_url: str | None):
+        from starlette.responses import FileResponse, HTMLResponse
+        handler = make_handler(directory=directory, base_url=base_url)
+        served = handler.get_response
+        with open(handler._index_path, encoding="utf-8") as f:
+            original = f.read()
+
+        async def get_response(path, scope):
+            response = await served(path, scope)
+            if isinstance(response, FileResponse) and str(response.path).endswith("index.html"):
+                return HTMLResponse(index_html(original, base_url or "", scope.get("query_string", b"")),
+                                    headers={"Cache-Control": "no-cache"})
+            return response
+
+        handler.get_response = get_response
+        return handler
+
+    static_routes.create_streamlit_static_handler = create_handler
+
+
+_patch_index_page()
 
 if __name__ == "__main__":
     sys.exit(main())
