@@ -21,7 +21,7 @@ from pages.jump import block_anchor, block_selector
 from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
-from pages.still_view import LIVE, still_image, still_or_live
+from pages.still_view import LIVE, live_on_scroll, still_image, still_or_live
 from pages.widgets import chart_block, data_downloads
 from streek import charts, download
 from streek.a11y import echo
@@ -278,5 +278,6 @@ def render_pillar(pillar_code: str) -> None:
         st.write(blk.summary(lang))
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
             render_card(vision, code, res_all, version, selected == code, lang, notes)
+    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code])   # a card turns interactive when scrolled to
     if selected:
         scroll_to(selected)
