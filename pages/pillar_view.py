@@ -158,7 +158,8 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
         st.session_state[LIVE + key] = True     # opened by its link: interactive from the start
 
     def still() -> None:
-        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"]))
+        # as high as the interactive chart (its spec's height): turning live does not move the page
+        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height")))
         st.caption(b["source"])
 
     def interactive() -> None:
@@ -221,7 +222,8 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str)
 
 
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
-                lang: str, notes: list | None = None) -> None:
+                lang: str, notes: list | None = None) -> int | None:
+    """One card; returns the height (px) of its interactive chart."""
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
@@ -256,6 +258,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
             st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
         card_extras(vision, code, res, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
+    return b["spec"].get("height")
 
 
 def render_pillar(pillar_code: str) -> None:
@@ -273,11 +276,12 @@ def render_pillar(pillar_code: str) -> None:
     notes = page_notes(lang)        # once for all cards
     st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
+    heights: dict[str, int | None] = {}
     for blk in block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary(lang))
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
-            render_card(vision, code, res_all, version, selected == code, lang, notes)
-    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code])   # a card turns interactive when scrolled to
+            heights[anchor_key(code)] = render_card(vision, code, res_all, version, selected == code, lang, notes)
+    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code], heights)   # a card turns interactive when scrolled to
     if selected:
         scroll_to(selected)

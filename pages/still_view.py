@@ -22,10 +22,12 @@ LIVE = "live-"     # session state: the reader asked for the interactive chart `
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)   # ~40 charts × 2 languages
-def still_image(name: str, version: str, lang: str, _spec, _alt: str, css_class: str = "streek-still") -> str:
+def still_image(name: str, version: str, lang: str, _spec, _alt: str, css_class: str = "streek-still",
+                box_height: int | None = None) -> str:
     """The ``<img>`` of a still chart, made once per (chart name, data version, language): shared by
-    every session, never mutated. ``_spec`` is the Vega-Lite spec (dict or JSON text)."""
-    return still_chart(_spec, _alt, lang, css_class=css_class)
+    every session, never mutated. ``_spec`` is the Vega-Lite spec (dict or JSON text). ``box_height``:
+    the height of the interactive chart that replaces it (``static_files.still_chart``)."""
+    return still_chart(_spec, _alt, lang, css_class=css_class, box_height=box_height)
 
 
 def button_key(key: str) -> str:
@@ -147,7 +149,7 @@ _LIVE_ON_SCROLL = """<script>
 </script>"""
 
 
-def live_on_scroll(card_prefix: str, page: str) -> None:
+def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None = None) -> None:
     """Make a card's chart interactive when the reader scrolls to it, as if they pressed its button.
 
     Nothing happens at load: the first screen stays still images (no Vega) until the reader scrolls
@@ -159,6 +161,11 @@ def live_on_scroll(card_prefix: str, page: str) -> None:
     key starts with ``card_prefix`` and whose card is the container keyed with that same key (the
     pillar cards: ``ambitie-2-1-2``). ``page`` names the page, so that the script starts afresh on
     another page (Streamlit re-executes a changed ``st.html`` script; a flag on ``window`` keeps its
-    listeners single)."""
+    listeners single). ``heights``: per chart key, the height (px) of its interactive chart: while
+    Vega's script loads (the first chart of a visit) its placeholder keeps that height instead of
+    collapsing to ~40 px, so the page does not jump under the reader."""
     cfg = json.dumps({"btn": "st-key-" + button_key(""), "cards": card_prefix, "page": page})
-    st.html(_LIVE_ON_SCROLL.replace("__CFG__", cfg), unsafe_allow_javascript=True, width="content")
+    hold = "".join(f".st-key-{key} .stPrintGraphic>[data-testid=stSkeleton]{{height:{int(h)}px}}"
+                   for key, h in (heights or {}).items() if h)
+    st.html((f"<style>{hold}</style>" if hold else "") + _LIVE_ON_SCROLL.replace("__CFG__", cfg),
+            unsafe_allow_javascript=True, width="content")

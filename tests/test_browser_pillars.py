@@ -226,6 +226,9 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
     # the reader scrolls with the mouse wheel, a screen at a time, to the last card's chart
     card = page.locator(".st-key-ambitie-1-5-2")     # the last card of pillar 1
     still = card.locator("img.streek-still")
+    at = "el => [el.getBoundingClientRect().top - document.querySelector('.st-key-ambitie-1-5-2').getBoundingClientRect().top," \
+         " el.getBoundingClientRect().height]"     # where in its card, how high
+    still_top, still_height = still.evaluate(at)
     box = main.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, 500)
     for _ in range(40):
@@ -239,6 +242,9 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
     expect(card.get_by_role("button", name=LIVE)).to_have_count(0)
     drawn = card.evaluate("c => [...c.querySelectorAll('[data-testid=stVegaLiteChart] g.role-mark path')].length")
     assert drawn >= 2
+    # the chart takes the place of the still image, at the same height: nothing moves under the reader
+    live_top, live_height = card.locator("[data-testid=stVegaLiteChart]").evaluate(at)
+    assert abs(live_height - still_height) <= 2 and abs(live_top - still_top) <= 2, (still_top, still_height, live_top, live_height)
     # the cards of the first screen, which the reader scrolled away from at once, stay still images,
     # and so do most cards scrolled past
     for key in first_screen:
