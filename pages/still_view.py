@@ -67,7 +67,7 @@ _LIVE_ON_SCROLL = """<script>
   if (window.__streekLiveOnScroll) { window.__streekLiveOnScroll(cfg); return; }   /* rerun or page switch */
   var RATIO = 0.4, DWELL = 400, WAIT = 10000, INTENT = 1000;
   var SCROLL_KEYS = ['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', ' ', 'Home', 'End'];
-  var CONTROLS = 'input, textarea, select, button, a, summary, [role=slider], [role=radio], [contenteditable]';
+  var KEYS_TAKEN = 'input, textarea, select, [contenteditable], [role=slider], [role=radio], [role=tab], [role=listbox]';
   var path, armed, io, keys, ratio, timers, queue, busy, busySince, intent = 0, held = false, scanT = 0, pumpT = 0;
 
   function reset(c) {                   /* (re)start on this page: wait for the reader's first scroll again */
@@ -126,10 +126,12 @@ _LIVE_ON_SCROLL = """<script>
     }
     if (queue.length && !pumpT) pumpT = setTimeout(pump, 150);
   }
-  function onScroll() {                 /* Streamlit scrolls inside its main container: listen in the capture phase */
+  function onScroll(e) {                /* Streamlit scrolls inside its main container: listen in the capture phase */
     if (location.pathname !== path) return;
     if (!armed) {
       if (!held && Date.now() - intent > INTENT) return;   /* the page scrolled itself (a deep link, focus) */
+      var box = e.target.nodeType === 9 ? document.documentElement : e.target;   /* not the sidebar, not a table */
+      if (!box.querySelector || !box.querySelector('[class*="' + cfg.btn + cfg.cards + '"]')) return;
       armed = true; scan();
     }
     if (!scanT) scanT = setTimeout(function () { scanT = 0; scan(); }, 200);
@@ -140,7 +142,9 @@ _LIVE_ON_SCROLL = """<script>
   addEventListener('wheel', mark, {capture: true, passive: true});
   addEventListener('touchmove', mark, {capture: true, passive: true});
   addEventListener('keydown', function (e) {
-    if (SCROLL_KEYS.indexOf(e.key) >= 0 && !(e.target.closest && e.target.closest(CONTROLS))) mark();
+    var on = e.target.closest ? e.target : document.body;   /* keys a control uses itself do not scroll */
+    if (SCROLL_KEYS.indexOf(e.key) >= 0 && !on.closest(KEYS_TAKEN)
+        && !(e.key === ' ' && on.closest('button, summary, [role=button]'))) mark();
   }, true);
   addEventListener('mousedown', function () { held = true; }, true);   /* dragging the scroll bar */
   addEventListener('mouseup', function () { held = false; }, true);
