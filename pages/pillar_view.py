@@ -150,8 +150,9 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
 def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
     """The chart of a card (``pages/still_view``, as on the other pages): first a still SVG image with
     its source, an "Interactieve grafiek" button and a lazy "Data en downloads" expander; the
-    interactive Vega chart once the reader asks, or at once for the deep-linked card. The click
-    reruns this card's fragment, not the page."""
+    interactive Vega chart once the reader asks, or scrolls to the card (``still_view.live_on_scroll``,
+    which presses that button), or at once for the deep-linked card. The click reruns this card's
+    fragment, not the page. The still image is as high as the interactive chart: the swap moves nothing."""
     key = anchor_key(code)
     chart_key, filename = f"chart-{key}", t("download.file.ambition", lang, code=code)
     if live:

@@ -1,6 +1,6 @@
 """Browser: pillar pages and overview in real Chromium — every card first shows a still chart image,
-every chart draws its marks once the reader makes it interactive (a card far down too, without
-rerunning the page), deep links scroll to an interactive card on the right page, downloads deliver
+every chart draws its marks once the reader makes it interactive (a card far down turns interactive
+when the reader scrolls to it, without rerunning the page and without moving it), deep links scroll to an interactive card on the right page, downloads deliver
 real files, and a phone screen works."""
 from __future__ import annotations
 
