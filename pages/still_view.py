@@ -9,13 +9,14 @@ that chart only, never the page.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
+import html
 import json
+from collections.abc import Callable
+from functools import cache
 
 import streamlit as st
 
-from pages.static_files import still_chart
+from pages.static_files import publish, still_chart
 from streek.i18n import t
 
 LIVE = "live-"     # session state: the reader asked for the interactive chart ``LIVE + key``
@@ -61,9 +62,10 @@ def still_or_live(key: str, still: Callable[[], None], live: Callable[[], None],
 
 
 # The browser half of live_on_scroll (runs in the page, not in an iframe; installed once per browser tab).
-_LIVE_ON_SCROLL = """<script>
-(function () {
-  var cfg = __CFG__;
+# Published as a file (static_files.publish): the run carries only its address and settings, and the
+# browser caches it.
+_LIVE_ON_SCROLL = """(function () {
+  var cfg = JSON.parse(document.currentScript.getAttribute('data-cfg'));
   if (window.__streekLiveOnScroll) { window.__streekLiveOnScroll(cfg); return; }   /* rerun or page switch */
   var RATIO = 0.4, DWELL = 400, WAIT = 10000, INTENT = 1000;
   var SCROLL_KEYS = ['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', ' ', 'Home', 'End'];
@@ -150,7 +152,12 @@ _LIVE_ON_SCROLL = """<script>
   addEventListener('mouseup', function () { held = false; }, true);
   document.addEventListener('scroll', onScroll, {capture: true, passive: true});
 })();
-</script>"""
+"""
+
+
+@cache
+def _live_on_scroll_url() -> str:
+    return publish(_LIVE_ON_SCROLL.encode(), ".js")
 
 
 def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None = None) -> None:
@@ -171,5 +178,6 @@ def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None =
     cfg = json.dumps({"btn": "st-key-" + button_key(""), "cards": card_prefix, "page": page})
     hold = "".join(f".st-key-{key} .stPrintGraphic>[data-testid=stSkeleton]{{height:{int(h)}px}}"
                    for key, h in (heights or {}).items() if h)
-    st.html((f"<style>{hold}</style>" if hold else "") + _LIVE_ON_SCROLL.replace("__CFG__", cfg),
+    st.html((f"<style>{hold}</style>" if hold else "")
+            + f'<script src="{_live_on_scroll_url()}" data-cfg="{html.escape(cfg, quote=True)}"></script>',
             unsafe_allow_javascript=True, width="content")

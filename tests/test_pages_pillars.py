@@ -115,9 +115,13 @@ def test_a_card_turns_live_when_scrolled_to_without_moving_the_page():
     is exactly as high as the interactive chart that replaces it, and so is Vega's loading placeholder."""
     from pages.pillar_view import anchor_key, card_bundle, data_version
     at = open_page("pages/pillar_2.py")
-    scripts = [h.proto for h in at.get("html") if "__streekLiveOnScroll" in h.proto.body]
+    scripts = [h.proto for h in at.get("html") if "<script" in h.proto.body]
     assert len(scripts) == 1 and scripts[0].unsafe_allow_javascript
-    assert '"btn": "st-key-live-btn-", "cards": "ambitie-"' in scripts[0].body
+    # the script travels as a published file (cached by the browser), its settings beside it
+    src = re.search(r'<script src="(app/static/gen/[0-9a-f]{40}\.js)" data-cfg="([^"]+)"', scripts[0].body)
+    assert src, scripts[0].body
+    assert b"__streekLiveOnScroll" in (ROOT / "static" / src.group(1).removeprefix("app/static/")).read_bytes()
+    assert json.loads(src.group(2).replace("&quot;", '"')) == {"btn": "st-key-live-btn-", "cards": "ambitie-", "page": "pijler-2"}
     stills = [h.proto.body for h in at.get("html") if 'class="streek-still"' in h.proto.body]
     codes = first_block_codes("2")
     assert len(stills) == len(codes) > 1
