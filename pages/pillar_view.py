@@ -21,7 +21,7 @@ from pages.jump import block_anchor, block_selector
 from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
-from pages.still_view import LIVE, still_image, still_or_live
+from pages.still_view import LIVE, live_on_scroll, still_image, still_or_live
 from pages.widgets import chart_block, data_downloads
 from streek import charts, download
 from streek.a11y import echo
@@ -150,15 +150,17 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
 def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
     """The chart of a card (``pages/still_view``, as on the other pages): first a still SVG image with
     its source, an "Interactieve grafiek" button and a lazy "Data en downloads" expander; the
-    interactive Vega chart once the reader asks, or at once for the deep-linked card. The click
-    reruns this card's fragment, not the page."""
+    interactive Vega chart once the reader asks, or scrolls to the card (``still_view.live_on_scroll``,
+    which presses that button), or at once for the deep-linked card. The click reruns this card's
+    fragment, not the page. The still image is as high as the interactive chart: the swap moves nothing."""
     key = anchor_key(code)
     chart_key, filename = f"chart-{key}", t("download.file.ambition", lang, code=code)
     if live:
         st.session_state[LIVE + key] = True     # opened by its link: interactive from the start
 
     def still() -> None:
-        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"]))
+        # as high as the interactive chart (its spec's height): turning live does not move the page
+        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height")))
         st.caption(b["source"])
 
     def interactive() -> None:
@@ -221,7 +223,8 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str)
 
 
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
-                lang: str, notes: list | None = None) -> None:
+                lang: str, notes: list | None = None) -> int | None:
+    """One card; returns the height (px) of its interactive chart."""
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
@@ -256,6 +259,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
             st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
         card_extras(vision, code, res, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
+    return b["spec"].get("height")
 
 
 def render_pillar(pillar_code: str) -> None:
@@ -273,10 +277,12 @@ def render_pillar(pillar_code: str) -> None:
     notes = page_notes(lang)        # once for all cards
     st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
+    heights: dict[str, int | None] = {}
     for blk in block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary(lang))
         for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
-            render_card(vision, code, res_all, version, selected == code, lang, notes)
+            heights[anchor_key(code)] = render_card(vision, code, res_all, version, selected == code, lang, notes)
+    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code], heights)   # a card turns interactive when scrolled to
     if selected:
         scroll_to(selected)

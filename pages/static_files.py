@@ -34,16 +34,20 @@ def publish(data: bytes, suffix: str) -> str:
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
-def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still") -> str:
+def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_height: int | None = None) -> str:
     """A chart as a still image: SVG made with vl-convert (cached in streek.render), published as a
     file, returned as an ``<img>`` with the chart's alt text and its natural size (shrinks on a
     phone, never blown up past its size). Light for the browser: no Vega, no dataset in the run.
     Callers cache the result per (chart, data version, language). ``bench/run.py`` waits for
-    ``img.streek-still`` to load."""
+    ``img.streek-still`` to load. ``box_height``: the image takes exactly the height (px) of the
+    interactive chart that may replace it, the picture fitted inside, so that the swap does not move
+    the page under the reader."""
     svg = to_svg(spec, lang)
     m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
     w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
     size = f' width="{w}" height="{h}"' if m else ""
     widest = f"min(100%, {w}px)" if w else "100%"
+    style = (f"width:100%;height:{box_height}px;object-fit:contain;object-position:left top" if box_height
+             else f"width:100%;height:auto;max-width:{widest}")
     return (f'<img class="{css_class}" src="{publish(svg, ".svg")}" alt="{html.escape(alt, quote=True)}"{size} '
-            f'style="width:100%;height:auto;max-width:{widest};display:block">')
+            f'style="{style};display:block">')

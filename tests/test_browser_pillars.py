@@ -1,6 +1,6 @@
 """Browser: pillar pages and overview in real Chromium — every card first shows a still chart image,
-every chart draws its marks once the reader makes it interactive (a card far down too, without
-rerunning the page), deep links scroll to an interactive card on the right page, downloads deliver
+every chart draws its marks once the reader makes it interactive (a card far down turns interactive
+when the reader scrolls to it, without rerunning the page and without moving it), deep links scroll to an interactive card on the right page, downloads deliver
 real files, and a phone screen works."""
 from __future__ import annotations
 
@@ -79,9 +79,15 @@ def make_live(page, card) -> None:
     expect(card.locator("[data-testid=stVegaLiteChart] svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
 
 
+def live_key(button) -> str:
+    """The chart key of an "Interactieve grafiek" button (its container's st.key is ``live-btn-<key>``),
+    which is also the st.key of its card: ``ambitie-2-1-2``."""
+    return button.evaluate("b => b.closest('[class*=\"st-key-live-btn-\"]').className.match(/st-key-live-btn-(\\S+)/)[1]")
+
+
 @pytest.mark.parametrize("pillar", ["1", "2", "3"])
 def test_pillar_page_draws_every_chart(page, app_server, pillar):
-    open_page(page, f"{app_server}/pijler-{pillar}?bouwsteen=alle", height=7000)   # the whole pillar
+    open_page(page, f"{app_server}/pijler-{pillar}?bouwsteen=alle")   # the whole pillar, on a 1000 px screen
     n = N_CHARTS[pillar]
     # first every card shows its chart as a still image (with alt text) and no interactive chart
     page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
@@ -90,12 +96,17 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
     assert len(stills) == n and page.locator("[data-testid=stVegaLiteChart]").count() == 0
     for i, s in enumerate(stills):
         assert s["loaded"] and len(s["alt"]) > 20 and s["width"] > 200 and s["height"] > 100, (i, s)
-    full_page_screenshot(page, f"pillar_{pillar}_still")
-    # the reader makes each chart interactive in turn (each click reruns only its card)
+    screenshot(page, f"pillar_{pillar}_still")          # the first screen
+    # the reader makes each chart interactive (each click reruns only its card; a card scrolled to may
+    # turn interactive on its own: count until no button is left)
+    buttons = page.get_by_role("button", name=LIVE)
     for _ in range(n):
-        before = page.get_by_role("button", name=LIVE).count()
-        page.get_by_role("button", name=LIVE).first.click()
-        expect(page.get_by_role("button", name=LIVE)).to_have_count(before - 1, timeout=30_000)
+        if buttons.count() == 0:
+            break
+        key = live_key(buttons.first)
+        buttons.first.click()
+        expect(page.locator(f".st-key-{key} [data-testid=stVegaLiteChart] svg.marks")).to_have_count(1, timeout=30_000)
+    expect(buttons).to_have_count(0)
     page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= n",
                            arg=n, timeout=30_000)
     stats = page.evaluate(CHART_STATS)
@@ -184,6 +195,11 @@ def test_english_downloads_use_english_conventions(page, app_server):
     assert base["value"].tolist() == [75.4] and base["period"].tolist() == ["2016"]   # data/observations.csv
 
 
+# How much of an element the reader sees (0..1) in the 1000 px high window.
+IN_VIEW = """el => { const r = el.getBoundingClientRect();
+    return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / r.height; }"""
+
+
 def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_server):
     from streamlit.proto.BackMsg_pb2 import BackMsg
     reruns = []     # what the browser asks the server to run: the whole page, or one fragment
@@ -198,21 +214,48 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
 
     page.on("websocket", on_ws)
     open_page(page, f"{app_server}/pijler-1?bouwsteen=alle")   # a 1000 px screen: the last card is far below
-    card = page.locator(".st-key-ambitie-1-5-2")     # the last card of pillar 1
-    card.scroll_into_view_if_needed()
-    assert card.locator("img.streek-still").count() == 1
+    main = page.locator("[data-testid=stMain]")
+    # at load the first screen is still images only: no Vega chart, however long the reader waits
+    first_screen = [live_key(b) for b in page.get_by_role("button", name=LIVE).all()
+                    if b.evaluate(f"b => ({IN_VIEW})(b.closest('[data-testid=stVerticalBlock]')"
+                                  ".querySelector('img.streek-still')) >= 0.4")]
+    assert first_screen and first_screen[0] == "ambitie-1-1-1", first_screen
+    expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(0)
     assert reruns and reruns[-1] == ""              # the page itself ran once
     reruns.clear()
-    make_live(page, card)
+    # the reader flings down with the mouse wheel (2000 px at a time) to the last card's chart
+    card = page.locator(".st-key-ambitie-1-5-2")     # the last card of pillar 1
+    still = card.locator("img.streek-still")
+    at = "el => [el.getBoundingClientRect().top - document.querySelector('.st-key-ambitie-1-5-2').getBoundingClientRect().top," \
+         " el.getBoundingClientRect().height]"     # where in its card, how high
+    still_top, still_height = still.evaluate(at)
+    box = main.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, 500)
+    for _ in range(20):
+        img_top = still.evaluate("i => i.getBoundingClientRect().top")
+        if img_top <= 150:
+            break
+        top = main.evaluate("m => m.scrollTop")
+        page.mouse.wheel(0, min(2000, round(img_top) - 100))
+        page.wait_for_function("(t) => document.querySelector('[data-testid=stMain]').scrollTop !== t", arg=top)
+    assert still.evaluate(f"i => ({IN_VIEW})(i)") >= 0.4
+    # ... and it becomes interactive on its own: the chart draws its marks
+    expect(card.locator("[data-testid=stVegaLiteChart] svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
+    expect(card.get_by_role("button", name=LIVE)).to_have_count(0)
     drawn = card.evaluate("c => [...c.querySelectorAll('[data-testid=stVegaLiteChart] g.role-mark path')].length")
     assert drawn >= 2
-    assert page.locator("[data-testid=stVegaLiteChart]").count() == 1       # the other cards stay still
-    assert page.locator("img.streek-still").count() == N_CHARTS["1"] - 1
+    # the chart takes the place of the still image, at the same height: nothing moves under the reader
+    live_top, live_height = card.locator("[data-testid=stVegaLiteChart]").evaluate(at)
+    assert abs(live_height - still_height) <= 2 and abs(live_top - still_top) <= 2, (still_top, still_height, live_top, live_height)
+    # the cards of the first screen, which the reader flung away from at once, stay still images
+    for key in first_screen:
+        expect(page.locator(f".st-key-{key} img.streek-still")).to_have_count(1)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() < N_CHARTS["1"]
     # its data and downloads open in place
     card.get_by_text(DATA, exact=True).click()
     expect(card.get_by_role("button", name="CSV", exact=True)).to_be_visible(timeout=30_000)
     wait_for_app(page)
-    assert len(reruns) >= 2 and all(reruns), reruns   # only the card's fragment reran, never the page
+    assert reruns and all(reruns), reruns          # only cards' fragments reran, never the page
     screenshot(page, "pillar_1_far_card_live")
 
 

@@ -108,6 +108,31 @@ def test_first_render_sends_still_images_only(pillar):
     assert not at.dataframe and not at.get("download_button")   # the data stays closed until asked
 
 
+def test_a_card_turns_live_when_scrolled_to_without_moving_the_page():
+    """The page carries one script (run in the browser: tests/test_browser_pillars.py::
+    test_card_far_down_becomes_interactive_without_rerunning_the_page) that presses a card's
+    "Interactieve grafiek" button, found by its st.key, when the reader scrolls to it; every still image
+    is exactly as high as the interactive chart that replaces it, and so is Vega's loading placeholder."""
+    from pages.pillar_view import anchor_key, card_bundle, data_version
+    at = open_page("pages/pillar_2.py")
+    scripts = [h.proto for h in at.get("html") if "<script" in h.proto.body]
+    assert len(scripts) == 1 and scripts[0].unsafe_allow_javascript
+    # the script travels as a published file (cached by the browser), its settings beside it
+    src = re.search(r'<script src="(app/static/gen/[0-9a-f]{40}\.js)" data-cfg="([^"]+)"', scripts[0].body)
+    assert src, scripts[0].body
+    assert b"__streekLiveOnScroll" in (ROOT / "static" / src.group(1).removeprefix("app/static/")).read_bytes()
+    assert json.loads(src.group(2).replace("&quot;", '"')) == {"btn": "st-key-live-btn-", "cards": "ambitie-", "page": "pijler-2"}
+    stills = [h.proto.body for h in at.get("html") if 'class="streek-still"' in h.proto.body]
+    codes = first_block_codes("2")
+    assert len(stills) == len(codes) > 1
+    res = {a.code: STATUS[a.code] for a in VISION.ambitions}
+    for code, still in zip(codes, stills):
+        height = card_bundle(code, data_version(VISION), "nl", VISION, res)["spec"]["height"]
+        assert f"height:{height}px;object-fit:contain" in still, code
+        assert f".st-key-{anchor_key(code)} .stPrintGraphic>[data-testid=stSkeleton]{{height:{height}px}}" in scripts[0].body
+    assert at.button(key="live-btn-" + anchor_key(codes[-1])).label == "Interactieve grafiek"
+
+
 @pytest.mark.parametrize("pillar,n", [("1", 12), ("2", 10), ("3", 9)])
 def test_one_chart_per_document_ambition(pillar_pages, pillar, n):
     at = pillar_pages[pillar]
