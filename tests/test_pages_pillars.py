@@ -115,7 +115,7 @@ def test_a_card_turns_live_when_scrolled_to_without_moving_the_page():
     is exactly as high as the interactive chart that replaces it, and so is Vega's loading placeholder."""
     from pages.pillar_view import anchor_key, card_bundle, data_version
     at = open_page("pages/pillar_2.py")
-    scripts = [h.proto for h in at.get("html") if "<script" in h.proto.body]
+    scripts = [h.proto for h in at.get("html") if "<script src=" in h.proto.body]   # (the frame's own sets <html lang>)
     assert len(scripts) == 1 and scripts[0].unsafe_allow_javascript
     # the script travels as a published file (cached by the browser), its settings beside it
     src = re.search(r'<script src="(app/static/gen/[0-9a-f]{40}\.js)" data-cfg="([^"]+)"', scripts[0].body)
