@@ -5,7 +5,8 @@
   own. Streamlit's own (its sidebar navigation's list markup, ``axe_scan.STREAMLIT_OWN``) are listed
   separately in test-output/axe-*.json and must stay exactly that: the rule on those elements.
   The same scan checks that every page is itself: opened directly by its URL (desktop) or through the
-  navigation (phone), its own heading in that language, no page-not-found, no exception.
+  navigation (phone), its own heading in that language, no page-not-found, no exception; on the phone the
+  home page, a pillar page and the map fit the screen (tests/phone_fit.py).
 - keyboard alone: from the home page to a pillar card's data table, and to presentation mode.
 - the sidebar search box finds 2.1.1 by "werkzaamheid" and opens its card.
 - an unknown address shows our own page-not-found page in Dutch and in English.
@@ -20,6 +21,8 @@ import pytest
 from playwright.sync_api import expect
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
 from conftest import OUT, screenshot, wait_for_app, wait_for_charts
+from phone_fit import PAGES as PHONE_FIT_PAGES
+from phone_fit import assert_fits_a_phone
 
 pytestmark = pytest.mark.browser
 
@@ -125,6 +128,8 @@ def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport):
         for path in PATHS:
             if viewport == "desktop" or not _in_app(page, path, lang):
                 _by_url(page, app_server, path, lang)
+            if viewport == "phone" and path in PHONE_FIT_PAGES:
+                assert_fits_a_phone(page, path)      # home, a pillar page and the map fit a phone screen
             _scan(page, path, lang, report)
             other = LANGS[1 - LANGS.index(lang)]
             if not _switch_language(page, path, other):
