@@ -19,6 +19,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from about_checks import assert_context_matrix, assert_method_formulas_and_tables
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
 from conftest import OUT, screenshot, wait_for_app, wait_for_charts
 from phone_fit import PAGES as PHONE_FIT_PAGES
@@ -104,10 +105,15 @@ def _switch_language(page, path: str, lang: str) -> bool:
     return True
 
 
-def _checks(page, viewport: str, path: str, lang: str) -> None:
-    """Layout checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
+def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
+    """Checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
     if path == "overzicht" and lang == "nl":
         _assert_overview_fits(page, viewport)
+    if viewport == "desktop" and lang == "nl":
+        if path == "context":
+            assert_context_matrix(page, vision)
+        elif path == "methode":
+            assert_method_formulas_and_tables(page, vision)
 
 
 def _scan(page, path: str, lang: str, report: dict) -> None:
@@ -116,7 +122,7 @@ def _scan(page, path: str, lang: str, report: dict) -> None:
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport):
+def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport, vision):
     """Every page in both languages, scanned with axe-core; each page is also checked to be itself
     (its heading in that language, no page-not-found, no exception).
 
@@ -136,12 +142,12 @@ def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport):
                 _by_url(page, app_server, path, lang)
             if viewport == "phone" and path in PHONE_FIT_PAGES:
                 assert_fits_a_phone(page, path)      # home, a pillar page and the map fit a phone screen
-            _checks(page, viewport, path, lang)
+            _checks(page, viewport, path, lang, vision)
             _scan(page, path, lang, report)
             other = LANGS[1 - LANGS.index(lang)]
             if not _switch_language(page, path, other):
                 _by_url(page, app_server, path, other)
-            _checks(page, viewport, path, other)
+            _checks(page, viewport, path, other, vision)
             _scan(page, path, other, report)
             if viewport == "desktop":
                 lang = "nl"               # the next page opened by URL, in Dutch again
