@@ -1,10 +1,21 @@
-"""Checks of the context and method pages (Dutch), made in the desktop axe scan that opens those pages
-by URL anyway (tests/test_browser_a11y.py); formerly tests of their own in test_browser_about.py."""
+"""Checks of the home, context and method pages (Dutch), made in the desktop axe scan that opens those
+pages by URL anyway (tests/test_browser_a11y.py); formerly tests of their own in test_browser_home.py and
+test_browser_about.py."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
 
 from conftest import screenshot
+
+
+def assert_home_names_the_pillars(page) -> None:
+    """/ (Dutch, loaded): the document's title and its three pillars, no exception."""
+    assert page.locator("[data-testid=stException]").count() == 0
+    body = page.locator("[data-testid=stMain]").inner_text()
+    for title in ("Economische groei en transformatie", "Kansrijke arbeidsmarkt", "Innovatieve leeroplossingen"):
+        assert title in body
+    assert "Just Make It!" in body
+    screenshot(page, "home")
 
 
 def assert_context_matrix(page, vision) -> None:

@@ -19,7 +19,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from about_checks import assert_context_matrix, assert_method_formulas_and_tables
+from about_checks import assert_context_matrix, assert_home_names_the_pillars, assert_method_formulas_and_tables
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
 from conftest import OUT, screenshot, wait_for_app, wait_for_charts
 from phone_fit import PAGES as PHONE_FIT_PAGES
@@ -110,7 +110,9 @@ def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
     if path == "overzicht" and lang == "nl":
         _assert_overview_fits(page, viewport)
     if viewport == "desktop" and lang == "nl":
-        if path == "context":
+        if path == "":
+            assert_home_names_the_pillars(page)
+        elif path == "context":
             assert_context_matrix(page, vision)
         elif path == "methode":
             assert_method_formulas_and_tables(page, vision)

@@ -1,26 +1,16 @@
-"""Browser: the home page renders in real Chromium; a deep link opened first after a server restart.
+"""Browser: the home page's locator maps (still, then interactive); a deep link opened first after a server restart.
 
 That every URL path of the router opens its page directly (a shared link), with its own heading and
 without Streamlit's "Page not found" dialog or an exception, is checked by the axe scan
 (tests/test_browser_a11y.py::test_axe_no_serious_violations_of_our_own[desktop]), which opens every
-page by its URL in Dutch and switches it to English."""
+page by its URL in Dutch and switches it to English; the same scan checks that the home page names the
+three pillars (tests/about_checks.py::assert_home_names_the_pillars)."""
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot, wait_for_app
+from conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
-def test_home_renders_pillars(page, app_server):
-    page.goto(app_server)
-    wait_for_app(page)
-    assert page.locator("[data-testid=stException]").count() == 0
-    body = page.locator("[data-testid=stMain]").inner_text()
-    for title in ("Economische groei en transformatie", "Kansrijke arbeidsmarkt", "Innovatieve leeroplossingen"):
-        assert title in body
-    assert "Just Make It!" in body
-    screenshot(page, "home")
 
 
 def test_home_locator_still_then_interactive(page, app_server):
