@@ -231,6 +231,7 @@ def test_search_box_opens_the_card(browser, app_server, lang, query, code, page_
         box.fill(query)
         link = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a", has_text=code).first
         link.wait_for(state="visible", timeout=20_000)
+        wait_for_app(page, timeout=60_000)   # the search's rerun has finished: click the link it leaves, not one it replaces
         link.click()
         page.wait_for_url(lambda u: f"/{page_path}?" in u and f"ambitie={code}" in u, timeout=30_000)
         wait_for_app(page, timeout=60_000)
