@@ -4,10 +4,13 @@
   Dutch and English, on a 1440 px desktop and a 390 px phone: no serious or critical violation of our
   own. Streamlit's own (its sidebar navigation's list markup, ``axe_scan.STREAMLIT_OWN``) are listed
   separately in test-output/axe-*.json and must stay exactly that: the rule on those elements.
+  The same scan checks that every page is itself: opened directly by its URL (desktop) or through the
+  navigation (phone), its own heading in that language, no page-not-found, no exception; on the phone the
+  home page, a pillar page and the map fit the screen (tests/phone_fit.py).
 - keyboard alone: from the home page to a pillar card's data table, and to presentation mode.
 - the sidebar search box finds 2.1.1 by "werkzaamheid" and opens its card.
 - an unknown address shows our own page-not-found page in Dutch and in English.
-- the overview fits 1440 px and 390 px without sideways scrolling.
+- the overview fits 1440 px and 390 px without sideways scrolling (checked in the axe scan of each screen).
 """
 from __future__ import annotations
 
@@ -16,8 +19,11 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from about_checks import assert_context_matrix, assert_home_names_the_pillars, assert_method_formulas_and_tables
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
 from conftest import OUT, screenshot, wait_for_app, wait_for_charts
+from phone_fit import PAGES as PHONE_FIT_PAGES
+from phone_fit import assert_fits_a_phone
 
 pytestmark = pytest.mark.browser
 
@@ -33,28 +39,134 @@ def _open(page, url: str) -> None:
     wait_for_charts(page)   # charts lay out after the script has finished
 
 
+# Each page's first heading (h1) in Dutch and in English: the page (not another one, not a stale one)
+# is shown in that language. The presentation screen has no h1 (its h2 is the document's Dutch title).
+H1 = {
+    "": ("Streekvisie Zuid-West", "Regional vision South-West"),
+    "overzicht": ("Overzicht van de ambities", "Overview of the ambitions"),
+    "pijler-1": ("Pijler 1: Economische groei en transformatie", "Pillar 1: Economische groei en transformatie"),
+    "pijler-2": ("Pijler 2: Kansrijke arbeidsmarkt", "Pillar 2: Kansrijke arbeidsmarkt"),
+    "pijler-3": ("Pijler 3: Innovatieve leeroplossingen", "Pillar 3: Innovatieve leeroplossingen"),
+    "kaart": ("Kaart van de 13 gemeenten", "Map of the 13 municipalities"),
+    "gemeente": ("Mijn gemeente", "My municipality"),
+    "swot": ("SWOT-analyse", "SWOT analysis"),
+    "context": ("Trends en omgeving", "Trends and environment"),
+    "workshop": ("Workshop: notities en voorstellen", "Workshop: notes and proposals"),
+    "methode": ("Methode en bronnen", "Method and sources"),
+    "aanmelden": ("Aanmelden voor redacteurs", "Sign in for editors"),
+    "bestaat-niet": ("Pagina niet gevonden", "Page not found"),
+}
+LANGS = ("nl", "en")
+
+
+def _shows(page, path: str, lang: str) -> None:
+    """The page at ``path`` is shown in ``lang`` and has finished: its own heading, no page-not-found
+    (Streamlit's English dialog or ours) where a real page belongs, no exception; charts drawn."""
+    if path in H1:
+        expect(page.locator("[data-testid=stMain] h1").first).to_contain_text(H1[path][LANGS.index(lang)],
+                                                                           timeout=60_000)
+    else:                                                  # the presentation screen
+        expect(page.locator("[data-testid=stMain] h2").first).to_be_visible(timeout=60_000)
+    wait_for_app(page, timeout=60_000)
+    wait_for_charts(page)
+    if path != "bestaat-niet":
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        expect(page.get_by_text("Pagina niet gevonden")).to_have_count(0)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+
+
+def _by_url(page, base: str, path: str, lang: str) -> None:
+    """Open ``path`` directly by its URL (a shared link), in ``lang``."""
+    page.goto(f"{base}/{path}" + ("?lang=EN" if lang == "en" else ""))
+    _shows(page, path, lang)
+
+
+def _in_app(page, path: str, lang: str) -> bool:
+    """Go to ``path`` through the sidebar's page link (an in-app page switch: no reload; the app keeps the
+    language); False when the navigation does not list it (behind "View more", or no nav page)."""
+    link = page.locator(f'[data-testid=stSidebarNav] a[href$="/{path}"]')
+    if path in ("", "presentatie", "bestaat-niet") or link.count() != 1:
+        return False
+    link.dispatch_event("click")       # also on a phone, where the sidebar is folded away
+    page.wait_for_url(lambda u: u.split("?")[0].endswith(f"/{path}"), timeout=60_000)
+    _shows(page, path, lang)
+    return True
+
+
+def _switch_language(page, path: str, lang: str) -> bool:
+    """Switch the shown page to ``lang`` with the sidebar's NL | EN control (a rerun, not a reload);
+    False where that is not how a reader would do it (our not-found page switches to the home page;
+    the presentation screen shows no language-specific heading to wait for)."""
+    if path in ("presentatie", "bestaat-niet"):
+        return False
+    page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup] button",
+                 has_text=lang.upper()).dispatch_event("click")
+    _shows(page, path, lang)
+    return True
+
+
+def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
+    """Checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
+    if path == "overzicht" and lang == "nl":
+        _assert_overview_fits(page, viewport)
+    if viewport == "desktop" and lang == "nl":
+        if path == "":
+            assert_home_names_the_pillars(page)
+        elif path == "context":
+            assert_context_matrix(page, vision)
+        elif path == "methode":
+            assert_method_formulas_and_tables(page, vision)
+
+
+def _scan(page, path: str, lang: str, report: dict) -> None:
+    found = run_axe(page)
+    report[lang][path or "/"] = found
+
+
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport, lang):
+def test_axe_no_serious_violations_of_our_own(browser, app_server, viewport, vision):
+    """Every page in both languages, scanned with axe-core; each page is also checked to be itself
+    (its heading in that language, no page-not-found, no exception).
+
+    On the desktop every page is opened directly by its URL (a shared link) in Dutch and then switched to
+    English in place; on the phone the pages are reached through the navigation where it lists them, in
+    the language the previous page was left in, and switched to the other one. (Fewer full page loads:
+    the scans took 40 s per language and screen.)"""
     assert AXE_JS.exists(), "axe-core ontbreekt: `make install-dev` (npm install in tests/)"
+    assert set(H1) | {"presentatie"} == set(PATHS), "a new page needs its heading in H1"
     ctx = _context(browser, viewport)
     page = ctx.new_page()
-    report, ours = {}, []
+    report: dict[str, dict] = {lang: {} for lang in LANGS}
     try:
+        lang = "nl"
         for path in PATHS:
-            _open(page, f"{app_server}/{path}" + ("?lang=EN" if lang == "en" else ""))
-            found = run_axe(page)
-            report[path or "/"] = found
-            ours += [f"/{path} {v['rule']} ({v['impact']}): {v['target']} {v['html'][:80]}"
-                     for v in found if not v["streamlit"]]
+            if viewport == "desktop" or not _in_app(page, path, lang):
+                _by_url(page, app_server, path, lang)
+            if viewport == "phone" and path in PHONE_FIT_PAGES:
+                assert_fits_a_phone(page, path)      # home, a pillar page and the map fit a phone screen
+            _checks(page, viewport, path, lang, vision)
+            _scan(page, path, lang, report)
+            other = LANGS[1 - LANGS.index(lang)]
+            if not _switch_language(page, path, other):
+                _by_url(page, app_server, path, other)
+            _checks(page, viewport, path, other, vision)
+            _scan(page, path, other, report)
+            if viewport == "desktop":
+                lang = "nl"               # the next page opened by URL, in Dutch again
+            else:
+                lang = other              # the app keeps the language across an in-app switch
     finally:
         ctx.close()
-    assert set(report) == {p or "/" for p in PATHS}      # every page was scanned
     OUT.mkdir(exist_ok=True)
-    (OUT / f"axe-{viewport}-{lang}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    ours = []
+    for lang in LANGS:
+        assert set(report[lang]) == {p or "/" for p in PATHS}      # every page was scanned in both languages
+        (OUT / f"axe-{viewport}-{lang}.json").write_text(json.dumps(report[lang], indent=1, ensure_ascii=False))
+        ours += [f"{lang} /{path.strip('/')} {v['rule']} ({v['impact']}): {v['target']} {v['html'][:80]}"
+                 for path, found in report[lang].items() for v in found if not v["streamlit"]]
     assert not ours, f"{len(ours)} ernstige toegankelijkheidsfouten van ons:\n" + "\n".join(ours[:40])
     # Streamlit's own: only the navigation's list rules, and they are really there (else the allow-list is stale)
-    own = {v["rule"] for found in report.values() for v in found if v["streamlit"]}
+    own = {v["rule"] for lang in LANGS for found in report[lang].values() for v in found if v["streamlit"]}
     assert own <= {"list", "listitem"}, own
 
 
@@ -119,6 +231,7 @@ def test_search_box_opens_the_card(browser, app_server, lang, query, code, page_
         box.fill(query)
         link = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a", has_text=code).first
         link.wait_for(state="visible", timeout=20_000)
+        wait_for_app(page, timeout=60_000)   # the search's rerun has finished: click the link it leaves, not one it replaces
         link.click()
         page.wait_for_url(lambda u: f"/{page_path}?" in u and f"ambitie={code}" in u, timeout=30_000)
         wait_for_app(page, timeout=60_000)
@@ -161,34 +274,30 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_overview_fits_without_sideways_scrolling(browser, app_server, viewport):
-    ctx = _context(browser, viewport)
-    page = ctx.new_page()
-    try:
-        _open(page, f"{app_server}/overzicht")
-        table = page.locator("[data-testid=stMain] table.overview-table").first
-        expect(table).to_be_visible(timeout=20_000)
-        m = page.evaluate(OVERFLOW_JS)
-        screenshot(page, f"overview-{viewport}")
-        assert m["page"] <= m["vw"], m
-        assert len(m["tables"]) == 3 and max(m["tables"]) <= 2, m   # every column of every table visible
-        head = table.locator("thead")
-        if viewport == "desktop":   # a table with a visible header row
-            assert head.is_visible()
-        else:                        # a phone: every row a short card of "heading: value" lines
-            box = head.bounding_box()
-            assert box is None or box["height"] <= 1, box      # the header row is for screen readers only
-            row = table.locator("tbody tr").first
-            assert row.evaluate("r => getComputedStyle(r).display") == "block"
-            label = row.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
-            assert label == '"Omschrijving: "', label             # each value says what it is
-            w = row.bounding_box()["width"]
-            assert w <= m["vw"], w
-            expect(table.get_by_role("link", name="1.1.1", exact=True)).to_be_visible()
-        # the status filter's last option is fully visible (not clipped)
-        pill = page.get_by_role("button", name="Niet te beoordelen").last
-        box, vw = pill.bounding_box(), m["vw"]
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= vw
-    finally:
-        ctx.close()
+def _assert_overview_fits(page, viewport: str) -> None:
+    """The overview (/overzicht, Dutch) fits 1440 px and 390 px without sideways scrolling: every column of
+    every table visible; on a phone every row a short card of "heading: value" lines; the status filter's
+    last option fully visible. Checked in the axe scan of that screen, which shows the page anyway."""
+    table = page.locator("[data-testid=stMain] table.overview-table").first
+    expect(table).to_be_visible(timeout=20_000)
+    m = page.evaluate(OVERFLOW_JS)
+    screenshot(page, f"overview-{viewport}")
+    assert m["page"] <= m["vw"], m
+    assert len(m["tables"]) == 3 and max(m["tables"]) <= 2, m   # every column of every table visible
+    head = table.locator("thead")
+    if viewport == "desktop":   # a table with a visible header row
+        assert head.is_visible()
+    else:                        # a phone: every row a short card of "heading: value" lines
+        box = head.bounding_box()
+        assert box is None or box["height"] <= 1, box      # the header row is for screen readers only
+        row = table.locator("tbody tr").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "block"
+        label = row.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
+        assert label == '"Omschrijving: "', label             # each value says what it is
+        w = row.bounding_box()["width"]
+        assert w <= m["vw"], w
+        expect(table.get_by_role("link", name="1.1.1", exact=True)).to_be_visible()
+    # the status filter's last option is fully visible (not clipped)
+    pill = page.get_by_role("button", name="Niet te beoordelen").last
+    box, vw = pill.bounding_box(), m["vw"]
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= vw

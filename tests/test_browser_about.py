@@ -1,4 +1,8 @@
-"""Browser: the SWOT, context and method pages load in real Chromium, and their charts draw marks."""
+"""Browser: the SWOT page loads in real Chromium, and its charts draw marks.
+
+The context page's matrix and the method page's formulas and tables are checked on the pages the desktop
+axe scan opens anyway (tests/about_checks.py, called from
+tests/test_browser_a11y.py::test_axe_no_serious_violations_of_our_own[desktop])."""
 from urllib.parse import quote
 
 import pytest
@@ -86,35 +90,3 @@ def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
     screenshot(page, "about-swot-zwaktes")
-
-
-def test_context_matrix(page, app_server, vision):
-    _open(page, f"{app_server}/context")
-    text = page.locator("[data-testid=stMain]").inner_text()
-    for title in vision.trends["title_nl"]:
-        assert title in text
-    env = vision.environment
-    expect(page.locator("table.omg-matrix tbody tr")).to_have_count(env["factor_nl"].nunique())
-    unsure = int(((env["certain"] != "ja") & (env["initiative_nl"] != "")).sum())
-    assert page.locator("table.omg-matrix .omg-flag").count() == unsure
-    assert page.locator("table.omg-matrix thead th").count() == 1 + len(vision.pillars)
-    screenshot(page, "about-context")
-
-
-def test_method_formulas_and_tables(page, app_server, vision):
-    _open(page, f"{app_server}/methode")
-    # five formulas, drawn as HTML (no KaTeX): each fraction really stacks (two rows, a bar between)
-    formulas = page.locator("[data-testid=stMain] [role=math]")
-    expect(formulas).to_have_count(5)
-    stacked = page.evaluate("""() => [...document.querySelectorAll('[role=math] .fr')].map(f => {
-        const [a, b] = f.children; return b.getBoundingClientRect().top >= a.getBoundingClientRect().bottom - 1; })""")
-    assert len(stacked) == 7 and all(stacked), stacked     # 2 + 2 + 1 + 2 (the projection has none)
-    assert page.locator(".katex").count() == 0
-    text = page.locator("[data-testid=stMain]").inner_text()
-    for label in ("Op koers", "Versnelling nodig", "Beweegt weg van het doel", "FOD Financiën"):
-        assert label in text
-    tables = page.locator("[data-testid=stMain] table.plain-table:not(.status-rules)")
-    expect(tables).to_have_count(2)
-    assert tables.first.locator("tbody tr").count() == len(vision.ambitions)
-    expect(page.locator("table.status-rules tbody tr")).to_have_count(6)
-    screenshot(page, "about-methode")

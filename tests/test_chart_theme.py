@@ -2,6 +2,7 @@
 vl-convert draws: font sizes and colours of each theme, print text >= 10 pt on paper, and the
 labels of baseline, target and latest measurement clear of each other and of the lines."""
 import re
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -14,6 +15,14 @@ from streek.theme import (KINDS, MEASURED_COLOR, PRINT_MIN_PT, PRINT_MIN_WIDTH_I
 
 VISION = load_vision()
 SINGLE = [c for c in document_ambitions(VISION) if len(series_of(VISION, c)) == 1]
+
+
+@cache
+def drawn(code: str, kind: str) -> tuple[str, pd.DataFrame]:
+    """(SVG text, chart data) of one ambition's Dutch chart in a theme, built and drawn once per module
+    (the print-size and the label tests read the same print charts)."""
+    chart, df = build_chart(VISION, code, lang='nl', theme=kind)
+    return to_svg(chart.to_dict(validate=False)).decode(), df
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -42,7 +51,7 @@ def test_projector_text_is_18_to_24_px_and_lines_thicker():
 def test_print_text_is_at_least_10_pt_on_paper(code):
     # the picture of a printed chart: its width in px from the rendered SVG (legends included),
     # printed at least PRINT_MIN_WIDTH_IN wide (the PDF page's text width; a slide is wider)
-    svg = to_svg(build_chart(VISION, code, lang='nl', theme="print")[0].to_dict(validate=False)).decode()
+    svg = drawn(code, "print")[0]
     width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
     sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)px"', svg)}
     assert min(px_to_pt(v, width, PRINT_MIN_WIDTH_IN) for v in sizes) >= PRINT_MIN_PT, (width, sizes)
@@ -88,8 +97,7 @@ def overlap(a, b) -> bool:
 @pytest.mark.parametrize("kind", ["projector", "print"])
 @pytest.mark.parametrize("code", SINGLE)
 def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
-    chart, df = build_chart(VISION, code, lang='nl', theme=kind)
-    svg = to_svg(chart.to_dict(validate=False)).decode()
+    svg, df = drawn(code, kind)
     boxes = label_boxes(svg)
     labels = set(df.loc[df["label"] != "", "label"])
     assert labels <= {t for t, _ in boxes}, "every baseline/target label is drawn"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -31,9 +32,17 @@ VISION = load_vision()
 CODES = document_ambitions(VISION)
 
 
-def spec_rows(chart) -> pd.DataFrame:
+@cache
+def built(code: str):
+    """(chart, data, spec) of one ambition's Dutch chart with the document's data, built once per
+    module: several tests read the same chart (a build takes 0,1-0,2 s; the readers never change it)."""
+    chart, df = build_chart(VISION, code, lang="nl")
+    return chart, df, chart.to_dict()
+
+
+def spec_rows(chart, spec: dict | None = None) -> pd.DataFrame:
     """The rows of the chart's own (single, named) dataset, as Vega-Lite receives them."""
-    spec = chart.to_dict()
+    spec = chart.to_dict() if spec is None else spec
     datasets = spec["datasets"]
     assert len(datasets) == 1, "one dataset per chart (the layers filter it)"
     return pd.DataFrame(next(iter(datasets.values())))
@@ -50,7 +59,7 @@ def test_document_has_31_ambitions_12_10_9():
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_chart_renders_with_vl_convert(code):
-    svg = to_svg(ambition_chart(VISION, code, lang="nl")).decode()
+    svg = to_svg(built(code)[0]).decode()
     assert svg.startswith("<svg") and "</svg>" in svg
     assert "<path" in svg or "<rect" in svg   # marks were drawn
     assert "Jaar" in svg                       # Dutch axis title
@@ -58,7 +67,8 @@ def test_every_chart_renders_with_vl_convert(code):
 
 @pytest.mark.parametrize("code", CODES)
 def test_chart_data_hold_document_baseline_and_target(code):
-    df = spec_rows(ambition_chart(VISION, code, lang="nl"))
+    chart, _, spec = built(code)
+    df = spec_rows(chart, spec)
     for a in series_of(VISION, code):
         if a.target_kind == "level":
             assert rows_of(df, a.code, EL_BASE)["waarde"].tolist() == [a.baseline_value]
@@ -80,7 +90,7 @@ LEVEL = [a for a in VISION.ambitions if a.target_kind == "level"]
 
 @pytest.mark.parametrize("a", LEVEL, ids=[a.code for a in LEVEL])
 def test_required_path_runs_from_baseline_to_target(a):
-    _, df = build_chart(VISION, a.ambition, lang="nl")
+    df = built(a.ambition)[1]
     path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
     assert path["jaar"].iloc[0] == a.baseline_year and path["jaar"].iloc[-1] == a.target_year
     assert path["waarde"].iloc[0] == pytest.approx(a.baseline_value)
@@ -93,7 +103,7 @@ def test_decreasing_targets_are_drawn_downwards():
     decreasing = [a for a in VISION.ambitions if a.direction == "decrease"]
     assert {a.code for a in decreasing} >= {"2.1.2", "2.1.3", "2.3.4", "3.1.1"}
     for a in decreasing:
-        _, df = build_chart(VISION, a.ambition, lang="nl")
+        df = built(a.ambition)[1]
         path = rows_of(df, a.code, EL_PATH).sort_values("jaar")
         assert path["waarde"].is_monotonic_decreasing
         assert path["waarde"].iloc[-1] == pytest.approx(a.target_value)
@@ -102,10 +112,9 @@ def test_decreasing_targets_are_drawn_downwards():
 
 @pytest.mark.parametrize("code,n", [("2.1.1", 5), ("1.5.2", 3)])
 def test_sub_target_chart_has_one_series_per_sub_target(code, n):
-    chart = ambition_chart(VISION, code, lang="nl")
-    df = spec_rows(chart)
+    chart, _, spec = built(code)
+    df = spec_rows(chart, spec)
     assert df["reeks"].nunique() == n
-    spec = chart.to_dict()
     domains = [layer["encoding"]["color"]["scale"]["domain"] for layer in spec["layer"]
                if "color" in layer.get("encoding", {})]
     assert domains and all(len(d) == n for d in domains)
@@ -126,7 +135,7 @@ def test_single_series_measured_line_is_dark_not_the_status_colour():
 def test_trend_drawn_from_two_measurements_to_2030():
     # 1.2.1 has the 2016 baseline and one later measurement (2019): two measurements are enough
     # for the growth rate the status uses, so the trend is drawn, from the latest value to 2030
-    _, df = build_chart(VISION, "1.2.1", lang="nl")
+    df = built("1.2.1")[1]
     assert len(rows_of(df, "1.2.1", EL_MEAS)) == 2
     trend = rows_of(df, "1.2.1", EL_TREND).sort_values("jaar")
     assert trend["jaar"].iloc[0] == 2019 and trend["jaar"].iloc[-1] == 2030
@@ -152,10 +161,10 @@ def test_trend_projected_to_2030_from_two_later_measurements():
 
 
 def test_relative_change_without_measurement_is_an_honest_empty_state():
-    chart, df = build_chart(VISION, "1.1.1", lang="nl")
+    _, df, spec_dict = built("1.1.1")
     assert rows_of(df, "1.1.1", EL_MEAS).empty
     assert rows_of(df, "1.1.1", EL_TARGET)["waarde"].tolist() == [125.0]
-    spec = json.dumps(chart.to_dict())
+    spec = json.dumps(spec_dict)
     assert "nog geen meting" in spec
     assert "Index (vertrekpunt = 100)" in spec
 
@@ -172,21 +181,21 @@ def test_relative_change_with_measurements_is_an_index_on_the_first():
 
 
 def test_tooltips_and_labels_are_dutch_formatted_with_units():
-    _, df = build_chart(VISION, "1.2.1", lang="nl")
+    df = built("1.2.1")[1]
     base = rows_of(df, "1.2.1", EL_BASE).iloc[0]
     assert base["waarde_nl"] == "28.309 ondernemingen"
     assert rows_of(df, "1.2.1", EL_TARGET).iloc[0]["label"] == "Doel 2030: 34.000 ondernemingen"
-    _, df = build_chart(VISION, "2.1.1", lang="nl")
+    df = built("2.1.1")[1]
     assert rows_of(df, "2.1.1", EL_BASE).iloc[0]["waarde_nl"] == "75,4 %"
 
 
 def test_downloaded_svg_has_dutch_axis_numbers():
-    svg = to_svg(ambition_chart(VISION, "1.2.1", lang="nl")).decode()
+    svg = to_svg(built("1.2.1")[0]).decode()
     assert "34.000" in svg and "34,000" not in svg
 
 
 def test_chart_specs_are_deterministic():
-    a = json.dumps(ambition_chart(VISION, "2.1.1", lang="nl").to_dict(), sort_keys=True)
+    a = json.dumps(built("2.1.1")[2], sort_keys=True)                 # an earlier build and a new one
     b = json.dumps(ambition_chart(VISION, "2.1.1", lang="nl").to_dict(), sort_keys=True)
     assert a == b
 

@@ -1,17 +1,20 @@
-"""Browser: the home page, a pillar page and the map are usable on a 390 px wide phone screen.
+"""A page is usable on a 390 px wide phone screen (checked in the phone's axe scan,
+tests/test_browser_a11y.py, for the home page, a pillar page and the map).
 
 "Usable" here means: the main content does not overflow sideways (no horizontal scrolling of the
 page or of the main block beyond a few pixels), the page title is visible at the top, no
 exception is shown, and every chart (interactive or still image) fits the screen width."""
-import pytest
+from __future__ import annotations
+
 from playwright.sync_api import expect
 
-from conftest import screenshot, settle, wait_for_app
-
-pytestmark = pytest.mark.browser
+from conftest import screenshot, settle
 
 PHONE = {"width": 390, "height": 844}
 TOLERANCE = 4   # px: sub-pixel rounding and scrollbar edges
+
+# url path -> (screenshot name, number of charts the page draws first)
+PAGES = {"": ("home", 2), "pijler-2": ("pijler-2", 2), "kaart": ("kaart", 1)}
 
 OVERFLOW_JS = """() => {
     const main = document.querySelector('[data-testid=stMain]');
@@ -33,19 +36,9 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-@pytest.fixture()
-def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                              locale="nl-BE")
-    pg = ctx.new_page()
-    yield pg
-    ctx.close()
-
-
-@pytest.mark.parametrize("path,name,charts", [("", "home", 2), ("pijler-2", "pijler-2", 2), ("kaart", "kaart", 1)])
-def test_page_fits_a_phone(phone, app_server, path, name, charts):
-    phone.goto(f"{app_server}/{path}")
-    wait_for_app(phone, timeout=60_000)
+def assert_fits_a_phone(phone, path: str) -> None:
+    """The page at ``path``, loaded in a phone context (PHONE, is_mobile), fits the screen."""
+    name, charts = PAGES[path]
     if charts:   # charts, still chart images and maps lay out after the script has finished: wait until drawn
         drawn = "[data-testid=stVegaLiteChart] svg.marks, img.streek-still"
         expect(phone.locator(drawn).nth(charts - 1)).to_be_visible(timeout=90_000)
