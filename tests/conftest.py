@@ -274,14 +274,17 @@ def catalog(vision):
 # handed out longest first (the durations of the last run in .pytest_cache, else the table below, in
 # seconds of a full run), so no long module starts last.
 SPLIT = {"tests/test_browser_a11y.py", "tests/test_browser_pillars.py", "tests/test_browser_home.py"}
-COST = {"tests/test_browser_a11y.py": 840, "tests/test_browser_pillars.py": 490, "tests/test_charts.py": 170,
-        "tests/test_browser_home.py": 160, "tests/test_chart_theme.py": 150, "tests/test_serve.py": 85,
-        "tests/test_auth.py": 70, "tests/test_deck_render.py": 65, "tests/test_geo.py": 45,
-        "tests/test_pages_editor.py": 45, "tests/test_pages_pillars.py": 42, "tests/test_export.py": 42,
-        "tests/test_import_checks.py": 40, "tests/test_browser_map.py": 36, "tests/test_db_store.py": 35,
-        "tests/test_browser_presentation.py": 35, "tests/test_figures.py": 34, "tests/test_i18n.py": 33,
-        "tests/test_db_cli.py": 33, "tests/test_browser_about.py": 28, "tests/test_browser_municipality.py": 25,
-        "tests/test_browser_mobile.py": 23, "tests/test_map.py": 22}
+COST = {"tests/test_browser_a11y.py": 197, "tests/test_browser_pillars.py": 173, "tests/test_serve.py": 40,
+        "tests/test_geo.py": 25, "tests/test_browser_map.py": 25, "tests/test_i10_english_views.py": 20,
+        "tests/test_deck_render.py": 20, "tests/test_auth.py": 19, "tests/test_pages_pillars.py": 18,
+        "tests/test_pages_editor.py": 18, "tests/test_db_store.py": 18, "tests/test_browser_presentation.py": 16,
+        "tests/test_frame.py": 15, "tests/test_import_checks.py": 15, "tests/test_i9_map_browser.py": 15,
+        "tests/test_card_views.py": 14, "tests/test_i9_map_render.py": 13, "tests/test_browser_about.py": 13,
+        "tests/test_fiche.py": 12, "tests/test_charts.py": 12, "tests/test_browser_municipality.py": 12,
+        "tests/test_map.py": 10, "tests/test_export.py": 10, "tests/test_validate.py": 9,
+        "tests/test_pages_map.py": 9, "tests/test_i10_notes.py": 9, "tests/test_browser_home.py": 9,
+        "tests/test_db_cli.py": 8, "tests/test_profile.py": 7, "tests/test_chart_theme.py": 7,
+        "tests/test_pages_municipality.py": 6}
 _COST_KEY = "streek/test-seconds"
 
 
