@@ -13,6 +13,7 @@ import html
 import json
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import streamlit as st
 
@@ -61,103 +62,14 @@ def still_or_live(key: str, still: Callable[[], None], live: Callable[[], None],
         after()
 
 
-# The browser half of live_on_scroll (runs in the page, not in an iframe; installed once per browser tab).
-# Published as a file (static_files.publish): the run carries only its address and settings, and the
-# browser caches it.
-_LIVE_ON_SCROLL = """(function () {
-  var cfg = JSON.parse(document.currentScript.getAttribute('data-cfg'));
-  if (window.__streekLiveOnScroll) { window.__streekLiveOnScroll(cfg); return; }   /* rerun or page switch */
-  var RATIO = 0.4, DWELL = 400, WAIT = 10000, INTENT = 1000;
-  var SCROLL_KEYS = ['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', ' ', 'Home', 'End'];
-  var KEYS_TAKEN = 'input, textarea, select, [contenteditable], [role=slider], [role=radio], [role=tab], [role=listbox]';
-  var path, armed, io, keys, ratio, timers, queue, busy, busySince, intent = 0, held = false, scanT = 0, pumpT = 0;
-
-  function reset(c) {                   /* (re)start on this page: wait for the reader's first scroll again */
-    cfg = c; path = location.pathname; armed = false;
-    if (io) io.disconnect();
-    if (timers) timers.forEach(clearTimeout);
-    io = null; keys = new Map(); ratio = new Map(); timers = new Map(); queue = []; busy = null;
-  }
-  function ready() {                    /* never while printing, in a hidden tab, or on another page */
-    return armed && location.pathname === path && !document.hidden && !matchMedia('print').matches;
-  }
-  function scan() {                     /* watch the still image of every card that still has its button */
-    if (!io) io = new IntersectionObserver(seen, {threshold: [0, 0.2, 0.4, 0.6, 0.8, 1]});
-    document.querySelectorAll('[class*="' + cfg.btn + cfg.cards + '"]').forEach(function (box) {
-      var cls = [].find.call(box.classList, function (c) { return c.indexOf(cfg.btn) === 0; });
-      var key = cls && cls.slice(cfg.btn.length);
-      var img = key && document.querySelector('.st-key-' + key + ' img.streek-still');
-      if (img && !keys.has(img)) { keys.set(img, key); io.observe(img); }
-    });
-  }
-  function seen(entries) {              /* >= 40 % of a still image in view for 0,4 s: the reader stopped there */
-    entries.forEach(function (e) {
-      var img = e.target;
-      ratio.set(img, e.isIntersecting ? e.intersectionRatio : 0);
-      if (ratio.get(img) >= RATIO) {
-        if (!timers.has(img)) timers.set(img, setTimeout(function () { dwelt(img); }, DWELL));
-      } else {
-        clearTimeout(timers.get(img)); timers.delete(img);
-      }
-    });
-  }
-  function dwelt(img) {
-    timers.delete(img);
-    if (!img.isConnected || !(ratio.get(img) >= RATIO) || !ready()) return;
-    var card = document.querySelector('.st-key-' + keys.get(img)), f = document.activeElement;
-    if (card && f && f !== document.body && card.contains(f)) {   /* a keyboard reader is inside: not now */
-      timers.set(img, setTimeout(function () { dwelt(img); }, 1000));
-      return;
-    }
-    if (queue.indexOf(img) < 0) queue.push(img);
-    pump();
-  }
-  function pump() {                     /* one card at a time: the next click after the last card's rerun */
-    pumpT = 0;
-    if (busy && busy.isConnected && Date.now() - busySince < WAIT) { pumpT = setTimeout(pump, 150); return; }
-    busy = null;
-    queue.sort(function (a, b) { return a.getBoundingClientRect().top - b.getBoundingClientRect().top; });
-    while (queue.length && !busy) {
-      var img = queue.shift();
-      if (!img.isConnected || !(ratio.get(img) >= RATIO) || !ready()) continue;
-      var btn = document.querySelector('.' + cfg.btn + keys.get(img) + ' button');
-      if (!btn || btn.disabled) continue;
-      io.unobserve(img); keys.delete(img); ratio.delete(img);
-      busy = btn; busySince = Date.now();
-      btn.click();                      /* the card's fragment reruns, not the page */
-    }
-    if (queue.length && !pumpT) pumpT = setTimeout(pump, 150);
-  }
-  function onScroll(e) {                /* Streamlit scrolls inside its main container: listen in the capture phase */
-    if (location.pathname !== path) return;
-    if (!armed) {
-      if (!held && Date.now() - intent > INTENT) return;   /* the page scrolled itself (a deep link, focus) */
-      var box = e.target.nodeType === 9 ? document.documentElement : e.target;   /* not the sidebar, not a table */
-      if (!box.querySelector || !box.querySelector('[class*="' + cfg.btn + cfg.cards + '"]')) return;
-      armed = true; scan();
-    }
-    if (!scanT) scanT = setTimeout(function () { scanT = 0; scan(); }, 200);
-  }
-  function mark() { intent = Date.now(); }
-  reset(cfg);
-  window.__streekLiveOnScroll = reset;
-  addEventListener('wheel', mark, {capture: true, passive: true});
-  addEventListener('touchmove', mark, {capture: true, passive: true});
-  addEventListener('keydown', function (e) {
-    var on = e.target.closest ? e.target : document.body;   /* keys a control uses itself do not scroll */
-    if (SCROLL_KEYS.indexOf(e.key) >= 0 && !on.closest(KEYS_TAKEN)
-        && !(e.key === ' ' && on.closest('button, summary, [role=button]'))) mark();
-  }, true);
-  addEventListener('mousedown', function () { held = true; }, true);   /* dragging the scroll bar */
-  addEventListener('mouseup', function () { held = false; }, true);
-  document.addEventListener('scroll', onScroll, {capture: true, passive: true});
-})();
-"""
+# The browser half of live_on_scroll, published as a file by content hash (static_files.publish): the
+# run carries only its address and settings, and the browser caches it.
+LIVE_ON_SCROLL_JS = Path(__file__).with_name("live_on_scroll.js")
 
 
 @cache
 def _live_on_scroll_url() -> str:
-    return publish(_LIVE_ON_SCROLL.encode(), ".js")
+    return publish(LIVE_ON_SCROLL_JS.read_bytes(), ".js")
 
 
 def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None = None) -> None:
