@@ -17,6 +17,8 @@ BLOCK_KEY = "bouwsteen"          # ?bouwsteen=2.1 (also the search box's link to
 ALL = "alle"                     # ?bouwsteen=alle: every block of the pillar
 _PILL = "bouwsteen-pill-"        # session state of the selector, per pillar (+ its code)
 _LINKED = "bouwsteen-linked"     # session state: the ?ambitie= value whose block was already selected
+
+
 def block_anchor(code: str) -> str:
     """The HTML id of a building block's header: ``bouwsteen-2-1``."""
     return "bouwsteen-" + code.replace(".", "-")

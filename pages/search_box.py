@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.ui import get_vision
+from pages.ui import data_version, get_vision
 from streek.i18n import t
 from streek.search import build_index, search
 
@@ -46,7 +46,7 @@ def _search_panel(lang: str) -> None:
         if not query or not query.strip():
             return
         vision = get_vision(seed_only=True)
-        version = str(len(vision.ambitions)) + ":" + str(len(vision.indicators))
+        version = data_version(vision)          # the seed data's content hash, as every page cache
         hits = _search(query.strip(), lang, version)
         if not hits:
             st.caption(t("search.none", lang, query=query.strip()[:40]))
