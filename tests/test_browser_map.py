@@ -21,11 +21,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture()
-def tall_page(browser):
-    ctx = browser.new_context(viewport={"width": 1400, "height": 2200}, locale="nl-BE")
-    pg = ctx.new_page()
-    yield pg
-    ctx.close()
+def tall_page(tab):
+    return tab(1400, 2200)
 
 
 def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, app_server):
@@ -80,41 +77,37 @@ PLOT_JS = """() => {
 
 
 @pytest.mark.parametrize("width", [1440, 390])
-def test_names_do_not_overlap_and_the_series_is_readable(browser, app_server, width):
-    ctx = browser.new_context(viewport={"width": width, "height": 2600 if width > 800 else 4200}, locale="nl-BE")
-    page = ctx.new_page()
-    try:
-        page.goto(f"{app_server}/kaart?indicator=population_total&weergave=absoluut")
-        wait_for_app(page)
-        wait_for_map(page)
-        wait_for_idle(page)
-        page.wait_for_timeout(300)
-        dismiss_dialog(page)
-        labels = page.evaluate(LABELS_JS)
-        names = {lb["text"] for lb in labels}
-        assert set(MUNICIPALITIES) <= names
-        hits = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:]
-                if a["x0"] < b["x1"] - 0.5 and b["x0"] < a["x1"] - 0.5 and a["y0"] < b["y1"] - 0.5 and b["y0"] < a["y1"] - 0.5]
-        assert not hits, hits
-        # no name runs out of the map's frame (its neighbours' shapes fill the frame)
-        frame = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
-            .querySelector('svg.marks'); const r = svg.getBoundingClientRect(); return {x0: r.left, x1: r.right}; }""")
-        assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
-        click_municipality(page, "Kuurne")
-        wait_for_app(page)
-        assert "Kuurne naast de streek" in series_text(page)
-        assert page.evaluate(PLOT_JS) >= 220
-        assert "index (1992 = 100)" in series_text(page)
-        # the ranked table: all 13 rows on screen (a plain table, no data grid), each with a profile link
-        ranking = page.locator("table.map-ranking")
-        ranking.scroll_into_view_if_needed()
-        expect(ranking.locator("tr")).to_have_count(14)         # header + 13
-        expect(ranking.get_by_role("link")).to_have_count(13)             # each name opens its profile
-        expect(ranking.get_by_role("link", name="Kuurne", exact=True)).to_have_attribute("href", "gemeente?nis=34023")
-        assert page.locator("[data-testid=stDataFrame]").count() == 0
-        screenshot(page, f"kaart-klik-kuurne-{width}")
-    finally:
-        ctx.close()
+def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width):
+    page = tab(width, 2600 if width > 800 else 4200)
+    page.goto(f"{app_server}/kaart?indicator=population_total&weergave=absoluut")
+    wait_for_app(page)
+    wait_for_map(page)
+    wait_for_idle(page)
+    page.wait_for_timeout(300)
+    dismiss_dialog(page)
+    labels = page.evaluate(LABELS_JS)
+    names = {lb["text"] for lb in labels}
+    assert set(MUNICIPALITIES) <= names
+    hits = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a["x0"] < b["x1"] - 0.5 and b["x0"] < a["x1"] - 0.5 and a["y0"] < b["y1"] - 0.5 and b["y0"] < a["y1"] - 0.5]
+    assert not hits, hits
+    # no name runs out of the map's frame (its neighbours' shapes fill the frame)
+    frame = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
+        .querySelector('svg.marks'); const r = svg.getBoundingClientRect(); return {x0: r.left, x1: r.right}; }""")
+    assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
+    click_municipality(page, "Kuurne")
+    wait_for_app(page)
+    assert "Kuurne naast de streek" in series_text(page)
+    assert page.evaluate(PLOT_JS) >= 220
+    assert "index (1992 = 100)" in series_text(page)
+    # the ranked table: all 13 rows on screen (a plain table, no data grid), each with a profile link
+    ranking = page.locator("table.map-ranking")
+    ranking.scroll_into_view_if_needed()
+    expect(ranking.locator("tr")).to_have_count(14)         # header + 13
+    expect(ranking.get_by_role("link")).to_have_count(13)             # each name opens its profile
+    expect(ranking.get_by_role("link", name="Kuurne", exact=True)).to_have_attribute("href", "gemeente?nis=34023")
+    assert page.locator("[data-testid=stDataFrame]").count() == 0
+    screenshot(page, f"kaart-klik-kuurne-{width}")
 
 
 def test_a_shared_link_opens_the_same_view(tall_page, app_server):

@@ -47,23 +47,19 @@ def test_deep_link_opens_the_profile_and_the_fiche_downloads(app_server, page):
     assert [c.value for c in sheet[1]][:3] == ["Indicator", "Jaar", "Waarde"] and sheet.max_row == 14
 
 
-def test_phone_shows_the_profile(app_server, browser):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-BE")
-    pg = ctx.new_page()
-    try:
-        pg.goto(f"{app_server}/gemeente?nis=33029&lang=en")
-        wait_for_app(pg)
-        expect(pg.get_by_role("heading", name="My municipality: Wervik")).to_be_visible(timeout=30_000)
-        # a phone gets every row as a short card (the same table), and nothing scrolls sideways
-        table = pg.get_by_role("table", name="Figures for Wervik")
-        expect(table).to_be_visible()
-        row = table.locator("tbody tr").first
-        assert row.evaluate("r => getComputedStyle(r).display") == "block"
-        assert row.bounding_box()["width"] <= 390
-        expect(row).to_contain_text("Population (persons)")
-        expect(row).to_contain_text("of 13")
-        expect(pg.get_by_role("link", name=re.compile(r"^2\.1\.1")).first).to_have_attribute("href", re.compile("lang=EN"))
-        assert pg.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
-        screenshot(pg, "municipality-wervik-phone")
-    finally:
-        ctx.close()
+def test_phone_shows_the_profile(app_server, tab):
+    pg = tab(390, 844)
+    pg.goto(f"{app_server}/gemeente?nis=33029&lang=en")
+    wait_for_app(pg)
+    expect(pg.get_by_role("heading", name="My municipality: Wervik")).to_be_visible(timeout=30_000)
+    # a phone gets every row as a short card (the same table), and nothing scrolls sideways
+    table = pg.get_by_role("table", name="Figures for Wervik")
+    expect(table).to_be_visible()
+    row = table.locator("tbody tr").first
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    assert row.bounding_box()["width"] <= 390
+    expect(row).to_contain_text("Population (persons)")
+    expect(row).to_contain_text("of 13")
+    expect(pg.get_by_role("link", name=re.compile(r"^2\.1\.1")).first).to_have_attribute("href", re.compile("lang=EN"))
+    assert pg.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+    screenshot(pg, "municipality-wervik-phone")

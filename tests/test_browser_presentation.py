@@ -32,9 +32,8 @@ def card_link(link: str, server: str, path: str, params: dict) -> bool:
     return (pl.scheme, pl.netloc, pl.path) == (ps.scheme, ps.netloc, "/" + path) and parse_qs(pl.query) == params
 
 
-def test_presentation_mode_pillar_2(browser, app_server):
-    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="nl-BE", accept_downloads=True)
-    page = ctx.new_page()
+def test_presentation_mode_pillar_2(tab, app_server):
+    page = tab(1920, 1080)
     page.goto(app_server)                       # first load of a fresh server: see the report on pages/
     wait_for_app(page, 60_000)
     page.goto(app_server + "/presentatie?pijler=2&i=2")
@@ -111,4 +110,3 @@ def test_presentation_mode_pillar_2(browser, app_server):
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
     screenshot(page, "presentation-pillar2-map")
-    ctx.close()

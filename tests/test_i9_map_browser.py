@@ -53,9 +53,8 @@ class Frames:
         return out
 
 
-def _open(browser, app_server, width=1400, lang=""):
-    ctx = browser.new_context(viewport={"width": width, "height": 1800}, locale="nl-BE")
-    page = ctx.new_page()
+def _open(tab, app_server, width=1400, lang=""):
+    page = tab(width, 1800)
     frames = Frames(page)
     page.goto(f"{app_server}/kaart?indicator=vat_enterprises_active&weergave=per1000{lang}")
     wait_for_app(page)
@@ -63,53 +62,47 @@ def _open(browser, app_server, width=1400, lang=""):
     wait_for_idle(page)
     page.wait_for_timeout(300)
     dismiss_dialog(page)
-    return ctx, page, frames
+    return page, frames
 
 
-def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(browser, app_server):
-    ctx, page, frames = _open(browser, app_server)
-    try:
-        before = frames.mark()
-        click_municipality(page, "Menen")
-        wait_for_app(page)
-        assert "Menen naast de streek" in series_text(page)
-        reruns = frames.reruns_since(before)
-        assert reruns, "the click sent no rerun request"
-        assert all(r.fragment_id for r in reruns), "the click reran the whole page, not the map's fragment"
-        types = frames.element_types_since(before)
-        assert "vega_lite_chart" in types                 # the new series
-        # nothing from outside the fragment: the indicator widgets and the ranked table stay as they are
-        assert not {"dataframe", "radio", "slider"} & set(types), types
-        # the lighter click: data and downloads are built when opened, not on every click
-        assert "download_button" not in types, types
-        assert "gemeente=34027" in page.url
-        # the selected outline is drawn before (under) the name "Menen"
-        order = page.evaluate("""() => {
-            const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
-            const all = Array.from(svg.querySelectorAll('path, text'));
-            const outline = all.findIndex(e => e.tagName === 'path' && e.getAttribute('stroke') === '#000000');
-            const name = all.findIndex(e => e.tagName === 'text' && e.textContent === 'Menen' && e.getAttribute('fill') !== 'white');
-            return {outline, name};
-        }""")
-        assert order["outline"] >= 0 and order["name"] > order["outline"], order
-        screenshot(page, "i9-kaart-klik-fragment")
-    finally:
-        ctx.close()
+def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(tab, app_server):
+    page, frames = _open(tab, app_server)
+    before = frames.mark()
+    click_municipality(page, "Menen")
+    wait_for_app(page)
+    assert "Menen naast de streek" in series_text(page)
+    reruns = frames.reruns_since(before)
+    assert reruns, "the click sent no rerun request"
+    assert all(r.fragment_id for r in reruns), "the click reran the whole page, not the map's fragment"
+    types = frames.element_types_since(before)
+    assert "vega_lite_chart" in types                 # the new series
+    # nothing from outside the fragment: the indicator widgets and the ranked table stay as they are
+    assert not {"dataframe", "radio", "slider"} & set(types), types
+    # the lighter click: data and downloads are built when opened, not on every click
+    assert "download_button" not in types, types
+    assert "gemeente=34027" in page.url
+    # the selected outline is drawn before (under) the name "Menen"
+    order = page.evaluate("""() => {
+        const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
+        const all = Array.from(svg.querySelectorAll('path, text'));
+        const outline = all.findIndex(e => e.tagName === 'path' && e.getAttribute('stroke') === '#000000');
+        const name = all.findIndex(e => e.tagName === 'text' && e.textContent === 'Menen' && e.getAttribute('fill') !== 'white');
+        return {outline, name};
+    }""")
+    assert order["outline"] >= 0 and order["name"] > order["outline"], order
+    screenshot(page, "i9-kaart-klik-fragment")
 
 
-def test_keyboard_choice_from_the_list_updates_the_series_in_english(browser, app_server):
-    ctx, page, frames = _open(browser, app_server, lang="&lang=EN")
-    try:
-        before = frames.mark()
-        box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
-        box.focus()
-        page.keyboard.type("Kuurne")
-        page.keyboard.press("Enter")
-        page.wait_for_function("""() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
-                                          return c && c.textContent.includes('Kuurne'); }""", timeout=60_000)
-        wait_for_app(page)
-        assert all(r.fragment_id for r in frames.reruns_since(before))
-        assert "gemeente=34023" in page.url
-        screenshot(page, "i9-kaart-keyboard-en")
-    finally:
-        ctx.close()
+def test_keyboard_choice_from_the_list_updates_the_series_in_english(tab, app_server):
+    page, frames = _open(tab, app_server, lang="&lang=EN")
+    before = frames.mark()
+    box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
+    box.focus()
+    page.keyboard.type("Kuurne")
+    page.keyboard.press("Enter")
+    page.wait_for_function("""() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
+                                      return c && c.textContent.includes('Kuurne'); }""", timeout=60_000)
+    wait_for_app(page)
+    assert all(r.fragment_id for r in frames.reruns_since(before))
+    assert "gemeente=34023" in page.url
+    screenshot(page, "i9-kaart-keyboard-en")
