@@ -45,11 +45,14 @@ serve: $(VENV)/.installed
 	$(INIT_STORE)
 	$(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
-## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included)
+## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included).
+## Bytecode is written (into the ignored __pycache__/ folders) even where PYTHONDONTWRITEBYTECODE is set:
+## without it every pytest worker re-rewrites all test modules (~3 s each) and every app server and
+## command the tests start compiles streek/ and pages/ again.
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m streek validate
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
