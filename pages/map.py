@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.frame import page_lang
+from pages.static_files import publish_json
 from pages.ui import data_version, get_vision
 from pages.widgets import chart_block
 from streek import geo
@@ -47,8 +48,10 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     cols = {t("map.table.rank", lang): "rang_nl", t("map.table.municipality", lang): "gemeente",
             t("map.table.value", lang): "waarde_nl", t("map.table.note", lang): "opmerking"}
     table = ranked.assign(**{k: ranked[v] for k, v in cols.items()})[list(cols)]
-    return spec, {"frame": frame, "title": title, "download": download, "csv": to_csv(download, lang),
-                  "spec_json": spec_json(spec), "ranked": ranked, "table": table,
+    # the browser fetches the unchanging layers (neighbours, border) as files it keeps in its cache;
+    # the downloads (vl-convert) get the whole spec
+    return mc.with_layer_urls(spec, publish_json), {"frame": frame, "title": title, "download": download,
+                  "csv": to_csv(download, lang), "spec_json": spec_json(spec), "ranked": ranked, "table": table,
                   "region_missing": not (md.rows(_vision, ind)["geo"] == md.REGION).any()}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -29,6 +30,12 @@ def publish(data: bytes, suffix: str) -> str:
     if not path.exists():
         write_atomic(path, data)
     return URL_PREFIX + name
+
+
+def publish_json(records: list) -> str:
+    """Chart data (a list of records) as a published ``.json`` file; its URL (``publish``)."""
+    return publish(json.dumps(records, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"),
+                   ".json")
 
 
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')

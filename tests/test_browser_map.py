@@ -33,6 +33,11 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
     assert page.locator("[data-testid=stException]").count() == 0
     info = map_shapes(page)
     assert info["renderer"] == "svg"
+    # the neighbours (29 grey shapes) and the dashed border, loaded from their published files
+    around = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
+        .querySelector('svg.marks'); return {grey: svg.querySelectorAll('path[fill="#ededed" i]').length,
+        dashed: svg.querySelectorAll('path[stroke-dasharray]').length}; }""")
+    assert around["grey"] >= 29 and around["dashed"] >= 1, around
     shapes = info["shapes"]
     assert sorted(s["name"] for s in shapes) == sorted(MUNICIPALITIES)
     # filled, in several colours, none grey or transparent

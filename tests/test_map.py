@@ -440,3 +440,27 @@ def test_map_layers_share_one_dataset_per_kind_of_shape(vision):
     assert set(spec["datasets"]) == {"buren", "gemeenten", "grens"}
     assert all("values" not in ly.get("data", {}) for ly in _layers(spec))
     assert len(json.dumps(spec)) < 250_000        # was ~0,5 MB with a copy per layer
+
+
+def test_unchanging_layers_travel_as_files_and_the_export_keeps_them_inline(vision):
+    """In the browser's spec the neighbours and the border load from a published file (the browser
+    keeps it across views and visits); the 13 municipalities with their values stay in the spec;
+    the spec the exports render keeps all three inline."""
+    import json
+    from streek import geo
+    _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
+    before = json.dumps(spec, sort_keys=True)
+    published = {}
+
+    def url_of(records):
+        published[f"app/static/gen/{len(published)}.json"] = records
+        return f"app/static/gen/{len(published) - 1}.json"
+    out = mc.with_layer_urls(spec, url_of)
+    assert json.dumps(spec, sort_keys=True) == before                  # the export's spec is untouched
+    assert set(out["datasets"]) == {"gemeenten"}
+    assert sorted(map(len, published.values())) == sorted([len(geo.records("neighbours")), len(geo.records("border_be_fr"))])
+    assert geo.records("neighbours") in published.values()
+    urls = [ly["data"]["url"] for ly in _layers(out) if "url" in ly.get("data", {})]
+    assert set(urls) == set(published) and len(urls) == 4               # shapes + names, border line + "Frankrijk"
+    assert all(ly["data"] == {"name": "gemeenten"} for ly in _layers(out) if "name" in ly.get("data", {}))
+    assert len(json.dumps(out)) < 0.5 * len(json.dumps(spec))

@@ -129,3 +129,17 @@ def test_a_clicked_municipality_links_to_its_profile():
     assert '<a href="gemeente?nis=34027" target="_self">Menen</a>' in ranking   # the name opens the profile
     assert ranking.count("<tr>") == 14                      # header + the 13
     assert not at.dataframe
+
+
+def test_the_map_sends_its_municipalities_and_links_the_unchanging_layers():
+    """The page's map carries the 13 municipalities with their values; the neighbours and the border
+    are published files (static/gen, by content hash) the browser fetches once and keeps."""
+    from pages.static_files import STATIC_DIR
+    from streek import geo
+    at = open_map()
+    spec = charts(at)[0]
+    assert set(spec["datasets"]) == {"gemeenten"}
+    urls = {ly["data"]["url"] for ly in spec["layer"] if "url" in ly.get("data", {})}
+    assert len(urls) == 2 and all(u.startswith("app/static/gen/") and u.endswith(".json") for u in urls)
+    files = [json.loads((STATIC_DIR / u.removeprefix("app/static/")).read_text(encoding="utf-8")) for u in sorted(urls)]
+    assert geo.records("neighbours") in files and geo.records("border_be_fr") in files
