@@ -34,8 +34,6 @@ def card_link(link: str, server: str, path: str, params: dict) -> bool:
 
 def test_presentation_mode_pillar_2(tab, app_server):
     page = tab(1920, 1080)
-    page.goto(app_server)                       # first load of a fresh server: see the report on pages/
-    wait_for_app(page, 60_000)
     page.goto(app_server + "/presentatie?pijler=2&i=2")
     wait_for_app(page, 90_000)
     assert page.locator("[data-testid=stException]").count() == 0
