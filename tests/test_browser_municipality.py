@@ -30,6 +30,7 @@ def test_deep_link_opens_the_profile_and_the_fiche_downloads(app_server, page):
     expect(page.get_by_text("Menen telt 79,6 ondernemingen per 1.000 inwoners", exact=False)).to_be_visible()
     screenshot(page, "municipality-menen")
     page.get_by_text("Fiche downloaden", exact=False).click()          # the files, one click away
+    wait_for_app(page)              # opening it reruns: click the button that run leaves, not one it replaces
     with page.expect_download(timeout=60_000) as dl:
         page.get_by_role("button", name="Fiche als PDF").click()
     data = Path(dl.value.path()).read_bytes()
@@ -41,6 +42,7 @@ def test_deep_link_opens_the_profile_and_the_fiche_downloads(app_server, page):
     grid = page.locator("[data-testid=stDataFrame]")
     expect(grid).to_have_count(1, timeout=30_000)
     expect(grid.get_by_role("gridcell", name="Bevolking (personen)", include_hidden=True)).to_have_count(1)
+    wait_for_app(page)              # the run that built the grid has finished and left its buttons
     with page.expect_download(timeout=60_000) as dl:
         page.get_by_role("button", name="XLSX", exact=True).click()
     sheet = load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes())).active

@@ -158,6 +158,7 @@ def download_all(page, card, label: str = DATA) -> dict[str, tuple[str, bytes]]:
     card.get_by_text(label, exact=True).click()
     expect(card.get_by_role("button", name="SVG", exact=True)).to_be_visible(timeout=30_000)
     expect(card.locator("[data-testid=stDataFrame]")).to_have_count(1)
+    wait_for_app(page)              # the run that built them has finished: click the buttons it left
     got = {}
     for name in DOWNLOADS:
         with page.expect_download(timeout=30_000) as d:
@@ -303,6 +304,7 @@ def test_overview_lists_ambitions_and_filters(page, app_server):
     page.get_by_text("Interactieve tabel en downloads", exact=False).click()
     expect(page.locator("[data-testid=stDataFrame]")).to_have_count(1, timeout=30_000)
     expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
+    wait_for_app(page)
     with page.expect_download(timeout=60_000) as dl:
         page.get_by_role("button", name="CSV", exact=True).click()
     body = Path(dl.value.path()).read_bytes().decode("utf-8-sig")
