@@ -189,3 +189,18 @@ def test_expired_or_forged_token_is_refused(cluster, browser):
             assert _title(page) == title, token
         finally:
             ctx.close()
+
+
+def test_the_map_layers_come_from_disk_as_json(cluster):
+    """The map's unchanging layers (streek.mapchart.with_layer_urls): named in the map's run, served by
+    nginx from disk as JSON, cacheable for good."""
+    import json
+    import urllib.request
+    run = streamlit_ws.open_page(cluster.url, "kaart", keep=True)
+    names = sorted(set(re.findall(rb"app/static/gen/([0-9a-f]{40}\.json)", bytes(run.payload))))
+    assert len(names) == 2, names                        # the neighbours and the border
+    for name in names:
+        with urllib.request.urlopen(f"{cluster.url}/app/static/gen/{name.decode()}", timeout=10) as r:  # noqa: S310
+            assert r.headers["Content-Type"].startswith("application/json")
+            assert "immutable" in r.headers["Cache-Control"]
+            assert isinstance(json.loads(r.read()), list)

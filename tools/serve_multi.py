@@ -65,11 +65,11 @@ http {{
     }}
     server {{
         listen {address}:{port};
-        # still charts and scripts (pages/static_files.py): files named by their content, written by the workers,
+        # still charts, scripts and map layers (pages/static_files.py): files named by their content, written by the workers,
         # read by nginx straight from disk; a browser keeps them (a new chart gets a new name)
         location /app/static/gen/ {{
             alias {static_gen}/;
-            types {{ image/svg+xml svg; image/png png; text/javascript js; }}
+            types {{ image/svg+xml svg; image/png png; text/javascript js; application/json json; }}
             default_type application/octet-stream;
             add_header Cache-Control "public, max-age=31536000, immutable";
         }}
