@@ -15,7 +15,7 @@ from datetime import date
 
 from streek.export.fiche import MIME, fiche_bytes, fiche_content
 from streek.figures import TABLE_CSS, html_table, sparkline
-from streek.fmt import fmt_number
+from streek.fmt import fmt_number, today_brussels
 from streek.i18n import t
 
 lang = page_lang()
@@ -55,7 +55,7 @@ def _content(nis: str, vs: str, lang: str, version: str, day: str):
     return fiche_content(get_vision(), nis, lang, vs=vs or None, today=date.fromisoformat(day))
 
 
-today = date.today().isoformat()      # the fiche says the day it was made: part of the key
+today = today_brussels().isoformat()      # the fiche says the day it was made (in Belgium): part of the key
 c = _content(nis, vs, lang, data_version(vision), today)          # what the page says is what the fiche says
 title_slot.title(c.title)
 st.caption(c.intro)

@@ -105,6 +105,21 @@ def vega_number_expr(value_expr: str = "datum.value", spec: str = ",.0f", *, lan
 
 
 BRUSSELS = "Europe/Brussels"
+_DATE_FORMAT = ("%d-%m-%Y", "%Y-%m-%d")      # Dutch (Belgian) and English (ISO) calendar dates
+
+
+def today_brussels(now=None):
+    """Today's date in Belgium (Europe/Brussels), not the machine's or UTC's: between midnight and
+    01:00/02:00 Belgian time the UTC date is still yesterday. ``now``: an aware datetime (tests)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(BRUSSELS)).date()
+
+
+def fmt_date(d, lang: str = "nl") -> str:
+    """A calendar date: '30-11-2026' in Dutch, '2026-11-30' in English (as :func:`fmt_datetime`)."""
+    return d.strftime(_DATE_FORMAT[lang == "en"])
 
 
 def fmt_datetime(value, lang: str = "nl", *, date_only: bool = False) -> str:
@@ -125,5 +140,4 @@ def fmt_datetime(value, lang: str = "nl", *, date_only: bool = False) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     local = value.astimezone(ZoneInfo(BRUSSELS))
-    fmt = "%Y-%m-%d" if lang == "en" else "%d-%m-%Y"
-    return local.strftime(fmt if date_only else fmt + " %H:%M")
+    return fmt_date(local, lang) if date_only else local.strftime(_DATE_FORMAT[lang == "en"] + " %H:%M")

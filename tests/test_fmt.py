@@ -57,3 +57,16 @@ def test_fmt_datetime_shows_belgian_summer_and_winter_time():
     # late evening UTC is already the next day in Brussels
     assert fmt_datetime(datetime(2026, 12, 31, 23, 30, tzinfo=UTC), "nl", date_only=True) == "01-01-2027"
     assert fmt_datetime("2026-03-29T01:30:00Z", "en") == "2026-03-29 03:30"   # the night summer time starts
+
+
+def test_today_is_the_belgian_date_not_the_utc_date():
+    """"Gemaakt op" in a deck or fiche made just after midnight in Kortrijk says today, not yesterday."""
+    from datetime import UTC, date, datetime
+
+    from streek.fmt import fmt_date, today_brussels
+    assert today_brussels(datetime(2026, 11, 29, 23, 30, tzinfo=UTC)) == date(2026, 11, 30)   # 00:30 CET
+    assert today_brussels(datetime(2026, 11, 29, 22, 30, tzinfo=UTC)) == date(2026, 11, 29)   # 23:30 CET
+    assert today_brussels(datetime(2026, 7, 1, 22, 30, tzinfo=UTC)) == date(2026, 7, 2)       # 00:30 CEST
+    assert today_brussels(datetime(2026, 7, 1, 21, 30, tzinfo=UTC)) == date(2026, 7, 1)
+    assert fmt_date(date(2026, 11, 30), "nl") == "30-11-2026"
+    assert fmt_date(date(2026, 11, 30), "en") == "2026-11-30"

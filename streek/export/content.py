@@ -16,7 +16,7 @@ from datetime import date
 from streek import mapchart, mapdata
 from streek.card import SeriesCard, build_card
 from streek.charts import ambition_chart
-from streek.fmt import fmt_datetime
+from streek.fmt import fmt_date, fmt_datetime, today_brussels
 from streek.i18n import t
 from streek.i18n.names import reference_date
 from streek.model import Ambition, Vision
@@ -128,10 +128,6 @@ def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = (),
     return unique_texts(out)
 
 
-def format_date(d: date, lang: str) -> str:
-    return d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
-
-
 def default_chart_fn() -> ChartFn:
     """Deck charts: the same builder as the pages, in the print theme."""
     return lambda vision, code, res, *, lang: ambition_chart(vision, code, res, lang=lang, theme=CHART_THEME)
@@ -221,7 +217,7 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
             if sc.chart_png is not None:
                 sc.chart_png = sc.chart_png.result()
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
-                       made_on=t("deck.made_on", lang=lang, date=format_date(today or date.today(), lang)),
+                       made_on=t("deck.made_on", lang=lang, date=fmt_date(today or today_brussels(), lang)),
                        reference_dates=reference_dates(vision, codes, map_ids, lang=lang), slides=slides, map_png=mp,
                        map_caption=cap, lang=lang, with_notes=notes is not None)
 

@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from streek.fmt import fmt_period
+from streek.fmt import fmt_date, fmt_period, today_brussels
 from streek.i18n import t
 from streek.i18n.names import reference_date
 from streek.model import Vision
@@ -124,8 +124,7 @@ def fiche_content(vision: Vision, nis: str, lang: str, vs: str | None = None, to
         other = municipality_profile(vision, vs)
         comp_title = t("profile.compare_title", lang, a=p.name, b=other.name)
         comp = tuple(compare(vision, p.nis, other.nis, lang))
-    d = today or date.today()
-    made = d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
+    made = fmt_date(today or today_brussels(), lang)
     return FicheContent(
         lang=lang, nis=p.nis, name=p.name, title=t("profile.title", lang, name=p.name), intro=t("profile.intro", lang),
         headers=headers, rows=tuple(_row(ip, lang) for ip in p.indicators), ambitions=amb, n_no_area=len(p.ambitions_no_area),
