@@ -186,3 +186,59 @@ def test_cache_folder_is_git_ignored():
     rel = render.DISK_CACHE.relative_to(ROOT)
     ignored = {line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()}
     assert rel.parts[0] in ignored, f"{rel} is not git-ignored"
+
+
+# --- many PNGs at once: worker processes (a deck, a PDF) ------------------------------------------
+def _small(title: str) -> dict:
+    return {**SMALL, "title": title}
+
+
+def test_batch_renders_uncached_charts_in_worker_processes_into_the_disk_cache(disk, monkeypatch):
+    """vl-convert holds the GIL, so threads render one chart at a time: a PngBatch renders in other
+    processes. Proof: with vl-convert broken in this process the batch still makes every PNG, the
+    same bytes this process would make, and leaves them on disk for to_png."""
+    expected = {}
+    for title in ("a", "b", "c"):
+        expected[title] = render.to_png(_small(title), "en", 1.0)
+    for f in disk.glob("*.png"):
+        f.unlink()
+    render._png.cache_clear()
+
+    def boom(*a, **k):
+        raise AssertionError("rendered in the calling process")
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", boom)
+    with render.PngBatch("en", 1.0, max_workers=2) as batch:
+        jobs = {title: batch.submit(_small(title)) for title in ("a", "b", "c")}
+        assert len(batch._workers) == 2
+        got = {title: job.result() for title, job in jobs.items()}
+    assert got == expected
+    assert len(list(disk.glob("*.png"))) == 3
+    assert all(render.to_png(_small(title), "en", 1.0) == png for title, png in expected.items())   # from disk
+
+
+def test_batch_of_cached_charts_starts_no_process(disk):
+    png = render.to_png(_small("cached"), "nl", 1.0)
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        assert batch.submit(_small("cached")).result() == png
+        assert batch._workers == []
+
+
+def test_a_failing_render_in_a_worker_reaches_the_caller(disk):
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        job = batch.submit({"mark": "no-such-mark", "data": {"values": []}})
+        with pytest.raises(ValueError):      # vl-convert's error, raised where the deck asks for the PNG
+            job.result()
+    assert not list(disk.glob("*.png"))
+
+
+def test_the_png_worker_module_loads_without_pandas_or_altair():
+    """A spawned worker imports streek.png_worker: the package must not pull in pandas and Altair
+    (streek/__init__ loads its names on first use)."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import streek.png_worker; "
+            "print(sorted(m for m in ('pandas', 'altair', 'streek.load', 'vl_convert') if m in sys.modules)); "
+            "from streek import load_vision, Vision; print(callable(load_vision), Vision.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.splitlines() == ["[]", "True Vision"]
+    with pytest.raises(AttributeError):
+        import streek
+        streek.no_such_name  # noqa: B018

@@ -61,3 +61,4 @@ contrast_ratio
 has_unit  # streek/i18n/names.py: the data-coverage checks of tests/test_i10_english_names.py
 has_label
 has_reference_date
+__getattr__  # streek/__init__.py: the package's names loaded on first use (PEP 562)

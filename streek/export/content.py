@@ -7,9 +7,7 @@ figure comes from ``data/`` or stored measurements; nothing is estimated here.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -166,56 +164,48 @@ def _spec(chart) -> dict:
     return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
-def default_map_png(vision: Vision, pillar: str | None = None, *, lang: str) -> tuple[bytes | None, str]:
-    built = map_for(vision, pillar, lang=lang)
-    if built is None:
-        return None, ""
-    from streek.render import to_png
-    return to_png(_spec(built[0]), lang, PNG_SCALE), built[1]
-
-
 def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None, chart_fn: ChartFn | None = None,
                   with_map: bool = True, map_png: tuple[bytes | None, str] | None = None, today: date | None = None,
                   lang: str, assessments: dict[str, Assessment] | None = None,
                   pillar: str | None = None) -> DeckContent:
     """Everything the deck and the PDF show. ``notes``: a list of streek.notes.Note (optional)."""
-    from streek.render import to_png
+    from streek.render import PngBatch
     chart_fn = chart_fn if chart_fn is not None else default_chart_fn()
-    # vl-convert releases the GIL while it renders: the PNGs (and the map) render in threads while
-    # this loop builds the next chart (pillar 2, 2 cores: 2,7 s serial against 1,6 s in threads)
-    pool = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)))
     res_all = assessments or {}
     map_pillar = pillar or _pillar_of(vision, codes)
-    # the map is the largest picture: it starts first, in the pool, and renders while the charts are built
-    map_job = pool.submit(default_map_png, vision, map_pillar, lang=lang) if map_png is None and with_map else None
     by_amb: dict[str, list] = {}
     for n in notes or []:
         by_amb.setdefault(n.ambition, []).append(n)
     slides = []
-    for code in codes:
-        group = series_of(vision, code)
-        res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
-        png = None
-        if chart_fn is not None:
-            chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code], lang=lang)
-            png = pool.submit(to_png, _spec(chart), lang, PNG_SCALE) if chart is not None else None
-        first = group[0]
-        card = build_card(vision, code, lang, res)
-        pinned = []
-        for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
-            pinned += by_amb.get(c, [])
-        slides.append(SlideContent(
-            code=code, title=f"{code} · {first.title_nl}" if len(group) > 1 or not first.series_nl
-            else f"{code} · {first.title_nl} – {first.series_nl}",
-            block=first.building_block, page=first.page,
-            series=list(card.series),
-            chart_png=png, sources=sources_of(vision, group, lang=lang), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
-    mp, cap = map_png if map_png is not None else (map_job.result() if map_job is not None else (None, ""))
-    map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
-    with pool:
+    # the PNGs not cached yet render in worker processes while this loop builds the next chart
+    # (streek.render.PngBatch; pillar 2 on 2 cores with no PNG cached: see bench/RESULTS.md)
+    with PngBatch(lang, PNG_SCALE) as batch:
+        # the map is the largest picture: it starts first
+        built_map = map_for(vision, map_pillar, lang=lang) if map_png is None and with_map else None
+        map_job = batch.submit(_spec(built_map[0])) if built_map is not None else None
+        for code in codes:
+            group = series_of(vision, code)
+            res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
+            png = None
+            if chart_fn is not None:
+                chart = chart_fn(vision, code, res if len(group) > 1 else res[group[0].code], lang=lang)
+                png = batch.submit(_spec(chart)) if chart is not None else None
+            first = group[0]
+            card = build_card(vision, code, lang, res)
+            pinned = []
+            for c in dict.fromkeys([code, first.ambition] + [a.code for a in group]):
+                pinned += by_amb.get(c, [])
+            slides.append(SlideContent(
+                code=code, title=f"{code} · {first.title_nl}" if len(group) > 1 or not first.series_nl
+                else f"{code} · {first.title_nl} – {first.series_nl}",
+                block=first.building_block, page=first.page,
+                series=list(card.series),
+                chart_png=png, sources=sources_of(vision, group, lang=lang), notes=sorted(pinned, key=lambda n: (n.created_at, n.id))))
         for sc in slides:
             if sc.chart_png is not None:
                 sc.chart_png = sc.chart_png.result()
+        mp, cap = map_png if map_png is not None else ((map_job.result(), built_map[1]) if map_job is not None else (None, ""))
+    map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=fmt_date(today or today_brussels(), lang)),
                        reference_dates=reference_dates(vision, codes, map_ids, lang=lang), slides=slides, map_png=mp,
