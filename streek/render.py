@@ -14,6 +14,7 @@ rendered again. ``STREEK_RENDER_CACHE=off`` (or another directory) changes where
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -173,25 +174,148 @@ def _png(spec: str, lang: str, scale: float) -> bytes:
     return data
 
 
+class _PngWorkers:
+    """This process's PNG worker processes (``python -m streek.png_worker``), shared by every
+    :class:`PngBatch`: started on demand (one per waiting chart, up to the batch's limit), each fed by a
+    thread that only waits on its pipe, and stopped after :attr:`IDLE_S` seconds without work — a
+    second export soon after the first (a workshop, the test suite) finds them started, a server does
+    not keep them."""
+
+    IDLE_S = 30.0
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+        self._lock = threading.Lock()
+        self._jobs: queue.Queue = queue.Queue()
+        self.threads = 0                  # feeding threads alive (each owns at most one process)
+        self.busy = 0                     # of which rendering a chart now
+        self.started = 0                  # processes started so far (for tests)
+        self._procs: set = set()
+
+    def put(self, spec: str, lang: str, scale: float, job, max_workers: int) -> None:
+        import threading
+        with self._lock:
+            self._jobs.put((spec, lang, scale, job))
+            # a started worker that waits for work takes it; another one only for charts still waiting
+            if self.threads < max_workers and self._jobs.qsize() > self.threads - self.busy:
+                self.threads += 1
+                threading.Thread(target=self._serve, daemon=True, name="png-worker").start()
+
+    def _spawn(self):
+        import subprocess
+        import sys
+        root = str(Path(__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        proc = subprocess.Popen([sys.executable, "-m", "streek.png_worker"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, env=env, cwd=root)
+        with self._lock:
+            self.started += 1
+            self._procs.add(proc)
+        return proc
+
+    def _stop(self, proc) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+        try:
+            proc.stdin.close()              # end of input ends the worker
+            proc.wait(timeout=5)
+        except (OSError, ValueError):
+            pass
+        except Exception:                   # noqa: BLE001 (subprocess.TimeoutExpired: it hangs)
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+    def _serve(self) -> None:
+        import queue
+        proc = None
+        try:
+            while True:
+                try:
+                    spec, lang, scale, job = self._jobs.get(timeout=self.IDLE_S)
+                except queue.Empty:
+                    with self._lock:
+                        if self._jobs.empty():
+                            self.threads -= 1
+                            return
+                    continue
+                if not job.set_running_or_notify_cancel():     # its batch failed meanwhile
+                    continue
+                with self._lock:
+                    self.busy += 1
+                try:
+                    proc = self._render(proc, spec, lang, scale, job)
+                finally:
+                    with self._lock:
+                        self.busy -= 1
+        except BaseException:
+            with self._lock:
+                self.threads -= 1
+            raise
+        finally:
+            if proc is not None:
+                self._stop(proc)
+
+    def _render(self, proc, spec: str, lang: str, scale: float, job):
+        """Render one chart on ``proc`` (started if None) into ``job``; returns the process for the next.
+        A worker that died (killed, out of memory) is replaced once; a second death fails the chart."""
+        request = json.dumps(dict(zip(("spec", "scale", "format_locale", "time_format_locale"),
+                                      _png_args(spec, lang, scale)))).encode()
+        for attempt in (1, 2):
+            if proc is None:
+                proc = self._spawn()
+            try:
+                proc.stdin.write(b"%d\n" % len(request) + request)
+                proc.stdin.flush()
+                status, n = proc.stdout.readline().split()
+                data = proc.stdout.read(int(n))
+                break
+            except (OSError, ValueError) as e:
+                self._stop(proc)
+                proc = None
+                if attempt == 2:
+                    job.set_exception(RuntimeError(f"PNG-werkproces gestopt: {e}"))
+                    return None
+        if status != b"ok":
+            job.set_exception(ValueError(data.decode("utf-8", "replace")))
+            return proc
+        folder = disk_cache_dir()
+        if folder is not None:
+            _disk_write(folder, png_cache_key(spec, lang, scale), data)
+        job.set_result(data)
+        return proc
+
+    def close(self) -> None:
+        """At exit: end the workers that are still up."""
+        with self._lock:
+            procs = list(self._procs)
+        for proc in procs:
+            self._stop(proc)
+
+
+_WORKERS = _PngWorkers()
+atexit.register(_WORKERS.close)
+
+
 class PngBatch:
     """PNGs of many charts at once (a deck, a PDF), rendered in parallel where they are not cached yet.
 
     vl-convert holds the GIL while it renders: threads render one chart at a time and stall the
     thread that builds the next chart (measured: a Python loop runs ten times slower beside a render;
     two threads render ten charts in 1,9 s against 2,0 s serially). So the charts that are in neither
-    cache render in worker processes (``python -m streek.png_worker``), one per core (at most
-    ``max_workers``), started at the first chart that needs one: a deck whose charts are all cached
-    starts no process. What the workers make goes into the disk cache that :func:`to_png` reads.
+    cache render in worker processes (:class:`_PngWorkers`), one per core (at most ``max_workers``),
+    started at the first chart that needs one: a deck whose charts are all cached starts no process.
+    What the workers make goes into the disk cache that :func:`to_png` reads.
 
-    Use as a context manager; ``submit(chart)`` returns a ``Future`` of the PNG bytes (a failed render
-    raises ``ValueError`` from ``result()``)."""
+    Use as a context manager (leaving it on an error cancels the charts not started yet);
+    ``submit(chart)`` returns a ``Future`` of the PNG bytes (a failed render raises ``ValueError``
+    from ``result()``)."""
 
     def __init__(self, lang: str, scale: float = 2.0, max_workers: int | None = None) -> None:
-        import queue
         self.lang, self.scale = lang, float(scale)
         self.max_workers = max_workers or max(1, min(4, os.cpu_count() or 1))
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._workers: list = []          # (process, thread)
+        self._jobs: list = []
 
     def submit(self, chart):
         from concurrent.futures import Future
@@ -201,68 +325,17 @@ class PngBatch:
         if hit is not None or self.max_workers < 2:
             job.set_result(hit if hit is not None else to_png(spec, self.lang, self.scale))
             return job
-        self._jobs.put((spec, job))
-        if len(self._workers) < self.max_workers:     # one more worker per waiting chart, up to the limit
-            self._start_worker()
+        self._jobs.append(job)
+        _WORKERS.put(spec, self.lang, self.scale, job, self.max_workers)
         return job
-
-    def _start_worker(self) -> None:
-        import subprocess
-        import sys
-        import threading
-        root = str(Path(__file__).resolve().parents[1])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-        proc = subprocess.Popen([sys.executable, "-m", "streek.png_worker"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, env=env, cwd=root)
-        thread = threading.Thread(target=self._feed, args=(proc,), daemon=True, name="png-worker")
-        thread.start()
-        self._workers.append((proc, thread))
-
-    def _feed(self, proc) -> None:
-        """One worker's jobs, in a thread that only waits on the pipe (the GIL stays free)."""
-        while (item := self._jobs.get()) is not None:
-            spec, job = item
-            if not job.set_running_or_notify_cancel():
-                continue
-            try:
-                request = json.dumps(dict(zip(("spec", "scale", "format_locale", "time_format_locale"),
-                                              _png_args(spec, self.lang, self.scale)))).encode()
-                proc.stdin.write(b"%d\n" % len(request) + request)
-                proc.stdin.flush()
-                status, n = proc.stdout.readline().split()
-                data = proc.stdout.read(int(n))
-            except (OSError, ValueError) as e:       # the worker died: this job fails, loudly
-                job.set_exception(RuntimeError(f"PNG-werkproces gestopt: {e}"))
-                continue
-            if status != b"ok":
-                job.set_exception(ValueError(data.decode("utf-8", "replace")))
-                continue
-            folder = disk_cache_dir()
-            if folder is not None:
-                _disk_write(folder, png_cache_key(spec, self.lang, self.scale), data)
-            job.set_result(data)
 
     def __enter__(self) -> PngBatch:
         return self
 
     def __exit__(self, *exc) -> None:
-        if exc[0] is not None:            # the deck failed: what still waits is not rendered
-            import queue
-            try:
-                while True:
-                    item = self._jobs.get_nowait()
-                    if item is not None:
-                        item[1].cancel()
-            except queue.Empty:
-                pass
-        for _ in self._workers:
-            self._jobs.put(None)
-        for proc, thread in self._workers:
-            thread.join()
-            proc.stdin.close()
-            proc.wait()
-            proc.stdout.close()
-        self._workers = []
+        if exc[0] is not None:
+            for job in self._jobs:
+                job.cancel()
 
 
 def to_svg(chart, lang: str = "nl") -> bytes:

@@ -209,7 +209,7 @@ def test_batch_renders_uncached_charts_in_worker_processes_into_the_disk_cache(d
     monkeypatch.setattr(vl_convert, "vegalite_to_png", boom)
     with render.PngBatch("en", 1.0, max_workers=2) as batch:
         jobs = {title: batch.submit(_small(title)) for title in ("a", "b", "c")}
-        assert len(batch._workers) == 2
+        assert render._WORKERS.threads >= 1
         got = {title: job.result() for title, job in jobs.items()}
     assert got == expected
     assert len(list(disk.glob("*.png"))) == 3
@@ -218,9 +218,10 @@ def test_batch_renders_uncached_charts_in_worker_processes_into_the_disk_cache(d
 
 def test_batch_of_cached_charts_starts_no_process(disk):
     png = render.to_png(_small("cached"), "nl", 1.0)
+    started = render._WORKERS.started
     with render.PngBatch("nl", 1.0, max_workers=2) as batch:
         assert batch.submit(_small("cached")).result() == png
-        assert batch._workers == []
+    assert render._WORKERS.started == started
 
 
 def test_a_failing_render_in_a_worker_reaches_the_caller(disk):
@@ -242,3 +243,38 @@ def test_the_png_worker_module_loads_without_pandas_or_altair():
     with pytest.raises(AttributeError):
         import streek
         streek.no_such_name  # noqa: B018
+
+
+def test_workers_serve_the_next_batch_and_stop_when_idle(disk, monkeypatch):
+    """A second export soon after the first finds the workers started; idle workers end (a server
+    does not keep them)."""
+    monkeypatch.setattr(render._PngWorkers, "IDLE_S", 1.5)
+    workers = render._PngWorkers()
+    monkeypatch.setattr(render, "_WORKERS", workers)
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        assert batch.submit(_small("one")).result().startswith(b"\x89PNG")
+    assert workers.started == 1 and workers.threads == 1
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        assert batch.submit(_small("two")).result().startswith(b"\x89PNG")
+    assert workers.started == 1                      # the same process rendered the second chart
+    procs = list(workers._procs)
+    def ended() -> bool:
+        return workers.threads == 0 and not workers._procs and all(p.poll() is not None for p in procs)
+    for _ in range(100):
+        if ended():
+            break
+        threading.Event().wait(0.1)
+    assert len(procs) == 1 and ended()               # the thread and the worker process have ended
+
+
+def test_a_worker_that_died_is_replaced(disk, monkeypatch):
+    workers = render._PngWorkers()
+    monkeypatch.setattr(render, "_WORKERS", workers)
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        assert batch.submit(_small("before")).result().startswith(b"\x89PNG")
+    (proc,) = workers._procs
+    proc.kill()
+    proc.wait()
+    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+        assert batch.submit(_small("after")).result().startswith(b"\x89PNG")
+    assert workers.started == 2 and proc not in workers._procs

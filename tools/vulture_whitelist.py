@@ -62,3 +62,4 @@ has_unit  # streek/i18n/names.py: the data-coverage checks of tests/test_i10_eng
 has_label
 has_reference_date
 __getattr__  # streek/__init__.py: the package's names loaded on first use (PEP 562)
+_.started  # streek/render.py _PngWorkers: processes started, read by tests/test_i9_map_render.py
