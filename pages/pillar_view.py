@@ -253,9 +253,10 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
                         show_facts(f)
         links = [f":material/link: [{t('pillars.card.share', lang)}]({ambition_link(code, head.pillar)})"]
         links += [f":material/map: [{t('pillars.card.map', lang, code=c)}]({map_url(c)})" for c in b["map_codes"]]
-        c1, c2 = st.columns([3, 2])
-        c1.markdown(" · ".join(links))
-        with c2.popover(t("pillars.card.share_popover", lang), icon=":material/share:"):
+        # the links and the copy button on one row, side by side (wrapping on a phone)
+        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+        row.markdown(" · ".join(links), width="content")
+        with row.popover(t("pillars.card.share_popover", lang), icon=":material/share:"):
             st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
         card_extras(vision, code, res, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
