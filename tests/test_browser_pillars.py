@@ -45,23 +45,6 @@ CHART_STATS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteCha
 })"""
 
 
-_WARMED: set[str] = set()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(_shared_context, app_server):
-    """The very first session of a fresh server can flash Streamlit's "Page not found" dialog
-    (pages/ is looked up before st.navigation has run once); open the home page first (once per
-    server: this module's tests are spread over the workers one by one, see conftest.SPLIT)."""
-    if app_server in _WARMED:
-        return
-    _WARMED.add(app_server)
-    pg = _shared_context.new_page()     # also fills the browser's cache for the tests' tabs
-    pg.goto(app_server)
-    wait_for_app(pg, 60_000)
-    pg.close()
-
-
 def open_page(page, url: str, height: int = 1000) -> None:
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
     page.goto(url)
