@@ -41,6 +41,18 @@ def publish_json(records: list) -> str:
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
+PHONE_MAX = 640          # px: Streamlit stacks columns below this width, a card's chart gets the whole screen
+PHONE_WIDTH = 360        # px: the phone variant's layout width (phones are 360-430 px wide)
+
+
+def phone_spec(spec, box_height: int) -> dict:
+    """The spec laid out as the interactive chart lays it out on a phone: ``PHONE_WIDTH`` wide and
+    ``box_height`` high in all (title, legend and axes inside; Streamlit's ``autosize: fit``)."""
+    out = dict(json.loads(spec) if isinstance(spec, str) else spec)
+    out.update(width=PHONE_WIDTH, height=int(box_height), autosize={"type": "fit", "contains": "padding"})
+    return out
+
+
 def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_height: int | None = None) -> str:
     """A chart as a still image: SVG made with vl-convert (cached in streek.render), published as a
     file, returned as an ``<img>`` with the chart's alt text and its natural size (shrinks on a
@@ -48,7 +60,9 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
     Callers cache the result per (chart, data version, language). ``bench/run.py`` waits for
     ``img.streek-still`` to load. ``box_height``: the image takes exactly the height (px) of the
     interactive chart that may replace it, the picture fitted inside, so that the swap does not move
-    the page under the reader."""
+    the page under the reader; and a phone (≤ ``PHONE_MAX`` px) gets its own picture, laid out at
+    phone width (:func:`phone_spec`): the desktop picture shrunk to a phone's width had 5 px text and
+    left a band of white under it."""
     svg = to_svg(spec, lang)
     m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
     w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
@@ -56,5 +70,10 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
     widest = f"min(100%, {w}px)" if w else "100%"
     style = (f"width:100%;height:{box_height}px;object-fit:contain;object-position:left top" if box_height
              else f"width:100%;height:auto;max-width:{widest}")
-    return (f'<img class="{css_class}" src="{publish(svg, ".svg")}" alt="{html.escape(alt, quote=True)}"{size} '
-            f'style="{style};display:block">')
+    img = (f'<img class="{css_class}" src="{publish(svg, ".svg")}" alt="{html.escape(alt, quote=True)}"{size} '
+           f'style="{style};display:block">')
+    if not box_height:
+        return img
+    phone = publish(to_svg(phone_spec(spec, box_height), lang), ".svg")
+    return (f'<picture><source media="(max-width: {PHONE_MAX}px)" srcset="{phone}" type="image/svg+xml">'
+            f'{img}</picture>')

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from pages.static_files import PHONE_WIDTH
 from conftest import screenshot, settle, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,8 @@ DOWNLOADS = ("CSV", "XLSX", "PNG", "SVG")
 # Per still image: loaded, with alt text, a real size.
 STILL_STATS = """() => [...document.querySelectorAll('img.streek-still')].map(i => {
     const r = i.getBoundingClientRect();
-    return {loaded: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') || '', width: r.width, height: r.height};
+    return {loaded: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') || '', width: r.width, height: r.height,
+            natural: i.naturalWidth, src: i.currentSrc};
 })"""
 
 # Per chart: marks with drawn geometry, symbols (points, diamonds), bars, and axis labels.
@@ -306,6 +308,8 @@ def test_pillar_page_on_a_phone(browser, app_server):
         assert page.locator("[data-testid=stException]").count() == 0
         still = page.evaluate(STILL_STATS)[0]
         assert 250 < still["width"] <= 390 and still["height"] > 100, still
+        # the phone's own picture, laid out at phone width (readable text), not the desktop one shrunk
+        assert still["natural"] == PHONE_WIDTH and still["src"].endswith(".svg"), still
         make_live(page, page.locator(".st-key-ambitie-2-1-1"))
         overflow = page.evaluate("""() => { const m = document.querySelector('[data-testid=stMain]');
                                     return m.scrollWidth - m.clientWidth; }""")

@@ -60,3 +60,25 @@ def test_presentation_chart_is_a_projector_still_then_interactive():
     assert "Kortrijk" in _svg(stills[0])
     at.button(key="live-btn-present-kaart-2").click().run()
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_a_card_still_has_a_phone_picture_laid_out_like_the_interactive_chart():
+    """A still that stands in for an interactive chart of a given height gets a second picture for
+    phones: laid out at phone width and exactly that height (the desktop picture shrunk to a phone
+    had 5 px text and a band of white under it). Without a height: one picture."""
+    from pages.static_files import PHONE_MAX, PHONE_WIDTH, still_chart
+    from streek import charts, load_vision
+    from streek.progress import assess
+    vision = load_vision()
+    a = charts.series_of(vision, "2.1.2")[0]
+    spec = charts.build_chart(vision, "2.1.2", assess(a, vision.series(a.code)), lang="nl")[0].to_dict(validate=False)
+    body = still_chart(spec, "alt", "nl", box_height=370)
+    source = re.search(rf'<picture><source media="\(max-width: {PHONE_MAX}px\)" srcset="app/static/(gen/[0-9a-f]{{40}}\.svg)"',
+                       body)
+    assert source and body.endswith("</picture>") and 'class="streek-still"' in body and "height:370px" in body
+    phone = (ROOT / "static" / source.group(1)).read_text(encoding="utf-8")
+    size = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', phone)
+    assert abs(float(size.group(1)) - PHONE_WIDTH) <= 2 and abs(float(size.group(2)) - 370) <= 2, size.groups()
+    assert "7.719" in html.unescape(phone)              # the same chart: its baseline, in Dutch
+    assert re.search(r'<img[^>]*src="app/static/(gen/[0-9a-f]{40}\.svg)"', body).group(1) != source.group(1)
+    assert "<picture" not in still_chart(spec, "alt", "nl")
