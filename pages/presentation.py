@@ -32,7 +32,7 @@ CSS = """
 .present-badge { display: inline-block; border: 3px solid; border-radius: 1.2rem; padding: .1rem .9rem;
   font-weight: 700; font-size: 1.5rem; white-space: nowrap; }
 .present-badge.small { font-size: 1.05rem; border-width: 2px; padding: 0 .6rem; }
-.present-series { font-size: 1.15rem; line-height: 1.5; margin-bottom: .9rem; }
+.present-series { font-size: 1.45rem; line-height: 1.4; margin: .6rem 0 .5rem; }   /* as large as the facts under it */
 .st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
 .st-key-present-qr img { width: 240px !important; height: 240px !important; }
