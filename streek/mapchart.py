@@ -50,24 +50,16 @@ def _num_spec(values: list[float], view: str) -> str:
     return f"{sign},.1f" if top < 100 else f"{sign},.0f"
 
 
-def _records(frame: pd.DataFrame, layer: str = "municipalities", *, lang: str) -> list[dict]:
-    by_code = {r["nis_code"]: r for r in frame.to_dict("records")}
+def _values(frame: pd.DataFrame, *, lang: str) -> list[dict]:
+    """Per municipality of the view, what the layers look up by ``nis_code`` (no shapes: those are
+    the same in every view, ``geo.records("municipalities")``)."""
     out = []
-    for rec in geo.records(layer):
-        row = by_code.get(rec["nis_code"])
-        if row is None:
-            continue
-        for k, v in row.items():
-            if k in ("nis_code",):
-                continue
-            rec[k] = None if isinstance(v, float) and math.isnan(v) else v
+    for row in frame.to_dict("records"):
+        rec = {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
         if rec.get("waarde") is not None:
             rec["waarde"] = float(rec["waarde"])
-        rec["aria"] = f"{rec['name_nl']}: {rec.get('waarde_nl') or t('map.no_data', lang)}"
-        if rec.get("rang") is not None and not (isinstance(rec["rang"], float) and math.isnan(rec["rang"])):
-            rec["rang"] = int(rec["rang"])
-        else:
-            rec["rang"] = None
+        rec["rang"] = int(rec["rang"]) if rec.get("rang") is not None else None
+        rec["aria"] = f"{rec['gemeente']}: {rec.get('waarde_nl') or t('map.no_data', lang)}"
         out.append(rec)
     return out
 
@@ -100,7 +92,10 @@ LABEL_FONT = alt.ExprRef(expr="clamp(width * 0.022, 8, 12)")
 NEIGHBOUR_FONT = alt.ExprRef(expr="clamp(width * 0.018, 7, 10)")
 
 
-UNCHANGING = ("buren", "grens")    # datasets the same in every view: the neighbours' shapes and names, the border
+UNCHANGING = ("buren", "gemeenten", "grens")   # the same in every view: neighbours, the 13 shapes, the border
+# what the layers join to the 13 shapes from the view's values (dataset "waarden")
+VALUE_FIELDS = ["gemeente", "waarde", "waarde_nl", "rang", "rang_nl", "streek_nl", "provincie_nl", "vlaanderen_nl",
+                "opmerking", "status", "aria"]
 
 
 def with_layer_urls(spec: dict, url_of: Callable[[list], str]) -> dict:
@@ -149,10 +144,10 @@ def _legend_title(m: MapIndicator, view: str, since: str | None, *, lang: str) -
 
 def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str = "normal",
             field: str = "name_nl", dy: int = 0, halo: bool = True, where: str | None = None,
-            text: str | None = None) -> list[alt.Chart]:
+            text: str | None = None, lookup: Callable[[alt.Chart], alt.Chart] | None = None) -> list[alt.Chart]:
     """Names at their label points (``where``: a Vega filter on the dataset; ``text``: one fixed
-    text instead of ``field``)."""
-    base = alt.Chart(data)
+    text instead of ``field``; ``lookup``: joins the view's values first)."""
+    base = alt.Chart(data) if lookup is None else lookup(alt.Chart(data))
     if where:
         base = base.transform_filter(where)
     base = base.encode(longitude="label_lon:Q", latitude="label_lat:Q",
@@ -179,7 +174,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     Vega-Lite dict (inline data; see :class:`_DataSets`). ``title``: one line, or lines
     (:func:`wrap_title`)."""
     ds = _DataSets()
-    recs = _records(frame, lang=lang)
+    recs = _values(frame, lang=lang)
     with_value = [r for r in recs if r.get("waarde") is not None]
     without = [r for r in recs if r.get("waarde") is None]
     nodata_codes = {r["nis_code"] for r in without}
@@ -200,8 +195,13 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
 
     # one dataset per kind of shape, shared by the layers that draw it
     nb_data = ds(neighbours, "buren")
-    mun_data = ds(recs, "gemeenten")
+    mun_data = ds(geo.records("municipalities"), "gemeenten")     # the shapes: the same in every view
     border_data = ds(border, "grens")
+    # the view's values, joined to the shapes by the layers that show them
+    from_values = alt.LookupData(data=ds(recs, "waarden"), key="nis_code", fields=VALUE_FIELDS)
+
+    def valued(chart: alt.Chart) -> alt.Chart:
+        return chart.transform_lookup(lookup="nis_code", from_=from_values)
     has_value, no_value = "isValid(datum.waarde)", "!isValid(datum.waarde)"
     sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
@@ -217,7 +217,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
         tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
-        alt.Chart(mun_data).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+        valued(alt.Chart(mun_data)).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
             color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
     ]
     if not without:
@@ -227,7 +227,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
         layers[-1] = layers[-1].mark_geoshape(stroke="white", strokeWidth=0.8, cursor="pointer").encode(
             tooltip=tooltip).add_params(sel)
     if without:
-        layers.append(alt.Chart(mun_data).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
+        layers.append(valued(alt.Chart(mun_data)).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
                       .encode(description="aria:N",
                               fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data", lang)], range=[NODATA_FILL]),
                                             legend=alt.Legend(title=None, orient="bottom", symbolType="square",
@@ -245,12 +245,12 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
                   .mark_geoshape(filled=False, stroke=SELECTED_STROKE, strokeWidth=3.5, strokeJoin="round"))
     layers += _labels(mun_data, "#1B1F24", LABEL_FONT, weight="bold")
     if without:
-        layers += _labels(mun_data, "#1B1F24", 9, style="italic", field="status", dy=12, where=no_value)
+        layers += _labels(mun_data, "#1B1F24", 9, style="italic", field="status", dy=12, where=no_value, lookup=valued)
 
     if without:
         # coloured and grey shapes in two layers: an almost transparent copy of the 13 on top
         # carries the tooltip and the click (no stroke: the outlines lie under the names)
-        layers.append(alt.Chart(mun_data).mark_geoshape(fill="white", fillOpacity=0.001, strokeWidth=0, cursor="pointer")
+        layers.append(valued(alt.Chart(mun_data)).mark_geoshape(fill="white", fillOpacity=0.001, strokeWidth=0, cursor="pointer")
                       .encode(tooltip=tooltip).add_params(sel))
     layers.append(alt.Chart(border_data).mark_geoshape(
         filled=False, stroke=BORDER, strokeWidth=2.2, strokeDash=[7, 3], clip=True))

@@ -74,7 +74,8 @@ def test_missing_values_keep_a_transparent_click_layer_over_coloured_and_grey(vi
     spec = _map(_without_values(vision, ["34043"]))
     views = spec["params"][0]["views"]
     click = [ly for ly in spec["layer"] if ly.get("name") in views]
-    assert len(click) == 1 and click[0]["mark"]["fillOpacity"] < 0.01 and "transform" not in click[0]
+    assert len(click) == 1 and click[0]["mark"]["fillOpacity"] < 0.01
+    assert [list(tr) for tr in click[0]["transform"]] == [["lookup", "from"]]    # all 13, the values joined
     fills = [ly for ly in spec["layer"] if ly["mark"]["type"] == "geoshape" and ly["data"]["name"] == "gemeenten"
              and ly["mark"].get("filled") is not False and ly is not click[0]]
     assert len(fills) == 2                       # with a value (colour), without (grey)

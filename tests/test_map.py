@@ -65,11 +65,17 @@ _FILTERS = {   # the Vega filters the map's layers use on their shared datasets
 
 
 def _data_values(spec, layer):
-    """The records a layer draws: its dataset, through its filter transforms."""
+    """The records a layer draws: its dataset, through its transforms (a lookup joins the view's
+    values to the shapes by key, as Vega does; a filter keeps what passes)."""
     data = layer["data"]
     recs = data["values"] if "values" in data else spec["datasets"][data["name"]]
     for tr in layer.get("transform", []):
-        recs = [r for r in recs if _FILTERS[tr["filter"]](r)]
+        if "lookup" in tr:
+            src = tr["from"]
+            table = {r[src["key"]]: r for r in spec["datasets"][src["data"]["name"]]}
+            recs = [{**r, **{f: table.get(r[tr["lookup"]], {}).get(f) for f in src["fields"]}} for r in recs]
+        else:
+            recs = [r for r in recs if _FILTERS[tr["filter"]](r)]
     return recs
 
 
@@ -434,18 +440,20 @@ def test_map_labels_do_not_collide_and_stay_in_the_frame(vision, width):
 
 
 def test_map_layers_share_one_dataset_per_kind_of_shape(vision):
-    """The 13 shapes and the neighbours are each sent once (named datasets shared by the layers)."""
+    """The 13 shapes and the neighbours are each sent once (named datasets shared by the layers); the
+    view's values once, joined to the shapes by the layers that show them."""
     import json
     _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
-    assert set(spec["datasets"]) == {"buren", "gemeenten", "grens"}
+    assert set(spec["datasets"]) == {"buren", "gemeenten", "grens", "waarden"}
+    assert all("geometry" not in r for r in spec["datasets"]["waarden"]) and len(spec["datasets"]["waarden"]) == 13
     assert all("values" not in ly.get("data", {}) for ly in _layers(spec))
     assert len(json.dumps(spec)) < 250_000        # was ~0,5 MB with a copy per layer
 
 
 def test_unchanging_layers_travel_as_files_and_the_export_keeps_them_inline(vision):
-    """In the browser's spec the neighbours and the border load from a published file (the browser
-    keeps it across views and visits); the 13 municipalities with their values stay in the spec;
-    the spec the exports render keeps all three inline."""
+    """In the browser's spec the neighbours, the 13 municipal shapes and the border load from a
+    published file (the browser keeps it across views and visits); only the view's values stay in the
+    spec; the spec the exports render keeps everything inline."""
     import json
     from streek import geo
     _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
@@ -457,10 +465,12 @@ def test_unchanging_layers_travel_as_files_and_the_export_keeps_them_inline(visi
         return f"app/static/gen/{len(published) - 1}.json"
     out = mc.with_layer_urls(spec, url_of)
     assert json.dumps(spec, sort_keys=True) == before                  # the export's spec is untouched
-    assert set(out["datasets"]) == {"gemeenten"}
-    assert sorted(map(len, published.values())) == sorted([len(geo.records("neighbours")), len(geo.records("border_be_fr"))])
-    assert geo.records("neighbours") in published.values()
+    assert set(out["datasets"]) == {"waarden"}
+    assert sorted(map(len, published.values())) == sorted([len(geo.records("neighbours")), 13, len(geo.records("border_be_fr"))])
+    assert geo.records("neighbours") in published.values() and geo.records("municipalities") in published.values()
     urls = [ly["data"]["url"] for ly in _layers(out) if "url" in ly.get("data", {})]
-    assert set(urls) == set(published) and len(urls) == 4               # shapes + names, border line + "Frankrijk"
-    assert all(ly["data"] == {"name": "gemeenten"} for ly in _layers(out) if "name" in ly.get("data", {}))
-    assert len(json.dumps(out)) < 0.5 * len(json.dumps(spec))
+    assert set(urls) == set(published)
+    assert not [ly for ly in _layers(out) if "name" in ly.get("data", {})]      # every layer draws from a file
+    lookups = [tr["from"]["data"] for ly in _layers(out) for tr in ly.get("transform", []) if "lookup" in tr]
+    assert lookups and all(d == {"name": "waarden"} for d in lookups)         # the values stay in the spec
+    assert len(json.dumps(out)) < 0.15 * len(json.dumps(spec))

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyarrow as pa
+
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_script
+from pages.static_files import STATIC_DIR
 
 from streek import mapdata as md
 
@@ -20,7 +23,15 @@ def open_map(**params) -> AppTest:
 
 
 def charts(at):
-    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    """The page's Vega-Lite specs, with the datasets Streamlit sends beside the spec (as Arrow) put
+    back under ``datasets`` by name, as the browser does."""
+    out = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        for d in c.proto.datasets:
+            spec.setdefault("datasets", {})[d.name] = pa.ipc.open_stream(d.data.data).read_all().to_pylist()
+        out.append(spec)
+    return out
 
 
 def title_text(spec) -> str:
@@ -48,9 +59,12 @@ def test_default_view_is_a_map_with_13_municipalities_and_a_region_series():
     assert title_text(specs[0]) == "Bevolkingsdichtheid (inwoners per km²), 2015"
     views = specs[0]["params"][0]["views"]
     layer = next(ly for ly in specs[0]["layer"] if ly.get("name") in views)
-    data = layer["data"]
-    recs = data["values"] if "values" in data else specs[0]["datasets"][data["name"]]
-    assert len({r["nis_code"] for r in recs}) == 13
+    # the clickable layer draws the 13 shapes (a published file) with the view's values joined by code
+    (lookup,) = [tr for tr in layer["transform"] if "lookup" in tr]
+    recs = specs[0]["datasets"][lookup["from"]["data"]["name"]]
+    assert len({r["nis_code"] for r in recs}) == 13 and lookup["lookup"] == "nis_code"
+    shapes = json.loads((STATIC_DIR / layer["data"]["url"].removeprefix("app/static/")).read_text(encoding="utf-8"))
+    assert {r["nis_code"] for r in shapes} == {r["nis_code"] for r in recs}
     assert "De streek, de provincie en Vlaanderen" in title_text(specs[1])
     assert dict(at.query_params) == {"indicator": "population_density", "jaar": "2015", "weergave": "absoluut"}
     captions = " ".join(c.value for c in at.caption)
@@ -132,14 +146,14 @@ def test_a_clicked_municipality_links_to_its_profile():
 
 
 def test_the_map_sends_its_municipalities_and_links_the_unchanging_layers():
-    """The page's map carries the 13 municipalities with their values; the neighbours and the border
-    are published files (static/gen, by content hash) the browser fetches once and keeps."""
-    from pages.static_files import STATIC_DIR
+    """The page's map carries the view's values; the neighbours, the 13 shapes and the border are
+    published files (static/gen, by content hash) the browser fetches once and keeps."""
     from streek import geo
     at = open_map()
     spec = charts(at)[0]
-    assert set(spec["datasets"]) == {"gemeenten"}
+    assert set(spec["datasets"]) == {"waarden"}
     urls = {ly["data"]["url"] for ly in spec["layer"] if "url" in ly.get("data", {})}
-    assert len(urls) == 2 and all(u.startswith("app/static/gen/") and u.endswith(".json") for u in urls)
+    assert len(urls) == 3 and all(u.startswith("app/static/gen/") and u.endswith(".json") for u in urls)
     files = [json.loads((STATIC_DIR / u.removeprefix("app/static/")).read_text(encoding="utf-8")) for u in sorted(urls)]
     assert geo.records("neighbours") in files and geo.records("border_be_fr") in files
+    assert geo.records("municipalities") in files

@@ -72,7 +72,7 @@ def test_still_charts_travel_by_url_and_nginx_serves_them_from_disk(cluster):
     v = load_vision()
     first = v.blocks_of("2")[0].code                      # a pillar page opens on its first building block
     cards = [c for c in charts.document_ambitions(v, "2") if charts.series_of(v, c)[0].building_block == first]
-    assert len(names) == len(cards) == 3, names          # one per card of block 2.1
+    assert len(names) == 2 * len(cards) == 6, names      # per card of block 2.1: the picture and the phone's
     assert b"data:image/svg+xml" not in run.payload
     before = len(upstreams(cluster))
     for name in names:
@@ -198,7 +198,7 @@ def test_the_map_layers_come_from_disk_as_json(cluster):
     import urllib.request
     run = streamlit_ws.open_page(cluster.url, "kaart", keep=True)
     names = sorted(set(re.findall(rb"app/static/gen/([0-9a-f]{40}\.json)", bytes(run.payload))))
-    assert len(names) == 2, names                        # the neighbours and the border
+    assert len(names) == 3, names                        # the neighbours, the 13 shapes and the border
     for name in names:
         with urllib.request.urlopen(f"{cluster.url}/app/static/gen/{name.decode()}", timeout=10) as r:  # noqa: S310
             assert r.headers["Content-Type"].startswith("application/json")
