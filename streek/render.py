@@ -217,12 +217,13 @@ class _PngWorkers:
     def _stop(self, proc) -> None:
         with self._lock:
             self._procs.discard(proc)
-        try:
+        import contextlib
+        import subprocess
+        with contextlib.suppress(OSError, ValueError):     # already gone
             proc.stdin.close()              # end of input ends the worker
+        try:
             proc.wait(timeout=5)
-        except (OSError, ValueError):
-            pass
-        except Exception:                   # noqa: BLE001 (subprocess.TimeoutExpired: it hangs)
+        except subprocess.TimeoutExpired:   # it hangs
             proc.kill()
             proc.wait()
         proc.stdout.close()
@@ -270,6 +271,8 @@ class _PngWorkers:
                 proc.stdin.flush()
                 status, n = proc.stdout.readline().split()
                 data = proc.stdout.read(int(n))
+                if len(data) != int(n):
+                    raise OSError(f"{len(data)} of {int(n)} bytes")
                 break
             except (OSError, ValueError) as e:
                 self._stop(proc)
@@ -322,8 +325,14 @@ class PngBatch:
         spec = spec_json(chart)
         job: Future = Future()
         hit = _png_on_disk(spec, self.lang, self.scale)
-        if hit is not None or self.max_workers < 2:
-            job.set_result(hit if hit is not None else to_png(spec, self.lang, self.scale))
+        if hit is not None:
+            job.set_result(hit)
+            return job
+        if self.max_workers < 2:                      # one core: in this process, as to_png
+            try:
+                job.set_result(to_png(spec, self.lang, self.scale))
+            except ValueError as e:
+                job.set_exception(e)
             return job
         self._jobs.append(job)
         _WORKERS.put(spec, self.lang, self.scale, job, self.max_workers)

@@ -225,8 +225,9 @@ def test_batch_of_cached_charts_starts_no_process(disk):
     assert render._WORKERS.started == started
 
 
-def test_a_failing_render_in_a_worker_reaches_the_caller(disk):
-    with render.PngBatch("nl", 1.0, max_workers=2) as batch:
+@pytest.mark.parametrize("workers", [1, 2])        # 1: one core, rendered in this process
+def test_a_failing_render_reaches_the_caller(disk, workers):
+    with render.PngBatch("nl", 1.0, max_workers=workers) as batch:
         job = batch.submit({"mark": "no-such-mark", "data": {"values": []}})
         with pytest.raises(ValueError):      # vl-convert's error, raised where the deck asks for the PNG
             job.result()
