@@ -12,6 +12,10 @@ of the 13 that carries the tooltip and the click selection (``selection_point(fi
 ["nis_code"])``) — otherwise layer 2 carries them itself (Vega-Lite makes the names
 non-interactive, so a click on a name reaches the shape under it); 6. the Belgium–France border
 (dashed).
+
+The shapes (dataset ``gemeenten``) are the same in every view; the view's values (``waarden``: value,
+rank, tooltip texts) are a separate small dataset that the layers showing them join by NIS code (a
+Vega-Lite ``lookup``), so that the page can send the shapes as a file (:func:`with_layer_urls`).
 """
 from __future__ import annotations
 
@@ -102,7 +106,7 @@ def with_layer_urls(spec: dict, url_of: Callable[[list], str]) -> dict:
     """A copy of a map spec (``map_chart``: inline data) in which the layers that are the same in
     every view (``UNCHANGING``) load their records from ``url_of(records)`` — a file the app
     publishes once, by content hash, which the browser keeps across views and visits — instead of
-    carrying them in every run (about half of the map's 0,2 MB). Everything else is shared with
+    carrying them in every run (the map's run: 12 KB instead of 0,2 MB). Everything else is shared with
     ``spec``, which stays whole for the exports (vl-convert reads no app address)."""
     datasets = spec.get("datasets", {})
     urls = {name: url_of(datasets[name]) for name in UNCHANGING if name in datasets}
