@@ -250,7 +250,7 @@ def test_the_png_worker_module_loads_without_pandas_or_altair():
 def test_workers_serve_the_next_batch_and_stop_when_idle(disk, monkeypatch):
     """A second export soon after the first finds the workers started; idle workers end (a server
     does not keep them)."""
-    monkeypatch.setattr(render._PngWorkers, "IDLE_S", 1.5)
+    monkeypatch.setattr(render._PngWorkers, "IDLE_S", 3.0)
     workers = render._PngWorkers()
     monkeypatch.setattr(render, "_WORKERS", workers)
     with render.PngBatch("nl", 1.0, max_workers=2) as batch:
@@ -262,7 +262,7 @@ def test_workers_serve_the_next_batch_and_stop_when_idle(disk, monkeypatch):
     procs = list(workers._procs)
     def ended() -> bool:
         return workers.threads == 0 and not workers._procs and all(p.poll() is not None for p in procs)
-    for _ in range(100):
+    for _ in range(200):
         if ended():
             break
         threading.Event().wait(0.1)
