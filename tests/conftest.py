@@ -381,5 +381,7 @@ def pytest_sessionfinish(session, exitstatus):
     if cache is None or hasattr(session.config, "workerinput") or not _seconds:
         return
     ran = {_module(k) for k in _seconds}    # a module that ran: its tests now (a removed test's time is dropped)
-    kept = {k: v for k, v in cache.get(_COST_KEY, {}).items() if _module(k) not in ran}
+    root = Path(str(session.config.rootpath))
+    kept = {k: v for k, v in cache.get(_COST_KEY, {}).items()
+            if _module(k) not in ran and (root / _module(k)).exists()}     # nor a removed module's
     cache.set(_COST_KEY, {**kept, **{k: round(v, 2) for k, v in _seconds.items()}})
