@@ -160,17 +160,20 @@ def _png_on_disk(spec: str, lang: str, scale: float) -> bytes | None:
     return _disk_read(folder / png_cache_key(spec, lang, scale)) if folder is not None else None
 
 
+def _png_to_disk(spec: str, lang: str, scale: float, data: bytes) -> None:
+    """Keep a rendered PNG in the disk cache (where it is on)."""
+    folder = disk_cache_dir()
+    if folder is not None:
+        _disk_write(folder, png_cache_key(spec, lang, scale), data)
+
+
 @lru_cache(maxsize=256)
 def _png(spec: str, lang: str, scale: float) -> bytes:
-    folder = disk_cache_dir()
-    name = png_cache_key(spec, lang, scale) if folder is not None else ""
-    if folder is not None:
-        hit = _disk_read(folder / name)
-        if hit is not None:
-            return hit
+    hit = _png_on_disk(spec, lang, scale)
+    if hit is not None:
+        return hit
     data = render_png(*_png_args(spec, lang, scale))
-    if folder is not None:
-        _disk_write(folder, name, data)
+    _png_to_disk(spec, lang, scale, data)
     return data
 
 
@@ -283,9 +286,7 @@ class _PngWorkers:
         if status != b"ok":
             job.set_exception(ValueError(data.decode("utf-8", "replace")))
             return proc
-        folder = disk_cache_dir()
-        if folder is not None:
-            _disk_write(folder, png_cache_key(spec, lang, scale), data)
+        _png_to_disk(spec, lang, scale, data)
         job.set_result(data)
         return proc
 

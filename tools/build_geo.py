@@ -134,17 +134,21 @@ def _label_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf
 
 
+def _text_size(text: str, font_px: float, m_per_px: float) -> tuple[float, float]:
+    """Width and height (metres) that ``text`` covers with its halo."""
+    return ((len(text) * CHAR_EM * font_px + 2 * LABEL_PAD_PX) * m_per_px,
+            (font_px * 1.2 + 2 * LABEL_PAD_PX) * m_per_px)
+
+
 def text_box(x: float, y: float, text: str, font_px: float, m_per_px: float):
     """The box (metric CRS) that ``text`` centred on (x, y) covers, with its halo."""
-    w = (len(text) * CHAR_EM * font_px + 2 * LABEL_PAD_PX) * m_per_px
-    h = (font_px * 1.2 + 2 * LABEL_PAD_PX) * m_per_px
+    w, h = _text_size(text, font_px, m_per_px)
     return box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
 def text_boxes(xs, ys, text: str, font_px: float, m_per_px: float):
-    """``text_box`` for arrays of centres (the same arithmetic, as an array of boxes)."""
-    w = (len(text) * CHAR_EM * font_px + 2 * LABEL_PAD_PX) * m_per_px
-    h = (font_px * 1.2 + 2 * LABEL_PAD_PX) * m_per_px
+    """``text_box`` for arrays of centres (an array of boxes)."""
+    w, h = _text_size(text, font_px, m_per_px)
     return shapely.box(xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
 
 
