@@ -485,7 +485,9 @@ def _series_legend(th: Theme) -> alt.Legend:
     """Sub-targets: the full series names under a screen chart; the codes beside a projector or
     print chart (the names are in the table beside it on the slide)."""
     if th.kind == "screen":
-        return alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolType="stroke")
+        # as wide as the plot (less the symbol): on a phone a long name ends in "…" instead of at the edge
+        return alt.Legend(orient="bottom", columns=1, labelLimit=alt.ExprRef(expr="clamp(width - 30, 120, 520)"),
+                          symbolType="stroke")
     return alt.Legend(orient="right", columns=1, symbolType="stroke", labelExpr="split(datum.label, ' ')[0]",
                       title=None)
 

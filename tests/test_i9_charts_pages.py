@@ -82,3 +82,20 @@ def test_a_card_still_has_a_phone_picture_laid_out_like_the_interactive_chart():
     assert "7.719" in html.unescape(phone)              # the same chart: its baseline, in Dutch
     assert re.search(r'<img[^>]*src="app/static/(gen/[0-9a-f]{40}\.svg)"', body).group(1) != source.group(1)
     assert "<picture" not in still_chart(spec, "alt", "nl")
+
+
+def test_long_series_names_end_in_an_ellipsis_on_a_phone_and_stay_whole_on_a_desktop():
+    """The sub-targets' legend is as wide as the plot: on a phone a long name ends in "…" inside the
+    picture (it was cut off at the picture's edge); at desktop width it is whole."""
+    from pages.static_files import phone_spec
+    from streek import charts, load_vision
+    from streek.progress import assess
+    from streek.render import to_svg
+    vision = load_vision()
+    res = {a.code: assess(a, vision.series(a.code)) for a in charts.series_of(vision, "2.1.1")}
+    spec = charts.build_chart(vision, "2.1.1", res, lang="nl")[0].to_dict(validate=False)
+    name = "2.1.1c Werkzaamheidsgraad personen met een migratieachtergrond (EU-28)"
+    desktop = html.unescape(to_svg(spec, "nl").decode())
+    phone = html.unescape(to_svg(phone_spec(spec, spec["height"]), "nl").decode())
+    assert f">{name}<" in desktop
+    assert f">{name}<" not in phone and re.search(r">2\.1\.1c Werkzaamheidsgraad[^<]*…<", phone)
