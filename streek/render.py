@@ -281,7 +281,8 @@ class _PngWorkers:
                 self._stop(proc)
                 proc = None
                 if attempt == 2:
-                    job.set_exception(RuntimeError(f"PNG-werkproces gestopt: {e}"))
+                    job.set_exception(RuntimeError("De grafiek kon niet als afbeelding getekend worden: het tekenproces stopte "
+                                                     f"twee keer onverwacht ({e}). Probeer de export opnieuw."))
                     return None
         if status != b"ok":
             job.set_exception(ValueError(data.decode("utf-8", "replace")))
