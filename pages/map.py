@@ -26,12 +26,20 @@ from streek.render import spec_json
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
+MAP_BOX = "kaart-vlak"
+# The map's height follows its column's width (Vega-Lite has no height-from-width): the 13 shapes are
+# about 3 : 2, so the plot is two thirds of the width high, plus ~150 px for the title (two lines) and the legend
+# under it. A phone then shows no white bands above and under the map, a projector a map as wide as
+# its column (at most 85 % of the screen high, so that it fits on it whole).
+MAP_CSS = (f"<style>.st-key-{MAP_BOX}-kader{{container-type:inline-size}}"
+           f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}</style>")
 DEFAULT_INDICATOR = "population_density"
 
 lang = page_lang()
 vision = get_vision()
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
+st.html(MAP_CSS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)      # shared, never changed: no copy per run
@@ -228,7 +236,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
                     source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
                     alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
-                    export_spec=info["spec_json"], lang=lang, lazy=True)
+                    export_spec=info["spec_json"], lang=lang, lazy=True, fill=MAP_BOX)
     with right:
         if not nis:
             st.caption(t("map.series.pick", lang))

@@ -32,7 +32,7 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
                 source_nl: str = "", table: pd.DataFrame | None = None, on_select=None,
                 alt_text: str | None = None, show_table_label: str | None = None,
                 csv_bytes: bytes | None = None, export_spec: str | dict | None = None, lang: str,
-                lazy: bool = False, static_table: bool = False):
+                lazy: bool = False, static_table: bool = False, fill: str | None = None):
     """Render ``chart`` with its source under it, a "Toon data" table and four downloads.
 
     ``chart`` is an Altair chart or an already built Vega-Lite spec (a dict, e.g. from a cache:
@@ -43,11 +43,16 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     from the one shown (e.g. a cached spec whose datasets are already Arrow bytes).
     ``lazy``: the table and the downloads sit in one expander that builds them only when opened
     (see :func:`data_downloads`). ``static_table``: the table as plain HTML (small tables).
+    ``fill``: the chart fills the height of a container keyed ``fill`` (inside one keyed
+    ``fill + "-kader"``), which the page's CSS sizes (the map: its height follows its width).
     Returns the selection state when ``on_select`` is given."""
     kwargs = {}
     if on_select is not None:
         kwargs["on_select"] = on_select
     spec = spec_json(export_spec if export_spec is not None else chart)
+    if fill:
+        with st.container(key=f"{fill}-kader"):
+            kwargs.update(where=st.container(key=fill), height="stretch")
     state = show_chart(chart, alt_text or filename, key=key, **kwargs)
     if source_nl:
         st.caption(source_nl)

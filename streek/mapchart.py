@@ -92,8 +92,8 @@ class _DataSets:
 # ~500 px, a PNG at 620 px) between a floor and a cap. tools/build_geo.py places the labels for
 # the most crowded case of this rule (LABEL_FONT_PX on a LABEL_MAP_PX wide map), so that they do
 # not collide at any width.
-LABEL_FONT = alt.ExprRef(expr="clamp(width * 0.022, 8, 12)")
-NEIGHBOUR_FONT = alt.ExprRef(expr="clamp(width * 0.018, 7, 10)")
+LABEL_FONT = alt.ExprRef(expr="clamp(width * 0.022, 8, 16)")
+NEIGHBOUR_FONT = alt.ExprRef(expr="clamp(width * 0.018, 7, 12)")
 
 
 UNCHANGING = ("buren", "gemeenten", "grens")   # the same in every view: neighbours, the 13 shapes, the border

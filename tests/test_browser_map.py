@@ -81,6 +81,12 @@ PLOT_JS = """() => {
 }"""
 
 
+MAP_BOX_JS = """() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0];
+    const r = c.getBoundingClientRect(); const clip = c.querySelector('svg.marks clipPath rect');
+    const shapes = c.querySelectorAll('svg.marks g.mark-shape')[1].getBoundingClientRect();
+    return {w: r.width, plot_h: +clip.getAttribute('height'), shapes_w: shapes.width, shapes_h: shapes.height}; }"""
+
+
 @pytest.mark.parametrize("width", [1440, 390])
 def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width):
     page = tab(width, 2600 if width > 800 else 4200)
@@ -100,6 +106,10 @@ def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width)
     frame = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
         .querySelector('svg.marks'); const r = svg.getBoundingClientRect(); return {x0: r.left, x1: r.right}; }""")
     assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
+    # the map's height follows its width (pages/map.MAP_CSS): the plot takes most of the chart's
+    # height (no white bands above and under the map on a phone) and the 13 shapes most of its width
+    box = page.evaluate(MAP_BOX_JS)       # (before: on a phone the shapes filled 57 % of a 324 px high plot)
+    assert box["shapes_h"] >= 0.7 * box["plot_h"] and box["shapes_w"] >= 0.75 * box["w"], box
     click_municipality(page, "Kuurne")
     wait_for_app(page)
     assert "Kuurne naast de streek" in series_text(page)
