@@ -32,10 +32,15 @@ $(VENV)/.installed-dev: requirements-dev.txt tests/package.json $(VENV)/.install
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# beside the server, at low priority: draw every still picture once, so that the first visitor after a
+# fresh start does not wait for them (tools/prerender.py; PRERENDER= switches it off)
+PRERENDER ?= nice -n 19 $(BIN)/python tools/prerender.py &
+
 ## make run: set up .venv, check data/, start the app on http://localhost:$(PORT) (embedded SQLite store)
 run: $(VENV)/.installed
 	$(BIN)/python -m streek validate
 	$(INIT_STORE)
+	$(PRERENDER)
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 ## make serve: like make run, but WORKERS Streamlit processes (default: one per CPU core) behind nginx
@@ -43,6 +48,7 @@ run: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/python -m streek validate
 	$(INIT_STORE)
+	$(PRERENDER)
 	$(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included).

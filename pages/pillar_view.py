@@ -147,12 +147,13 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
     }
 
 
-def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
+def card_chart(b: dict, code: str, version: str, lang: str, live: bool, share: float = 1.0) -> None:
     """The chart of a card (``pages/still_view``, as on the other pages): first a still SVG image with
     its source, an "Interactieve grafiek" button and a lazy "Data en downloads" expander; the
     interactive Vega chart once the reader asks, or scrolls to the card (``still_view.live_on_scroll``,
     which presses that button), or at once for the deep-linked card. The click reruns this card's
-    fragment, not the page. The still image is as high as the interactive chart: the swap moves nothing."""
+    fragment, not the page. The still image is as high as the interactive chart: the swap moves nothing;
+    ``share``: the chart's share of the card's width (the still is laid out for it)."""
     key = anchor_key(code)
     chart_key, filename = f"chart-{key}", t("download.file.ambition", lang, code=code)
     if live:
@@ -160,7 +161,8 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool) -> None:
 
     def still() -> None:
         # as high as the interactive chart (its spec's height): turning live does not move the page
-        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height")))
+        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height"),
+                            share=share))
         st.caption(b["source"])
 
     def interactive() -> None:
@@ -222,6 +224,9 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str)
     return " · ".join(parts)
 
 
+CHART_COLUMN = 0.588   # a one-series card's chart column ([2, 3], gap "medium"): its share of the card's width, measured
+
+
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
                 lang: str, notes: list | None = None) -> int | None:
     """One card; returns the height (px) of its interactive chart."""
@@ -235,15 +240,15 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         st.markdown(f"#### {code} · {head.title_nl}")
         st.caption(b["meta"])
 
-        def chart() -> None:
-            card_chart(b, code, version, lang, selected)
+        def chart(share: float = 1.0) -> None:
+            card_chart(b, code, version, lang, selected, share)
 
         if len(group) == 1:
             left, right = st.columns([2, 3], gap="medium")
             with left:
                 show_facts(b["facts"][0])
             with right:
-                chart()
+                chart(CHART_COLUMN)
         else:   # sub-targets: the shared chart first, then the facts of each series side by side
             chart()
             for i in range(0, len(group), 3):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import re
 from pathlib import Path
 
@@ -41,29 +42,48 @@ def publish_json(records: list) -> str:
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
-PHONE_MAX = 640          # px: Streamlit stacks columns below this width, a card's chart gets the whole screen
-PHONE_WIDTH = 360        # px: the phone variant's layout width (phones are 360-430 px wide)
+PHONE_WIDTH = 360        # px: the narrowest layout (phones are 360-430 px wide)
+# A card's still picture is laid out at the width its slot has on the reader's screen, as the
+# interactive chart is: the screen's width less the sidebar, the page's and the card's padding
+# (SLOT_OFFSET, measured in Chromium from 1024 to 2560 px with the sidebar open), times the chart's
+# share of the card (1 for a card's full width). Below 640 px Streamlit stacks the columns and hides the
+# sidebar; there, and up to the first wider layout, the phone layout serves.
+SLOT_OFFSET = 523
+WIDE_WIDTHS = (560, 820, 1300)   # px: the wider layouts a still may have (at most two per chart)
+MIN_SCALE = 0.8                  # a layout is used from where the slot shows it at ≥ 80 % of its size
 
 
-def phone_spec(spec, box_height: int) -> dict:
-    """The spec laid out as the interactive chart lays it out on a phone: ``PHONE_WIDTH`` wide and
+def laid_out(spec, width: int, box_height: int) -> dict:
+    """The spec laid out as the interactive chart lays it out in a slot ``width`` px wide:
     ``box_height`` high in all (title, legend and axes inside; Streamlit's ``autosize: fit``)."""
     out = dict(json.loads(spec) if isinstance(spec, str) else spec)
-    out.update(width=PHONE_WIDTH, height=int(box_height), autosize={"type": "fit", "contains": "padding"})
+    out.update(width=int(width), height=int(box_height), autosize={"type": "fit", "contains": "padding"})
     return out
 
 
-def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_height: int | None = None) -> str:
+def wide_layouts(share: float) -> list[tuple[int, int]]:
+    """(smallest screen width, layout width) of the wider layouts of a still that gets ``share`` of a
+    card's width, widest first: at most two, for screens up to 2000 px."""
+    out = [(math.ceil(MIN_SCALE * w / share + SLOT_OFFSET), w) for w in WIDE_WIDTHS]
+    return sorted([x for x in out if x[0] <= 2000][-2:], reverse=True)
+
+
+def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_height: int | None = None,
+                share: float = 1.0) -> str:
     """A chart as a still image: SVG made with vl-convert (cached in streek.render), published as a
     file, returned as an ``<img>`` with the chart's alt text and its natural size (shrinks on a
     phone, never blown up past its size). Light for the browser: no Vega, no dataset in the run.
     Callers cache the result per (chart, data version, language). ``bench/run.py`` waits for
-    ``img.streek-still`` to load. ``box_height``: the image takes exactly the height (px) of the
-    interactive chart that may replace it, the picture fitted inside, so that the swap does not move
-    the page under the reader; and a phone (≤ ``PHONE_MAX`` px) gets its own picture, laid out at
-    phone width (:func:`phone_spec`): the desktop picture shrunk to a phone's width had 5 px text and
-    left a band of white under it."""
-    svg = to_svg(spec, lang)
+    ``img.streek-still`` to load. ``box_height``: the still stands in for an interactive chart of
+    that height (px) that takes ``share`` of a card's width: the image takes exactly that height, so
+    that the swap does not move the page under the reader, and it is laid out at the width of its
+    slot (:func:`laid_out`): a ``<picture>`` with the phone layout and up to two wider ones
+    (:func:`wide_layouts`). One picture for every screen had 5 px text on a phone and, at 1920 px, a
+    sub-targets chart 470 px wide in a 1400 px card."""
+    if box_height:
+        svg = to_svg(laid_out(spec, PHONE_WIDTH, box_height), lang)
+    else:
+        svg = to_svg(spec, lang)
     m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
     w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
     size = f' width="{w}" height="{h}"' if m else ""
@@ -74,6 +94,6 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
            f'style="{style};display:block">')
     if not box_height:
         return img
-    phone = publish(to_svg(phone_spec(spec, box_height), lang), ".svg")
-    return (f'<picture><source media="(max-width: {PHONE_MAX}px)" srcset="{phone}" type="image/svg+xml">'
-            f'{img}</picture>')
+    sources = "".join(f'<source media="(min-width: {vw}px)" srcset="{publish(to_svg(laid_out(spec, width, box_height), lang), ".svg")}"'
+                      f' type="image/svg+xml">' for vw, width in wide_layouts(share))
+    return f"<picture>{sources}{img}</picture>"

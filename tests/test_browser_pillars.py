@@ -321,6 +321,29 @@ def test_pillar_page_on_a_phone(browser, app_server):
         ctx.close()
 
 
+@pytest.mark.parametrize("width", [1366, 1920])
+def test_still_pictures_are_laid_out_for_the_screen(tab, app_server, width):
+    """On a laptop and a projector screen every card's still picture is one laid out for its slot
+    (pages/static_files.still_chart): shown at ≥ 78 % of its own size, and filling ≥ 75 % of its slot's
+    width. Before, one picture for every screen: at 1366 px shown at ~70 %, and at 1920 px the
+    sub-targets chart of 2.1.1 was 470 px wide in a 1400 px card."""
+    page = tab(width, 1000)
+    open_page(page, f"{app_server}/pijler-2")
+    page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
+                           ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=3, timeout=30_000)
+    shown = page.evaluate("""() => [...document.querySelectorAll('img.streek-still')].map(i => {
+        const r = i.getBoundingClientRect();
+        const scale = Math.min(r.width / i.naturalWidth, r.height / i.naturalHeight);
+        return {card: i.closest('[class*="st-key-ambitie-"]').className.match(/st-key-(ambitie-\\S+)/)[1],
+                scale, drawn: i.naturalWidth * Math.min(scale, 1), slot: r.width, natural: i.naturalWidth};
+    })""")
+    assert len(shown) == 3, shown
+    for s in shown:
+        assert s["scale"] >= 0.78 and s["drawn"] >= 0.75 * s["slot"], s
+    wide = next(s for s in shown if s["card"] == "ambitie-2-1-1")
+    assert wide["drawn"] >= (1250 if width == 1920 else 780), wide
+
+
 def test_overview_row_leads_to_its_card(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 1400})
     page.goto(f"{app_server}/overzicht?lang=EN")

@@ -62,32 +62,50 @@ def test_presentation_chart_is_a_projector_still_then_interactive():
     assert len(at.get("vega_lite_chart")) == 1
 
 
-def test_a_card_still_has_a_phone_picture_laid_out_like_the_interactive_chart():
-    """A still that stands in for an interactive chart of a given height gets a second picture for
-    phones: laid out at phone width and exactly that height (the desktop picture shrunk to a phone
-    had 5 px text and a band of white under it). Without a height: one picture."""
-    from pages.static_files import PHONE_MAX, PHONE_WIDTH, still_chart
+def test_a_card_still_is_laid_out_for_its_slot_like_the_interactive_chart():
+    """A still that stands in for an interactive chart of a given height is laid out as that chart
+    would be: exactly that height, at phone width by default and at up to two wider widths from the
+    screen width where its slot shows them at ≥ 80 % (one picture for every screen had 5 px text on a
+    phone and, at 1920 px, a sub-targets chart 470 px wide in a 1400 px card). Without a height: one
+    picture at the spec's own size."""
+    from pages.static_files import MIN_SCALE, PHONE_WIDTH, SLOT_OFFSET, still_chart, wide_layouts
     from streek import charts, load_vision
     from streek.progress import assess
     vision = load_vision()
     a = charts.series_of(vision, "2.1.2")[0]
     spec = charts.build_chart(vision, "2.1.2", assess(a, vision.series(a.code)), lang="nl")[0].to_dict(validate=False)
-    body = still_chart(spec, "alt", "nl", box_height=370)
-    source = re.search(rf'<picture><source media="\(max-width: {PHONE_MAX}px\)" srcset="app/static/(gen/[0-9a-f]{{40}}\.svg)"',
-                       body)
-    assert source and body.endswith("</picture>") and 'class="streek-still"' in body and "height:370px" in body
-    phone = (ROOT / "static" / source.group(1)).read_text(encoding="utf-8")
-    size = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', phone)
-    assert abs(float(size.group(1)) - PHONE_WIDTH) <= 2 and abs(float(size.group(2)) - 370) <= 2, size.groups()
-    assert "7.719" in html.unescape(phone)              # the same chart: its baseline, in Dutch
-    assert re.search(r'<img[^>]*src="app/static/(gen/[0-9a-f]{40}\.svg)"', body).group(1) != source.group(1)
+
+    def size(svg: str) -> tuple[float, float]:
+        m = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', svg)
+        return float(m.group(1)), float(m.group(2))
+
+    def read(url: str) -> str:
+        return (ROOT / "static" / url.removeprefix("app/static/")).read_text(encoding="utf-8")
+
+    for share in (1.0, 0.588):
+        body = still_chart(spec, "alt", "nl", box_height=370, share=share)
+        assert body.startswith("<picture>") and body.endswith("</picture>") and 'class="streek-still"' in body
+        assert "height:370px" in body
+        img = re.search(r'<img[^>]*src="(app/static/gen/[0-9a-f]{40}\.svg)"', body).group(1)
+        w, h = size(read(img))
+        assert abs(w - PHONE_WIDTH) <= 2 and abs(h - 370) <= 2, (w, h)
+        assert "7.719" in html.unescape(read(img))            # the same chart: its baseline, in Dutch
+        sources = re.findall(r'<source media="\(min-width: (\d+)px\)" srcset="(app/static/gen/[0-9a-f]{40}\.svg)"', body)
+        assert [int(vw) for vw, _ in sources] == [vw for vw, _ in wide_layouts(share)] and len(sources) == 2
+        assert int(sources[0][0]) > int(sources[1][0])        # widest first: the first match wins
+        for (vw, url), (_, width) in zip(sources, wide_layouts(share)):
+            w, h = size(read(url))
+            assert abs(w - width) <= 2 and abs(h - 370) <= 2, (width, w, h)
+            slot = (int(vw) - SLOT_OFFSET) * share           # the slot at the smallest screen that uses it
+            assert MIN_SCALE * width - 1 <= slot < width, (vw, width, slot)
+    assert wide_layouts(1.0) == [(1563, 1300), (1179, 820)]    # a sub-targets chart: the card's full width
     assert "<picture" not in still_chart(spec, "alt", "nl")
 
 
 def test_long_series_names_end_in_an_ellipsis_on_a_phone_and_stay_whole_on_a_desktop():
     """The sub-targets' legend is as wide as the plot: on a phone a long name ends in "…" inside the
     picture (it was cut off at the picture's edge); at desktop width it is whole."""
-    from pages.static_files import phone_spec
+    from pages.static_files import PHONE_WIDTH, laid_out
     from streek import charts, load_vision
     from streek.progress import assess
     from streek.render import to_svg
@@ -96,6 +114,6 @@ def test_long_series_names_end_in_an_ellipsis_on_a_phone_and_stay_whole_on_a_des
     spec = charts.build_chart(vision, "2.1.1", res, lang="nl")[0].to_dict(validate=False)
     name = "2.1.1c Werkzaamheidsgraad personen met een migratieachtergrond (EU-28)"
     desktop = html.unescape(to_svg(spec, "nl").decode())
-    phone = html.unescape(to_svg(phone_spec(spec, spec["height"]), "nl").decode())
+    phone = html.unescape(to_svg(laid_out(spec, PHONE_WIDTH, spec["height"]), "nl").decode())
     assert f">{name}<" in desktop
     assert f">{name}<" not in phone and re.search(r">2\.1\.1c Werkzaamheidsgraad[^<]*…<", phone)

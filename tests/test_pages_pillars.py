@@ -95,10 +95,12 @@ def test_first_render_sends_still_images_only(pillar):
     for code, body in zip(codes, stills):
         # the SVG travels by URL (a content-named file under static/gen/), not inside the run
         from pages.pillar_view import card_bundle, data_version
+        from pages.static_files import PHONE_WIDTH, laid_out
         src = re.search(r'<img class="streek-still" src="(app/static/gen/[0-9a-f]{40}\.svg)"', body)
         assert src, code
         svg = (ROOT / "static" / src.group(1).removeprefix("app/static/")).read_bytes()
-        assert svg == to_svg(card_bundle(code, data_version(VISION), "nl", VISION, res)["export"], "nl"), code
+        b = card_bundle(code, data_version(VISION), "nl", VISION, res)     # the card's chart, laid out at phone width
+        assert svg == to_svg(laid_out(b["export"], PHONE_WIDTH, b["spec"]["height"]), "nl"), code   # (wider ones: <source>)
         assert f'alt="{_html.escape(charts.chart_alt_text(VISION, code, res, lang="nl"), quote=True)}"' in body, code
     last = codes[-1]
     at.button(key="live-btn-ambitie-" + last.replace(".", "-")).click().run()

@@ -72,7 +72,7 @@ def test_still_charts_travel_by_url_and_nginx_serves_them_from_disk(cluster):
     v = load_vision()
     first = v.blocks_of("2")[0].code                      # a pillar page opens on its first building block
     cards = [c for c in charts.document_ambitions(v, "2") if charts.series_of(v, c)[0].building_block == first]
-    assert len(names) == 2 * len(cards) == 6, names      # per card of block 2.1: the picture and the phone's
+    assert len(names) == 3 * len(cards) == 9, names      # per card of block 2.1: laid out at three widths
     assert b"data:image/svg+xml" not in run.payload
     before = len(upstreams(cluster))
     for name in names:

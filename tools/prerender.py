@@ -1,0 +1,63 @@
+"""Draw every still picture of the pillar pages, the home page and the SWOT page once, in the
+background, so that the first visitor after a fresh start (a new clone, new data) does not wait for
+them.
+
+Usage: ``python tools/prerender.py [--lang nl|en] [page script ...]`` (default: both languages, the
+pages below) — ``make run`` and ``make serve`` start it at low priority
+(``nice``) beside the server. It runs each page script once per language with Streamlit's AppTest
+(no server, no browser): the pages build their stills as for a visitor, and the pictures land where
+the server finds them — the render cache on disk (``var/cache/render``) and the published files
+(``static/gen``). A server that is asked for a picture first simply draws it itself; nothing waits
+for this script. Pictures already on disk cost a file read, so a warm start is done in seconds.
+A page that fails here is reported and skipped: the server will show that failure to the reader
+(and the tests catch it first).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# every card of a pillar page (all building blocks), the home page's two maps, the SWOT charts
+SCRIPTS = (("pages/pillar_1.py", {"bouwsteen": "alle"}), ("pages/pillar_2.py", {"bouwsteen": "alle"}),
+           ("pages/pillar_3.py", {"bouwsteen": "alle"}), ("pages/home.py", {}), ("pages/swot_page.py", {}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lang", choices=("nl", "en"), action="append", help="only this language (default: both)")
+    ap.add_argument("scripts", nargs="*", help="only these page scripts (default: %(default)s)",
+                    default=[s for s, _ in SCRIPTS])
+    args = ap.parse_args(argv)
+    unknown = set(args.scripts) - {s for s, _ in SCRIPTS}
+    if unknown:
+        ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(s for s, _ in SCRIPTS)})")
+    sys.path.insert(0, str(ROOT))
+    from streamlit.testing.v1 import AppTest
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
+    # through the router (app.py), as a visitor: a page's links to other pages need its registry
+    probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    registered = dict(probe._registered_pages)
+    failed = 0
+    start = time.perf_counter()
+    for lang in args.lang or ("nl", "en"):
+        for script, params in [x for x in SCRIPTS if x[0] in args.scripts]:
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+            at._registered_pages = dict(registered)
+            if script != "pages/home.py":          # the router's default page: no switch
+                at.switch_page(script)
+            for k, v in {**params, "lang": lang}.items():
+                at.query_params[k] = v
+            at.run()
+            if at.exception:
+                failed += 1
+                print(f"prerender: {script} ({lang}) faalde: {at.exception[0].message}", file=sys.stderr)
+    print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
