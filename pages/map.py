@@ -250,6 +250,9 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             if series["periode"].nunique() == 1:
                 st.caption(t("map.series.one_period", lang,
                              period=fmt_period(series["periode"].iloc[0], lang=lang)))
+            missing = md.series_missing(vision, series, nis, lang=lang)
+            if missing:
+                st.caption(t("map.series.missing", lang, names=", ".join(missing)))
             s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
                 "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
                 "waarde_nl": t("map.tt.value", lang)})

@@ -275,11 +275,15 @@ SERIES_LINE_PX = 17                  # one line of title or legend
 SERIES_AXES_PX = 100                 # x axis labels, paddings and Streamlit's theme around the plot
 
 
-def series_height(n_title_lines: int, n_legend_rows: int) -> int:
+SERIES_BAR_STEP = 44                 # one period only: each area's bar gets a band this high
+SERIES_BAR_PX = 26                   # ... and the bar is this thick (one area was one bar 190 px thick)
+
+
+def series_height(n_title_lines: int, n_legend_rows: int, plot_height: int = SERIES_PLOT_HEIGHT) -> int:
     """Total height of the series chart. Streamlit fits the *whole* chart (title, legend, axes)
-    into the height it is given, so the plot only keeps SERIES_PLOT_HEIGHT when the total counts
+    into the height it is given, so the plot only keeps ``plot_height`` when the total counts
     the lines around it."""
-    return SERIES_PLOT_HEIGHT + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
+    return plot_height + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
 
 
 def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "", *,
@@ -303,9 +307,10 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     data["waarde_kort"] = [fmt_number(v, 1, lang=lang) for v in data["waarde"]]
     base = alt.Chart(data)
     value_axis = alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), titleFontWeight="normal")
-    legend_rows = 0
+    legend_rows, plot_height = 0, SERIES_PLOT_HEIGHT
     if series["periode_nl"].nunique() <= 1:
-        chart = base.mark_bar().encode(
+        plot_height = SERIES_BAR_STEP * max(len(names), 1)
+        chart = base.mark_bar(size=SERIES_BAR_PX).encode(
             y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
             x=alt.X("waarde:Q", title=y_title or None, axis=value_axis),
             color=color.legend(None), tooltip=tooltip)
@@ -328,7 +333,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
         chart = alt.layer(*layers)
     lines = [title] if isinstance(title, str) else list(title)
     wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
-    return chart.properties(width=WIDTH - 180, height=series_height(len(wrapped), legend_rows),
+    return chart.properties(width=WIDTH - 180, height=series_height(len(wrapped), legend_rows, plot_height),
                             title=alt.TitleParams(text=wrapped, anchor="start", fontSize=13)) \
         .configure_view(stroke=None) \
         .configure_legend(labelFontSize=11) \

@@ -377,6 +377,13 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     return out.sort_values(["volgorde", "jaar"]).reset_index(drop=True), mode
 
 
+def series_missing(vision: Vision, series: pd.DataFrame, nis: str | None, *, lang: str) -> list[str]:
+    """The areas the series chart is about (municipality ``nis``, the region, the province, Flanders)
+    that it cannot draw, for want of a value in its measure: named as missing, not left out silently."""
+    drawn = set(series["geo"])
+    return [vision.geo_name(g, lang) for g in ([nis] if nis else []) + list(REFERENCE_GEOS) if g not in drawn]
+
+
 def _common_base(df: pd.DataFrame, geos: list[str], since: str | None) -> str | None:
     """The index base: ``since`` if given, else the first period in which every drawn
     geography has a value."""

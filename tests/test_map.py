@@ -316,16 +316,38 @@ def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(visio
     enc = [ly["encoding"] for ly in spec["layer"] if "encoding" in ly and "y" in ly["encoding"]]
     value_enc = [e["y"] if e["y"].get("type") == "quantitative" else e["x"] for e in enc]
     assert any(e.get("title") == axis for e in value_enc)
-    # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it
+    # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it (lines), or a
+    # band of SERIES_BAR_STEP px per area (bars of one period)
     title_lines = len(spec["title"]["text"])
     legend_rows = 2 if s["periode"].nunique() > 1 else 0
-    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - mc.SERIES_AXES_PX >= 220
+    plot = 220 if s["periode"].nunique() > 1 else mc.SERIES_BAR_STEP * s["naam"].nunique()
+    assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - mc.SERIES_AXES_PX >= plot
     legend = next((e["color"]["legend"] for e in enc if e.get("color", {}).get("legend")), None)
     if s["periode"].nunique() > 1:
         assert legend["columns"] == 2 and legend["orient"] == "top"
         svg = to_svg(spec).decode()
         assert _plot_height(svg) >= 220
         assert axis in svg
+
+
+def test_one_period_bars_are_bars_and_missing_areas_are_named(vision):
+    """The census 2011 indicator has a value for Kortrijk but none for the region, the province or
+    Flanders: one bar of normal thickness (it was one slab 190 px thick), and the three areas the
+    title promises are named as missing, in the reader's language."""
+    ind = "employment_rate_20_64_census2011"
+    s, mode = md.series_frame(vision, ind, "34022", lang="nl")
+    assert list(s["geo"]) == ["34022"]
+    spec = mc.series_chart(s, mode, "x", lang="nl").to_dict()
+    bar = spec["layer"][0]
+    assert bar["mark"]["type"] == "bar" and bar["mark"]["size"] == mc.SERIES_BAR_PX
+    svg = to_svg(spec).decode()
+    heights = [float(h) for h in re.findall(r'<path[^>]*aria-roledescription="bar"[^>]*d="M[\d.,-]+h[\d.-]+v([\d.]+)', svg)]
+    assert heights and max(heights) <= mc.SERIES_BAR_PX + 0.5, heights
+    assert md.series_missing(vision, s, "34022", lang="nl") == ["Zuid-West-Vlaanderen", "Provincie West-Vlaanderen",
+                                                                "Vlaams Gewest"]
+    assert md.series_missing(vision, s, "34022", lang="en")[0] == vision.geo_name(md.REGION, "en")
+    full, _ = md.series_frame(vision, "population_total", "34022", lang="nl")
+    assert md.series_missing(vision, full, "34022", lang="nl") == []
 
 
 def test_clicks_choose_a_municipality_and_empty_selections_keep_it():

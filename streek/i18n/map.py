@@ -70,6 +70,7 @@ NL = {
     "map.series.why_index": "Index ({base} = 100): elke reeks ten opzichte van haar eigen waarde in {base}, zodat "
                             "gebieden van verschillende grootte naast elkaar passen.",
     "map.series.one_period": "Maar één jaar met gegevens ({period}): de gebieden naast elkaar.",
+    "map.series.missing": "Geen cijfer voor {names}: niet getekend.",
     "map.series.empty": "Geen reeks voor deze keuze.",
     "map.series.alt": "Reeks van {title} voor {who}, met de streek, de provincie en Vlaanderen.",
     "map.table.heading": "De 13 gemeenten, gerangschikt",
@@ -166,6 +167,7 @@ EN = {
     "map.series.why_index": "Index ({base} = 100): each series relative to its own value in {base}, so that "
                             "areas of different size fit side by side.",
     "map.series.one_period": "Only one year with data ({period}): the areas side by side.",
+    "map.series.missing": "No figure for {names}: not drawn.",
     "map.series.empty": "No series for this choice.",
     "map.series.alt": "Series of {title} for {who}, with the region, the province and Flanders.",
     "map.table.heading": "The 13 municipalities, ranked",
