@@ -119,7 +119,9 @@ def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
 
 
 def _scan(page, path: str, lang: str, report: dict) -> None:
-    found = run_axe(page)
+    """axe on the shown page; the sidebar (the same on every page) only on the first page scanned in
+    ``lang`` (``report[lang]`` still empty)."""
+    found = run_axe(page, sidebar=not report[lang])
     report[lang][path or "/"] = found
 
 
