@@ -18,7 +18,7 @@ from streamlit import dataframe_util
 
 from pages.frame import page_lang
 from pages.jump import block_anchor, block_selector
-from pages.ui import BADGE_CSS, assessments, data_version, facts_markdown, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_html, get_vision, status_badge
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
 from pages.still_view import LIVE, live_on_scroll, still_image, still_or_live
@@ -178,12 +178,14 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool, share: f
 
 
 # --- card pieces ----------------------------------------------------------------------------------
-def series_facts(sc: SeriesCard, multi: bool) -> dict:
-    """The texts of one target series on its card (markdown), all from the card model."""
-    return {"series": f"**{escape_markdown(sc.code)}** · {escape_markdown(sc.series_title)}" if multi or sc.series_title else "",
-            "facts": facts_markdown(sc),
-            "status": f'<p class="card-status">{status_badge(sc.status, sc.lang)} {html.escape(sc.reason)}</p>',
-            "notes": "  \n".join(escape_markdown(x) for x in card_notes(sc))}
+def series_facts(sc: SeriesCard, multi: bool) -> str:
+    """One target series on its card, all from the card model, as one HTML block (``show_facts``):
+    the series line, the facts, the status (badge and reason) and the notes."""
+    series = (f"<p class=\"card-facts\"><strong>{html.escape(sc.code)}</strong> · {html.escape(sc.series_title)}</p>"
+              if multi or sc.series_title else "")
+    return (series + facts_html(sc)
+            + f'<p class="card-status">{status_badge(sc.status, sc.lang)} {html.escape(sc.reason)}</p>'
+            + '<p class="card-notes">' + "<br>".join(html.escape(x) for x in card_notes(sc)) + "</p>")
 
 
 def card_notes(sc: SeriesCard) -> list[str]:
@@ -193,13 +195,10 @@ def card_notes(sc: SeriesCard) -> list[str]:
     return details + list(sc.notes)
 
 
-def show_facts(f: dict) -> None:
-    """One series' facts as one Markdown block (series line, facts), its status (badge and reason, as
-    HTML through st.html: Markdown with raw HTML would make the browser load ~200 KB more script),
-    and the notes."""
-    st.markdown("\n\n".join(x for x in (f["series"], f["facts"]) if x))
-    st.html(f["status"])
-    st.caption(f["notes"])
+def show_facts(block: str) -> None:
+    """One series' facts, status and notes (``series_facts``): one ``st.html`` element (three
+    Markdown/HTML elements before; each element costs the browser its own render)."""
+    st.html(block)
 
 
 def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str) -> str:

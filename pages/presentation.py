@@ -11,7 +11,7 @@ import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
-from pages.ui import assessments, data_version, facts_markdown, get_vision, status_badge
+from pages.ui import assessments, data_version, facts_html, get_vision, status_badge
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
@@ -26,7 +26,9 @@ CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-left: 2.5rem; padding-right: 2.5rem; max-width: 100%; }
-[data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li { font-size: 1.45rem; line-height: 1.45; }
+[data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li,
+[data-testid="stMain"] .card-facts { font-size: 1.45rem; line-height: 1.45; }
+.card-facts { margin: 0 0 1rem; }
 [data-testid="stMain"] h2 { font-size: 2.5rem; line-height: 1.2; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
 .present-badge { display: inline-block; border: 3px solid; border-radius: 1.2rem; padding: .1rem .9rem;
@@ -229,8 +231,7 @@ else:
         sc = card.series[0]
         left, right = st.columns([2, 3], gap="large")
         with left:
-            st.html(badge(sc.status))     # st.html: the frame loads its code already (no rehype-raw)
-            st.markdown(facts_markdown(sc))
+            st.html(badge(sc.status) + facts_html(sc))     # one element: badge and facts
         with right:
             _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, theme=None)
             st.caption(source)
@@ -242,7 +243,6 @@ else:
         with right:
             for sc in card.series:
                 st.html(f'<div class="present-series"><b>{html.escape(sc.code)}</b> · {html.escape(sc.series_title)}'
-                        f'<br>{badge(sc.status, small=True)}</div>')
-                st.markdown(facts_markdown(sc))
+                        f'<br>{badge(sc.status, small=True)}</div>' + facts_html(sc))
     if lang != DEFAULT_LANG:
         st.caption(t("lang.data_stays_dutch", lang))

@@ -15,7 +15,6 @@ import streamlit as st
 
 from streek import charts, load_vision
 from streek.card import SeriesCard, status_label
-from streek.db.safe import escape_markdown
 from pages.frame import LANG_KEY, page_lang
 from streek.i18n import DEFAULT_LANG, t
 from streek.load import DATA_DIR
@@ -132,15 +131,20 @@ def status_badge(status: Status, lang: str, css_class: str = "status-badge") -> 
             f"{html.escape(status_label(status, lang))}</span>")
 
 
-def facts_markdown(sc: SeriesCard) -> str:
-    """A series' facts (the card model's label/value rows) as Markdown lines: the one renderer of
-    card facts, used by the pillar page and presentation mode."""
-    return "  \n".join(f"**{label}:** {escape_markdown(value)}" for label, value in sc.fact_rows)
+def facts_html(sc: SeriesCard) -> str:
+    """A series' facts (the card model's label/value rows) as one HTML paragraph: the one renderer of
+    card facts, used by the pillar page and presentation mode. HTML through ``st.html``, not Markdown:
+    each Markdown element costs the browser its own parse and render (~7 ms apiece on a pillar page,
+    where the facts were a third of its elements)."""
+    return ('<p class="card-facts">' + "<br>".join(f"<strong>{html.escape(label)}:</strong> {html.escape(value)}"
+                                                   for label, value in sc.fact_rows) + "</p>")
 
 
 BADGE_CSS = """
 <style>
 .status-badge{display:inline-block;border:2px solid;border-radius:1rem;padding:0 .6rem;font-weight:600;white-space:nowrap;}
+.card-facts{margin:0 0 1rem}
+.card-notes{font-size:.875rem;color:rgba(17,20,24,.6);margin:0 0 1rem}  /* as st.caption: 4,8:1 on white */
 </style>
 """
 

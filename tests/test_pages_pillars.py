@@ -18,7 +18,6 @@ from html_tables import html_tables, read_table
 from streek import charts, load_vision
 from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
 from streek.card import reason_text, status_label, status_text
-from streek.db.safe import escape_markdown
 from streek.progress import STATUS_ORDER, assess
 from streek.render import to_svg
 
@@ -172,14 +171,14 @@ def test_each_chart_holds_baseline_and_target(pillar_pages, pillar):
 
 def test_cards_show_status_word_and_reason(pillar_pages):
     at = pillar_pages["1"]
-    html = "\n".join(m.value for m in at.markdown)
     import html as _html
-    shown = [h.proto.body for h in at.get("html")]          # the status line: badge and reason, as HTML
+    shown = [h.proto.body for h in at.get("html")]          # facts, status (badge and reason) and notes, as HTML
+    html = "\n".join(shown)
     r = STATUS["1.2.1"]
     assert any(status_label(r.status, "nl") in b and _html.escape(reason_text(r.reason, "nl")) in b for b in shown)
     # absolute and relative change, and the printed figure where it differs (1.4.2: +23,1 % printed, +23,2 % computed)
-    assert escape_markdown("+1.506 personen (+23,2 %) – het document drukt +23,1 % af") in html
-    assert escape_markdown("31.391 ondernemingen (2019)") in html   # latest measurement, Dutch formatted, with year
+    assert _html.escape("+1.506 personen (+23,2 %) – het document drukt +23,1 % af") in html
+    assert _html.escape("31.391 ondernemingen (2019)") in html   # latest measurement, Dutch formatted, with year
 
 
 def overview_rows(at: AppTest) -> pd.DataFrame:
