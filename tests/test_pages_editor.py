@@ -71,7 +71,12 @@ def frame_with(at: AppTest, column: str):
 
 
 def card_text(at: AppTest, code: str) -> str:
-    """What one ambition card on a pillar page says: its Markdown and its HTML (the status line)."""
+    """What one ambition card on a pillar page says: its Markdown and its HTML (facts, status, notes)."""
+    return "\n".join(card_parts(at, code))
+
+
+def card_parts(at: AppTest, code: str) -> tuple[str, str]:
+    """One ambition card's Markdown and its HTML, apart."""
     key = "-ambitie-" + code.replace(".", "-")
 
     def walk(node):
@@ -80,7 +85,7 @@ def card_text(at: AppTest, code: str) -> str:
             yield from walk(child)
 
     card = next(b for b in walk(at.main) if type(b).__name__ == "Block" and b.proto.id.endswith(key))
-    return "\n".join([m.value for m in card.markdown] + [h.proto.body for h in card.get("html")])
+    return "\n".join(m.value for m in card.markdown), "\n".join(h.proto.body for h in card.get("html"))
 
 
 def test_visitor_sees_no_editing_page(editor_env):
@@ -163,8 +168,11 @@ def test_editor_imports_and_the_pillar_chart_and_status_change(editor_env):
     assert (2021.0, 6500.0) in measured_points(at, "2.1.2")
     card = card_text(at, "2.1.2")
     assert "Niet te beoordelen" not in card and "Op koers" in card
-    assert re.search(r"(?<!\\)<img", card) is None              # HTML arrives escaped: \\<img
-    assert re.search(r"(?<!\\)\]\(http://evil", card) is None   # no live Markdown link
+    markdown, shown_html = card_parts(at, "2.1.2")
+    assert re.search(r"(?<!\\)<img", markdown) is None          # in Markdown, HTML arrives escaped: \\<img
+    assert re.search(r"(?<!\\)\]\(http://evil", markdown) is None   # no live Markdown link
+    assert "<img" not in shown_html and "&lt;img src=x" in shown_html   # in HTML (the facts), as text
+    assert 'href="http://evil' not in shown_html                   # no link either
     assert "evil" in card                                           # but the text itself is shown
 
     # history and undo on the editor page
