@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.editor_auth import editor_route_visible, sync_cookie
-from pages.focus import focus_outline
+from pages.focus import frame_style
 from pages.frame import language_selector
 from pages.not_found import not_found_page
 from pages.routes import ROUTES, Route
@@ -47,6 +47,6 @@ _missing = not_found_page(PAGES)
 if _missing is not None:
     PAGES[t("nav.section.vision", lang)].append(_missing)
 search_box(lang)
-focus_outline()
+frame_style()
 nav = st.navigation(PAGES)   # presentation mode hides the navigation with its own CSS (position="hidden" breaks deep links)
 nav.run()

@@ -32,7 +32,8 @@ MAP_BOX = "kaart-vlak"
 # under it. A phone then shows no white bands above and under the map, a projector a map as wide as
 # its column (at most 85 % of the screen high, so that it fits on it whole).
 MAP_CSS = (f"<style>.st-key-{MAP_BOX}-kader{{container-type:inline-size}}"
-           f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}</style>")
+           f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}"
+           f"@media print{{.st-key-{MAP_BOX}{{height:auto}}}}</style>")   # paper: as drawn, no band under it
 DEFAULT_INDICATOR = "population_density"
 
 lang = page_lang()

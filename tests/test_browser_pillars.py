@@ -360,6 +360,30 @@ def test_still_pictures_are_laid_out_for_the_screen(tab, app_server, width):
     assert wide["drawn"] >= (1250 if width == 1920 else 780), wide
 
 
+def test_printed_pillar_page_is_the_content_only(tab, app_server):
+    """Ctrl+P (a handout for a workshop): the sidebar, the buttons, expanders and popovers are not
+    printed, the cards take the paper's full width and are not cut where they fit on a sheet
+    (pages/focus.FRAME_CSS). Before: the sidebar printed beside the page, every button and expander too."""
+    page = tab(1280, 1000)
+    open_page(page, f"{app_server}/pijler-2")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => {
+        const visible = sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0).length;
+        const main = document.querySelector('[data-testid=stMain]').getBoundingClientRect();
+        const card = document.querySelector('.st-key-ambitie-2-1-2');
+        return {sidebar: visible('[data-testid=stSidebar]'), buttons: visible('[data-testid=stMain] [data-testid=stButton]'),
+                expanders: visible('[data-testid=stMain] [data-testid=stExpander]'),
+                popovers: visible('[data-testid=stMain] [data-testid=stPopover]'),
+                stills: visible('[data-testid=stMain] img.streek-still'),
+                card_share: card.getBoundingClientRect().width / main.width,
+                card_break: getComputedStyle(card).breakInside};
+    }""")
+    assert shown["sidebar"] == 0 and shown["buttons"] == 0 and shown["expanders"] == 0 and shown["popovers"] == 0, shown
+    assert shown["stills"] == 3 and shown["card_share"] > 0.9 and shown["card_break"] == "avoid", shown
+    page.emulate_media(media="screen")
+    expect(page.locator("[data-testid=stSidebar]")).to_be_visible()      # the screen is untouched
+
+
 def test_overview_row_leads_to_its_card(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 1400})
     page.goto(f"{app_server}/overzicht?lang=EN")
