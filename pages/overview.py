@@ -55,7 +55,11 @@ st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang, n=df["ambitie"].nunique(), n_series=len(df)))
 counts = Counter(df["status_code"])
 # st.html, not markdown with raw HTML: the frame already loads st.html's code, rehype-raw would be one more chunk
-WIDE = "<style>@media (min-width: 641px) { .overview-table td:nth-of-type(1) { min-width: 12rem; } .overview-table .status-badge { white-space: normal; } }</style>"
+# a status word wraps inside its badge on a laptop (the description keeps its room); from 1600 px on, where the
+# description has room to spare, it stays on one line ("Niet te beoordelen" in one badge on a projector)
+WIDE = ("<style>@media (min-width: 641px) { .overview-table td:nth-of-type(1) { min-width: 12rem; } "
+        ".overview-table .status-badge { white-space: normal; } }"
+        "@media (min-width: 1600px) { .overview-table .status-badge { white-space: nowrap; } }</style>")
 st.html(BADGE_CSS + TABLE_CSS + WIDE + "<p>" + " ".join(f"{status_badge(s, lang)} {fmt_number(counts.get(s.value, 0), lang=lang)}"
                                                   for s in STATUS_ORDER) + "</p>")
 

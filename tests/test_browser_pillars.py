@@ -384,6 +384,19 @@ def test_printed_pillar_page_is_the_content_only(tab, app_server):
     expect(page.locator("[data-testid=stSidebar]")).to_be_visible()      # the screen is untouched
 
 
+def test_overview_on_a_projector_keeps_each_status_on_one_line(tab, app_server):
+    """At 1920 px "Niet te beoordelen" stays on one line inside its badge (it wrapped in two or three
+    lines beside a description column of ~1000 px), and every table still fits without scrolling."""
+    page = tab(1920, 1080)
+    page.goto(f"{app_server}/overzicht")
+    wait_for_app(page)
+    expect(page.locator("table.overview-table").first).to_be_visible()
+    got = page.evaluate("""() => ({overflow: [...document.querySelectorAll('.plain-wrap')].map(x => x.scrollWidth - x.clientWidth),
+        heights: [...document.querySelectorAll('.overview-table .status-badge')].map(b => b.getBoundingClientRect().height)})""")
+    assert got["heights"] and max(got["heights"]) < 40, got      # one line: ~29 px, two: ~54 px
+    assert got["overflow"] and max(got["overflow"]) <= 1, got
+
+
 def test_overview_row_leads_to_its_card(page, app_server):
     page.set_viewport_size({"width": 1400, "height": 1400})
     page.goto(f"{app_server}/overzicht?lang=EN")
