@@ -59,7 +59,7 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     table = ranked.assign(**{k: ranked[v] for k, v in cols.items()})[list(cols)]
     # the browser fetches the unchanging layers (neighbours, border) as files it keeps in its cache;
     # the downloads (vl-convert) get the whole spec
-    return mc.with_layer_urls(spec, publish_json), {"frame": frame, "title": title, "download": download,
+    return mc.screen_title(mc.with_layer_urls(spec, publish_json)), {"frame": frame, "title": title, "download": download,
                   "csv": to_csv(download, lang), "spec_json": spec_json(spec), "ranked": ranked, "table": table,
                   "region_missing": not (md.rows(_vision, ind)["geo"] == md.REGION).any()}
 

@@ -108,6 +108,9 @@ def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width)
     assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
     # the map's height follows its width (pages/map.MAP_CSS): the plot takes most of the chart's
     # height (no white bands above and under the map on a phone) and the 13 shapes most of its width
+    if width > 800:     # a wide map: its title on one line (mapchart.screen_title), not wrapped at 40 characters
+        assert page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]"
+                             ".querySelectorAll('g.role-title-text text tspan').length") <= 1
     box = page.evaluate(MAP_BOX_JS)       # (before: on a phone the shapes filled 57 % of a 324 px high plot)
     assert box["shapes_h"] >= 0.7 * box["plot_h"] and box["shapes_w"] >= 0.75 * box["w"], box
     click_municipality(page, "Kuurne")

@@ -4,6 +4,8 @@ are kept on disk between processes (keyed on spec, language, scale; atomic; can 
 from __future__ import annotations
 
 import json
+import math
+import re
 import subprocess
 import sys
 import threading
@@ -79,6 +81,24 @@ def test_missing_values_keep_a_transparent_click_layer_over_coloured_and_grey(vi
     fills = [ly for ly in spec["layer"] if ly["mark"]["type"] == "geoshape" and ly["data"]["name"] == "gemeenten"
              and ly["mark"].get("filled") is not False and ly is not click[0]]
     assert len(fills) == 2                       # with a value (colour), without (grey)
+
+
+def test_screen_title_is_one_line_where_the_map_is_wide_enough(vision):
+    """On screen the wrapped title becomes one line from the width it needs (Vega's ``width`` signal):
+    a projector shows one line over an 820 px map, a phone keeps the lines; exports keep the lines."""
+    import json as _json
+    spec = _map(vision)
+    lines = spec["title"]["text"]
+    assert isinstance(lines, list) and len(lines) >= 2
+    screen = mc.screen_title(spec)
+    expr = screen["title"]["text"]["expr"]
+    need = int(re.match(r"width >= (\d+) \?", expr).group(1))
+    one = " ".join(lines)
+    assert need == math.ceil(len(one) * mc.TITLE_CHAR_PX) and 300 < need < 600
+    assert _json.dumps([one]) in expr and _json.dumps(lines) in expr
+    assert spec["title"]["text"] == lines                        # the export's spec is not touched
+    short = {**spec, "title": {**spec["title"], "text": ["Bevolking, 2022"]}}
+    assert mc.screen_title(short) is short
 
 
 def test_map_title_wraps_to_phone_width_and_keeps_every_word(vision):

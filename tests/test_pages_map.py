@@ -3,6 +3,7 @@ chart's selection state, as the browser sends it) shows that municipality's seri
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,6 +37,8 @@ def charts(at):
 
 def title_text(spec) -> str:
     t = spec["title"]["text"]
+    if isinstance(t, dict):       # one line where the map is wide enough (mapchart.screen_title): that line
+        t = json.loads(re.search(r"\? (\[.*?\]) :", t["expr"]).group(1))
     return " ".join(t) if isinstance(t, list) else t
 
 
