@@ -33,7 +33,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # beside the server, at low priority: draw every still picture once, so that the first visitor after a
-# fresh start does not wait for them (tools/prerender.py; PRERENDER= switches it off)
+# fresh start does not wait for them (tools/prerender.py; PRERENDER= switches it off). Then the launcher
+# visits every main page once per language on each server process (STREEK_WARM=1, tools/warm.py).
 PRERENDER ?= nice -n 19 $(BIN)/python tools/prerender.py &
 
 ## make run: set up .venv, check data/, start the app on http://localhost:$(PORT) (embedded SQLite store)
@@ -41,7 +42,7 @@ run: $(VENV)/.installed
 	$(BIN)/python -m streek validate
 	$(INIT_STORE)
 	$(PRERENDER)
-	$(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	STREEK_WARM=1 $(BIN)/python tools/serve.py run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 ## make serve: like make run, but WORKERS Streamlit processes (default: one per CPU core) behind nginx
 ## on port $(PORT), with sticky sessions; for a room full of phones. Needs nginx (Debian: apt install nginx).
@@ -49,7 +50,7 @@ serve: $(VENV)/.installed
 	$(BIN)/python -m streek validate
 	$(INIT_STORE)
 	$(PRERENDER)
-	$(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
+	STREEK_WARM=1 $(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included).
 ## Bytecode is written (into the ignored __pycache__/ folders) even where PYTHONDONTWRITEBYTECODE is set:

@@ -15,6 +15,7 @@ A page that fails here is reported and skipped: the server will show that failur
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,6 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # every card of a pillar page (all building blocks), the home page's two maps, the SWOT charts
 SCRIPTS = (("pages/pillar_1.py", {"bouwsteen": "alle"}), ("pages/pillar_2.py", {"bouwsteen": "alle"}),
            ("pages/pillar_3.py", {"bouwsteen": "alle"}), ("pages/home.py", {}), ("pages/swot_page.py", {}))
+
+
+def mark_path() -> Path | None:
+    """The file that says a prerender is drawing into this render cache (None: the cache is off)."""
+    sys.path.insert(0, str(ROOT))
+    from streek.render import disk_cache_dir
+    folder = disk_cache_dir()
+    return folder / "prerender.running" if folder is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,11 +47,24 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from streamlit.testing.v1 import AppTest
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
-    # through the router (app.py), as a visitor: a page's links to other pages need its registry
-    probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
-    registered = dict(probe._registered_pages)
-    failed = 0
     start = time.perf_counter()
+    mark = mark_path()
+    if mark is not None:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.write_text(str(os.getpid()))       # tools/warm.py waits while this is here
+    try:
+        # through the router (app.py), as a visitor: a page's links to other pages need its registry
+        probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+        failed = _draw(args, AppTest, dict(probe._registered_pages))
+    finally:
+        if mark is not None:
+            mark.unlink(missing_ok=True)
+    print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _draw(args, AppTest, registered: dict) -> int:
+    failed = 0
     for lang in args.lang or ("nl", "en"):
         for script, params in [x for x in SCRIPTS if x[0] in args.scripts]:
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
@@ -55,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             if at.exception:
                 failed += 1
                 print(f"prerender: {script} ({lang}) faalde: {at.exception[0].message}", file=sys.stderr)
-    print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    return 1 if failed else 0
+    return failed
 
 
 if __name__ == "__main__":

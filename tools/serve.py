@@ -19,6 +19,9 @@ Why:
   with an English voice. The index page gets the language of the link (``?lang=EN``: English, else
   Dutch); the frame keeps it right when the reader switches language (``pages/frame.py``).
 
+With ``STREEK_WARM=1`` (``make run``) it also warms the new server in the background: one visit per
+main page and language (``tools/warm.py``).
+
 Plain ``streamlit run app.py`` works too, with that one dialog on the very first deep link, the extra
 round trip and ``lang="en"``.
 """
@@ -76,5 +79,19 @@ def _patch_index_page() -> None:
 
 _patch_index_page()
 
+
+def _port(argv: list[str]) -> int:
+    """The port of ``--server.port N`` / ``--server.port=N`` in Streamlit's arguments (default 8501)."""
+    for i, a in enumerate(argv):
+        if a == "--server.port" and i + 1 < len(argv):
+            return int(argv[i + 1])
+        if a.startswith("--server.port="):
+            return int(a.split("=", 1)[1])
+    return 8501
+
+
 if __name__ == "__main__":
+    import warm  # tools/ is this script's folder
+    if warm.wanted() and sys.argv[1:2] == ["run"]:    # make run: one visit per page and language (tools/warm.py)
+        warm.warm_in_background([f"http://127.0.0.1:{_port(sys.argv)}"])
     sys.exit(main())

@@ -173,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     cluster = start(args.script, args.workers, args.port, args.address)
     print(f"{len(cluster.workers)} Streamlit-workers achter nginx: http://localhost:{args.port}  (stoppen: Ctrl-C)",
           flush=True)
+    import warm  # tools/ is this script's folder
+    if warm.wanted():     # make serve: every worker visited once per page and language (tools/warm.py)
+        warm.warm_in_background(cluster.worker_urls)
     try:
         while not stopping:
             if cluster.nginx.poll() is not None or any(w.poll() is not None for w in cluster.workers):
