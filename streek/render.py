@@ -24,6 +24,7 @@ from pathlib import Path
 
 import altair as alt
 
+from streek.cachedir import DISK_CACHE, disk_cache_dir  # noqa: F401  (DISK_CACHE: part of this module's interface)
 from streek.download import neutralise_cell
 from streek.fmt import d3_format_locale
 from streek.png_worker import render_png
@@ -68,16 +69,7 @@ def _svg(spec: str, lang: str) -> str:
     return svg
 
 
-DISK_CACHE = Path(__file__).resolve().parents[1] / "var" / "cache" / "render"
 DISK_CACHE_MAX_FILES = 800          # oldest files go first beyond this (PNGs a few hundred KB, SVGs ~20 KB)
-
-
-def disk_cache_dir() -> Path | None:
-    """Where PNGs and SVGs are kept between processes; None when switched off (``STREEK_RENDER_CACHE=off``)."""
-    env = os.environ.get("STREEK_RENDER_CACHE", "")
-    if env.lower() in ("off", "0", "no", "false"):
-        return None
-    return Path(env) if env else DISK_CACHE
 
 
 @lru_cache(maxsize=1)

@@ -29,12 +29,24 @@ SCRIPTS = (("pages/pillar_1.py", {"bouwsteen": "alle"}), ("pages/pillar_2.py", {
 def mark_path() -> Path | None:
     """The file that says a prerender is drawing into this render cache (None: the cache is off)."""
     sys.path.insert(0, str(ROOT))
-    from streek.render import disk_cache_dir
+    from streek.cachedir import disk_cache_dir  # light: no pandas, Altair or vl-convert
     folder = disk_cache_dir()
     return folder / "prerender.running" if folder is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:
+    mark = mark_path()          # first of all: a launcher that starts beside us must see it at once
+    if mark is not None:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.write_text(str(os.getpid()))       # tools/warm.py waits while this is here
+    try:
+        return _main(argv)
+    finally:
+        if mark is not None:
+            mark.unlink(missing_ok=True)
+
+
+def _main(argv: list[str] | None) -> int:
     import argparse
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=("nl", "en"), action="append", help="only this language (default: both)")
@@ -48,17 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     from streamlit.testing.v1 import AppTest
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
     start = time.perf_counter()
-    mark = mark_path()
-    if mark is not None:
-        mark.parent.mkdir(parents=True, exist_ok=True)
-        mark.write_text(str(os.getpid()))       # tools/warm.py waits while this is here
-    try:
-        # through the router (app.py), as a visitor: a page's links to other pages need its registry
-        probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
-        failed = _draw(args, AppTest, dict(probe._registered_pages))
-    finally:
-        if mark is not None:
-            mark.unlink(missing_ok=True)
+    # through the router (app.py), as a visitor: a page's links to other pages need its registry
+    probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    failed = _draw(args, AppTest, dict(probe._registered_pages))
     print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 1 if failed else 0
 
