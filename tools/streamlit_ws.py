@@ -104,11 +104,16 @@ def open_page(base_url: str, page_name: str = "", timeout: float = 120, keep: bo
     async def _go() -> Run:
         async with Visitor(base_url, timeout=timeout) as v:
             return await v.open(page_name, keep=keep)
+    return run_sync(_go())
+
+
+def run_sync(coro):
+    """``asyncio.run(coro)``, also where an event loop already runs in this thread (Playwright's sync
+    API in the same test process): then in a thread of its own."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:                       # no loop in this thread: the usual case
-        return asyncio.run(_go())
-    # a loop already runs here (Playwright's sync API in the same test process): use a thread of its own
+        return asyncio.run(coro)
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _go()).result()
+        return pool.submit(asyncio.run, coro).result()

@@ -14,7 +14,6 @@ the server, where they would hold it up. A page that fails is reported; the serv
 """
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import threading
@@ -76,7 +75,9 @@ def warm(urls: list[str], timeout: float = 300) -> list[str]:
         if not _healthy(url, timeout):
             problems.append(f"{url}: antwoordt niet")
             continue
-        problems += asyncio.run(_visit_all(url, timeout))
+        sys.path.insert(0, str(ROOT / "tools"))
+        from streamlit_ws import run_sync
+        problems += run_sync(_visit_all(url, timeout))
     return problems
 
 
