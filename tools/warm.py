@@ -22,6 +22,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "tools") not in sys.path:        # prerender and streamlit_ws live beside this file
+    sys.path.insert(0, str(ROOT / "tools"))
 # every page a room opens first, in the order a facilitator shows them
 PAGES = ("", "overzicht", "pijler-1", "pijler-2", "pijler-3", "kaart", "gemeente", "presentatie")
 LANG_QUERY = {"nl": "", "en": "lang=EN"}
@@ -42,7 +44,6 @@ def _healthy(url: str, timeout: float) -> bool:
 
 
 def _prerender_running() -> bool:
-    sys.path.insert(0, str(ROOT / "tools"))
     from prerender import mark_path
     mark = mark_path()
     try:
@@ -52,7 +53,6 @@ def _prerender_running() -> bool:
 
 
 async def _visit_all(url: str, timeout: float) -> list[str]:
-    sys.path.insert(0, str(ROOT / "tools"))
     from streamlit_ws import Visitor
     problems = []
     for lang, query in LANG_QUERY.items():
@@ -75,7 +75,6 @@ def warm(urls: list[str], timeout: float = 300) -> list[str]:
         if not _healthy(url, timeout):
             problems.append(f"{url}: antwoordt niet")
             continue
-        sys.path.insert(0, str(ROOT / "tools"))
         from streamlit_ws import run_sync
         problems += run_sync(_visit_all(url, timeout))
     return problems
