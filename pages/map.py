@@ -35,6 +35,16 @@ MAP_CSS = (f"<style>.st-key-{MAP_BOX}-kader{{container-type:inline-size}}"
            f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}"
            f"@media print{{.st-key-{MAP_BOX}{{height:auto}}}}</style>")   # paper: as drawn, no band under it
 DEFAULT_INDICATOR = "population_density"
+SERIES_ANCHOR = "kaart-reeks"
+# On a phone (one column: the series under the map) a tap on a municipality scrolls its series into view,
+# smoothly (at once for a reader who asks for reduced motion); on a wider screen the series is beside the map and nothing moves. The municipality's code
+# in the script makes each tap's script new, so that Streamlit runs it again.
+SHOW_SERIES_JS = f"""<script>/* __NIS__ */ (function() {{
+  if (window.innerWidth > 640) return;
+  var el = document.getElementById('{SERIES_ANCHOR}');
+  var calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (el) {{ el.style.scrollMarginTop = '4rem'; el.scrollIntoView({{behavior: calm ? 'auto' : 'smooth', block: 'start'}}); }}
+}})();</script>"""
 
 lang = page_lang()
 vision = get_vision()
@@ -204,7 +214,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
     from the list reruns only this part (not the indicator widgets, the table, the notes)."""
     left, right = st.columns([3, 2], gap="large")
     with right:
-        st.subheader(t("map.series.heading", lang))
+        st.subheader(t("map.series.heading", lang), anchor=SERIES_ANCHOR)
         nis = st.selectbox(t("map.municipality", lang), sorted(codes, key=names.get), index=None,
                            format_func=names.get, placeholder=t("map.municipality_placeholder", lang),
                            key=W["gemeente"])
@@ -265,6 +275,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
                         source_nl=source, table=s_table,
                         alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)
+        if nis and clicked == nis:      # a tap on the map chose it: on a phone its series is under the map
+            st.html(SHOW_SERIES_JS.replace("__NIS__", nis), unsafe_allow_javascript=True, width="content")
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot, wait_for_app
+from conftest import screenshot, settle, wait_for_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from map_click import (MUNICIPALITIES, click_municipality, dismiss_dialog, map_shapes,  # noqa: E402
@@ -126,6 +126,29 @@ def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width)
     expect(ranking.get_by_role("link", name="Kuurne", exact=True)).to_have_attribute("href", "gemeente?nis=34023")
     assert page.locator("[data-testid=stDataFrame]").count() == 0
     screenshot(page, f"kaart-klik-kuurne-{width}")
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1440, 900)])
+def test_a_click_on_a_phone_brings_the_series_into_view(tab, app_server, width, height):
+    """On a phone the series is under the map: a tap on a municipality scrolls it into view (the reader
+    saw nothing change before). On a desktop it is beside the map, and nothing moves."""
+    page = tab(width, height)
+    page.goto(f"{app_server}/kaart")
+    wait_for_app(page)
+    wait_for_map(page)
+    wait_for_idle(page)
+    dismiss_dialog(page)
+    page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].scrollIntoView({block: 'center'})")
+    settle(page)
+    top = "() => document.getElementById('kaart-reeks').getBoundingClientRect().top"
+    before = page.evaluate(top)
+    click_municipality(page, "Kortrijk")
+    if width < 640:
+        assert before > height                          # the series heading was below the screen
+        page.wait_for_function(f"() => {{ const t = ({top})(); return t >= 0 && t < 200; }}", timeout=10_000)
+    else:
+        settle(page)
+        assert abs(page.evaluate(top) - before) < 2     # beside the map: the page did not move
 
 
 def test_a_shared_link_opens_the_same_view(tall_page, app_server):
