@@ -36,6 +36,15 @@ def launch(script: str | Path = "app.py", env: dict | None = None, port: int | N
     return proc, f"http://127.0.0.1:{port}"
 
 
+def healthy(url: str) -> bool:
+    """Whether the Streamlit server at ``url`` answers /_stcore/health now."""
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:  # noqa: S310 (loopback)
+            return r.status == 200
+    except OSError:
+        return False
+
+
 def wait_healthy(proc: subprocess.Popen, url: str, script: str | Path = "app.py", timeout: float = 90) -> None:
     """Return once ``url`` answers /_stcore/health; raise (with the server's log) when it stops or times out."""
     log = proc.log  # type: ignore[attr-defined]
@@ -44,12 +53,9 @@ def wait_healthy(proc: subprocess.Popen, url: str, script: str | Path = "app.py"
         if proc.poll() is not None:
             log.seek(0)
             raise RuntimeError(f"streamlit stopped ({script}):\n" + log.read().decode(errors="replace")[-4000:])
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:  # noqa: S310 (loopback)
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
+        if healthy(url):
+            return
+        time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s ({script})")
 

@@ -18,29 +18,29 @@ import os
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "tools") not in sys.path:        # prerender and streamlit_ws live beside this file
     sys.path.insert(0, str(ROOT / "tools"))
-# every page a room opens first, in the order a facilitator shows them
-PAGES = ("", "overzicht", "pijler-1", "pijler-2", "pijler-3", "kaart", "gemeente", "presentatie")
+sys.path.insert(1, str(ROOT))
+from pages.routes import ROUTES  # noqa: E402  (the one list of pages; imports no streamlit)
+
+# every page a visitor can open (not the editors' pages), in the navigation's order
+PAGES = tuple(r.url_path for r in ROUTES if not r.editor)
 LANG_QUERY = {"nl": "", "en": "lang=EN"}
 PRERENDER_WAIT_S = 120
 
 
 def _healthy(url: str, timeout: float) -> bool:
+    """Whether ``url`` answers within ``timeout`` seconds (a worker may still be starting)."""
+    from server import healthy
     deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:  # noqa: S310 (loopback)
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
+    while not healthy(url):
+        if time.time() >= deadline:
+            return False
         time.sleep(0.5)
-    return False
+    return True
 
 
 def _prerender_running() -> bool:
