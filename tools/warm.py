@@ -4,7 +4,7 @@ A new Streamlit process pays once for everything a page caches (the vision, the 
 cards' charts, the map's views): the first visitor of each page waits ~2 s longer than the next. With
 ``make serve`` every worker pays it again, and the facilitator's own visit warms only the worker that
 serves the facilitator — half a room could meet a cold worker at once. So ``make run`` and ``make
-serve`` (``STREEK_WARM=1``) visit every main page once in each language on every process, over the
+serve`` (``STREEK_WARM=1``) visit every visitor page (pages/routes.py) once in each language on every process, over the
 WebSocket as a browser would (``tools/streamlit_ws.Visitor``), in a background thread of the launcher:
 the server does the work, nothing waits for it, and a reader who arrives first is simply served.
 
