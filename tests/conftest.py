@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+import apptest_router as _router  # noqa: E402  (tools/apptest_router.py)
 import server as _server  # noqa: E402  (tools/server.py)
-from pages.routes import ROUTES  # noqa: E402
 
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
@@ -34,28 +34,15 @@ def open_script(script: str, timeout: float = 90, **params):
 
 
 _REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
-_DEFAULT_PAGE = next(r.script for r in ROUTES if not r.url_path)
 
 
 def open_via_router(page: str, lang: str | None = None, **params):
     """AppTest of app.py switched to ``page`` with query parameters (``lang`` and the others set
-    before the page's first run, as a link would); fails on any exception.
-
-    AppTest can only find a page that ``st.navigation`` registers under its own URL path after one
-    run of the router; that run (the home page, ~1 s) is done once per test process and its page
-    registry reused, so each test runs only the page it asks for."""
-    from streamlit.testing.v1 import AppTest
-    if not _REGISTERED:             # a throwaway run: the test's own session starts on its page
-        probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-        assert not probe.exception, [e.value for e in probe.exception]
-        _REGISTERED.update(probe._registered_pages)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at._registered_pages = dict(_REGISTERED)
-    if page != _DEFAULT_PAGE:       # the default page is where the router starts (switching to it by
-        at.switch_page(page)        # file would run pages/ as an old-style multipage app, without app.py)
-    for k, v in ({"lang": lang} if lang else {}).items() | params.items():
-        at.query_params[k] = v
-    at.run()
+    before the page's first run, as a link would); fails on any exception. The router's page
+    registry is learnt once per test process (tools/apptest_router.py)."""
+    if not _REGISTERED:
+        _REGISTERED.update(_router.registry())
+    at = _router.run_page(page, _REGISTERED, {**({"lang": lang} if lang else {}), **params})
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -56,32 +56,19 @@ def _main(argv: list[str] | None) -> int:
     unknown = set(args.scripts) - {s for s, _ in SCRIPTS}
     if unknown:
         ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(s for s, _ in SCRIPTS)})")
-    sys.path.insert(0, str(ROOT))
-    from streamlit.testing.v1 import AppTest
+    from apptest_router import registry, run_page  # tools/: this script's folder
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
     start = time.perf_counter()
-    # through the router (app.py), as a visitor: a page's links to other pages need its registry
-    probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
-    failed = _draw(args, AppTest, dict(probe._registered_pages))
-    print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _draw(args, AppTest, registered: dict) -> int:
+    registered = registry(timeout=300)
     failed = 0
     for lang in args.lang or ("nl", "en"):
         for script, params in [x for x in SCRIPTS if x[0] in args.scripts]:
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-            at._registered_pages = dict(registered)
-            if script != "pages/home.py":          # the router's default page: no switch
-                at.switch_page(script)
-            for k, v in {**params, "lang": lang}.items():
-                at.query_params[k] = v
-            at.run()
+            at = run_page(script, registered, {**params, "lang": lang}, timeout=300)
             if at.exception:
                 failed += 1
                 print(f"prerender: {script} ({lang}) faalde: {at.exception[0].message}", file=sys.stderr)
-    return failed
+    print(f"prerender: stilstaande grafieken klaar in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
