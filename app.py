@@ -12,8 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.editor_auth import editor_route_visible, sync_cookie
-from pages.focus import frame_style
-from pages.frame import language_selector
+from pages.frame import frame_style, language_selector
 from pages.not_found import not_found_page
 from pages.routes import ROUTES, Route
 from pages.search_box import search_box

@@ -28,8 +28,8 @@ MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
 MAP_BOX = "kaart-vlak"
 # The map's height follows its column's width (Vega-Lite has no height-from-width): the 13 shapes are
-# about 3 : 2, so the plot is two thirds of the width high, plus ~150 px for the title (two lines) and the legend
-# under it. A phone then shows no white bands above and under the map, a projector a map as wide as
+# about 3 : 2, so the plot is two thirds of the width high, plus ~150 px for the title (one or two lines)
+# and the legend under it. A phone then shows no white bands above and under the map, a projector a map as wide as
 # its column (at most 85 % of the screen high, so that it fits on it whole).
 MAP_CSS = (f"<style>.st-key-{MAP_BOX}-kader{{container-type:inline-size}}"
            f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}"

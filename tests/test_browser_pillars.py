@@ -363,7 +363,7 @@ def test_still_pictures_are_laid_out_for_the_screen(tab, app_server, width):
 def test_printed_pillar_page_is_the_content_only(tab, app_server):
     """Ctrl+P (a handout for a workshop): the sidebar, the buttons, expanders and popovers are not
     printed, the cards take the paper's full width and are not cut where they fit on a sheet
-    (pages/focus.FRAME_CSS). Before: the sidebar printed beside the page, every button and expander too."""
+    (pages/frame.FRAME_CSS). Before: the sidebar printed beside the page, every button and expander too."""
     page = tab(1280, 1000)
     open_page(page, f"{app_server}/pijler-2")
     page.emulate_media(media="print")
