@@ -91,7 +91,7 @@ def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, si
     m = md.map_indicator(_vision, ind, lang=lang)
     series, mode = md.series_frame(_vision, ind, nis, view, since, lang=lang)
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
-    title = md.series_title(_vision, m, mode, nis, base, lang=lang)
+    title = md.series_title(_vision, m, mode, nis, base, lang=lang, with_references=md.references_drawn(series))
     y_title = md.series_axis_title(m, mode, base, lang)
     spec = mc.series_chart(series, mode, title, y_title, lang=lang).to_dict() if not series.empty else None
     return spec, series, mode, base
@@ -259,8 +259,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             elif mode == md.SERIES_INDEX:
                 st.caption(t("map.series.why_index", lang, base=fmt_period(base or "", lang=lang)))
             if series["periode"].nunique() == 1:
-                st.caption(t("map.series.one_period", lang,
-                             period=fmt_period(series["periode"].iloc[0], lang=lang)))
+                st.caption(t("map.series.one_period" if md.references_drawn(series) else "map.series.one_period_alone",
+                             lang, period=fmt_period(series["periode"].iloc[0], lang=lang)))
             missing = md.series_missing(vision, series, nis, lang=lang)
             if missing:
                 st.caption(t("map.series.missing", lang, names=", ".join(missing)))
@@ -274,7 +274,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             who = names.get(nis) if nis else vision.geo_name(md.REGION, lang)
             chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
                         source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt", lang, title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)
+                        alt_text=t("map.series.alt" if md.references_drawn(series) else "map.series.alt_alone", lang,
+                                   title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)
         if nis and clicked == nis:      # a tap on the map chose it: on a phone its series is under the map
             st.html(SHOW_SERIES_JS.replace("__NIS__", nis), unsafe_allow_javascript=True, width="content")
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")

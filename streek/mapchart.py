@@ -31,7 +31,7 @@ from streek import geo
 from streek.fmt import fmt_number, vega_number_expr
 from streek.i18n import t
 from streek.i18n.names import unit_name
-from streek.mapdata import SELECTION_PARAM, SERIES_INDEX, MapIndicator
+from streek.mapdata import REFERENCE_GEOS, SELECTION_PARAM, SERIES_INDEX, MapIndicator
 
 WIDTH, HEIGHT = 620, 470            # fixed for PNG/SVG; Streamlit stretches the width on screen
 NEIGHBOUR_FILL = "#EDEDED"
@@ -44,7 +44,7 @@ SEQ_SCHEME = "blues"
 TITLE_WRAP = 44                     # characters per title line of the narrow series chart
 MAP_TITLE_WRAP = 40                 # characters per title line of the map on screen (a 390 px phone fits ~42)
 DIV_SCHEME = "blueorange"
-# the municipality, the region, the province, Flanders (Okabe-Ito)
+# the municipality, the region, the province, Flanders (Okabe-Ito; the order of mapdata.REFERENCE_GEOS after the first)
 SERIES_COLORS = ["#D55E00", "#0072B2", "#009E73", "#4D4D4D"]
 
 
@@ -311,9 +311,13 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
 
     ``y_title`` names the measure and its unit (:func:`streek.mapdata.series_axis_title`). The
     legend is compact: two columns above the plot, so that the plot keeps its height."""
-    names = list(dict.fromkeys(series.sort_values("volgorde")["naam"]))
-    color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=SERIES_COLORS[-len(names):]
-                                                  if len(names) < 4 else SERIES_COLORS),
+    ordered = series.sort_values("volgorde").drop_duplicates("naam")
+    names = list(ordered["naam"])
+    # each area keeps its own colour whichever others are missing (the municipality was drawn in
+    # Flanders' grey when the region, province and Flanders had no figure)
+    colours = [SERIES_COLORS[REFERENCE_GEOS.index(g) + 1] if g in REFERENCE_GEOS else SERIES_COLORS[0]
+               for g in ordered["geo"]]
+    color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=colours),
                       sort=names, legend=alt.Legend(title=None, orient="top", direction="horizontal", columns=2,
                                                     labelLimit=165, symbolSize=70, symbolStrokeWidth=3,
                                                     columnPadding=10, rowPadding=2, offset=6))

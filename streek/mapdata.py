@@ -397,8 +397,16 @@ def _common_base(df: pd.DataFrame, geos: list[str], since: str | None) -> str | 
     return None
 
 
-def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, base: str | None = None, *, lang: str) -> list[str]:
-    """Two title lines: what is drawn (with the comparable measure) and for whom."""
+def references_drawn(series: pd.DataFrame) -> bool:
+    """Whether a :func:`series_frame` holds the region, the province or Flanders (not only the municipality)."""
+    return bool(set(series["geo"]) & set(REFERENCE_GEOS))
+
+
+def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, base: str | None = None, *, lang: str,
+                 with_references: bool = True) -> list[str]:
+    """Two title lines: what is drawn (with the comparable measure) and for whom. ``with_references``
+    False (:func:`references_drawn`): the municipality alone, not "… naast de streek, de provincie en
+    Vlaanderen" over a chart that shows none of them."""
     title = indicator_title(m, lang)
     if mode == SERIES_PER1000:
         first = t("map.series.title_per1000", lang, title=title)
@@ -406,7 +414,10 @@ def series_title(vision: Vision, m: MapIndicator, mode: str, nis: str | None, ba
         first = t("map.series.title_index", lang, title=title, base=fmt_period(base or "", lang=lang))
     else:
         first = t("map.series.title_value", lang, title=title, unit=unit_name(m.unit, lang)) if m.unit else title
-    second = t("map.series.who", lang, who=vision.geo_name(nis, lang)) if nis else t("map.series.who_none", lang)
+    if nis and not with_references:
+        second = vision.geo_name(nis, lang)
+    else:
+        second = t("map.series.who", lang, who=vision.geo_name(nis, lang)) if nis else t("map.series.who_none", lang)
     return [first, second]
 
 

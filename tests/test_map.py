@@ -343,11 +343,17 @@ def test_one_period_bars_are_bars_and_missing_areas_are_named(vision):
     svg = to_svg(spec).decode()
     heights = [float(h) for h in re.findall(r'<path[^>]*aria-roledescription="bar"[^>]*d="M[\d.,-]+h[\d.-]+v([\d.]+)', svg)]
     assert heights and max(heights) <= mc.SERIES_BAR_PX + 0.5, heights
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == [mc.SERIES_COLORS[0]]   # the municipality's colour
     assert md.series_missing(vision, s, "34022", lang="nl") == ["Zuid-West-Vlaanderen", "Provincie West-Vlaanderen",
                                                                 "Vlaams Gewest"]
     assert md.series_missing(vision, s, "34022", lang="en")[0] == vision.geo_name(md.REGION, "en")
     full, _ = md.series_frame(vision, "population_total", "34022", lang="nl")
     assert md.series_missing(vision, full, "34022", lang="nl") == []
+    # and the title does not promise them: the municipality alone
+    m = md.map_indicator(vision, ind, lang="nl")
+    assert not md.references_drawn(s) and md.references_drawn(full)
+    assert md.series_title(vision, m, mode, "34022", lang="nl", with_references=False)[1] == "Kortrijk"
+    assert md.series_title(vision, m, mode, "34022", lang="nl")[1] == "Kortrijk naast de streek, de provincie en Vlaanderen"
 
 
 def test_clicks_choose_a_municipality_and_empty_selections_keep_it():

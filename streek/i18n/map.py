@@ -70,9 +70,11 @@ NL = {
     "map.series.why_index": "Index ({base} = 100): elke reeks ten opzichte van haar eigen waarde in {base}, zodat "
                             "gebieden van verschillende grootte naast elkaar passen.",
     "map.series.one_period": "Maar één jaar met gegevens ({period}): de gebieden naast elkaar.",
+    "map.series.one_period_alone": "Maar één jaar met gegevens ({period}).",
     "map.series.missing": "Geen cijfer voor {names}: niet getekend.",
     "map.series.empty": "Geen reeks voor deze keuze.",
     "map.series.alt": "Reeks van {title} voor {who}, met de streek, de provincie en Vlaanderen.",
+    "map.series.alt_alone": "Reeks van {title} voor {who}.",
     "map.table.heading": "De 13 gemeenten, gerangschikt",
     "map.table.rank": "Rang",
     "map.table.municipality": "Gemeente",
@@ -167,9 +169,11 @@ EN = {
     "map.series.why_index": "Index ({base} = 100): each series relative to its own value in {base}, so that "
                             "areas of different size fit side by side.",
     "map.series.one_period": "Only one year with data ({period}): the areas side by side.",
+    "map.series.one_period_alone": "Only one year with data ({period}).",
     "map.series.missing": "No figure for {names}: not drawn.",
     "map.series.empty": "No series for this choice.",
     "map.series.alt": "Series of {title} for {who}, with the region, the province and Flanders.",
+    "map.series.alt_alone": "Series of {title} for {who}.",
     "map.table.heading": "The 13 municipalities, ranked",
     "map.table.rank": "Rank",
     "map.table.municipality": "Municipality",
