@@ -446,6 +446,12 @@ def url_choice(vision: Vision, params: dict[str, str | None], *, lang: str) -> t
     that does not fit is dropped, so the page falls back to its default for it."""
     ok: dict[str, str] = {}
     problems: list[str] = []
+    nis = params.get("gemeente")      # a municipality does not depend on the indicator (``?gemeente=`` alone)
+    if nis:
+        if nis in municipal_codes(vision):
+            ok["gemeente"] = nis
+        else:
+            problems.append(t("map.bad_param.gemeente", lang, value=echo(nis)))
     ind = params.get("indicator")
     if ind:
         ids = [m.id for m in map_indicators(vision, lang=lang)]
@@ -480,12 +486,6 @@ def url_choice(vision: Vision, params: dict[str, str | None], *, lang: str) -> t
             ok["sinds"] = since
         else:
             problems.append(t("map.bad_param.sinds", lang, value=echo(since), allowed=", ".join(ps[:upto]) or "–"))
-    nis = params.get("gemeente")
-    if nis:
-        if nis in municipal_codes(vision):
-            ok["gemeente"] = nis
-        else:
-            problems.append(t("map.bad_param.gemeente", lang, value=echo(nis)))
     return ok, problems
 
 

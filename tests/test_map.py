@@ -377,6 +377,8 @@ def test_links_are_checked_with_dutch_messages(vision):
     assert "jaar '2030'" in text and "weergave 'per1000'" in text and "gemeente '12345'" in text
     ok, problems = md.url_choice(vision, {"indicator": "bestaat_niet"}, lang="nl")
     assert ok == {} and "geen cijfers per gemeente" in problems[0]
+    # a municipality alone (the default indicator): kept; it was dropped without a word
+    assert md.url_choice(vision, {"gemeente": "34022"}, lang="nl") == ({"gemeente": "34022"}, [])
 
 
 def test_ranked_table_puts_the_highest_first_and_gaps_last(vision):
