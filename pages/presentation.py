@@ -11,6 +11,7 @@ import streamlit as st
 
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
+from pages.pillar_view import card_bundle
 from pages.ui import assessments, data_version, facts_html, get_vision, status_badge
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
@@ -129,11 +130,13 @@ def _chart_spec(code: str, version: str, language: str, _vision, _res: dict) -> 
 STILL_WIDTH = 850
 
 
-def _screen_chart(code: str, spec: dict, alt: str, still_spec: dict, css_class: str = "streek-still", **kw) -> None:
+def _screen_chart(code: str, spec: dict, alt: str, still_spec: dict, css_class: str = "streek-still",
+                  narrow: tuple | None = None, **kw) -> None:
     """A screen's chart as a still SVG image (no Vega to load: issue 9), interactive (tooltips)
-    after one click; the click reruns the chart only (st.fragment)."""
+    after one click; the click reruns the chart only (st.fragment). ``narrow``: (spec, height) of
+    the layout a phone gets instead of the projector's (whose type would shrink to ~5 px there)."""
     def still() -> None:
-        st.html(still_image(f"present-{code}", data_version(vision), lang, still_spec, alt, css_class))
+        st.html(still_image(f"present-{code}", data_version(vision), lang, still_spec, alt, css_class, _narrow=narrow))
 
     def live() -> None:
         show_chart(spec, alt, key=f"present-chart-{code}", **kw)
@@ -226,6 +229,9 @@ else:
     st.markdown(f"## {screen} · {card.title}")
     st.caption(card.meta)
     chart = _chart_spec(screen, data_version(vision), lang, vision, res)
+    # on a phone: the pillar card's own phone layout (the same picture as on its pillar page)
+    b = card_bundle(screen, data_version(vision), lang, vision, res)
+    phone = (b["export"], b["spec"].get("height"))
     source = t("deck.source", lang) + ": " + "; ".join(unique_texts(sc.annex_source for sc in card.series if sc.annex_source))
     if not card.multi:
         sc = card.series[0]
@@ -233,12 +239,14 @@ else:
         with left:
             st.html(badge(sc.status) + facts_html(sc))     # one element: badge and facts
         with right:
-            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, theme=None)
+            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, narrow=phone,
+                          theme=None)
             st.caption(source)
     else:   # sub-targets: one compact block per series beside the shared chart
         left, right = st.columns([3, 2], gap="large")
         with left:
-            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, theme=None)
+            _screen_chart(screen, chart, f"{screen} · {head.title_nl}", {**chart, "width": STILL_WIDTH}, narrow=phone,
+                          theme=None)
             st.caption(source)
         with right:
             for sc in card.series:

@@ -49,6 +49,7 @@ PHONE_WIDTH = 360        # px: the narrowest layout (phones are 360-430 px wide)
 # share of the card (1 for a card's full width). Below 640 px Streamlit stacks the columns and hides the
 # sidebar; there, and up to the first wider layout, the phone layout serves.
 SLOT_OFFSET = 523
+NARROW_MAX = 640         # px: up to here Streamlit stacks columns (one column: a phone's layout)
 WIDE_WIDTHS = (560, 820, 1300)   # px: the wider layouts a still may have (at most two per chart)
 MIN_SCALE = 0.8                  # a layout is used from where the slot shows it at ≥ 80 % of its size
 
@@ -69,7 +70,7 @@ def wide_layouts(share: float) -> list[tuple[int, int]]:
 
 
 def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_height: int | None = None,
-                share: float = 1.0) -> str:
+                share: float = 1.0, narrow: tuple[dict | str, int] | None = None) -> str:
     """A chart as a still image: SVG made with vl-convert (cached in streek.render), published as a
     file, returned as an ``<img>`` with the chart's alt text and its natural size (shrinks on a
     phone, never blown up past its size). Light for the browser: no Vega, no dataset in the run.
@@ -79,7 +80,9 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
     that the swap does not move the page under the reader, and it is laid out at the width of its
     slot (:func:`laid_out`): a ``<picture>`` with the phone layout and up to two wider ones
     (:func:`wide_layouts`). One picture for every screen had 5 px text on a phone and, at 1920 px, a
-    sub-targets chart 470 px wide in a 1400 px card."""
+    sub-targets chart 470 px wide in a 1400 px card. ``narrow``: (spec, height) of a phone layout
+    for screens up to :data:`NARROW_MAX` px, where a still made for a wide screen (presentation mode's
+    projector chart) would shrink to ~5 px type."""
     if box_height:
         svg = to_svg(laid_out(spec, PHONE_WIDTH, box_height), lang)
     else:
@@ -92,8 +95,15 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
              else f"width:100%;height:auto;max-width:{widest}")
     img = (f'<img class="{css_class}" src="{publish(svg, ".svg")}" alt="{html.escape(alt, quote=True)}"{size} '
            f'style="{style};display:block">')
+    phone = ""
+    if narrow is not None:
+        n_svg = to_svg(laid_out(narrow[0], PHONE_WIDTH, narrow[1]), lang)
+        n = _SVG_SIZE.search(n_svg[:600].decode("utf-8", "replace"))
+        n_size = f' width="{round(float(n.group(1)))}" height="{round(float(n.group(2)))}"' if n else ""
+        phone = (f'<source media="(max-width: {NARROW_MAX}px)" srcset="{publish(n_svg, ".svg")}"{n_size}'
+                 f' type="image/svg+xml">')
     if not box_height:
-        return img
-    sources = "".join(f'<source media="(min-width: {vw}px)" srcset="{publish(to_svg(laid_out(spec, width, box_height), lang), ".svg")}"'
+        return f"<picture>{phone}{img}</picture>" if phone else img
+    sources = phone + "".join(f'<source media="(min-width: {vw}px)" srcset="{publish(to_svg(laid_out(spec, width, box_height), lang), ".svg")}"'
                       f' type="image/svg+xml">' for vw, width in wide_layouts(share))
     return f"<picture>{sources}{img}</picture>"

@@ -25,12 +25,12 @@ LIVE = "live-"     # session state: the reader asked for the interactive chart `
 
 @st.cache_resource(show_spinner=False, max_entries=256)   # ~40 charts × 2 languages
 def still_image(name: str, version: str, lang: str, _spec, _alt: str, css_class: str = "streek-still",
-                box_height: int | None = None, share: float = 1.0) -> str:
+                box_height: int | None = None, share: float = 1.0, _narrow: tuple | None = None) -> str:
     """The ``<img>`` of a still chart, made once per (chart name, data version, language): shared by
     every session, never mutated. ``_spec`` is the Vega-Lite spec (dict or JSON text). ``box_height``:
-    the height of the interactive chart that replaces it, ``share`` its share of a card's width
-    (``static_files.still_chart``)."""
-    return still_chart(_spec, _alt, lang, css_class=css_class, box_height=box_height, share=share)
+    the height of the interactive chart that replaces it, ``share`` its share of a card's width;
+    ``_narrow``: (spec, height) of a phone layout (``static_files.still_chart``)."""
+    return still_chart(_spec, _alt, lang, css_class=css_class, box_height=box_height, share=share, narrow=_narrow)
 
 
 def button_key(key: str) -> str:

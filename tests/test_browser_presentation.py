@@ -108,3 +108,24 @@ def test_presentation_mode_pillar_2(tab, app_server):
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
     screenshot(page, "presentation-pillar2-map")
+
+
+def test_presentation_on_a_phone_shows_the_cards_phone_layout(browser, app_server):
+    """On a 390 px phone the projector's 1.000 px chart would shrink to ~5 px type: the screen shows
+    the pillar card's phone layout instead, at (about) its own size."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="nl-BE")
+    try:
+        page = ctx.new_page()
+        page.goto(app_server + "/presentatie?pijler=2&i=2")
+        wait_for_app(page, 90_000)
+        still = page.locator("[data-testid=stMain] img.streek-still")
+        expect(still).to_have_count(1)
+        page.wait_for_function("() => { const i = document.querySelector('img.streek-still');"
+                               " return i && i.complete && i.naturalWidth > 0 && i.currentSrc; }", timeout=30_000)
+        shown = still.evaluate("i => ({src: i.currentSrc, scale: i.getBoundingClientRect().width / i.naturalWidth,"
+                               " natural: i.naturalWidth, default: i.getAttribute('src')})")
+        assert not shown["src"].endswith(shown["default"]), shown       # the phone source, not the projector's
+        assert 340 <= shown["natural"] <= 380 and shown["scale"] >= 0.8, shown
+        screenshot(page, "presentation-phone")
+    finally:
+        ctx.close()

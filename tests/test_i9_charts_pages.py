@@ -100,6 +100,15 @@ def test_a_card_still_is_laid_out_for_its_slot_like_the_interactive_chart():
             assert MIN_SCALE * width - 1 <= slot < width, (vw, width, slot)
     assert wide_layouts(1.0) == [(1563, 1300), (1179, 820)]    # a sub-targets chart: the card's full width
     assert "<picture" not in still_chart(spec, "alt", "nl")
+    # a still made for a wide screen (presentation mode) with a phone layout for narrow screens
+    wide = still_chart({**spec, "width": 850}, "alt", "nl", narrow=(spec, 370))
+    phone = re.fullmatch(r'<picture><source media="\(max-width: 640px\)" srcset="(app/static/gen/[0-9a-f]{40}\.svg)"'
+                         r' width="(\d+)" height="(\d+)" type="image/svg\+xml"><img [^>]+></picture>', wide)
+    assert phone, wide
+    w, h = size(read(phone.group(1)))
+    assert abs(w - PHONE_WIDTH) <= 2 and abs(h - 370) <= 2 and (round(w), round(h)) == (int(phone.group(2)), int(phone.group(3)))
+    main = re.search(r'<img[^>]*src="(app/static/gen/[0-9a-f]{40}\.svg)"', wide).group(1)
+    assert size(read(main))[0] > 850                          # the wide layout stays the default
 
 
 def test_long_series_names_end_in_an_ellipsis_on_a_phone_and_stay_whole_on_a_desktop():
