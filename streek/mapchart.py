@@ -52,7 +52,7 @@ def _num_spec(values: list[float], view: str) -> str:
     vals = [abs(v) for v in values if v is not None and not math.isnan(v)]
     top = max(vals) if vals else 0
     sign = "+" if view == "verandering" else ""
-    return f"{sign},.1f" if top < 100 else f"{sign},.0f"
+    return f"{sign},.1~f" if top < 100 else f"{sign},.0f"   # ~: "10", "72,5" (not "10,0")
 
 
 def _values(frame: pd.DataFrame, *, lang: str) -> list[dict]:

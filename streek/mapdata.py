@@ -24,7 +24,8 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from streek.a11y import echo
-from streek.fmt import fmt_number, fmt_period
+from streek.download import decimals_of
+from streek.fmt import fmt_number, fmt_pct, fmt_period
 from streek.i18n import t
 from streek.i18n.names import indicator_name, label_name, reference_date, unit_name
 from streek.model import COUNT_UNITS, Vision
@@ -214,20 +215,29 @@ def view_unit(m: MapIndicator, view: str, *, lang: str) -> str:
     return unit_name(m.unit, lang)
 
 
-def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str) -> str:
-    """Dutch text of a value in a view; "geen gegevens" where missing."""
+def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str, decimals: int | None = None) -> str:
+    """A value in a view as the reader's language writes it ("75,4 %" / "75.4%"); "geen gegevens"
+    where missing. ``decimals``: of the absolute view, the same for every value shown together
+    (:func:`shared_decimals`: "76,0 %" beside "75,9 %", not "76 %")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t("map.no_data", lang)
     if view == "per1000":
         return f"{fmt_number(value, 1, lang=lang)} {t('map.unit.per1000', lang)}"
     if view == "verandering":
         s = fmt_number(value, 1, lang=lang)
-        if value > 0 and s.strip("0,") != "":
+        if value > 0 and s.strip("0,.") != "":
             s = "+" + s
-        return f"{s} {t('map.unit.pp', lang)}" if m.is_percentage else f"{s} %"
+        return f"{s} {t('map.unit.pp', lang)}" if m.is_percentage else s + ("%" if lang == "en" else " %")
     if m.unit == "%":
-        return f"{fmt_number(value, lang=lang)} %"
-    return f"{fmt_number(value, lang=lang)} {unit_name(m.unit, lang)}".strip()
+        return fmt_pct(value, decimals, lang=lang)
+    return f"{fmt_number(value, decimals, lang=lang)} {unit_name(m.unit, lang)}".strip()
+
+
+def shared_decimals(values) -> int:
+    """The decimals the source gives an indicator's values (the most any of them has, at most 2):
+    one precision for every table, tooltip and series of it."""
+    return min(2, max([decimals_of(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+                      or [0]))
 
 
 def view_title(vision: Vision, m: MapIndicator, period: str, view: str, since: str | None = None, *, lang: str) -> str:
@@ -266,13 +276,14 @@ def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",
     has = fr["waarde"].notna()
     n = int(has.sum())
     fr["rang"] = fr["waarde"].rank(ascending=False, method="min")
-    fr["waarde_nl"] = [format_view_value(v, m, view, lang=lang) for v in fr["waarde"]]
+    refs = {geo: view_value(vision, m, df, geo, period, view, since, lang=lang)[0] for geo in REFERENCE_GEOS}
+    dec = shared_decimals(df["value"]) if view == "absoluut" else None
+    fr["waarde_nl"] = [format_view_value(v, m, view, lang=lang, decimals=dec) for v in fr["waarde"]]
     fr["rang_nl"] = [t("map.rank", lang, rank=ordinal(int(r), lang=lang), n=n) if ok else t("map.no_data", lang)
                      for r, ok in zip(fr["rang"], has)]
-    refs = {geo: view_value(vision, m, df, geo, period, view, since, lang=lang)[0] for geo in REFERENCE_GEOS}
-    fr["streek_nl"] = format_view_value(refs[REGION], m, view, lang=lang)
-    fr["provincie_nl"] = format_view_value(refs[PROVINCE], m, view, lang=lang)
-    fr["vlaanderen_nl"] = format_view_value(refs[FLANDERS], m, view, lang=lang)
+    fr["streek_nl"] = format_view_value(refs[REGION], m, view, lang=lang, decimals=dec)
+    fr["provincie_nl"] = format_view_value(refs[PROVINCE], m, view, lang=lang, decimals=dec)
+    fr["vlaanderen_nl"] = format_view_value(refs[FLANDERS], m, view, lang=lang, decimals=dec)
     fr["status"] = ["" if ok else t("map.no_data", lang) for ok in has]
     fr["rang"] = fr["rang"].astype("Float64")
     return fr
@@ -341,9 +352,9 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     if nis is not None and nis not in municipal_codes(vision):
         raise MapInputError(f"'{nis}' is geen van de 13 gemeenten")
     mode = series_mode(m, view)
-    df = rows(vision, ind)
+    every = rows(vision, ind)
     geos = ([nis] if nis else []) + list(REFERENCE_GEOS)
-    df = df[df["geo"].isin(geos)].copy()
+    df = every[every["geo"].isin(geos)].copy()
     if mode == SERIES_PER1000:
         vals = []
         for geo, period, v in zip(df["geo"], df["period"], df["value"]):
@@ -372,7 +383,8 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     elif mode == SERIES_INDEX:
         out["waarde_nl"] = [fmt_number(v, 1, lang=lang) for v in out["waarde"]]
     else:
-        out["waarde_nl"] = [format_view_value(v, unit_m, "absoluut", lang=lang) for v in out["waarde"]]
+        dec = shared_decimals(every["value"])
+        out["waarde_nl"] = [format_view_value(v, unit_m, "absoluut", lang=lang, decimals=dec) for v in out["waarde"]]
     out["periode_nl"] = [fmt_period(p, lang=lang) for p in out["periode"]]
     return out.sort_values(["volgorde", "jaar"]).reset_index(drop=True), mode
 

@@ -243,6 +243,28 @@ def test_missing_municipality_is_grey_hatched_and_labelled(vision):
     assert texts.count("geen gegevens") >= 2
 
 
+def test_values_shown_together_share_the_sources_precision_and_the_readers_percent_sign(vision, statbel_csv):
+    """A ranked table and its tooltips give every value the decimals of its source ("76,0 %" beside
+    "75,9 %", not "76 %"), and the percent sign as the language writes it: "76,6 %" / "76.6%"."""
+    ind = "employment_rate_20_64_census2011"
+    raw = {c: statbel_csv[(ind, c, "2011")] for c in CODES}
+    whole = [c for c, v in raw.items() if float(v) == round(float(v))]
+    assert whole, "the test needs a municipality whose rate is a whole number in the source"
+    for lang, pattern in (("nl", r"\d{2},\d %"), ("en", r"\d{2}\.\d%")):
+        fr = md.map_frame(vision, ind, "2011", lang=lang).set_index("nis_code")
+        assert all(re.fullmatch(pattern, x) for x in fr["waarde_nl"]), list(fr["waarde_nl"])
+        assert fr.loc[whole[0], "waarde_nl"] == f"{float(raw[whole[0]]):.1f}".replace(".", "," if lang == "nl" else ".") \
+            + (" %" if lang == "nl" else "%")
+    series, _ = md.series_frame(vision, ind, whole[0], "absoluut", None, lang="en")
+    assert all(re.fullmatch(r"\d{2}\.\d%", x) for x in series["waarde_nl"]), list(series["waarde_nl"])
+
+
+def test_axis_and_legend_labels_drop_a_trailing_zero_decimal():
+    assert mc._num_spec([70.4, 76.6], "absoluut") == ",.1~f"          # "72", "72,5" — not "72,0"
+    assert mc._num_spec([-3.2, 4.1], "verandering") == "+,.1~f"
+    assert mc._num_spec([1307.3], "absoluut") == ",.0f"
+
+
 def test_legend_has_units_and_dutch_numbers(vision):
     _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
     colour = next(ly for ly in _layers(spec) if ly.get("encoding", {}).get("color", {}).get("field") == "waarde")
