@@ -26,7 +26,7 @@ def _tables(_vision, version: str, lang: str):
         t("method.col.geo_basis", lang): basis.get(a.geography_basis, a.geography_basis),
     } for a in _vision.ambitions])
     src = pd.DataFrame([{
-        t("method.col.publisher", lang): s.publisher, t("method.col.dataset", lang): s.dataset,
+        t("method.col.publisher", lang): s.publisher_name(lang), t("method.col.dataset", lang): s.dataset_name(lang),
         t("method.col.date", lang): reference_date(s.reference_date, lang), t("method.col.licence", lang): s.licence_text(lang),
         t("method.col.processing", lang): s.processing(lang),
     } for s in _vision.sources.values()])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from streek import comparable
 from streek.fmt import fmt_change, fmt_number, fmt_period, fmt_value
 from streek.i18n import t
-from streek.i18n.names import label_name, reference_date, unit_name
+from streek.i18n.names import label_name, unit_name
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, Reason, Status, assess
 
@@ -157,7 +157,7 @@ def source_label(vision: Vision, source_id: str, note: str, page: int | None, la
     src = vision.sources.get(source_id)
     if src is None:
         return source_id or t("pillars.source.unknown", lang)
-    return f"{src.publisher}, {src.dataset}, {reference_date(src.reference_date, lang)}"
+    return src.attribution(lang, label=False)
 
 
 # --- the model ------------------------------------------------------------------------------------

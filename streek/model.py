@@ -101,8 +101,17 @@ class Source:
         ``label=False`` leaves out 'Bron:' for a list that has its own (a slide's footer)."""
         from streek.i18n import t
         from streek.i18n.names import reference_date
-        text = f"{self.publisher}, {self.dataset}, {reference_date(self.reference_date, lang)}"
+        text = f"{self.publisher_name(lang)}, {self.dataset_name(lang)}, {reference_date(self.reference_date, lang)}"
         return f"{t('common.source', lang)}: {text}" if label else text
+
+    def publisher_name(self, lang: str) -> str:
+        from streek.i18n.names import source_name
+        return source_name(self.publisher, lang)
+
+    def dataset_name(self, lang: str) -> str:
+        """The dataset's name in ``lang`` (the document's own title stays as published)."""
+        from streek.i18n.names import source_name
+        return source_name(self.dataset, lang)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from streek.i18n.names import LABELS_EN, UNITS_EN
+from streek.i18n.names import LABELS_EN, SOURCE_NAMES_KEPT, UNITS_EN
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _TRANSLATED = {("ambitions.csv", "unit"), ("ambitions.csv", "target_unit"), ("ambitions.csv", "indicator_nl"),
                ("document_figures.csv", "unit"), ("document_figures.csv", "indicator_nl"),
                ("document_figures.csv", "age_group"), ("indicators.csv", "unit"), ("indicators.csv", "title_nl"),
-               ("sources.csv", "reference_date")}
+               ("sources.csv", "reference_date"), ("sources.csv", "publisher"), ("sources.csv", "dataset")}
 
 def _translated_columns() -> dict[tuple[str, str], str]:
     """{(file, Dutch column): English column} of our own prose (``translationOf`` in datapackage.json)."""
@@ -51,10 +51,11 @@ def _document_texts() -> list[str]:
                             and not col.endswith("_en") and len(val) > 3 \
                             and any(c.isalpha() for c in val):
                         out.add(val)
-    return sorted(out, key=len, reverse=True)
+    return sorted(out | SOURCE_NAMES_KEPT, key=len, reverse=True)   # the document's title, its author
 
 
 DOCUMENT_TEXTS = _document_texts()
+_FILE_NAME = re.compile(r"\S+\.(?:xlsx|csv|tsv|zip)\b")    # a source's file name stays as published
 _WORDS = sorted({u for u, en in UNITS_EN.items() if u != en and any(c.isalpha() for c in u)}
                 | {"inwoners", "miljoen", "werkzaamheidsgraad", "procentpunt", "verandering", "personen",
                    "ondernemingen", "werkzoekenden", "januari", "jaarlijks", "referentiejaar",
@@ -82,6 +83,7 @@ def dutch_units_in(texts) -> list[str]:
         for doc in DOCUMENT_TEXTS:
             if doc in text:
                 text = text.replace(doc, " ")
+        text = _FILE_NAME.sub(" ", text)
         for m in DUTCH_UNIT.finditer(text):
             found.append(f"{m.group(0)!r} in: {text[max(0, m.start() - 50): m.end() + 30]!r}")
         found += [f"label {lab!r} in: {text[:90]!r}" for lab in DUTCH_LABELS if lab in text]

@@ -7,14 +7,16 @@ import csv
 import pytest
 
 from conftest import ROOT
-from streek.i18n.names import has_label, has_reference_date, has_unit, indicator_name, label_name, unit_name
+from streek.i18n.names import (has_label, has_reference_date, has_source_name, has_unit, indicator_name, label_name,
+                                source_name, unit_name)
 
 # (file, column, kind): every column of data/ that holds a unit or an indicator label
 COLUMNS = [("ambitions.csv", "unit", "unit"), ("ambitions.csv", "target_unit", "unit"),
            ("document_figures.csv", "unit", "unit"), ("indicators.csv", "unit", "unit"),
            ("ambitions.csv", "indicator_nl", "label"), ("document_figures.csv", "indicator_nl", "label"),
            ("document_figures.csv", "age_group", "label"), ("indicators.csv", "title_nl", "indicator"),
-           ("sources.csv", "reference_date", "date")]
+           ("sources.csv", "reference_date", "date"), ("sources.csv", "publisher", "source"),
+           ("sources.csv", "dataset", "source")]
 
 
 def untranslated(path, column: str, kind: str) -> list[str]:
@@ -25,7 +27,7 @@ def untranslated(path, column: str, kind: str) -> list[str]:
             value = row[column]
             if not any(ch.isalpha() for ch in value):                 # '%', '20-64', '': nothing to translate
                 continue
-            ok = {"unit": has_unit, "label": has_label, "date": has_reference_date}.get(kind)
+            ok = {"unit": has_unit, "label": has_label, "date": has_reference_date, "source": has_source_name}.get(kind)
             english = indicator_name(row["id"], value, "en") if kind == "indicator" else None
             if (ok and not ok(value)) or (english is not None and english == value):
                 out.append(f"{path.name} row {n} {column}: {value!r} has no English form in streek/i18n/names.py")
@@ -58,3 +60,24 @@ def test_dutch_is_unchanged_and_english_is_translated():
     assert label_name("Werkzaamheidsgraad", "nl") == "Werkzaamheidsgraad"
     assert label_name("Werkzaamheidsgraad", "en") == "Employment rate"
     assert label_name("Aantal actieve ondernemingen", "en") == "Number of active enterprises"
+
+
+def test_source_names_in_english_except_the_documents_own():
+    census = "be.STAT, Census 2011, gemeentelijke indicatoren"
+    assert source_name(census, "nl") == census and source_name(census, "en") == "be.STAT, Census 2011, municipal indicators"
+    title = "Just Make It! Socio-economische streekvisie voor Zuid-West-Vlaanderen 2020-2030"
+    assert source_name(title, "en") == title and has_source_name(title)
+    assert not has_source_name("Nieuwe gegevensset")
+
+
+def test_every_sources_attribution_is_english_in_english():
+    """The line every card, map, fiche and deck cites a source with: publisher and dataset in English
+    (Statbel's English names), the document's own title and its author as published."""
+    from streek import load_vision
+    from streek.i18n.names import SOURCE_NAMES_KEPT
+    for s in load_vision().sources.values():
+        en = s.attribution("en")
+        for dutch in (s.publisher, s.dataset):
+            if dutch not in SOURCE_NAMES_KEPT and source_name(dutch, "en") != dutch:
+                assert dutch not in en, (s.id, en)
+        assert s.attribution("nl") == f"Bron: {s.publisher}, {s.dataset}, {s.reference_date}"

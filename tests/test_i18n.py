@@ -32,6 +32,14 @@ def test_every_key_in_both_languages_with_the_same_placeholders(name):
     assert all(v.strip() for v in list(nl.values()) + list(en.values())), f"{name}: empty string"
 
 
+def test_percent_signs_as_each_language_writes_them():
+    """English writes "100%", Dutch "100 %" (as Babel's nl_BE and en formats do for the numbers)."""
+    en = [f"{k}: {v}" for k, v in i18n.CATALOGUE["en"].items() if re.search(r"\d %", v)]
+    nl = [f"{k}: {v}" for k, v in i18n.CATALOGUE["nl"].items() if re.search(r"\d%", v)]
+    assert not en, en
+    assert not nl, nl
+
+
 def test_present_keys_use_their_prefixes():
     from streek.i18n import present
     assert all(k.split(".")[0] in {"present", "deck", "whatif", "notes", "lang"} for k in present.NL)

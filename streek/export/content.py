@@ -122,7 +122,7 @@ def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = (),
     for sid in dict.fromkeys(used):
         s = vision.sources.get(sid)
         if s is not None:
-            out.append(f"{s.publisher}, {s.dataset}: {reference_date(s.reference_date, lang)}")
+            out.append(f"{s.publisher_name(lang)}, {s.dataset_name(lang)}: {reference_date(s.reference_date, lang)}")
     return unique_texts(out)
 
 

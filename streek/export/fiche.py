@@ -102,7 +102,7 @@ def _sources(vision: Vision, p: Profile, lang: str) -> tuple[str, ...]:
     for ip in p.indicators:
         for sid in ip.sources:
             s = vision.sources.get(sid)
-            text = f"{s.publisher}, {s.dataset} ({reference_date(s.reference_date, lang)}; {s.licence_text(lang)})" if s else sid
+            text = f"{s.publisher_name(lang)}, {s.dataset_name(lang)} ({reference_date(s.reference_date, lang)}; {s.licence_text(lang)})" if s else sid
             seen.setdefault(text.lower(), text)
     return tuple(seen.values())
 

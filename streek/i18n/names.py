@@ -170,6 +170,38 @@ REFERENCE_DATES_EN = {
         "yearly 2000–2023 (release in the copy of datacommonsorg/data @2328ab7c)",
 }
 
+# publishers and datasets as data/sources.csv writes them: Statbel's own English names and our
+# qualifiers in English. Names that stay as published in every language: the document's title and the
+# name of the organisation that wrote it (SOURCE_NAMES_KEPT).
+SOURCE_NAMES_EN = {
+    "Statbel (Algemene Directie Statistiek)": "Statbel (Directorate-General Statistics – Statistics Belgium)",
+    "Bevolking per gemeente op 1 januari (Bevolking_per_gemeente.xlsx)":
+        "Population by municipality on 1 January (Bevolking_per_gemeente.xlsx)",
+    "TF_SOC_POP_STRUCT_2022": "TF_SOC_POP_STRUCT_2022",
+    "TF_SOC_POP_STRUCT_2009 … 2015 (leeftijd 20–64)": "TF_SOC_POP_STRUCT_2009 … 2015 (age 20–64)",
+    "Bodembezetting volgens het kadasterregister (TF_EAE_LAND_OCCUPTN)":
+        "Land use according to the land register (TF_EAE_LAND_OCCUPTN)",
+    "Afgeleid: bevolking op 1 januari / totale oppervlakte": "Derived: population on 1 January / total area",
+    "Btw-plichtige ondernemingen naar rechtsvorm (TF_VAT_NACE_SQ_2019)":
+        "VAT-registered enterprises by legal form (TF_VAT_NACE_SQ_2019)",
+    "Overleving van btw-plichtige ondernemingen (TF_VAT_SURVIVALS), eerste registraties":
+        "Survival of VAT-registered enterprises (TF_VAT_SURVIVALS), first registrations",
+    "be.STAT, Census 2011, gemeentelijke indicatoren": "be.STAT, Census 2011, municipal indicators",
+    "Enquête naar de arbeidskrachten (EAK), kwartaalresultaten vanaf 2017, indicatoren 20-64":
+        "Labour Force Survey (LFS), quarterly results from 2017, indicators 20-64",
+    "Participation rate in education and training (last 4 weeks) by NUTS 2 regions (trng_lfse_04), 25-64 jaar, totaal, %":
+        "Participation rate in education and training (last 4 weeks) by NUTS 2 regions (trng_lfse_04), age 25-64, total, %",
+}
+SOURCE_NAMES_KEPT = {"RESOC Zuid-West-Vlaanderen", "Eurostat",
+                     "Just Make It! Socio-economische streekvisie voor Zuid-West-Vlaanderen 2020-2030"}
+
+
+def source_name(text: str, lang: str) -> str:
+    """A source's publisher or dataset (data/sources.csv) in ``lang``; unchanged in Dutch."""
+    if lang != "en" or not text:
+        return text
+    return SOURCE_NAMES_EN.get(text, text)
+
 
 def indicator_name(indicator_id: str, title_nl: str, lang: str) -> str:
     """The indicator's name in ``lang``; the Dutch title from data/ where none is known."""
@@ -207,3 +239,7 @@ def has_label(label_nl: str) -> bool:
 
 def has_reference_date(text: str) -> bool:
     return not any(c.isalpha() for c in text) or text in REFERENCE_DATES_EN
+
+
+def has_source_name(text: str) -> bool:
+    return not text or text in SOURCE_NAMES_EN or text in SOURCE_NAMES_KEPT

@@ -253,7 +253,7 @@ EN = {
     "whatif.reached_already": "The target is already met at the starting point.",
     "whatif.never": "With this change the target is not reached.",
     "whatif.needed": "To meet the target exactly in {year}, {rate} a year is needed.",
-    "whatif.capped": "A share cannot go above 100 % or below 0 %: the projection is capped there.",
+    "whatif.capped": "A share cannot go above 100% or below 0%: the projection is capped there.",
     "whatif.unsupported.period_average": "No scenario: the target is an average over a period.",
     "whatif.unsupported.no_measurement": "No scenario: there is no measurement to start from yet.",
     "whatif.unsupported.zero": "No scenario: a growth rate cannot be computed from a zero value.",
