@@ -61,5 +61,6 @@ contrast_ratio
 has_unit  # streek/i18n/names.py: the data-coverage checks of tests/test_i10_english_names.py
 has_label
 has_reference_date
+has_source_name
 __getattr__  # streek/__init__.py: the package's names loaded on first use (PEP 562)
 _.started  # streek/render.py _PngWorkers: processes started, read by tests/test_i9_map_render.py
