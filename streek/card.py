@@ -146,11 +146,12 @@ def needed_text(res: Assessment, lang: str) -> str:
 
 
 _PAGE_RE = re.compile(r"p\. ?(\d+)")
+DOCUMENT_SOURCE = "jmi2019"      # data/sources.csv: the document itself
 
 
 def source_label(vision: Vision, source_id: str, note: str, page: int | None, lang: str) -> str:
     """A reader's name for a measurement's source: Statbel's attribution, or the document page."""
-    if source_id == "jmi2019":
+    if source_id == DOCUMENT_SOURCE:
         m = _PAGE_RE.search(note or "")
         p = int(m.group(1)) if m else page
         return t("pillars.source.document", lang, page=p) if p else t("pillars.source.document_nopage", lang)

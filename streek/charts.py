@@ -266,7 +266,7 @@ def _share_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -> l
 
 
 def document_year(vision: Vision) -> int:
-    src = vision.sources.get("jmi2019")
+    src = vision.sources.get(card.DOCUMENT_SOURCE)
     return int(src.reference_date[:4]) if src else 2019
 
 

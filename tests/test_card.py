@@ -47,8 +47,8 @@ EXPECTED = {
         rows=(("Area", "South-West Flanders"),
               ("From → to", "28,309 enterprises in 2016 → 34,000 enterprises in 2030"),
               ("Change", "+5,691 enterprises (+20.1%)"),
-              ("Latest measurement", "31,391 enterprises (2019) – Statbel (Directorate-General Statistics – Statistics "
-                                     "Belgium), VAT-registered enterprises by legal form (TF_VAT_NACE_SQ_2019), reference year 2019"),
+              ("Latest measurement", "31,391 enterprises (2019) – Statbel (Statistics Belgium), "
+                                     "VAT-registered enterprises by legal form (TF_VAT_NACE_SQ_2019), reference year 2019"),
               ("Needed", "+0.7% a year from 2019 (trend so far: +3.5% a year)")),
         status=Status.ON_TRACK, status_text="▲ On track", reason_code="rates",
         reason="From 2019, +0.7% a year is needed to reach 34,000 enterprises in 2030; the trend since 2016 gives "

@@ -140,3 +140,23 @@ def test_pillar_map_from_the_map_builder(vision):
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     assert "Werkzaamheidsgraad 20-64 jaar (Census 2011)" in str(spec["title"])
     assert "Statbel" in caption and "Census 2011" in caption
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_ambition_slides_sources_fit_its_footer(vision, lang):
+    """The footer (two lines) names the measurement's source in full on every ambition slide: the
+    document is cited once, by its page, and Statbel by its short English name (the footer of 1.2.1
+    was cut before the dataset of its latest measurement)."""
+    from streek.export.content import sources_of
+    from streek.export.deck import FOOTER_CHARS, footer_text
+    from streek.i18n import t
+    for a in vision.ambitions:
+        group = series_of(vision, a.code)
+        if a.code != group[0].code:
+            continue
+        sources = sources_of(vision, group, lang=lang)
+        text = footer_text(lang, "30-11-2026", f"{t('deck.source', lang=lang)}: " + "; ".join(sources))
+        assert len(text) <= FOOTER_CHARS, (a.code, len(text), text)
+        for sid in set(vision.series(a.code)["source"]) - {"jmi2019"}:
+            name = vision.sources[sid].dataset_name(lang)
+            assert name in text, (a.code, name)

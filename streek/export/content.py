@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from streek import mapchart, mapdata
-from streek.card import SeriesCard, build_card
+from streek.card import DOCUMENT_SOURCE, SeriesCard, build_card, source_label
 from streek.charts import ambition_chart
 from streek.fmt import fmt_date, fmt_datetime, today_brussels
 from streek.i18n import t
@@ -91,15 +91,18 @@ def selection(vision: Vision, *, pillar: str | None = None, block: str | None = 
 
 
 def sources_of(vision: Vision, group: list[Ambition], *, lang: str) -> list[str]:
-    """The indicator's source named in the document, and the sources of the measurements used."""
+    """The indicator's source named in the document, and the sources of the measurements used (as
+    the card names them). The document itself only where no source with its page already cites it:
+    a footer has two lines, and the measurement's source is the one a reader asks for."""
     out: list[str] = []
     for a in group:
         if a.source_nl:
             out.append(f"{a.source_nl} ({t('deck.page', lang, page=a.page)})")
         for sid in vision.series(a.code)["source"].unique():
-            s = vision.sources.get(sid)
-            if s is not None:
-                out.append(s.attribution(lang, label=False))   # the footer says 'Bron:' once
+            if sid == DOCUMENT_SOURCE and a.source_nl:
+                continue
+            if sid in vision.sources:     # the footer says 'Bron:' once
+                out.append(source_label(vision, sid, "", None, lang))
     return unique_texts(out)
 
 
@@ -114,7 +117,7 @@ def unique_texts(texts: Iterable[str]) -> list[str]:
 def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = (), *, lang: str) -> list[str]:
     """Publisher, dataset and reference date of every source used by the chosen series (and
     ``extra`` source ids, e.g. those of the map slide)."""
-    used: list[str] = ["jmi2019", *extra]
+    used: list[str] = [DOCUMENT_SOURCE, *extra]
     for code in codes:
         for a in series_of(vision, code):
             used += [s for s in vision.series(a.code)["source"].unique() if s]

@@ -52,11 +52,15 @@ def _text(slide, left, top, width, height, text, size: int = 14, bold: bool = Fa
     return box
 
 
+def footer_text(lang: str, made_on: str, source: str) -> str:
+    """The footer's left part: made on, the source(s)."""
+    left = t("deck.footer", lang=lang, date=made_on)
+    return left + " · " + source if source else left
+
+
 def _footer(s, c: DeckContent, source: str, number: int, total: int) -> None:
     """date · source on the left, slide number on the right; one style on every slide."""
-    left = t("deck.footer", lang=c.lang, date=c.made_on)
-    if source:
-        left += " · " + source
+    left = footer_text(c.lang, c.made_on, source)
     # two lines at most (the full list of sources is in the slide's notes where it is cut here)
     _text(s, MARGIN, FOOTER_TOP, CONTENT_W - Inches(1.2), Inches(0.5), _short(left, FOOTER_CHARS), 10, colour=GREY)
     _text(s, W - MARGIN - Inches(1.1), FOOTER_TOP, Inches(1.1), Inches(0.3),

@@ -174,7 +174,7 @@ REFERENCE_DATES_EN = {
 # qualifiers in English. Names that stay as published in every language: the document's title and the
 # name of the organisation that wrote it (SOURCE_NAMES_KEPT).
 SOURCE_NAMES_EN = {
-    "Statbel (Algemene Directie Statistiek)": "Statbel (Directorate-General Statistics – Statistics Belgium)",
+    "Statbel (Algemene Directie Statistiek)": "Statbel (Statistics Belgium)",
     "Bevolking per gemeente op 1 januari (Bevolking_per_gemeente.xlsx)":
         "Population by municipality on 1 January (Bevolking_per_gemeente.xlsx)",
     "TF_SOC_POP_STRUCT_2022": "TF_SOC_POP_STRUCT_2022",
