@@ -139,11 +139,13 @@ def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
 
 def to_xlsx(frame: pd.DataFrame, lang: str, sheet: str | None = None) -> bytes:
     """XLSX bytes: numbers as numeric cells with a number format of their precision (the
-    spreadsheet shows them in the reader's own locale), a bold header row, frozen."""
+    spreadsheet shows them in the reader's own locale: the values with thousands grouping, "28.309"
+    in a Belgian Excel, "28,309" in an English one), a bold header row, frozen."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     cols, rows = _cells(frame, lang)
+    grouped = {t(VALUE_KEY, lang)}       # the measured values: 28.309 in a Belgian Excel (not codes, years, ranks)
     wb = Workbook()
     ws = wb.active
     ws.title = (sheet or t("download.sheet", lang))[:31]
@@ -152,10 +154,10 @@ def to_xlsx(frame: pd.DataFrame, lang: str, sheet: str | None = None) -> bytes:
         cell.font = Font(bold=True)
     for row, dec in zip(rows, _row_decimals(frame)):
         ws.append(row)
-        for cell, v in zip(ws[ws.max_row], row):
+        for cell, v, col in zip(ws[ws.max_row], row, cols):
             if isinstance(v, int | float) and not isinstance(v, bool):
                 d = dec if dec is not None else (decimals_of(v) if isinstance(v, float) else 0)
-                cell.number_format = "0" if d == 0 else "0." + "0" * d
+                cell.number_format = ("#,##0" if col in grouped else "0") + ("." + "0" * d if d else "")
     ws.freeze_panes = "A2"
     for i, c in enumerate(cols, start=1):
         width = max([len(str(c))] + [len(str(r[i - 1] or "")) for r in rows[:200]])

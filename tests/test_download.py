@@ -112,11 +112,17 @@ def test_xlsx_holds_numeric_cells_equal_to_data():
     assert got[("Doel", "2030")] == 34000
     cells = [r[4] for r in ws.iter_rows(min_row=2)]
     assert all(c.data_type == "n" for c in cells)
-    assert {c.number_format for c in cells} == {"0"}
+    assert {c.number_format for c in cells} == {"#,##0"}      # Excel in nl-BE shows 28.309
     wb2 = load_workbook(io.BytesIO(to_xlsx(frame("2.1.1", "en"), "en")))
     vals = {(r[0], r[2]): (r[4]) for r in wb2.active.iter_rows(min_row=2, values_only=True)}
     assert vals[("2.1.1", "Baseline")] == pytest.approx(75.4, abs=1e-12)
     assert wb2.active.title == "data"
+    assert {r[4].number_format for r in wb2.active.iter_rows(min_row=2)} <= {"#,##0", "#,##0.0"}
+    # other numeric columns (a rank, a count of something else) keep plain digits: no "2.016"
+    df = pd.DataFrame({"jaar": [2016, 2017], "waarde": [28309.0, 1234.5]})
+    ws3 = load_workbook(io.BytesIO(to_xlsx(df, "nl"))).active
+    assert [(c.value, c.number_format) for c in ws3["A"][1:]] == [(2016, "0"), (2017, "0")]
+    assert [c.number_format for c in ws3["B"][1:]] == ["#,##0", "#,##0.0"]
 
 
 def test_any_table_and_formula_cells_are_neutralised():
