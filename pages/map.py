@@ -293,7 +293,7 @@ st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): 
                                css_class="plain-table map-ranking"))
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
-         f"**{t('map.meta.source', lang)}:** {source.removeprefix(t('common.source', lang) + ': ').replace('; ' + t('common.source', lang) + ': ', '; ')}",
+         f"**{t('map.meta.source', lang)}:** {md.source_text(vision, m, lang=lang, label=False)}",
          f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
          f"**{t('map.meta.definition', lang)}:** {m.definition}",
          f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]

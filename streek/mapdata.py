@@ -304,7 +304,7 @@ def download_frame(vision: Vision, frame: pd.DataFrame, m: MapIndicator, period:
         "periode": period, "weergave": view, "sinds": since if view == "verandering" else "",
         # computed views (per 1.000, change) to the one decimal the map shows, not 15
         "waarde": fr["waarde"] if view == "absoluut" else fr["waarde"].round(1), "eenheid": view_unit(m, view, lang=lang), "rang": fr["rang"],
-        "opmerking": fr["opmerking"], "bron": source_text(vision, m, lang=lang),
+        "opmerking": fr["opmerking"], "bron": source_text(vision, m, lang=lang, label=False),
     }).rename(columns=download_columns(lang))
 
 
@@ -318,11 +318,12 @@ def download_columns(lang: str) -> dict[str, str]:
     return {nl: t(f"download.col.{key}", lang) for nl, key in _DOWNLOAD_COLS.items()}
 
 
-def source_text(vision: Vision, m: MapIndicator, *, lang: str) -> str:
-    """'Bron: publisher, dataset, reference date' of every source of the indicator ('Source: ...')."""
-    parts = [vision.sources[s].attribution(lang) if s in vision.sources else f"{t('common.source', lang)}: {s}"
-             for s in m.source_ids]
-    return "; ".join(parts)
+def source_text(vision: Vision, m: MapIndicator, *, lang: str, label: bool = True) -> str:
+    """'Bron: publisher, dataset, reference date; …' of every source of the indicator ('Source: …'),
+    the label once; ``label=False``: without it (a table's source column, a line with its own label)."""
+    parts = [vision.sources[s].attribution(lang, label=False) if s in vision.sources else s for s in m.source_ids]
+    text = "; ".join(parts)
+    return f"{t('common.source', lang)}: {text}" if label else text
 
 
 def reference_dates(vision: Vision, m: MapIndicator, lang: str = "nl") -> str:

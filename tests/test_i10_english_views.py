@@ -125,7 +125,7 @@ def test_map_download_headers_units_and_sources_in_english_dutch_unchanged(visio
     en = mapdata.download_frame(vision, fr, m_en, "2022", "absoluut", lang="en")
     assert list(en.columns) == ["nis_code", "municipality", "indicator", "period", "view", "since", "value", "unit",
                                 "rank", "note", "source"]
-    assert set(en["unit"]) == {"persons"} and en["source"].iloc[0].startswith("Source: Statbel")
+    assert set(en["unit"]) == {"persons"} and en["source"].iloc[0].startswith("Statbel (Statistics Belgium), ") and "Source:" not in en["source"].iloc[0]
     assert "1 January" in en["source"].iloc[0]
     text = download.to_csv(en, "en").decode("utf-8-sig")
     assert not dutch_units_in([text]), dutch_units_in([text])[:5]
@@ -134,4 +134,4 @@ def test_map_download_headers_units_and_sources_in_english_dutch_unchanged(visio
                                 m_nl, "2022", "absoluut", lang="nl")
     assert list(nl.columns) == ["nis_code", "gemeente", "indicator", "periode", "weergave", "sinds", "waarde", "eenheid",
                                 "rang", "opmerking", "bron"]
-    assert set(nl["eenheid"]) == {"personen"} and nl["bron"].iloc[0].startswith("Bron: Statbel")
+    assert set(nl["eenheid"]) == {"personen"} and nl["bron"].iloc[0].startswith("Statbel (Algemene Directie Statistiek), ")

@@ -416,7 +416,7 @@ def test_download_frame_has_numbers_unit_and_source(vision):
     d = md.download_frame(vision, fr, m, "2019", "per1000", lang="nl")
     assert len(d) == 13 and d["waarde"].dtype.kind == "f"
     assert set(d["eenheid"]) == {"per 1.000 inwoners"}
-    assert d["bron"].iloc[0].startswith("Bron: Statbel")
+    assert d["bron"].iloc[0].startswith("Statbel (") and "Bron:" not in d["bron"].iloc[0]   # the column says it
 
 
 def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours():
@@ -526,3 +526,10 @@ def test_unchanging_layers_travel_as_files_and_the_export_keeps_them_inline(visi
     lookups = [tr["from"]["data"] for ly in _layers(out) for tr in ly.get("transform", []) if "lookup" in tr]
     assert lookups and all(d == {"name": "waarden"} for d in lookups)         # the values stay in the spec
     assert len(json.dumps(out)) < 0.15 * len(json.dumps(spec))
+
+
+def test_source_line_names_its_label_once(vision):
+    m = md.map_indicator(vision, "population_total", lang="nl")
+    text = md.source_text(vision, m, lang="nl")
+    assert text.startswith("Bron: Statbel (Algemene Directie Statistiek), Bevolking per gemeente") and text.count("Bron:") == 1
+    assert text.count("; ") == 1 and md.source_text(vision, m, lang="nl", label=False) == text.removeprefix("Bron: ")
