@@ -267,7 +267,8 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
                 "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
                 "waarde_nl": t("map.tt.value", lang)})
-            s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode, bron=source)
+            s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode,
+                                                                        bron=md.source_text(vision, m, lang=lang, label=False))
             if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
                 s_csv["waarde"] = s_csv["waarde"].round(1)
             s_csv = s_csv.rename(columns=md.download_columns(lang))
