@@ -16,7 +16,6 @@ from streek.card import DOCUMENT_SOURCE, SeriesCard, build_card, source_label
 from streek.charts import ambition_chart
 from streek.fmt import fmt_date, fmt_datetime, today_brussels
 from streek.i18n import t
-from streek.i18n.names import reference_date
 from streek.model import Ambition, Vision
 from streek.progress import Assessment, assess
 
@@ -125,7 +124,7 @@ def reference_dates(vision: Vision, codes: list[str], extra: Iterable[str] = (),
     for sid in dict.fromkeys(used):
         s = vision.sources.get(sid)
         if s is not None:
-            out.append(f"{s.publisher_name(lang)}, {s.dataset_name(lang)}: {reference_date(s.reference_date, lang)}")
+            out.append(s.attribution(lang, label=False))       # the slide has its own heading
     return unique_texts(out)
 
 

@@ -11,7 +11,6 @@ from datetime import date
 
 from streek.fmt import fmt_date, fmt_period, today_brussels
 from streek.i18n import t
-from streek.i18n.names import reference_date
 from streek.model import Vision
 from streek.profile import (
     IndicatorProfile,
@@ -102,7 +101,7 @@ def _sources(vision: Vision, p: Profile, lang: str) -> tuple[str, ...]:
     for ip in p.indicators:
         for sid in ip.sources:
             s = vision.sources.get(sid)
-            text = f"{s.publisher_name(lang)}, {s.dataset_name(lang)} ({reference_date(s.reference_date, lang)}; {s.licence_text(lang)})" if s else sid
+            text = f"{s.attribution(lang, label=False)} ({s.licence_text(lang)})" if s else sid
             seen.setdefault(text.lower(), text)
     return tuple(seen.values())
 
