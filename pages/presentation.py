@@ -39,6 +39,8 @@ CSS = """
 .st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
 .st-key-present-qr img { width: 240px !important; height: 240px !important; }
+/* on a phone itself: no QR code to open the card on a phone, no arrow keys */
+@media (max-width: 640px) { .st-key-present-qr, .st-key-present-keys { display: none !important; } }
 img.present-map { width: auto !important; height: min(70vh, 56vw) !important; max-width: 100% !important; }  /* the map fills the screen */
 </style>
 """
@@ -200,13 +202,14 @@ with bar:
                                file_name=t(f"deck.file.{scope}", lang, name=name) + f".{fmt}", mime=MIME[fmt], on_click="ignore",
                                key=f"present-dl-{fmt}", disabled=not choice,
                                icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
-    st.caption(t("present.keys_hint", lang))
+    with st.container(key="present-keys"):
+        st.caption(t("present.keys_hint", lang))
 with qr_col:
     link = current_link()
     if link:
         with st.container(key="present-qr"):
             st.image(qr_png(link), width=240, alt=t("present.qr_alt", lang, url=link))
-        st.caption(t("present.qr_caption", lang))
+            st.caption(t("present.qr_caption", lang))
 
 # --- the screen -----------------------------------------------------------------------------------
 screen = screens[i - 1]

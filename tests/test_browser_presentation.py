@@ -53,6 +53,7 @@ def test_presentation_mode_pillar_2(tab, app_server):
     assert box["width"] >= 900 and box["y"] + box["height"] * 0.8 < 1080, box     # large, and on the screen
     assert still.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth") > 0.85    # type not shrunk
     assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
+    expect(page.locator(".st-key-present-keys")).to_be_visible()
     link = qr_text(page)
     assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.2"]}), link     # the card, not presentation mode
     exit_button = page.get_by_role("button", name="Verlaten")
@@ -126,6 +127,10 @@ def test_presentation_on_a_phone_shows_the_cards_phone_layout(browser, app_serve
                                " natural: i.naturalWidth, default: i.getAttribute('src')})")
         assert not shown["src"].endswith(shown["default"]), shown       # the phone source, not the projector's
         assert 340 <= shown["natural"] <= 380 and shown["scale"] >= 0.8, shown
+        # the QR code that opens the card on a phone, and the arrow-key hint, are not for a phone
+        expect(page.locator(".st-key-present-qr")).to_be_hidden()
+        expect(page.locator(".st-key-present-keys")).to_be_hidden()
+        expect(page.get_by_role("button", name="Volgende")).to_be_visible()
         screenshot(page, "presentation-phone")
     finally:
         ctx.close()
