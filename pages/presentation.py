@@ -40,7 +40,15 @@ CSS = """
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
 .st-key-present-qr img { width: 240px !important; height: 240px !important; }
 /* on a phone itself: no QR code to open the card on a phone, no arrow keys */
-@media (max-width: 640px) { .st-key-present-qr, .st-key-present-keys { display: none !important; } }
+/* type for a hand-held screen instead of the back of a room */
+@media (max-width: 640px) {
+  .st-key-present-qr, .st-key-present-keys { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
+  [data-testid="stMain"] h2 { font-size: 1.6rem; }
+  [data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li, [data-testid="stMain"] .card-facts,
+  .present-series { font-size: 1.1rem; }
+  .present-badge { font-size: 1.15rem; }
+}
 img.present-map { width: auto !important; height: min(70vh, 56vw) !important; max-width: 100% !important; }  /* the map fills the screen */
 </style>
 """
