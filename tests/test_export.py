@@ -62,7 +62,7 @@ def test_deck_has_a_slide_per_ambition_with_dutch_figures(pillar2):
     assert texts[1].startswith("Stand van de ambities") and texts[2].startswith("Stand van de ambities")
     title = texts[0]
     assert "Pijler 2. Kansrijke arbeidsmarkt" in title and "28-11-2026" in title
-    assert "RESOC Zuid-West-Vlaanderen" in title and "2019-05" in title    # reference date of the document
+    assert "RESOC Zuid-West-Vlaanderen" in title and "mei 2019" in title    # reference date of the document
     s = texts[4]                                       # 2.1.2
     assert s.startswith("2.1.2 · Daling van het aantal niet-werkende werkzoekenden")
     assert "7.719 personen (2017)" in s and "6.000 personen in 2030" in s

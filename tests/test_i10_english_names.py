@@ -74,10 +74,10 @@ def test_every_sources_attribution_is_english_in_english():
     """The line every card, map, fiche and deck cites a source with: publisher and dataset in English
     (Statbel's English names), the document's own title and its author as published."""
     from streek import load_vision
-    from streek.i18n.names import SOURCE_NAMES_KEPT
+    from streek.i18n.names import SOURCE_NAMES_KEPT, reference_date
     for s in load_vision().sources.values():
         en = s.attribution("en")
         for dutch in (s.publisher, s.dataset):
             if dutch not in SOURCE_NAMES_KEPT and source_name(dutch, "en") != dutch:
                 assert dutch not in en, (s.id, en)
-        assert s.attribution("nl") == f"Bron: {s.publisher}, {s.dataset}, {s.reference_date}"
+        assert s.attribution("nl") == f"Bron: {s.publisher}, {s.dataset}, {reference_date(s.reference_date, 'nl')}"

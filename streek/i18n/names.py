@@ -11,6 +11,8 @@ tests/test_i10_english_names.py walks every unit and label in data/ and fails on
 English form here, naming its file and row."""
 from __future__ import annotations
 
+import re
+
 _EN = {
     "indicator.population_total": "Population",
     "indicator.population_20_64": "Population aged 20-64",
@@ -222,9 +224,23 @@ def label_name(label_nl: str, lang: str) -> str:
     return LABELS_EN.get(label_nl, label_nl)
 
 
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
 def reference_date(text: str, lang: str) -> str:
-    """A source's reference date ('1 januari 2011') in ``lang``; unchanged in Dutch."""
-    if lang != "en" or not text:
+    """A source's reference date ('1 januari 2011') in ``lang``; unchanged in Dutch. A month as data/
+    writes it ('2019-05') as a reader writes it: 'mei 2019' / 'May 2019'."""
+    if not text:
+        return text
+    m = _YEAR_MONTH.fullmatch(text)
+    if m:
+        from datetime import date
+
+        from babel.dates import format_date
+
+        from streek.fmt import LOCALES
+        return format_date(date(int(m.group(1)), int(m.group(2)), 1), "LLLL y", locale=LOCALES.get(lang, LOCALES["nl"]))
+    if lang != "en":
         return text
     return REFERENCE_DATES_EN.get(text, text)
 
