@@ -231,22 +231,42 @@ def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000) -> dic
             ctx.close()
 
 
-def browser_times(browser, base: str, pages: list[dict], runs: int) -> dict:
+def browser_times(browser, base: str, pages: list[dict], runs: int, empty_base: str | None = None) -> dict:
+    """Render times per page. With ``empty_base`` (the empty page's server) every visit of a page is
+    paired with a visit of the empty page right before it, fresh and cached alike, and the page's
+    ratio is taken against those paired visits: on a shared machine whose load drifts over the
+    minutes of a run, a page measured late and an empty page measured at the start are not compared
+    (issue 9: "ratios taken in one run, so the figures travel")."""
     out = {}
     for p in pages:
         url = f"{base}/{p['url']}" if p["url"] else base
         render_once(browser, url)                  # warm-up: server caches, first session
-        rs = [render_once(browser, url) for _ in range(runs)]
+        rs, es = [], []
+        for _ in range(runs):
+            if empty_base:
+                es.append(render_once(browser, empty_base)["ms"])
+            rs.append(render_once(browser, url))
         ctx = _new_context(browser)                # a returning visitor: the browser cache is warm
+        ectx = _new_context(browser) if empty_base else None
+        cached, e_cached = [], []
         try:
             render_once(browser, url, ctx)
-            cached = [render_once(browser, url, ctx)["ms"] for _ in range(runs)]
+            if ectx is not None:
+                render_once(browser, empty_base, ectx)
+            for _ in range(runs):
+                if ectx is not None:
+                    e_cached.append(render_once(browser, empty_base, ectx)["ms"])
+                cached.append(render_once(browser, url, ctx)["ms"])
         finally:
             ctx.close()
+            if ectx is not None:
+                ectx.close()
         out[p["name"]] = {"render_ms": statistics.median(r["ms"] for r in rs), "render_all": [r["ms"] for r in rs],
                           "first_ms": statistics.median(r["first_ms"] for r in rs), "stills": rs[-1]["stills"],
                           "cached_ms": statistics.median(cached), "cached_all": cached,
-                          "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs)}
+                          "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs),
+                          "empty_ms": statistics.median(es) if es else None,
+                          "empty_cached_ms": statistics.median(e_cached) if e_cached else None}
     return out
 
 
@@ -311,13 +331,14 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         "",
         f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms (pillar pages ≤ {PILLAR_WARM_GOAL_MS:.0f} ms); full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
         "",
-        "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | ratio to empty page | render ms, cached browser | ratio, cached | charts (interactive + still) | goals |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | empty page ms, paired | ratio to empty page | render ms, cached browser | ratio, cached | charts (interactive + still) | goals |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         f"| empty page (floor) | – | {_ms(empty.get('cold_ms'))} | {_ms(empty.get('warm_ms'))} | {_ms(empty.get('first_ms'))} | "
-        f"{_ms(e_render)} | 1,00 | {_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
+        f"{_ms(e_render)} | – | 1,00 | {_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
     ]
     for r in rows:
-        ratio = r["render_ms"] / e_render if (r.get("render_ms") and e_render) else None
+        floor = r.get("empty_ms") or e_render          # the empty page's visits paired with this page's
+        ratio = r["render_ms"] / floor if (r.get("render_ms") and floor) else None
         warm_ok = r.get("warm_ms") is not None and r["warm_ms"] <= warm_goal(r)
         render_ok = ratio is not None and ratio <= RENDER_GOAL_RATIO
         goals = []
@@ -327,14 +348,16 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         if r.get("errors") or r.get("exceptions"):
             goals.append("**fout op de pagina**")
         ratio_s = "–" if ratio is None else f"{ratio:.2f}".replace(".", ",")
-        c_ratio = (r["cached_ms"] / empty["cached_ms"]) if (r.get("cached_ms") and empty.get("cached_ms")) else None
+        c_floor = r.get("empty_cached_ms") or empty.get("cached_ms")
+        c_ratio = (r["cached_ms"] / c_floor) if (r.get("cached_ms") and c_floor) else None
         c_ratio_s = "–" if c_ratio is None else f"{c_ratio:.2f}".replace(".", ",")
         shown = f"{r['charts']} + {r.get('stills', 0)}" if r.get("charts") is not None else "–"
         lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
-                     f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
+                     f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {_ms(floor)} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
                      f"{c_ratio_s} | {shown} | {', '.join(goals)} |")
     miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > warm_goal(r)]
-    miss_render = [r["title"] for r in rows if r.get("render_ms") and e_render and r["render_ms"] / e_render > RENDER_GOAL_RATIO]
+    miss_render = [r["title"] for r in rows if r.get("render_ms") and (r.get("empty_ms") or e_render)
+                   and r["render_ms"] / (r.get("empty_ms") or e_render) > RENDER_GOAL_RATIO]
     lines += ["", "Pages that miss a goal:", "",
               f"- warm run > {WARM_GOAL_MS:.0f} ms (pillar pages: > {PILLAR_WARM_GOAL_MS:.0f} ms): " + (", ".join(miss_warm) or "none"),
               f"- render > {RENDER_GOAL_RATIO} × empty page: " + (", ".join(miss_render) or "none")]
@@ -369,7 +392,10 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
               "from navigation start until every chart has drawn its marks and every still chart image has loaded; "
               "first screen = from navigation start until the screen is filled and everything on it is drawn "
               "(the rest of the page may still load); cached browser = the same, as a returning "
-              "visitor (one context, browser cache warm). The goal column judges the fresh-context render. "
+              "visitor (one context, browser cache warm). Ratios: each visit of a page follows a visit of the "
+              "empty page (its own server, running beside the app), and the page is divided by those paired "
+              "visits (column 'empty page ms, paired'), so that load from elsewhere that drifts during the run "
+              "weighs on both. The goal column judges the fresh-context render. "
               "See the docstring of bench/run.py.", ""]
     return "\n".join(lines)
 
@@ -420,16 +446,12 @@ def main(argv: list[str] | None = None) -> int:
                        "--disable-component-update", "--disable-sync", "--no-first-run"]
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=find_chromium(), headless=True, args=launch_args)
-            proc, base = start_server(EMPTY, env)
-            try:
-                e = browser_times(browser, base, [{"url": "", "name": "empty"}], args.browser_runs)["empty"]
-                empty.update(e)
-                extra["rss"]["lege pagina"] = peak_rss_mb(proc.pid)
-            finally:
-                stop_server(proc)
+            e_proc, e_base = start_server(EMPTY, env)    # beside the app: every page visit is paired with one of it
             proc, base = start_server(ROOT / "app.py", env)
             try:
-                res = browser_times(browser, base, pages, args.browser_runs)
+                e = browser_times(browser, e_base, [{"url": "", "name": "empty"}], args.browser_runs)["empty"]
+                empty.update(e)
+                res = browser_times(browser, base, pages, args.browser_runs, empty_base=e_base)
                 for r in rows:
                     r.update(res[r["name"]])
                     print(f"  {r['name']:<14} render {r['render_ms']:7.0f} ms  ({r['charts']} charts)", flush=True)
@@ -438,8 +460,10 @@ def main(argv: list[str] | None = None) -> int:
                 except Exception as exc:  # report, never hide
                     extra["map_click"] = {"error": repr(exc)[:300]}
                 extra["rss"]["verkenner"] = peak_rss_mb(proc.pid)
+                extra["rss"]["lege pagina"] = peak_rss_mb(e_proc.pid)
             finally:
                 stop_server(proc)
+                stop_server(e_proc)
             browser.close()
 
     if args.deck_runs:
