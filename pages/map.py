@@ -204,7 +204,8 @@ except geo.GeoDataError as e:
     st.error(t("map.geo_error", lang, msg=str(e)))
     st.stop()
 
-source = md.source_text(vision, m, lang=lang)
+sources = md.source_text(vision, m, lang=lang, label=False)        # a download's column, the meta line
+source = md.source_text(vision, m, lang=lang)                        # under a chart: "Bron: …"
 ranked, table = info["ranked"], info["table"]
 
 
@@ -268,7 +269,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
                 "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
                 "waarde_nl": t("map.tt.value", lang)})
             s_csv = series[["geo", "naam", "periode", "waarde"]].assign(indicator=ind, weergave=mode,
-                                                                        bron=md.source_text(vision, m, lang=lang, label=False))
+                                                                        bron=sources)
             if mode != md.SERIES_VALUE:   # computed (per 1.000, index): the one decimal shown, not 15
                 s_csv["waarde"] = s_csv["waarde"].round(1)
             s_csv = s_csv.rename(columns=md.download_columns(lang))
@@ -294,7 +295,7 @@ st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): 
                                css_class="plain-table map-ranking"))
 
 lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
-         f"**{t('map.meta.source', lang)}:** {md.source_text(vision, m, lang=lang, label=False)}",
+         f"**{t('map.meta.source', lang)}:** {sources}",
          f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
          f"**{t('map.meta.definition', lang)}:** {m.definition}",
          f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]

@@ -39,8 +39,7 @@ CSS = """
 .st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
 .st-key-present-qr img { width: 240px !important; height: 240px !important; }
-/* on a phone itself: no QR code to open the card on a phone, no arrow keys */
-/* type for a hand-held screen instead of the back of a room */
+/* on a phone itself: no QR code to open the card on a phone, no arrow keys, type for a hand-held screen */
 @media (max-width: 640px) {
   .st-key-present-qr, .st-key-present-keys { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }

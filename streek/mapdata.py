@@ -218,24 +218,24 @@ def view_unit(m: MapIndicator, view: str, *, lang: str) -> str:
 def format_view_value(value: float, m: MapIndicator, view: str, *, lang: str, decimals: int | None = None) -> str:
     """A value in a view as the reader's language writes it ("75,4 %" / "75.4%"); "geen gegevens"
     where missing. ``decimals``: of the absolute view, the same for every value shown together
-    (:func:`shared_decimals`: "76,0 %" beside "75,9 %", not "76 %")."""
+    (:func:`source_decimals`: "76,0 %" beside "75,9 %", not "76 %")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t("map.no_data", lang)
     if view == "per1000":
         return f"{fmt_number(value, 1, lang=lang)} {t('map.unit.per1000', lang)}"
     if view == "verandering":
-        s = fmt_number(value, 1, lang=lang)
-        if value > 0 and s.strip("0,.") != "":
-            s = "+" + s
-        return f"{s} {t('map.unit.pp', lang)}" if m.is_percentage else s + ("%" if lang == "en" else " %")
+        num = fmt_number(value, 1, lang=lang)
+        sign = "+" if value > 0 and num.strip("0,.") != "" else ""
+        return f"{sign}{num} {t('map.unit.pp', lang)}" if m.is_percentage else sign + fmt_pct(value, 1, lang=lang)
     if m.unit == "%":
         return fmt_pct(value, decimals, lang=lang)
     return f"{fmt_number(value, decimals, lang=lang)} {unit_name(m.unit, lang)}".strip()
 
 
-def shared_decimals(values) -> int:
+def source_decimals(vision: Vision, ind: str) -> int:
     """The decimals the source gives an indicator's values (the most any of them has, at most 2):
     one precision for every table, tooltip and series of it."""
+    values = rows(vision, ind)["value"]
     return min(2, max([decimals_of(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
                       or [0]))
 
@@ -277,7 +277,7 @@ def map_frame(vision: Vision, ind: str, period: str, view: str = "absoluut",
     n = int(has.sum())
     fr["rang"] = fr["waarde"].rank(ascending=False, method="min")
     refs = {geo: view_value(vision, m, df, geo, period, view, since, lang=lang)[0] for geo in REFERENCE_GEOS}
-    dec = shared_decimals(df["value"]) if view == "absoluut" else None
+    dec = source_decimals(vision, ind) if view == "absoluut" else None
     fr["waarde_nl"] = [format_view_value(v, m, view, lang=lang, decimals=dec) for v in fr["waarde"]]
     fr["rang_nl"] = [t("map.rank", lang, rank=ordinal(int(r), lang=lang), n=n) if ok else t("map.no_data", lang)
                      for r, ok in zip(fr["rang"], has)]
@@ -353,9 +353,9 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     if nis is not None and nis not in municipal_codes(vision):
         raise MapInputError(f"'{nis}' is geen van de 13 gemeenten")
     mode = series_mode(m, view)
-    every = rows(vision, ind)
+    df = rows(vision, ind)
     geos = ([nis] if nis else []) + list(REFERENCE_GEOS)
-    df = every[every["geo"].isin(geos)].copy()
+    df = df[df["geo"].isin(geos)].copy()
     if mode == SERIES_PER1000:
         vals = []
         for geo, period, v in zip(df["geo"], df["period"], df["value"]):
@@ -384,7 +384,7 @@ def series_frame(vision: Vision, ind: str, nis: str | None, view: str = "absoluu
     elif mode == SERIES_INDEX:
         out["waarde_nl"] = [fmt_number(v, 1, lang=lang) for v in out["waarde"]]
     else:
-        dec = shared_decimals(every["value"])
+        dec = source_decimals(vision, ind)
         out["waarde_nl"] = [format_view_value(v, unit_m, "absoluut", lang=lang, decimals=dec) for v in out["waarde"]]
     out["periode_nl"] = [fmt_period(p, lang=lang) for p in out["periode"]]
     return out.sort_values(["volgorde", "jaar"]).reset_index(drop=True), mode

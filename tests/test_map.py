@@ -533,3 +533,12 @@ def test_source_line_names_its_label_once(vision):
     text = md.source_text(vision, m, lang="nl")
     assert text.startswith("Bron: Statbel (Algemene Directie Statistiek), Bevolking per gemeente") and text.count("Bron:") == 1
     assert text.count("; ") == 1 and md.source_text(vision, m, lang="nl", label=False) == text.removeprefix("Bron: ")
+
+
+def test_a_change_is_signed_and_written_per_language(vision):
+    count = md.map_indicator(vision, "population_total", lang="nl")
+    rate = md.map_indicator(vision, "employment_rate_20_64_census2011", lang="nl")
+    assert md.format_view_value(2.5, count, "verandering", lang="nl") == "+2,5 %"
+    assert md.format_view_value(2.5, count, "verandering", lang="en") == "+2.5%"
+    assert md.format_view_value(-3.0, count, "verandering", lang="nl") == "-3,0 %"
+    assert md.format_view_value(1.26, rate, "verandering", lang="nl") == "+1,3 procentpunt"
