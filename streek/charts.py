@@ -25,6 +25,7 @@ overlap neither the drawn lines nor each other.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import altair as alt
 import pandas as pd
@@ -340,7 +341,9 @@ def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[f
     if zero:
         lo = min(lo, 0)
     span = (hi - lo) or abs(hi) or 1.0
-    lo2 = lo if zero and lo == 0 else lo - span * pad
+    # more room under the lowest point than above the highest: the label of a baseline at the bottom
+    # goes under it (a line leaves it upwards), not onto the x axis
+    lo2 = lo if zero and lo == 0 else lo - span * pad * 1.6
     if lo >= 0 and lo2 < 0:
         lo2 = 0.0
     return [lo2, hi + span * pad]
@@ -392,10 +395,14 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
             x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
-        layers.append(base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align="center").encode(
+        bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align="center").encode(
             x=alt.X("mid:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
             y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
-            mid="(datum.jaar + datum.jaar_eind) / 2"))
+            mid="(datum.jaar + datum.jaar_eind) / 2")
+        if th.kind == "screen":   # over a narrower plot without its period in brackets (the bar spans it)
+            bar_label = bar_label.transform_calculate(label=f"width < {SCREEN_LABEL_BANDS[-1][0]} ? "
+                                                            f"replace(datum.label, {_BRACKETS_AT_END_JS}, '') : datum.label")
+        layers.append(bar_label)
         layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
             x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
@@ -424,7 +431,10 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                                                range=[DASHES[e] for e in present] or [DASHES[EL_MEAS]]),
                                legend=alt.Legend(orient=_line_legend_orient(th, multi), symbolType="stroke",
                                                  direction="horizontal" if th.kind == "screen" else "vertical",
-                                                 symbolStrokeWidth=th.stroke_measured, columnPadding=24)
+                                                 symbolStrokeWidth=th.stroke_measured, columnPadding=24,
+                                                 # one row is ~520 px wide: under a phone's plot one per row
+                                                 columns=alt.ExprRef(expr=f"width < {LEGEND_ROWS_BELOW} ? 1 : 0")
+                                                 if th.kind == "screen" and not multi else alt.Undefined)
                                if present else None)
     line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
     if color is not None:
@@ -467,7 +477,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         # labels of baseline, start, floor, target and the latest measurement, placed off the lines
         layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
                                 chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None,
-                                lang=lang)
+                                unit_word=unit_name(a.unit, lang) if a.unit != "%" else None, lang=lang)
     if empty:
         layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at, lang=lang))
     return _finish(layers, data, th, n_series=len(group), legend=bool(present), lang=lang)
@@ -506,7 +516,7 @@ def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: 
 _CANDIDATES = [(1, -1, "left", "bottom"), (1, 1, "left", "top"), (-1, -1, "right", "bottom"),
                (-1, 1, "right", "top"), (0, -1, "center", "bottom"), (0, 1, "center", "top"),
                (1, 0, "left", "middle"), (-1, 0, "right", "middle")]
-_RINGS = [(*c, far) for far in (1.0, 2.2, 3.5, 5.0) for c in _CANDIDATES]   # near, then farther out
+_RINGS = [(*c, far) for far in (1.0, 2.2, 3.5, 5.0, 6.5, 8.0) for c in _CANDIDATES]   # near, then farther out
 CHAR_W = 0.6        # average glyph width / font size (DejaVu Sans, digits and lower case)
 
 
@@ -523,8 +533,9 @@ def _hits(box, pts: list[tuple[float, float]]) -> int:
     return sum(1 for px, py in pts if x0 - 3 <= px <= x1 + 3 and y0 - 3 <= py <= y1 + 3)
 
 
-def _overlap(a, b) -> bool:
-    return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
+def _overlap(a, b, margin: float = 3.0) -> bool:
+    """Do boxes ``a`` and ``b`` come closer than ``margin`` px (the text widths are estimates)?"""
+    return not (a[2] + margin < b[0] or b[2] + margin < a[0] or a[3] + margin < b[1] or b[3] + margin < a[1])
 
 
 def _dense(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:
@@ -550,7 +561,7 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
             ax, ay = lab["px"] + sx * gap * far, lab["py"] + sy * gap * far
             box = text_box(ax, ay, lab["text"], size, align, baseline)
             outside = sum(max(0.0, v) for v in (-box[0], box[2] - width, -box[1], box[3] - height))
-            score = _hits(box, obstacles) * 10 + sum(100 for b in placed if _overlap(box, b)) + outside * 5 + k * 0.1
+            score = _hits(box, obstacles) * 10 + sum(100 for b in placed if _overlap(box, b)) + outside * 10 + k * 0.1
             if best is None or score < best[0]:
                 best = (score, k, box)
             if score < 1:
@@ -562,9 +573,72 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
     return out
 
 
+# Screen charts are as wide as their slot (a phone's 250 px plot up to a projector's 1.400 px): the labels
+# are placed for each band of plot widths at its narrowest, and the chart shows the placement of the band
+# its ``width`` signal falls in (Vega evaluates it after ``autosize: fit``). One placement for 620 px ran
+# off a phone's plot, over the y axis and into each other (1.2.1 at 390 px). (plot width from, placed at)
+SCREEN_LABEL_BANDS = ((0, 230), (400, 400), (600, 600))
+LEGEND_ROWS_BELOW = 400     # plot px: under this the line legend stands in one column (a phone)
+
+
 def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
-                  w: float, h: float, empty_box: tuple[float, float] | None = None, *, lang: str) -> list[alt.Chart]:
-    """Text layers for the labels of one series, each at its own free spot (``place_labels``)."""
+                  w: float, h: float, empty_box: tuple[float, float] | None = None, unit_word: str | None = None,
+                  *, lang: str) -> list[alt.Chart]:
+    """Text layers for the labels of one series, each at its own free spot (``place_labels``); on a
+    screen once per band of plot widths (``SCREEN_LABEL_BANDS``), shown in that band only. Below the
+    widest band a value goes without ``unit_word`` ("2019: 31.391"; the y axis names the unit)."""
+    labels = []
+    for r in df[(df["label"] != "") & df["_el"].isin([EL_BASE, EL_START, EL_FLOOR, EL_TARGET])].to_dict("records"):
+        labels.append({"jaar": r["jaar"], "waarde": r["waarde"], "text": r["label"], "bold": r["_el"] == EL_TARGET})
+    meas = df[df["_el"] == EL_MEAS]
+    if not meas.empty:
+        last = meas.sort_values("jaar").iloc[-1]
+        base_rows = df[df["_el"].isin([EL_BASE, EL_START])]
+        if not ((base_rows["jaar"] == last["jaar"]) & (base_rows["waarde"] == last["waarde"])).any():
+            labels.append({"jaar": float(last["jaar"]), "waarde": float(last["waarde"]), "bold": False,
+                           "text": t("pillars.chart.label.latest", lang, period=last["periode"], value=last["waarde_nl"])})
+    if th.kind != "screen":
+        bands = [(None, None, w, h)]
+    else:
+        # the plot is less high than the chart: axis and legend are inside its height (one legend row
+        # on a wider screen, up to three under a phone's plot)
+        bands = [(lo, hi, at, h - (150 if at < LEGEND_ROWS_BELOW else 100)) for (lo, at), hi in
+                 zip(SCREEN_LABEL_BANDS, [b[0] for b in SCREEN_LABEL_BANDS[1:]] + [None], strict=True)]
+    layers = []
+    for lo, hi, bw, bh in bands:
+        short = [{**lab, "text": _short_label(lab["text"], unit_word)} for lab in labels] \
+            if bw < SCREEN_LABEL_BANDS[-1][1] else labels
+        placed = _placed_labels(df, short, x_dom, y_dom, th, bw, bh, empty_box, lang=lang)
+        shown = " && ".join([f"width >= {lo}"] * bool(lo) + [f"width < {hi}"] * bool(hi))
+        for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
+                ["dx", "dy", "align", "baseline", "bold"], sort=False):
+            values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
+            mark = {"align": align, "baseline": baseline, "dx": dx, "dy": dy, "fontSize": th.mark_label,
+                    "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR}
+            base = alt.Chart(alt.Data(values=values))
+            if shown:     # another band's text is empty, not transparent: it takes no room in the layout
+                base = base.transform_calculate(label=f"({shown}) ? datum.label : ''")
+            # a white halo under the text: legible where no free spot was left and it crosses a line
+            for extra in ({"stroke": "white", "strokeWidth": 4, "strokeJoin": "round"}, {}):
+                layers.append(base.mark_text(**mark, **extra).encode(x=x, y=y, text="label:N"))
+    return layers
+
+
+_BRACKETS_AT_END = r"\s*\([^()]*\)$"          # a closing remark in brackets
+_BRACKETS_AT_END_JS = f"/{_BRACKETS_AT_END}/"    # the same as a Vega expression's regular expression
+
+
+def _short_label(text: str, unit_word: str | None) -> str:
+    """A label for a narrower chart: without the unit word (the y axis names it) and without a closing
+    remark in brackets ("Doel 2030: index 125 (+25 %)" → "Doel 2030: index 125"; the card states it)."""
+    if unit_word:
+        text = text.replace(f" {unit_word}", "")
+    return re.sub(_BRACKETS_AT_END, "", text)
+
+
+def _placed_labels(df: pd.DataFrame, labels: list[dict], x_dom: list[float], y_dom: list[float], th: Theme,
+                   w: float, h: float, empty_box: tuple[float, float] | None, *, lang: str) -> list[dict]:
+    """``labels`` placed (``place_labels``) in a plot ``w`` × ``h`` px."""
 
     def px(jaar: float, waarde: float) -> tuple[float, float]:
         return ((jaar - x_dom[0]) / (x_dom[1] - x_dom[0]) * w,
@@ -583,32 +657,14 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         ty = px(0, df.loc[df["_el"] == EL_TARGET, "waarde"].max())[1]
         lines.append([(0.0, ty), (float(w), ty)])                # the dashed target rule
     pts = [[px(r.jaar, r.waarde)] for r in df[df["_el"].isin([EL_MEAS, EL_BASE, EL_TARGET, EL_START])].itertuples()]
-    labels = []
-    for r in df[(df["label"] != "") & df["_el"].isin([EL_BASE, EL_START, EL_FLOOR, EL_TARGET])].to_dict("records"):
-        labels.append({"jaar": r["jaar"], "waarde": r["waarde"], "text": r["label"], "bold": r["_el"] == EL_TARGET})
-    meas = df[df["_el"] == EL_MEAS]
-    if not meas.empty:
-        last = meas.sort_values("jaar").iloc[-1]
-        base_rows = df[df["_el"].isin([EL_BASE, EL_START])]
-        if not ((base_rows["jaar"] == last["jaar"]) & (base_rows["waarde"] == last["waarde"])).any():
-            labels.append({"jaar": float(last["jaar"]), "waarde": float(last["waarde"]), "bold": False,
-                           "text": t("pillars.chart.label.latest", lang, period=last["periode"], value=last["waarde_nl"])})
-    for lab in labels:
-        lab["px"], lab["py"] = px(lab["jaar"], lab["waarde"])
+    labels = [{**lab, "px": px(lab["jaar"], lab["waarde"])[0], "py": px(lab["jaar"], lab["waarde"])[1]} for lab in labels]
     blocked = []
     if empty_box is not None:
         blocked.append(text_box(w * empty_box[0], h * (1 - empty_box[1]), t("pillars.chart.no_measurement", lang),
                                 th.mark_label + 2, "center", "middle"))
     gap = max(8.0, (th.point_size * 2.8) ** 0.5 / 2 + 4)
-    placed = place_labels(labels, lines + pts, th.mark_label, w, h, gap, blocked)
-    layers = []
-    for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
-            ["dx", "dy", "align", "baseline", "bold"], sort=False):
-        values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
-        layers.append(alt.Chart(alt.Data(values=values)).mark_text(
-            align=align, baseline=baseline, dx=dx, dy=dy, fontSize=th.mark_label,
-            fontWeight="bold" if bold else "normal", color=TARGET_COLOR).encode(x=x, y=y, text="label:N"))
-    return layers
+    # 3 px short of the bottom: a label's halo would wipe out the x axis line
+    return place_labels(labels, lines + pts, th.mark_label, w, h - 3, gap, blocked)
 
 
 def plot_width(th: Theme, legend: bool) -> int:

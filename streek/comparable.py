@@ -94,7 +94,7 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_ori
     y = alt.Y("waarde:Q", scale=alt.Scale(domain=[max(0.0, float(rows["waarde"].min()) - span * 0.1),
                                                   float(rows["waarde"].max()) + span * 0.1]))
     color = alt.Color("reeks:N", scale=alt.Scale(domain=names, range=colors),
-                      legend=alt.Legend(title=[t("comparable.legend", lang), t("comparable.legend2", lang)], orient=legend_orient, direction="vertical",
+                      legend=alt.Legend(title=[*t("comparable.legend", lang).split("\n"), *t("comparable.legend2", lang).split("\n")], orient=legend_orient, direction="vertical",
                                         labelLimit=560, titleLimit=600, symbolType="stroke", symbolStrokeWidth=2))
     tip = [alt.Tooltip("reeks:N", title=t("pillars.table.series", lang)),
            alt.Tooltip("periode:N", title=t("pillars.table.period", lang)),

@@ -93,10 +93,19 @@ def theme_config_of(th: Theme) -> dict:
                  "titleColor": TEXT_COLOR, "titleFontWeight": "bold", "domainColor": AXIS_COLOR,
                  "tickColor": AXIS_COLOR, "domainWidth": 1.5 if th.kind != "screen" else 1,
                  "tickWidth": 1.5 if th.kind != "screen" else 1, "gridColor": GRID_COLOR,
-                 "titlePadding": 10 if th.kind != "screen" else 6},
+                 "titlePadding": 10 if th.kind != "screen" else 6,
+                 # Vega's own spacing, stated: Streamlit's chart theme sets its own (no axis line and no
+                 # ticks, 16 px around labels), so the interactive chart lays out as its still picture
+                 # (vl-convert) and the labels placed for the plot's size land where they were placed
+                 "ticks": True, "tickSize": 5, "domain": True, "labelPadding": 2, "labelLimit": 180,
+                 "labelSeparation": 0, "labelOverlap": True, "labelBound": False},
+        "axisX": {"labelFlush": True},
+        "axisY": {"labelFlush": False},
         "legend": {"labelFontSize": th.legend_label, "titleFontSize": th.legend_label, "labelColor": TEXT_COLOR,
                    "titleColor": TEXT_COLOR, "symbolStrokeWidth": th.stroke_measured,
-                   "symbolSize": 400 if th.kind == "screen" else 900, "labelLimit": 0},
+                   "symbolSize": 400 if th.kind == "screen" else 900, "labelLimit": 0,
+                   "titleFontWeight": "bold", "padding": 0, "labelOffset": 4, "titlePadding": 5,
+                   "rowPadding": 2, "columnPadding": 10, "offset": 18},
         "text": {"color": TEXT_COLOR, "fontSize": th.mark_label},
     }
 

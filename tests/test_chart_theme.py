@@ -64,12 +64,15 @@ def test_text_and_measured_colours_have_contrast(colour):
 
 # --- labels in the SVG ----------------------------------------------------------------------------
 def label_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """Boxes of the text marks (not axes) drawn in the plot: translate(x, y) is the baseline."""
+    """Boxes of the text marks (not axes) drawn in the plot: translate(x, y) is the baseline. A label's
+    white halo (the same text under it) and another width band's empty text are not labels."""
     out = []
     for group in re.findall(r'<g class="mark-text role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
         for m in re.finditer(r'<text[^>]*text-anchor="(\w+)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"'
-                             r'[^>]*font-size="([\d.]+)px"[^>]*>([^<]*)</text>', group):
-            anchor, x, y, size, text = m.group(1), float(m.group(2)), float(m.group(3)), float(m.group(4)), m.group(5)
+                             r'[^>]*font-size="([\d.]+)px"([^>]*)>([^<]*)</text>', group):
+            anchor, x, y, size, text = m.group(1), float(m.group(2)), float(m.group(3)), float(m.group(4)), m.group(6)
+            if 'stroke="white"' in m.group(5) or not text:
+                continue
             w = 0.62 * size * len(text)
             x0 = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
             out.append((text, (x0, y - 0.8 * size, x0 + w, y + 0.25 * size)))
@@ -108,6 +111,45 @@ def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
     for text, (x0, y0, x1, y1) in boxes:
         hit = [p for p in pts if x0 + 2 < p[0] < x1 - 2 and y0 + 2 < p[1] < y1 - 2]
         assert not hit, (code, text, hit[:3])
+
+
+def plot_size(svg: str) -> tuple[float, float]:
+    """Width and height of the plot (the layer's view background) in a rendered chart."""
+    w, h = re.search(r'class="background"[^>]* d="M0,0h([\d.]+)v([\d.]+)', svg).groups()
+    return float(w), float(h)
+
+
+@pytest.mark.parametrize("width", [322, 560, 900])      # a card on a 360-390 px phone, a tablet, a desktop
+@pytest.mark.parametrize("code", SINGLE)
+def test_screen_labels_fit_the_plot_at_every_width(code, width):
+    """A screen chart is as wide as its slot: on a phone its labels (without the unit, which the y axis
+    names) stay inside the plot, clear of each other, and the line legend shows every line; wider, the
+    labels with their unit. Before, labels placed for 620 px ran over the y axis, out of the picture and
+    into each other on a phone (1.2.1 at 390 px), and "Trend" fell off the legend."""
+    chart, df = build_chart(VISION, code, lang="nl")
+    spec = chart.to_dict(validate=False)
+    spec.update(width=width, autosize={"type": "fit", "contains": "padding"})
+    svg = to_svg(spec).decode()
+    pw, ph = plot_size(svg)
+    boxes = label_boxes(svg)
+    texts = [t for t, _ in boxes]
+    assert len(texts) == len(set(texts)), ("one placement per width", texts)
+    full = set(df.loc[df["label"] != "", "label"])
+    if pw >= 600:
+        assert full <= set(texts)
+    else:
+        assert len(texts) >= len(full) and not any("(" in t for t in texts if t not in full), texts
+    for i, (ta, a) in enumerate(boxes):
+        assert a[0] >= -2 and a[2] <= pw + 12 and a[1] >= -4 and a[3] <= ph + 4, (code, width, ta, a, (pw, ph))
+        for tb, b in boxes[i + 1:]:
+            assert not overlap(a, b), (code, width, ta, tb)
+    legend = re.findall(r'<g class="mark-text role-legend-label"[^>]*>(.*?)</g>', svg, re.S)
+    shown = set(re.findall(r">([^<>]+)</text>", "".join(legend)))
+    lines = set(df.loc[df["element"].isin(["Meting", "Vereist pad", "Trend (projectie tot 2030)"]), "element"])
+    drawn_lines = {e for e in lines if (df["element"] == e).sum() >= 2}
+    assert drawn_lines <= shown, (code, width, drawn_lines - shown)
+    right = max((float(x) for x in re.findall(r'role-legend-label.*?translate\(([\d.]+),', svg, re.S)), default=0)
+    assert right < width, "the legend stays inside the picture"
 
 
 def test_a_newly_imported_measurement_gets_a_label():
