@@ -97,10 +97,7 @@ def theme_config_of(th: Theme) -> dict:
                  # Vega's own spacing, stated: Streamlit's chart theme sets its own (no axis line and no
                  # ticks, 16 px around labels), so the interactive chart lays out as its still picture
                  # (vl-convert) and the labels placed for the plot's size land where they were placed
-                 "ticks": True, "tickSize": 5, "domain": True, "labelPadding": 2, "labelLimit": 180,
-                 "labelSeparation": 0, "labelOverlap": True, "labelBound": False},
-        "axisX": {"labelFlush": True},
-        "axisY": {"labelFlush": False},
+                 "ticks": True, "tickSize": 5, "domain": True, "labelPadding": 2, "labelLimit": 180},
         "legend": {"labelFontSize": th.legend_label, "titleFontSize": th.legend_label, "labelColor": TEXT_COLOR,
                    "titleColor": TEXT_COLOR, "symbolStrokeWidth": th.stroke_measured,
                    "symbolSize": 400 if th.kind == "screen" else 900, "labelLimit": 0,
