@@ -395,14 +395,17 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
             x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
-        bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align="center").encode(
-            x=alt.X("mid:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
-            y=y, text="label:N").transform_filter(alt.datum.label != "").transform_calculate(
-            mid="(datum.jaar + datum.jaar_eind) / 2")
-        if th.kind == "screen":   # over a narrower plot without its period in brackets (the bar spans it)
-            bar_label = bar_label.transform_calculate(label=f"width < {SCREEN_LABEL_BANDS[-1][0]} ? "
-                                                            f"replace(datum.label, {_BRACKETS_AT_END_JS}, '') : datum.label")
-        layers.append(bar_label)
+        # a bar's label starts at the bar's outer end (a bar in the left half at its left edge, in the right
+        # half at its right edge): centred, a label wider than its bar ran off a phone's plot
+        half = (x_dom[0] + x_dom[1]) / 2
+        for align, at, side in (("left", "jaar", f"datum.jaar_eind <= {half}"), ("right", "jaar_eind", f"datum.jaar_eind > {half}")):
+            bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align).encode(
+                x=alt.X(f"{at}:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
+                y=y, text="label:N").transform_filter(alt.datum.label != "").transform_filter(side)
+            if th.kind == "screen":   # over a narrower plot without its period in brackets (the bar spans it)
+                bar_label = bar_label.transform_calculate(label=f"width < {SCREEN_LABEL_BANDS[-1][0]} ? "
+                                                                f"replace(datum.label, {_BRACKETS_AT_END_JS}, '') : datum.label")
+            layers.append(bar_label)
         layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
             x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
