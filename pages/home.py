@@ -81,8 +81,8 @@ def _locator(lang: str) -> None:
 
     def live() -> None:
         c1, c2 = st.columns([1, 2.3], vertical_alignment="center")
-        show_chart(inset, alt, where=c1, width="content")
-        show_chart(fill, alt, where=c2)
+        show_chart(inset, alt, where=c1, width="content", lang=lang)
+        show_chart(fill, alt, where=c2, lang=lang)
 
     still_or_live("home-locator", still, live, lang, "map.locator.interactive", "map.locator.interactive_help")
 

@@ -148,7 +148,7 @@ def _screen_chart(code: str, spec: dict, alt: str, still_spec: dict, css_class: 
         st.html(still_image(f"present-{code}", data_version(vision), lang, still_spec, alt, css_class, _narrow=narrow))
 
     def live() -> None:
-        show_chart(spec, alt, key=f"present-chart-{code}", **kw)
+        show_chart(spec, alt, key=f"present-chart-{code}", lang=lang, **kw)
 
     still_or_live(f"present-{code}", still, live, lang)
 

@@ -87,7 +87,7 @@ def _chart(g, b: dict, version: str, lang: str) -> None:
         st.caption(source)
 
     def live() -> None:
-        show_chart(b["spec"], b["alt"], key=key)
+        show_chart(b["spec"], b["alt"], key=key, lang=lang)
         st.caption(source)
         downloads()
 

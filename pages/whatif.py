@@ -52,7 +52,7 @@ def _series_whatif(vision: Vision, code: str, res: Assessment, key: str, lang: s
         st.markdown("  \n".join(scenario_lines(sc, lang)))
     with right:
         chart = scenario_chart(a, vision.series(a.code), sc, lang=lang)
-        show_chart(chart, t("whatif.label", lang) + ": " + " ".join(scenario_lines(sc, lang)), key=f"{key}-chart")
+        show_chart(chart, t("whatif.label", lang) + ": " + " ".join(scenario_lines(sc, lang)), key=f"{key}-chart", lang=lang)
 
 
 def whatif_block(vision: Vision, code: str, res: dict[str, Assessment], lang: str) -> None:

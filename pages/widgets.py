@@ -10,6 +10,7 @@ import streamlit as st
 from streek.download import DECIMALS_COL, to_csv, to_xlsx
 from streek.figures import TABLE_CSS, html_table
 from streek.a11y import accessible_spec
+from streek.fmt import vega_locale
 from streek.i18n import t
 from streek.render import spec_json, to_png, to_svg   # cached there (the one render cache)
 
@@ -18,14 +19,18 @@ def _frame(data) -> pd.DataFrame:
     return data if isinstance(data, pd.DataFrame) else data.to_pandas()
 
 
-def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, where=st, width="stretch", **kwargs):
+def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, lang: str, where=st, width="stretch", **kwargs):
     """The one place that puts a chart on the page: with an accessible name and description
-    (``streek.a11y``: the description names the SVG; its marks are hidden). Not also ``alt=``:
-    Streamlit would warn that it overrides the description.
+    (``streek.a11y``: the description names the SVG; its marks are hidden) and the number locale of
+    ``lang`` in its config (``streek.fmt.vega_locale``: axes and legends write 28.309 or 28,309). Not
+    also ``alt=``: Streamlit would warn that it overrides the description.
     ``where`` is a container or column (default: the current one)."""
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    # accessible_spec copies: Streamlit moves the datasets out of the spec it is given
-    return where.vega_lite_chart(spec=accessible_spec(spec, alt_text), width=width, **kwargs)
+    # accessible_spec copies: Streamlit moves the datasets out of the spec it is given; the config is
+    # copied too (a cached spec is shared by every session)
+    spec = accessible_spec(spec, alt_text)
+    spec["config"] = {**spec.get("config", {}), "locale": vega_locale(lang)}
+    return where.vega_lite_chart(spec=spec, width=width, **kwargs)
 
 
 def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str, filename: str,
@@ -53,7 +58,7 @@ def chart_block(chart: alt.TopLevelMixin | dict, data: pd.DataFrame, *, key: str
     if fill:
         with st.container(key=f"{fill}-kader"):
             kwargs.update(where=st.container(key=fill), height="stretch")
-    state = show_chart(chart, alt_text or filename, key=key, **kwargs)
+    state = show_chart(chart, alt_text or filename, key=key, lang=lang, **kwargs)
     if source_nl:
         st.caption(source_nl)
     data_downloads(data, key=key, filename=filename, spec=spec, table=table, label=show_table_label,

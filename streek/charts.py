@@ -31,7 +31,7 @@ import altair as alt
 import pandas as pd
 
 from streek import card, comparable
-from streek.fmt import fmt_number, fmt_period, fmt_value, vega_number_expr
+from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import t
 from streek.i18n.names import label_name, unit_name
 from streek.model import COUNT_UNITS, Ambition, Vision
@@ -320,7 +320,7 @@ def _x(domain: list[float], *, lang: str) -> alt.X:
 
 def _y(title: str, domain: list[float], spec: str, zero: bool = False, *, lang: str) -> alt.Y:
     return alt.Y("waarde:Q", title=title, scale=alt.Scale(domain=domain, zero=zero, nice=False),
-                 axis=alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), tickCount=5))
+                 axis=alt.Axis(format=spec, tickCount=5))
 
 
 def _tooltip(*, lang: str) -> list[alt.Tooltip]:
@@ -435,8 +435,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                                legend=alt.Legend(orient=_line_legend_orient(th, multi), symbolType="stroke",
                                                  direction="horizontal" if th.kind == "screen" else "vertical",
                                                  symbolStrokeWidth=th.stroke_measured, columnPadding=24,
-                                                 # one row is ~520 px wide: under a phone's plot one per row
-                                                 columns=alt.ExprRef(expr=f"width < {LEGEND_ROWS_BELOW} ? 1 : 0")
+                                                 # one row is ~470 px wide in Dutch, ~540 in English
+                                                 columns=alt.ExprRef(expr=f"width < {LEGEND_ONE_ROW_FROM} ? 1 : 0")
                                                  if th.kind == "screen" and not multi else alt.Undefined)
                                if present else None)
     line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
@@ -581,7 +581,7 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
 # its ``width`` signal falls in (Vega evaluates it after ``autosize: fit``). One placement for 620 px ran
 # off a phone's plot, over the y axis and into each other (1.2.1 at 390 px). (plot width from, placed at)
 SCREEN_LABEL_BANDS = ((0, 230), (400, 400), (600, 600))
-LEGEND_ROWS_BELOW = 400     # plot px: under this the line legend stands in one column (a phone)
+LEGEND_ONE_ROW_FROM = 560   # plot px: from here the line legend fits one row (English: ~540 px), below one column
 
 
 def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
@@ -604,8 +604,8 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         bands = [(None, None, w, h)]
     else:
         # the plot is less high than the chart: axis and legend are inside its height (one legend row
-        # on a wider screen, up to three under a phone's plot)
-        bands = [(lo, hi, at, h - (150 if at < LEGEND_ROWS_BELOW else 100)) for (lo, at), hi in
+        # on a wide plot, up to three under a narrower one)
+        bands = [(lo, hi, at, h - (150 if at < LEGEND_ONE_ROW_FROM else 100)) for (lo, at), hi in
                  zip(SCREEN_LABEL_BANDS, [b[0] for b in SCREEN_LABEL_BANDS[1:]] + [None], strict=True)]
     layers = []
     for lo, hi, bw, bh in bands:

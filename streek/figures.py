@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value, vega_number_expr
+from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value
 from streek.i18n import t
 from streek.i18n.names import label_name, unit_name
 from streek.model import in_lang, row_text
@@ -146,7 +146,7 @@ def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
     base = alt.Chart(data).encode(
         y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelFontSize=13)),
         x=alt.X("waarde:Q", title=g.unit_text(lang=lang), scale=alt.Scale(domain=domain, nice=False, zero=True),
-                axis=alt.Axis(labelExpr=vega_number_expr("datum.value", ",.2~f", lang=lang), tickCount=5, grid=True)),
+                axis=alt.Axis(format=",.2~f", tickCount=5, grid=True)),
         tooltip=[alt.Tooltip("gebied:N", title=t("bench.col.geo", lang)),
                  alt.Tooltip("waarde_nl:N", title=t("bench.col.value", lang))],
     )

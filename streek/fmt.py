@@ -91,17 +91,11 @@ def d3_format_locale(lang: str) -> dict:
     return D3_LOCALES.get(lang, D3_LOCALES["nl"])
 
 
-def vega_number_expr(value_expr: str = "datum.value", spec: str = ",.0f", *, lang: str) -> str:
-    """A Vega expression that formats a number in ``lang`` (nl ``28.309``/``75,4``; en ``28,309``/``75.4``).
-
-    The one fallback for the browser: Streamlit's vega-embed formats with d3's English locale and
-    offers no locale option, so axes and legends use this in ``labelExpr``. Locale-proof: where the
-    renderer already formats in ``lang`` (vl-convert with :func:`d3_format_locale`, used for PNG/SVG
-    downloads) the text is left alone instead of being swapped back."""
-    f = f"format({value_expr}, '{spec}')"
-    swapped = f"replace(replace(replace({f}, ',', '§'), '.', ','), '§', '.')"
-    decimal = d3_format_locale(lang)["decimal"]
-    return f"(format(0.5, '.1f') == '0{decimal}5' ? {f} : {swapped})"
+def vega_locale(lang: str) -> dict:
+    """The Vega ``config.locale`` of ``lang``: axes, legends and ``format()`` in a chart write numbers as a
+    reader of ``lang`` does (nl ``28.309``/``75,4``; en ``28,309``/``75.4``), in the browser (Streamlit's
+    vega-embed reads the spec's config) as in vl-convert (which gets the same locale, streek.render)."""
+    return {"number": d3_format_locale(lang)}
 
 
 BRUSSELS = "Europe/Brussels"

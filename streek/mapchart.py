@@ -28,7 +28,7 @@ import altair as alt
 import pandas as pd
 
 from streek import geo
-from streek.fmt import fmt_number, vega_number_expr
+from streek.fmt import fmt_number
 from streek.i18n import t
 from streek.i18n.names import unit_name
 from streek.mapdata import REFERENCE_GEOS, SELECTION_PARAM, SERIES_INDEX, MapIndicator
@@ -212,7 +212,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     else:
         scale = alt.Scale(scheme=SEQ_SCHEME, zero=False, nice=False)
     # legends under the map, so that the map gets the full width of its column
-    legend = alt.Legend(title=_legend_title(m, view, since, lang=lang), labelExpr=vega_number_expr("datum.value", spec, lang=lang),
+    legend = alt.Legend(title=_legend_title(m, view, since, lang=lang), format=spec,
                         orient="bottom", direction="horizontal", gradientLength=240, titleLimit=300)
 
     # one dataset per kind of shape, shared by the layers that draw it
@@ -328,7 +328,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     data = series[["naam", "periode_nl", "jaar", "waarde", "waarde_nl", "volgorde"]].copy()
     data["waarde_kort"] = [fmt_number(v, 1, lang=lang) for v in data["waarde"]]
     base = alt.Chart(data)
-    value_axis = alt.Axis(labelExpr=vega_number_expr("datum.value", spec, lang=lang), titleFontWeight="normal")
+    value_axis = alt.Axis(format=spec, titleFontWeight="normal")
     legend_rows, plot_height = 0, SERIES_PLOT_HEIGHT
     if series["periode_nl"].nunique() <= 1:
         plot_height = SERIES_BAR_STEP * max(len(names), 1)

@@ -155,7 +155,6 @@ def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str):
     import altair as alt
     import pandas as pd
 
-    from streek.fmt import vega_number_expr
     from streek.i18n import t
 
     meas_label = t("whatif.legend.measured", lang=lang)
@@ -172,7 +171,7 @@ def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str):
     x = alt.X("jaar:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1),
               scale=alt.Scale(domain=[min(df["jaar"].min(), sc.start_year), max(sc.target_year, df["jaar"].max())]))
     y = alt.Y("waarde:Q", title=a.unit, scale=alt.Scale(zero=False),
-              axis=alt.Axis(labelExpr=vega_number_expr("datum.value", ",.4~f", lang=lang)))
+              axis=alt.Axis(format=",.4~f"))
     base = alt.Chart(df).encode(x=x, y=y, color=colour)
     measured = base.transform_filter(alt.datum.reeks == meas_label).mark_line(point=True, strokeWidth=3)
     scen = base.transform_filter(alt.datum.reeks == scen_label).mark_line(strokeDash=[6, 4], strokeWidth=3)

@@ -101,9 +101,11 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
         # the target is marked: a diamond (and baseline point), period bars, or the floor to maintain
         assert s["symbols"] >= 1 or s["rects"] >= 2 or s["rules"] >= 1, (i, s)
         assert len(s["axisLabels"]) >= 4, (i, s)            # no empty axis
-    # Dutch numbers on the axes (the browser renders with the English locale; labelExpr fixes it)
+    # Dutch numbers on the axes: the spec's config carries the Dutch locale (streek.fmt.vega_locale), which
+    # Streamlit's vega-embed uses instead of its English default
     labels = [lab for s in stats for lab in s["axisLabels"]]
     assert not any("," in lab and lab.replace(",", "").isdigit() for lab in labels), labels
+    assert any(re.fullmatch(r"\d{1,3}(\.\d{3})+", lab) for lab in labels), labels     # 45.000, not 45000
     # every card offers its data and downloads (built when opened: test_downloads_deliver_csv_png_and_svg)
     expect(page.get_by_text(DATA, exact=True)).to_have_count(n)
     full_page_screenshot(page, f"pillar_{pillar}")

@@ -10,7 +10,7 @@ import pytest
 import vl_convert
 from PIL import Image
 
-from streek.charts import build_chart, document_ambitions, series_of
+from streek.charts import EL_MEAS, EL_PATH, EL_TREND, build_chart, document_ambitions, el_label, series_of
 from streek.load import load_vision
 from streek.render import to_svg
 from streek.theme import (KINDS, MEASURED_COLOR, PRINT_MIN_PT, PRINT_MIN_WIDTH_IN, SERIES_COLORS, TEXT_COLOR,
@@ -122,17 +122,19 @@ def plot_size(svg: str) -> tuple[float, float]:
     return float(w), float(h)
 
 
-@pytest.mark.parametrize("width", [322, 560, 900])      # a card on a 360-390 px phone, a tablet, a desktop
+# a card on a 360-390 px phone, a tablet or a card beside its facts on a desktop (in both languages: the
+# English legend is the longest), a wide desktop card
+@pytest.mark.parametrize("width, lang", [(322, "nl"), (560, "nl"), (560, "en"), (900, "nl")])
 @pytest.mark.parametrize("code", SINGLE)
-def test_screen_labels_fit_the_plot_at_every_width(code, width):
+def test_screen_labels_fit_the_plot_at_every_width(code, width, lang):
     """A screen chart is as wide as its slot: on a phone its labels (without the unit, which the y axis
     names) stay inside the plot, clear of each other, and the line legend shows every line; wider, the
     labels with their unit. Before, labels placed for 620 px ran over the y axis, out of the picture and
     into each other on a phone (1.2.1 at 390 px), and "Trend" fell off the legend."""
-    chart, df = build_chart(VISION, code, lang="nl")
+    chart, df = build_chart(VISION, code, lang=lang)
     spec = chart.to_dict(validate=False)
     spec.update(width=width, autosize={"type": "fit", "contains": "padding"})
-    svg = to_svg(spec).decode()
+    svg = to_svg(spec, lang).decode()
     pw, ph = plot_size(svg)
     boxes = label_boxes(svg)
     texts = [t for t, _ in boxes]
@@ -148,13 +150,13 @@ def test_screen_labels_fit_the_plot_at_every_width(code, width):
             assert not overlap(a, b), (code, width, ta, tb)
     legend = re.findall(r'<g class="mark-text role-legend-label"[^>]*>(.*?)</g>', svg, re.S)
     shown = set(re.findall(r">([^<>]+)</text>", "".join(legend)))
-    lines = set(df.loc[df["element"].isin(["Meting", "Vereist pad", "Trend (projectie tot 2030)"]), "element"])
+    lines = {el_label(e, lang=lang) for e in (EL_MEAS, EL_PATH, EL_TREND)}
     drawn_lines = {e for e in lines if (df["element"] == e).sum() >= 2}
     assert drawn_lines <= shown, (code, width, drawn_lines - shown)
-    if width < 400:      # nothing runs off a phone's picture: no dark pixel in its rightmost column
-        png = Image.open(io.BytesIO(vl_convert.svg_to_png(svg, scale=1))).convert("L")
-        edge = [png.getpixel((png.width - 1, y)) for y in range(png.height)]
-        assert min(edge) > 200, (code, width, "cut off at the right edge")
+    # nothing runs off the picture: no dark pixel in its rightmost column
+    png = Image.open(io.BytesIO(vl_convert.svg_to_png(svg, scale=1))).convert("L")
+    edge = [png.getpixel((png.width - 1, y)) for y in range(png.height)]
+    assert min(edge) > 200, (code, width, lang, "cut off at the right edge")
 
 
 def test_a_newly_imported_measurement_gets_a_label():

@@ -70,3 +70,15 @@ def test_today_is_the_belgian_date_not_the_utc_date():
     assert today_brussels(datetime(2026, 7, 1, 21, 30, tzinfo=UTC)) == date(2026, 7, 1)
     assert fmt_date(date(2026, 11, 30), "nl") == "30-11-2026"
     assert fmt_date(date(2026, 11, 30), "en") == "2026-11-30"
+
+
+@pytest.mark.parametrize("lang, expected", [("nl", "28.309"), ("en", "28,309")])
+def test_a_chart_config_locale_writes_the_readers_numbers(lang, expected):
+    """The chart's own config carries the number locale (what Streamlit's vega-embed uses in the
+    browser; no separator swapping in label expressions): an axis label of 28309 in each language."""
+    import vl_convert
+    from streek.fmt import vega_locale
+    spec = {"data": {"values": [{"v": 28309}]}, "mark": "point", "config": {"locale": vega_locale(lang)},
+            "encoding": {"y": {"field": "v", "type": "quantitative", "axis": {"format": ",.0f", "values": [28309]}}}}
+    svg = vl_convert.vegalite_to_svg(spec)
+    assert f">{expected}<" in svg
