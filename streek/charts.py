@@ -402,10 +402,15 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
             bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align).encode(
                 x=alt.X(f"{at}:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
                 y=y, text="label:N").transform_filter(alt.datum.label != "").transform_filter(side)
-            if th.kind == "screen":   # over a narrower plot without its period in brackets (the bar spans it)
-                bar_label = bar_label.transform_calculate(label=f"width < {SCREEN_LABEL_BANDS[-1][0]} ? "
-                                                                f"replace(datum.label, {_BRACKETS_AT_END_JS}, '') : datum.label")
-            layers.append(bar_label)
+            if th.kind != "screen":
+                layers.append(bar_label)
+                continue
+            # over a narrower plot without its period in brackets (the bar spans it); a condition in the
+            # encoding, evaluated again after autosize fitted the width (see _label_layers)
+            narrow = f"width < {SCREEN_LABEL_BANDS[-1][0]}"
+            short = bar_label.transform_calculate(kort=f"replace(datum.label, {_BRACKETS_AT_END_JS}, '')")
+            layers.append(short.encode(text=alt.condition(narrow, alt.Text("kort:N"), alt.value(""))))
+            layers.append(bar_label.encode(text=alt.condition(f"!({narrow})", alt.Text("label:N"), alt.value(""))))
         layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
             x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
         if not (df["_el"] == EL_MEAS).any():
@@ -619,11 +624,15 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
             mark = {"align": align, "baseline": baseline, "dx": dx, "dy": dy, "fontSize": th.mark_label,
                     "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR}
             base = alt.Chart(alt.Data(values=values))
-            if shown:     # another band's text is empty, not transparent: it takes no room in the layout
-                base = base.transform_calculate(label=f"({shown}) ? datum.label : ''")
+            text = alt.Text("label:N")
+            if shown:     # another band's text is empty, not transparent: it takes no room in the layout;
+                # an encoding, not a data transform: Vega evaluates it again once autosize has fitted the
+                # plot's width (a formula on ``width`` kept the first pass's band: no label at all when
+                # fitting crossed a band's edge, e.g. a 420 px chart)
+                text = alt.condition(shown, alt.Text("label:N"), alt.value(""))
             # a white halo under the text: legible where no free spot was left and it crosses a line
             for extra in ({"stroke": "white", "strokeWidth": 4, "strokeJoin": "round"}, {}):
-                layers.append(base.mark_text(**mark, **extra).encode(x=x, y=y, text="label:N"))
+                layers.append(base.mark_text(**mark, **extra).encode(x=x, y=y, text=text))
     return layers
 
 
