@@ -343,7 +343,7 @@ def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[f
     span = (hi - lo) or abs(hi) or 1.0
     # more room under the lowest point than above the highest: the label of a baseline at the bottom
     # goes under it (a line leaves it upwards), not onto the x axis
-    lo2 = lo if zero and lo == 0 else lo - span * pad * 1.6
+    lo2 = lo if zero and lo == 0 else lo - span * pad * 2.4
     if lo >= 0 and lo2 < 0:
         lo2 = 0.0
     return [lo2, hi + span * pad]
@@ -585,7 +585,7 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
 # are placed for each band of plot widths at its narrowest, and the chart shows the placement of the band
 # its ``width`` signal falls in (Vega evaluates it after ``autosize: fit``). One placement for 620 px ran
 # off a phone's plot, over the y axis and into each other (1.2.1 at 390 px). (plot width from, placed at)
-SCREEN_LABEL_BANDS = ((0, 230), (400, 400), (600, 600))
+SCREEN_LABEL_BANDS = ((0, 200), (400, 400), (600, 600))
 LEGEND_ONE_ROW_FROM = 560   # plot px: from here the line legend fits one row (English: ~540 px), below one column
 
 
