@@ -164,6 +164,23 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid=stVegaLiteCh
     && [...document.images].every(i => i.complete)"""
 
 
+def download(page, button) -> tuple[str, bytes]:
+    """Click a download button and return (file name, bytes). A second click if the first brought no
+    file within 20 s: on a loaded machine a rerun (a fragment, or the run that builds a lazy download)
+    can replace the button between finding it and the click, and the click then lands on nothing."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    for attempt in (1, 2):
+        try:
+            with page.expect_download(timeout=20_000 if attempt == 1 else 40_000) as d:
+                button.click()
+            return d.value.suggested_filename, Path(d.value.path()).read_bytes()
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
+    raise AssertionError("unreachable")
+
+
 def wait_for_charts(page, timeout: float = 30_000) -> None:
     """Wait until every chart has drawn and every image has loaded, then let the browser paint."""
     page.wait_for_function(CHARTS_DRAWN, timeout=timeout)

@@ -2,14 +2,13 @@
 a drawn trend column, the comparison and a fiche that downloads as a real PDF."""
 import io
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from conftest import screenshot, wait_for_app
+from conftest import download, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +30,8 @@ def test_deep_link_opens_the_profile_and_the_fiche_downloads(app_server, page):
     screenshot(page, "municipality-menen")
     page.get_by_text("Fiche downloaden", exact=False).click()          # the files, one click away
     wait_for_app(page)              # opening it reruns: click the button that run leaves, not one it replaces
-    with page.expect_download(timeout=60_000) as dl:
-        page.get_by_role("button", name="Fiche als PDF").click()
-    data = Path(dl.value.path()).read_bytes()
-    assert dl.value.suggested_filename == "fiche-menen.pdf"
+    name, data = download(page, page.get_by_role("button", name="Fiche als PDF"))
+    assert name == "fiche-menen.pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "Mijn gemeente: Menen" in text and "2.658" in text
     # the interactive grid (sort, search) with its trend column, and the table's downloads, on request
@@ -43,9 +40,8 @@ def test_deep_link_opens_the_profile_and_the_fiche_downloads(app_server, page):
     expect(grid).to_have_count(1, timeout=30_000)
     expect(grid.get_by_role("gridcell", name="Bevolking (personen)", include_hidden=True)).to_have_count(1)
     wait_for_app(page)              # the run that built the grid has finished and left its buttons
-    with page.expect_download(timeout=60_000) as dl:
-        page.get_by_role("button", name="XLSX", exact=True).click()
-    sheet = load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes())).active
+    _, data = download(page, page.get_by_role("button", name="XLSX", exact=True))
+    sheet = load_workbook(io.BytesIO(data)).active
     assert [c.value for c in sheet[1]][:3] == ["Indicator", "Jaar", "Waarde"] and sheet.max_row == 14
 
 

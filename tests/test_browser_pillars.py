@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from pages.static_files import PHONE_WIDTH
-from conftest import screenshot, settle, wait_for_app, wait_for_charts
+from conftest import download, screenshot, settle, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -148,25 +148,8 @@ def download_all(page, card, label: str = DATA) -> dict[str, tuple[str, bytes]]:
     wait_for_app(page)              # the run that built them has finished: click the buttons it left
     got = {}
     for name in DOWNLOADS:
-        got[name] = _download(page, card.get_by_role("button", name=name, exact=True))
+        got[name] = download(page, card.get_by_role("button", name=name, exact=True))
     return got
-
-
-def _download(page, button) -> tuple[str, bytes]:
-    """Click a download button and return (file name, bytes). A second click if the first brought no
-    file within 20 s: on a loaded machine a fragment's rerun (another card turning interactive as the
-    page scrolls to the linked card) can replace the button between finding it and the click."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    for attempt in (1, 2):
-        try:
-            with page.expect_download(timeout=20_000 if attempt == 1 else 40_000) as d:
-                button.click()
-            return d.value.suggested_filename, Path(d.value.path()).read_bytes()
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            wait_for_app(page)
-    raise AssertionError("unreachable")
 
 
 def test_downloads_deliver_csv_xlsx_png_and_svg(page, app_server):
