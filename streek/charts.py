@@ -480,7 +480,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
                       .transform_filter(_is(EL_START, lang=lang)))
     empty = not (df["_el"] == EL_MEAS).any()
-    empty_at = 0.7 if kind == "maintain" else 0.5
+    empty_at = 0.86 if kind == "maintain" else 0.5     # maintain: above its floor line (at ~0.7 of the axis)
     if not multi:
         # labels of baseline, start, floor, target and the latest measurement, placed off the lines
         layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
