@@ -28,6 +28,13 @@ def drawn(code: str, kind: str) -> tuple[str, pd.DataFrame]:
     return to_svg(chart.to_dict(validate=False)).decode(), df
 
 
+@cache
+def screen_spec(code: str, lang: str) -> tuple[dict, pd.DataFrame]:
+    """(spec, chart data) of one ambition's screen chart, built once per language for all widths."""
+    chart, df = build_chart(VISION, code, lang=lang)
+    return chart.to_dict(validate=False), df
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_theme_config_is_in_the_spec(kind):
     chart, _ = build_chart(VISION, "2.1.2", lang='nl', theme=kind)
@@ -132,9 +139,8 @@ def test_screen_labels_fit_the_plot_at_every_width(code, width, lang):
     names) stay inside the plot, clear of each other, and the line legend shows every line; wider, the
     labels with their unit. Before, labels placed for 620 px ran over the y axis, out of the picture and
     into each other on a phone (1.2.1 at 390 px), and "Trend" fell off the legend."""
-    chart, df = build_chart(VISION, code, lang=lang)
-    spec = chart.to_dict(validate=False)
-    spec.update(width=width, autosize={"type": "fit", "contains": "padding"})
+    spec, df = screen_spec(code, lang)
+    spec = {**spec, "width": width, "autosize": {"type": "fit", "contains": "padding"}}
     svg = to_svg(spec, lang).decode()
     pw, ph = plot_size(svg)
     boxes = label_boxes(svg)
