@@ -399,7 +399,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         # half at its right edge): centred, a label wider than its bar ran off a phone's plot
         half = (x_dom[0] + x_dom[1]) / 2
         for align, at, side in (("left", "jaar", f"datum.jaar_eind <= {half}"), ("right", "jaar_eind", f"datum.jaar_eind > {half}")):
-            bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align).encode(
+            bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align, aria=False).encode(
                 x=alt.X(f"{at}:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
                 y=y, text="label:N").transform_filter(alt.datum.label != "").transform_filter(side)
             if th.kind != "screen":
@@ -612,6 +612,9 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         # on a wide plot, up to three under a narrower one)
         bands = [(lo, hi, at, h - (150 if at < LEGEND_ONE_ROW_FROM else 100)) for (lo, at), hi in
                  zip(SCREEN_LABEL_BANDS, [b[0] for b in SCREEN_LABEL_BANDS[1:]] + [None], strict=True)]
+    # the positions only: axes, titles and scales are the chart's other layers' (a label layer repeating
+    # them made up half of a card chart's spec)
+    label_x, label_y = alt.X("jaar:Q"), alt.Y("waarde:Q")
     layers = []
     for lo, hi, bw, bh in bands:
         short = [{**lab, "text": _short_label(lab["text"], unit_word)} for lab in labels] \
@@ -621,8 +624,10 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
                 ["dx", "dy", "align", "baseline", "bold"], sort=False):
             values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
+            # aria off: a screen reader reads the points (and the card's alt text), not each label once
+            # per band and halo ("jaar: 2030; waarde: 125; label: …" eight times over)
             mark = {"align": align, "baseline": baseline, "dx": dx, "dy": dy, "fontSize": th.mark_label,
-                    "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR}
+                    "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR, "aria": False}
             base = alt.Chart(alt.Data(values=values))
             text = alt.Text("label:N")
             if shown:     # another band's text is empty, not transparent: it takes no room in the layout;
@@ -632,7 +637,7 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
                 text = _text_when(shown, "label")
             # a white halo under the text: legible where no free spot was left and it crosses a line
             for extra in ({"stroke": "white", "strokeWidth": 4, "strokeJoin": "round"}, {}):
-                layers.append(base.mark_text(**mark, **extra).encode(x=x, y=y, text=text))
+                layers.append(base.mark_text(**mark, **extra).encode(x=label_x, y=label_y, text=text))
     return layers
 
 

@@ -155,6 +155,9 @@ def test_screen_labels_fit_the_plot_at_every_width(code, width, lang):
         assert a[0] >= -2 and a[2] <= pw + 12 and a[1] >= -4 and a[3] <= ph + 4, (code, width, ta, a, (pw, ph))
         for tb, b in boxes[i + 1:]:
             assert not overlap(a, b), (code, width, ta, tb)
+    # a screen reader hears the labels' values through the points and the card, not once per band and halo
+    read_out = " ".join(re.findall(r'aria-label="([^"]*)"', svg))
+    assert not [t for t in texts if f"label: {t}" in read_out], (code, width, "a label is read out (per band and halo)")
     legend = re.findall(r'<g class="mark-text role-legend-label"[^>]*>(.*?)</g>', svg, re.S)
     shown = set(re.findall(r">([^<>]+)</text>", "".join(legend)))
     lines = {el_label(e, lang=lang) for e in (EL_MEAS, EL_PATH, EL_TREND)}
