@@ -31,6 +31,7 @@ import altair as alt
 import pandas as pd
 
 from streek import card, comparable
+from streek.download import decimals_of
 from streek.fmt import fmt_number, fmt_period, fmt_value
 from streek.i18n import t
 from streek.i18n.names import label_name, unit_name
@@ -111,10 +112,20 @@ def _row(a: Ambition, reeks: str, element: str, year: float, value: float, *, pe
          year_end: float | None = None, lang: str) -> dict:
     return {"code": a.code, "reeks": reeks, "element": el_label(element, lang=lang), "jaar": float(year),
             "jaar_eind": float(year_end) if year_end is not None else None, "waarde": float(value),
-            "periode": period if period == UNMEASURED else (fmt_period(period, lang=lang) if period else fmt_number(year, 0, lang=lang)),
-            "waarde_nl": text if text is not None else fmt_value(value, a.unit, lang=lang),
+            # a year as a year ("2030", not "2.030")
+            "periode": period if period == UNMEASURED else (fmt_period(period, lang=lang) if period else f"{float(year):.0f}"),
+            "waarde_nl": text if text is not None else fmt_value(value, a.unit, _figure_decimals(a) if computed else None,
+                                                                 lang=lang),
             "label": label, "bron": source, "berekend": computed, "_el": element,
             "_periode": "" if period == UNMEASURED else (period or f"{float(year):.0f}")}   # plain, for downloads
+
+
+def _figure_decimals(a: Ambition, values=()) -> int:
+    """The decimals a computed value (required path, trend) is shown with: as many as the document's
+    baseline and target, or ``values`` (the measurements it is computed from), have; a percentage at least
+    one, at most two ("75,7 %", "28.682 ondernemingen", not "28.681,84 ondernemingen")."""
+    written = [decimals_of(v) for v in (a.baseline_value, a.target_value, *values) if v is not None]
+    return min(2, max([1 if a.unit == "%" else 0, *written]))
 
 
 def _series_label(a: Ambition, multi: bool, lang: str) -> str:
@@ -159,7 +170,7 @@ def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str,
     if t_last >= T:
         return []
     rows = []
-    fmt = unit_text or (lambda v: fmt_value(v, a.unit, lang=lang))
+    fmt = unit_text or (lambda v: fmt_value(v, a.unit, _figure_decimals(a, obs["value"]), lang=lang))
     years = [t_last] + [float(y) for y in range(int(t_last) + 1, int(T) + 1)]
     for yr in years:
         v = y_last * (1 + res.cagr_actual) ** (yr - t_last)
@@ -176,7 +187,8 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
     rows: list[dict] = []
 
     def idx_text(v: float, y0: float) -> str:
-        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, lang=lang), index=fmt_number(v / y0 * 100, 1, lang=lang))
+        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, _figure_decimals(a, obs["value"]), lang=lang),
+                 index=fmt_number(v / y0 * 100, 1, lang=lang))
 
     if obs.empty:
         start = float(document_year(vision))

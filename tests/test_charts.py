@@ -219,3 +219,18 @@ def test_overview_frame_has_every_series_with_its_computed_status():
     en = overview_frame(VISION, res, "en").set_index("code")
     assert en.loc["1.2.1", "laatste"] == "31,391 enterprises (2019)"
     assert en.loc["3.1.1", "status"] == "✖ Moving away from the target"
+
+
+@pytest.mark.parametrize("lang,code,el,year,period,text", [
+    ("nl", "1.2.1", EL_PATH, 2017, "2017", "28.682 ondernemingen"),      # not "2.017", "28.681,84 ondernemingen"
+    ("en", "1.2.1", EL_PATH, 2017, "2017", "28,682 enterprises"),
+    ("nl", "1.2.1", EL_TREND, 2020, "2020", "32.491 ondernemingen"),
+    ("nl", "2.1.1", EL_PATH, 2017, "2017", "75,7 %"),                    # a percentage keeps one decimal
+    ("en", "3.1.1", EL_TREND, 2018, "2018", "2,426 vacancies"),
+])
+def test_computed_points_show_a_plain_year_and_the_figures_precision(lang, code, el, year, period, text):
+    """The tooltip of a point on the required path or the trend: its year as a year, its value as precise
+    as the document's figures (a computed 28.681,84 enterprises claims a precision no source has)."""
+    _, df = build_chart(VISION, code, lang=lang)
+    row = df[(df["_el"] == el) & (df["jaar"] == year)].iloc[0]
+    assert (row["periode"], row["waarde_nl"]) == (period, text)
