@@ -347,6 +347,24 @@ def _is(el: str, *, lang: str):
     return alt.datum.element == el_label(el, lang=lang)
 
 
+TREND_ROOM = 2.5   # the trend's projection may widen the y axis by this many times the other points' span
+
+
+def _in_frame(df: pd.DataFrame) -> list[float]:
+    """The values the y axis must show: every point, and the trend's projection as far as it stays within
+    ``TREND_ROOM`` × the other points' span of them. Beyond that the dotted line leaves the plot (its mark
+    clips), so that a steep projection (3.1.1: one year's +24 % compounded to 32.163 vacatures in 2030,
+    against a target of 1.200) does not squeeze the measurements and the target into a flat line at the
+    bottom; its values stay in the tooltip and the data table."""
+    trend = df["_el"] == EL_TREND
+    others = df.loc[~trend, "waarde"].tolist()
+    if not trend.any() or not others:
+        return df["waarde"].tolist()
+    lo, hi = min(others), max(others)
+    room = (hi - lo or abs(hi) or 1.0) * TREND_ROOM
+    return others + [min(max(v, lo - room), hi + room) for v in df.loc[trend, "waarde"]]
+
+
 def _domain(values: list[float], zero: bool = False, pad: float = 0.1) -> list[float]:
     vals = [v for v in values if v is not None]
     lo, hi = min(vals), max(vals)
@@ -390,7 +408,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     data = df[COLUMNS]
     base = alt.Chart()
     tip = _tooltip(lang=lang)
-    core = df["waarde"].tolist()          # the trend's projection too: it is drawn to 2030, not cut off
+    core = _in_frame(df)
     x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
     if not (df["_el"] == EL_MEAS).any():
         x_years.append(float(document_year(vision)))   # frame from the document's year onwards
@@ -617,6 +635,11 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         if not ((base_rows["jaar"] == last["jaar"]) & (base_rows["waarde"] == last["waarde"])).any():
             labels.append({"jaar": float(last["jaar"]), "waarde": float(last["waarde"]), "bold": False,
                            "text": t("pillars.chart.label.latest", lang, period=last["periode"], value=last["waarde_nl"])})
+    beyond = _trend_beyond(df, y_dom)
+    if beyond is not None:      # the projection leaves the plot (_in_frame): where, and where it ends
+        jaar, waarde, last = beyond
+        labels.append({"jaar": jaar, "waarde": waarde, "bold": False,
+                       "text": t("pillars.chart.label.trend_beyond", lang, year=f"{last['jaar']:.0f}", value=last["waarde_nl"])})
     if th.kind != "screen":
         bands = [(None, None, w, h)]
     else:
@@ -662,6 +685,21 @@ def _text_when(test: str, field: str) -> alt.TextValue:
 
 _BRACKETS_AT_END = r"\s*\([^()]*\)$"          # a closing remark in brackets
 _BRACKETS_AT_END_JS = f"/{_BRACKETS_AT_END}/"    # the same as a Vega expression's regular expression
+
+
+def _trend_beyond(df: pd.DataFrame, y_dom: list[float]) -> tuple[float, float, dict] | None:
+    """Where the trend's projection leaves the y axis (year and edge value) and its last row, or None
+    when it stays inside."""
+    trend = df[df["_el"] == EL_TREND].sort_values("jaar")
+    out = (trend["waarde"] > y_dom[1]) | (trend["waarde"] < y_dom[0])
+    if not out.any():
+        return None
+    k = int(out.to_numpy().argmax())
+    edge = y_dom[1] if trend["waarde"].iloc[k] > y_dom[1] else y_dom[0]
+    if k == 0:
+        return float(trend["jaar"].iloc[0]), edge, trend.iloc[-1].to_dict()
+    (j0, v0), (j1, v1) = trend[["jaar", "waarde"]].iloc[k - 1], trend[["jaar", "waarde"]].iloc[k]
+    return j0 + (j1 - j0) * (edge - v0) / (v1 - v0), edge, trend.iloc[-1].to_dict()
 
 
 def _short_label(text: str, unit_word: str | None) -> str:

@@ -234,3 +234,37 @@ def test_computed_points_show_a_plain_year_and_the_figures_precision(lang, code,
     _, df = build_chart(VISION, code, lang=lang)
     row = df[(df["_el"] == el) & (df["jaar"] == year)].iloc[0]
     assert (row["periode"], row["waarde_nl"]) == (period, text)
+
+
+def _y_domain(spec: dict) -> list[float]:
+    return next(layer["encoding"]["y"]["scale"]["domain"] for layer in spec["layer"]
+                if "scale" in layer.get("encoding", {}).get("y", {}))
+
+
+def _label_texts(spec: dict) -> list[str]:
+    out = []
+    for layer in spec["layer"]:
+        for sub in layer.get("layer", [layer]):
+            out += [v["label"] for v in sub.get("data", {}).get("values", []) if "label" in v]
+    return out
+
+
+@pytest.mark.parametrize("lang,text", [("nl", "trend 2030: 32.163 vacatures"), ("en", "trend 2030: 32,163 vacancies")])
+def test_a_steep_trend_leaves_the_plot_with_its_end_named(lang, text):
+    """3.1.1: one year's +24 % compounded to 2030 is 32.163 vacancies against a target of 1.200. The y axis
+    keeps to the measurements and the target (with room for the trend's start), the dotted line leaves the
+    plot, and a label states where it ends; before, the measurements and the target were a flat line at the
+    bottom of a 0-35.000 axis."""
+    chart, df = build_chart(VISION, "3.1.1", lang=lang, theme="projector")
+    spec = chart.to_dict(validate=False)
+    lo, hi = _y_domain(spec)
+    assert lo < 1200 and 1956 < hi < 5000, (lo, hi)
+    assert df.loc[df["_el"] == EL_TREND, "waarde"].max() > 30000       # the data keeps the whole projection
+    assert text in _label_texts(spec)
+
+
+def test_a_trend_within_reach_is_drawn_whole():
+    chart, df = build_chart(VISION, "1.2.1", lang="nl", theme="projector")
+    spec = chart.to_dict(validate=False)
+    assert _y_domain(spec)[1] >= df.loc[df["_el"] == EL_TREND, "waarde"].max()
+    assert not [t for t in _label_texts(spec) if t.startswith("trend")]
