@@ -429,7 +429,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         # half at its right edge): centred, a label wider than its bar ran off a phone's plot
         half = (x_dom[0] + x_dom[1]) / 2
         for align, at, side in (("left", "jaar", f"datum.jaar_eind <= {half}"), ("right", "jaar_eind", f"datum.jaar_eind > {half}")):
-            bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align, aria=False).encode(
+            bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align, aria=False,
+                                       tooltip=None).encode(
                 x=alt.X(f"{at}:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
                 y=y, text="label:N").transform_filter(alt.datum.label != "").transform_filter(side)
             if th.kind != "screen":
@@ -507,7 +508,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                       .encode(y=y, tooltip=tip).transform_filter(_is(rule_el, lang=lang)).transform_aggregate(
                           waarde="max(waarde)", groupby=["reeks", "element", "periode", "waarde_nl", "bron"]))
     if kind == "relative_change":
-        layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7).encode(y=y)
+        layers.append(base.mark_rule(color=NEUTRAL, strokeDash=[1, 2], opacity=0.7, tooltip=None).encode(y=y)   # the start point tells
                       .transform_filter(_is(EL_START, lang=lang)))
     empty = not (df["_el"] == EL_MEAS).any()
     empty_at = 0.86 if kind == "maintain" else 0.5     # maintain: above its floor line (at ~0.7 of the axis)
@@ -546,7 +547,7 @@ def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: 
     return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement", lang),
                                        "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
                                        "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
-        fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL).encode(x=x, y=y, text="tekst:N")
+        fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL, tooltip=None).encode(x=x, y=y, text="tekst:N")
 
 
 # --- label placement --------------------------------------------------------------------------
@@ -659,10 +660,11 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
                 ["dx", "dy", "align", "baseline", "bold"], sort=False):
             values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
-            # aria off: a screen reader reads the points (and the card's alt text), not each label once
-            # per band and halo ("jaar: 2030; waarde: 125; label: …" eight times over)
+            # aria and tooltip off: a screen reader reads the points (and the card's alt text), not each
+            # label once per band and halo ("jaar: 2030; waarde: 125; label: …" eight times over), and a
+            # pointer over a label gets no box of raw field names (Streamlit's theme gives every mark one)
             mark = {"align": align, "baseline": baseline, "dx": dx, "dy": dy, "fontSize": th.mark_label,
-                    "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR, "aria": False}
+                    "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR, "aria": False, "tooltip": None}
             base = alt.Chart(alt.Data(values=values))
             text = alt.Text("label:N")
             if shown:     # another band's text is empty, not transparent: it takes no room in the layout;

@@ -268,3 +268,30 @@ def test_a_trend_within_reach_is_drawn_whole():
     spec = chart.to_dict(validate=False)
     assert _y_domain(spec)[1] >= df.loc[df["_el"] == EL_TREND, "waarde"].max()
     assert not [t for t in _label_texts(spec) if t.startswith("trend")]
+
+
+def _marks(spec: dict):
+    for layer in spec.get("layer", []):
+        if "layer" in layer:
+            yield from _marks(layer)
+        else:
+            yield layer
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_mark_has_its_own_tooltip_or_none(lang):
+    """Streamlit's chart theme gives a mark without a tooltip one made of its raw fields. Over a label that
+    was "jaar 2019 | waarde 31391 | label 2019: 31.391" (Dutch field names in English mode), over "nog geen
+    meting" the text's invented position ("Number of establishments 1,052.4"), over a break "jaar 2004 |
+    tekst break". Every mark of every card chart (3.3.1 with its Eurostat comparison) now states its tooltip,
+    or has none."""
+    from streek import comparable
+    specs = [(code, build_chart(VISION, code, lang=lang)[0].to_dict(validate=False)) for code in CODES]
+    specs.append(("3.3.1 Eurostat", {"layer": [c.to_dict(validate=False) for c in comparable.layers(VISION, "3.3.1", lang)]}))
+    bare = []
+    for code, spec in specs:
+        for m in _marks(spec):
+            mark = m["mark"] if isinstance(m["mark"], dict) else {"type": m["mark"]}
+            if "tooltip" not in m.get("encoding", {}) and mark.get("tooltip", "unset") is not None:
+                bare.append((code, mark["type"], sorted(m.get("encoding", {}))))
+    assert not bare, bare[:8]
