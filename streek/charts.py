@@ -661,7 +661,7 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
                 ["dx", "dy", "align", "baseline", "bold"], sort=False):
             values = [{"jaar": r.jaar, "waarde": r.waarde, "label": r.text} for r in grp.itertuples()]
             # aria and tooltip off: a screen reader reads the points (and the card's alt text), not each
-            # label once per band and halo ("jaar: 2030; waarde: 125; label: …" eight times over), and a
+            # label once per band and halo ("jaar: 2030; waarde: 125; label: …" six times over: three bands, each with its halo), and a
             # pointer over a label gets no box of raw field names (Streamlit's theme gives every mark one)
             mark = {"align": align, "baseline": baseline, "dx": dx, "dy": dy, "fontSize": th.mark_label,
                     "fontWeight": "bold" if bold else "normal", "color": TARGET_COLOR, "aria": False, "tooltip": None}
