@@ -170,7 +170,8 @@ def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str,
     if t_last >= T:
         return []
     rows = []
-    fmt = unit_text or (lambda v: fmt_value(v, a.unit, _figure_decimals(a, obs["value"]), lang=lang))
+    dec = _figure_decimals(a, obs["value"])       # once, not per projected year
+    fmt = unit_text or (lambda v: fmt_value(v, a.unit, dec, lang=lang))
     years = [t_last] + [float(y) for y in range(int(t_last) + 1, int(T) + 1)]
     for yr in years:
         v = y_last * (1 + res.cagr_actual) ** (yr - t_last)
@@ -186,8 +187,10 @@ def _relative_rows(vision: Vision, a: Ambition, res: Assessment, *, lang: str) -
     target_index = 100 + a.target_value
     rows: list[dict] = []
 
+    dec = _figure_decimals(a, obs["value"])
+
     def idx_text(v: float, y0: float) -> str:
-        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, _figure_decimals(a, obs["value"]), lang=lang),
+        return t("pillars.chart.index_value", lang, value=fmt_value(v, a.unit, dec, lang=lang),
                  index=fmt_number(v / y0 * 100, 1, lang=lang))
 
     if obs.empty:

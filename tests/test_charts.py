@@ -235,6 +235,13 @@ def test_computed_points_show_a_plain_year_and_the_figures_precision(lang, code,
     row = df[(df["_el"] == el) & (df["jaar"] == year)].iloc[0]
     assert (row["periode"], row["waarde_nl"]) == (period, text)
 
+def _marks(spec: dict):
+    for layer in spec.get("layer", []):
+        if "layer" in layer:
+            yield from _marks(layer)
+        else:
+            yield layer
+
 
 def _y_domain(spec: dict) -> list[float]:
     return next(layer["encoding"]["y"]["scale"]["domain"] for layer in spec["layer"]
@@ -242,11 +249,7 @@ def _y_domain(spec: dict) -> list[float]:
 
 
 def _label_texts(spec: dict) -> list[str]:
-    out = []
-    for layer in spec["layer"]:
-        for sub in layer.get("layer", [layer]):
-            out += [v["label"] for v in sub.get("data", {}).get("values", []) if "label" in v]
-    return out
+    return [v["label"] for m in _marks(spec) for v in m.get("data", {}).get("values", []) if "label" in v]
 
 
 @pytest.mark.parametrize("lang,text", [("nl", "trend 2030: 32.163 vacatures"), ("en", "trend 2030: 32,163 vacancies")])
@@ -269,13 +272,6 @@ def test_a_trend_within_reach_is_drawn_whole():
     assert _y_domain(spec)[1] >= df.loc[df["_el"] == EL_TREND, "waarde"].max()
     assert not [t for t in _label_texts(spec) if t.startswith("trend")]
 
-
-def _marks(spec: dict):
-    for layer in spec.get("layer", []):
-        if "layer" in layer:
-            yield from _marks(layer)
-        else:
-            yield layer
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
