@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -291,9 +290,8 @@ def test_overview_lists_ambitions_and_filters(page, app_server):
     expect(page.locator("[data-testid=stDataFrame]")).to_have_count(1, timeout=30_000)
     expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
     wait_for_app(page)
-    with page.expect_download(timeout=60_000) as dl:
-        page.get_by_role("button", name="CSV", exact=True).click()
-    body = Path(dl.value.path()).read_bytes().decode("utf-8-sig")
+    _, data = download(page, page.get_by_role("button", name="CSV", exact=True))
+    body = data.decode("utf-8-sig")
     assert body.splitlines()[0].startswith("Pijler;Code;") and "1.3.1" in body and "1.2.1" in body
 
 
