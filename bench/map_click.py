@@ -123,8 +123,8 @@ def measure(page, base_url: str, indicator: str = "vat_enterprises_active", view
 if __name__ == "__main__":
     from playwright.sync_api import sync_playwright
     url = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8501"
-    import shutil
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    from run import find_chromium
+    exe = find_chromium()
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox", "--disable-gpu"])
         pg = b.new_page(viewport={"width": 1400, "height": 1600})

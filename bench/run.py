@@ -203,7 +203,8 @@ def find_chromium() -> str | None:
     import shutil
     if os.environ.get("CHROMIUM_PATH"):
         return os.environ["CHROMIUM_PATH"]
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    # the full browser first (what a visitor runs); the headless shell the tests prefer if that is all there is
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chromium-headless-shell"):
         if shutil.which(name):
             return shutil.which(name)
     return None
