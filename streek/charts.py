@@ -25,6 +25,7 @@ overlap neither the drawn lines nor each other.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
 import altair as alt
@@ -397,13 +398,16 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     ``theme``: 'screen', 'projector' or 'print' (``streek.theme``)."""
     df, group, res = _frame(vision, code, assessment, lang=lang)
     th = get_theme(theme)
-    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, lang=lang),
+    beside = comparable.chart_rows(vision, code, lang)
+    return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, beside, lang=lang),
                                    df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label,
                                    own_legend_below=_line_legend_orient(th, len(group) > 1) == "bottom")
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],
-           th: Theme, *, lang: str) -> alt.LayerChart:
+           th: Theme, beside: pd.DataFrame | None = None, *, lang: str) -> alt.LayerChart:
+    """``beside``: the comparable series drawn under the chart (``comparable.chart_rows``): the axes
+    take in its values and the labels keep off its lines and points."""
     a = group[0]
     multi = len(group) > 1
     kind = a.target_kind
@@ -413,6 +417,11 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     tip = _tooltip(lang=lang)
     core = _in_frame(df)
     x_years = df["jaar"].tolist() + [v for v in df["jaar_eind"].tolist() if v == v and v is not None]
+    beside_lines = []
+    if beside is not None and not beside.empty:
+        core = core + beside["waarde"].tolist()
+        x_years += beside["jaar"].tolist()
+        beside_lines = [list(zip(g["jaar"], g["waarde"], strict=True)) for _, g in beside.sort_values("jaar").groupby("geo")]
     if not (df["_el"] == EL_MEAS).any():
         x_years.append(float(document_year(vision)))   # frame from the document's year onwards
     x_dom = [min(x_years) - 0.6, max(x_years) + 0.6]
@@ -519,7 +528,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         # labels of baseline, start, floor, target and the latest measurement, placed off the lines
         layers += _label_layers(df, x, y, x_dom, y_dom, th, plot_width(th, bool(present) or multi),
                                 chart_height(len(group), bool(present), th), empty_box=(0.5, empty_at) if empty else None,
-                                unit_word=unit_name(a.unit, lang) if a.unit != "%" else None, lang=lang)
+                                unit_word=unit_name(a.unit, lang) if a.unit != "%" else None, beside=beside_lines, lang=lang)
     if empty:
         layers.append(_empty_text(x, y, x_dom, y_dom, th, at=empty_at, lang=lang))
     return _finish(layers, data, th, n_series=len(group), legend=bool(present), lang=lang)
@@ -589,12 +598,31 @@ def _dense(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[f
     return out
 
 
+def box_distance(box, x: float, y: float) -> float:
+    """Distance in px from point (x, y) to ``box`` (0 inside it)."""
+    return math.hypot(max(box[0] - x, 0.0, x - box[2]), max(box[1] - y, 0.0, y - box[3]))
+
+
+def misattributed(box, own: tuple[float, float], points: list[tuple[float, float]]) -> bool:
+    """Does a label's box lie nearer to another point than to its own (a reader would take
+    "2016: 1.577" beside the 2017 point for that point's value)? Points within 1 px of its own are
+    the same point."""
+    d_own = box_distance(box, *own)
+    return any(box_distance(box, x, y) + 1 < d_own for x, y in points if math.hypot(x - own[0], y - own[1]) > 1)
+
+
+MISATTRIBUTED = 60    # worse than a line crossing under a label (its halo keeps it legible), better than two labels on each other
+
+
 def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], size: float, width: float,
-                 height: float, gap: float, blocked: list[tuple] | None = None) -> list[dict]:
+                 height: float, gap: float, blocked: list[tuple] | None = None,
+                 points: list[tuple[float, float]] = (), others: list[list[tuple[float, float]]] = ()) -> list[dict]:
     """Give each label ({px, py, text}) an offset and alignment so that its box overlaps no line,
-    no point, no earlier label and stays in the plot (0..width, 0..height); the least bad spot
-    where no position is free."""
-    obstacles = [p for line in lines for p in _dense(line)]
+    no point, no earlier label, stays in the plot (0..width, 0..height) and lies nearer to its own
+    point than to any other of ``points``; the least bad spot where no position is free. A label
+    rather crosses the chart's own ``lines`` (its halo keeps it legible beside its own series) than
+    ``others`` (another source's lines and points, drawn beside: covering them hides their data)."""
+    obstacles = [p for line in lines for p in _dense(line)] + [p for line in others for p in _dense(line)] * 3
     placed: list[tuple] = list(blocked or [])
     out = []
     for lab in labels:
@@ -604,6 +632,8 @@ def place_labels(labels: list[dict], lines: list[list[tuple[float, float]]], siz
             box = text_box(ax, ay, lab["text"], size, align, baseline)
             outside = sum(max(0.0, v) for v in (-box[0], box[2] - width, -box[1], box[3] - height))
             score = _hits(box, obstacles) * 10 + sum(100 for b in placed if _overlap(box, b)) + outside * 10 + k * 0.1
+            if points and misattributed(box, (lab["px"], lab["py"]), points):
+                score += MISATTRIBUTED
             if best is None or score < best[0]:
                 best = (score, k, box)
             if score < 1:
@@ -625,7 +655,7 @@ LEGEND_ONE_ROW_FROM = 560   # plot px: from here the line legend fits one row (E
 
 def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: Theme,
                   w: float, h: float, empty_box: tuple[float, float] | None = None, unit_word: str | None = None,
-                  *, lang: str) -> list[alt.Chart]:
+                  beside: list[list[tuple[float, float]]] = (), *, lang: str) -> list[alt.Chart]:
     """Text layers for the labels of one series, each at its own free spot (``place_labels``); on a
     screen once per band of plot widths (``SCREEN_LABEL_BANDS``), shown in that band only. Below the
     widest band a value goes without ``unit_word`` ("2019: 31.391"; the y axis names the unit)."""
@@ -658,7 +688,7 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
     for lo, hi, bw, bh in bands:
         short = [{**lab, "text": _short_label(lab["text"], unit_word)} for lab in labels] \
             if bw < SCREEN_LABEL_BANDS[-1][1] else labels
-        placed = _placed_labels(df, short, x_dom, y_dom, th, bw, bh, empty_box, lang=lang)
+        placed = _placed_labels(df, short, x_dom, y_dom, th, bw, bh, empty_box, beside, lang=lang)
         shown = " && ".join([f"width >= {lo}"] * bool(lo) + [f"width < {hi}"] * bool(hi))
         for (dx, dy, align, baseline, bold), grp in pd.DataFrame(placed).groupby(
                 ["dx", "dy", "align", "baseline", "bold"], sort=False):
@@ -716,8 +746,11 @@ def _short_label(text: str, unit_word: str | None) -> str:
 
 
 def _placed_labels(df: pd.DataFrame, labels: list[dict], x_dom: list[float], y_dom: list[float], th: Theme,
-                   w: float, h: float, empty_box: tuple[float, float] | None, *, lang: str) -> list[dict]:
-    """``labels`` placed (``place_labels``) in a plot ``w`` × ``h`` px."""
+                   w: float, h: float, empty_box: tuple[float, float] | None,
+                   beside: list[list[tuple[float, float]]] = (), *, lang: str) -> list[dict]:
+    """``labels`` placed (``place_labels``) in a plot ``w`` × ``h`` px, off the lines and points of the
+    chart and of a comparable series drawn ``beside`` it (its lines as (year, value); a label may cross
+    its thin break rules, as it crosses the grid)."""
 
     def px(jaar: float, waarde: float) -> tuple[float, float]:
         return ((jaar - x_dom[0]) / (x_dom[1] - x_dom[0]) * w,
@@ -736,6 +769,10 @@ def _placed_labels(df: pd.DataFrame, labels: list[dict], x_dom: list[float], y_d
         ty = px(0, df.loc[df["_el"] == EL_TARGET, "waarde"].max())[1]
         lines.append([(0.0, ty), (float(w), ty)])                # the dashed target rule
     pts = [[px(r.jaar, r.waarde)] for r in df[df["_el"].isin([EL_MEAS, EL_BASE, EL_TARGET, EL_START])].itertuples()]
+    beside_px = [[px(j, v) for j, v in line] for line in beside]
+    # a label is also kept nearer to its own point than to the comparable series' points, where the plot
+    # leaves room for that (600 px and more); a phone's plot has none beside three Eurostat lines (3.3.1)
+    beside_points = [p for line in beside_px for p in line]
     labels = [{**lab, "px": px(lab["jaar"], lab["waarde"])[0], "py": px(lab["jaar"], lab["waarde"])[1]} for lab in labels]
     blocked = []
     if empty_box is not None:
@@ -743,7 +780,8 @@ def _placed_labels(df: pd.DataFrame, labels: list[dict], x_dom: list[float], y_d
                                 th.mark_label + 2, "center", "middle"))
     gap = max(8.0, (th.point_size * 2.8) ** 0.5 / 2 + 4)
     # 3 px short of the bottom: a label's halo would wipe out the x axis line
-    return place_labels(labels, lines + pts, th.mark_label, w, h - 3, gap, blocked)
+    return place_labels(labels, lines + pts, th.mark_label, w, h - 3, gap, blocked,
+                        points=[p[0] for p in pts] + (beside_points if w >= SCREEN_LABEL_BANDS[-1][1] else []), others=beside_px)
 
 
 def plot_width(th: Theme, legend: bool) -> int:

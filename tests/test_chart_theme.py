@@ -107,6 +107,38 @@ def overlap(a, b) -> bool:
     return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
+def drawn_points(svg: str, beside: bool = True) -> list[tuple[str, float, float]]:
+    """(period, x, y) of every point drawn (baseline, measurements, target), from its aria-label;
+    with ``beside``, a comparable series' points too (3.3.1: Eurostat)."""
+    out = []
+    for group in re.findall(r'<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
+        for m in re.finditer(r'<path aria-label="([^"]*(?:Periode|Period): ([^;"]+)[^"]*)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"', group):
+            if beside or "Eurostat" not in m.group(1):
+                out.append((m.group(2), float(m.group(3)), float(m.group(4))))
+    return out
+
+
+def box_distance(box, x: float, y: float) -> float:
+    return ((max(box[0] - x, 0.0, x - box[2])) ** 2 + (max(box[1] - y, 0.0, y - box[3])) ** 2) ** 0.5
+
+
+def assert_labels_beside_their_points(svg: str, where, beside: bool = True) -> None:
+    """A label that names a period ("2016: 1.577", "Doel 2030: 1.200") lies nearer to that period's
+    point than to any other point: on a phone "2016: 1.577" once stood beside the 2017 point (3.1.1).
+    With ``beside``, a comparable series' points count too (3.3.1's target label once touched the 2022
+    Eurostat point on paper); a plot under 600 px has no room for that beside three Eurostat lines."""
+    points = drawn_points(svg, beside)
+    for text, box in label_boxes(svg):
+        year = re.search(r"(\d{4}):", text)
+        own = [(x, y) for p, x, y in points if year and p == year.group(1)]
+        if not own or text.lower().startswith("trend"):   # where the trend leaves the plot: no point of its own
+            continue
+        d_own = min(box_distance(box, x, y) for x, y in own)
+        others = [(p, round(box_distance(box, x, y))) for p, x, y in points
+                  if min(abs(x - ox) + abs(y - oy) for ox, oy in own) > 1]
+        assert all(d + 1 >= d_own for _, d in others), (where, text, round(d_own), others)
+
+
 @pytest.mark.parametrize("kind", ["projector", "print"])
 @pytest.mark.parametrize("code", SINGLE)
 def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
@@ -121,6 +153,7 @@ def test_labels_do_not_overlap_each_other_or_the_lines(code, kind):
     for text, (x0, y0, x1, y1) in boxes:
         hit = [p for p in pts if x0 + 2 < p[0] < x1 - 2 and y0 + 2 < p[1] < y1 - 2]
         assert not hit, (code, text, hit[:3])
+    assert_labels_beside_their_points(svg, (code, kind))
 
 
 def plot_size(svg: str) -> tuple[float, float]:
@@ -155,6 +188,7 @@ def test_screen_labels_fit_the_plot_at_every_width(code, width, lang):
         assert a[0] >= -2 and a[2] <= pw + 12 and a[1] >= -4 and a[3] <= ph + 4, (code, width, ta, a, (pw, ph))
         for tb, b in boxes[i + 1:]:
             assert not overlap(a, b), (code, width, ta, tb)
+    assert_labels_beside_their_points(svg, (code, width, lang), beside=pw >= 600)
     # a screen reader hears the labels' values through the points and the card, not once per band and halo
     read_out = " ".join(re.findall(r'aria-label="([^"]*)"', svg))
     assert not [t for t in texts if f"label: {t}" in read_out], (code, width, "a label is read out (per band and halo)")
