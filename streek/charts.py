@@ -399,9 +399,12 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     df, group, res = _frame(vision, code, assessment, lang=lang)
     th = get_theme(theme)
     beside = comparable.chart_rows(vision, code, lang)
+    # the comparable series' legend: beside the plot, under the chart's own, on a slide, a landscape PDF
+    # page and in presentation mode (the picture keeps their proportions); on a screen card above the plot
+    # when the card's own legend is under it
+    legend = "right" if th.kind != "screen" else "top" if _line_legend_orient(th, len(group) > 1) == "bottom" else "bottom"
     return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, beside, lang=lang),
-                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label,
-                                   own_legend_below=_line_legend_orient(th, len(group) > 1) == "bottom")
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label, legend=legend)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],
@@ -604,13 +607,14 @@ def box_distance(box, x: float, y: float) -> float:
 
 
 def misattributed(box, own: tuple[float, float], points: list[tuple[float, float]]) -> bool:
-    """Does a label's box lie nearer to another point than to its own (a reader would take
-    "2016: 1.577" beside the 2017 point for that point's value)? Points within 1 px of its own are
-    the same point."""
+    """Does a label's box lie nearer to another point than to its own, or about as near (``CLEAR``)?
+    A reader would take "2016: 1.577" beside the 2017 point for that point's value. Points within 1 px
+    of its own are the same point."""
     d_own = box_distance(box, *own)
-    return any(box_distance(box, x, y) + 1 < d_own for x, y in points if math.hypot(x - own[0], y - own[1]) > 1)
+    return any(box_distance(box, x, y) < d_own + CLEAR for x, y in points if math.hypot(x - own[0], y - own[1]) > 1)
 
 
+CLEAR = 6            # px by which a label must be nearer to its own point than to any other (text widths are estimates)
 MISATTRIBUTED = 60    # worse than a line crossing under a label (its halo keeps it legible), better than two labels on each other
 
 

@@ -120,20 +120,22 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_ori
 
 
 def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.DataFrame,
-                 lang: str | None, text_size: int = 10, *, own_legend_below: bool = False) -> tuple[alt.LayerChart, pd.DataFrame]:
+                 lang: str | None, text_size: int = 10, *, legend: str = "bottom") -> tuple[alt.LayerChart, pd.DataFrame]:
     """The ambition chart with the comparable series drawn under it, and its data table with the
     comparable rows appended (their own series names, so never one line with the document's).
-    ``own_legend_below``: the chart has a legend under the plot too; this one then stands above the
-    plot (side by side under it, the second was cut off on a 1440 px desktop card) and the chart
-    grows by its height."""
+    ``legend``: where this series' legend stands: "bottom" (under the plot), "top" (above it, where
+    the chart's own legend is under it: side by side under it, the second was cut off on a 1440 px
+    desktop card) or "right" (beside the plot, under the chart's own legend: a slide's picture keeps
+    its proportions; under the plot it made the picture so tall that a slide showed it at half its
+    width). Under or above the plot the chart grows by its height."""
     extra = layers(vision, code, lang, text_size,   # the theme's text size (print: >= 10 pt on paper)
-                   legend_orient="top" if own_legend_below else "bottom")
+                   legend_orient=legend)
     if not extra:
         return chart, table
     chart = chart.copy(deep=False)
     chart.layer = [*extra, *chart.layer]
-    if isinstance(chart.height, int):
-        chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if own_legend_below else 0)
+    if isinstance(chart.height, int) and legend != "right":
+        chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if legend == "top" else 0)
     rows = chart_rows(vision, code, lang)[list(table.columns)]
     return chart, pd.concat([table, rows], ignore_index=True)
 

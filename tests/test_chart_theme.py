@@ -124,19 +124,23 @@ def box_distance(box, x: float, y: float) -> float:
 
 def assert_labels_beside_their_points(svg: str, where, beside: bool = True) -> None:
     """A label that names a period ("2016: 1.577", "Doel 2030: 1.200") lies nearer to that period's
-    point than to any other point: on a phone "2016: 1.577" once stood beside the 2017 point (3.1.1).
-    With ``beside``, a comparable series' points count too (3.3.1's target label once touched the 2022
-    Eurostat point on paper); a plot under 600 px has no room for that beside three Eurostat lines."""
-    points = drawn_points(svg, beside)
+    point than to any other point of the chart: on a phone "2016: 1.577" once stood beside the 2017
+    point (3.1.1). With ``beside``, it also keeps clear of a comparable series' points (3.3.1's target
+    label touched the 2022 Eurostat point on paper); a plot under 600 px has no room for that beside
+    three Eurostat lines."""
+    own_points = drawn_points(svg, beside=False)
+    beside_points = [p for p in drawn_points(svg) if p not in own_points] if beside else []
     for text, box in label_boxes(svg):
         year = re.search(r"(\d{4}):", text)
-        own = [(x, y) for p, x, y in points if year and p == year.group(1)]
+        own = [(x, y) for p, x, y in own_points if year and p == year.group(1)]
         if not own or text.lower().startswith("trend"):   # where the trend leaves the plot: no point of its own
             continue
         d_own = min(box_distance(box, x, y) for x, y in own)
-        others = [(p, round(box_distance(box, x, y))) for p, x, y in points
+        others = [(p, round(box_distance(box, x, y))) for p, x, y in own_points
                   if min(abs(x - ox) + abs(y - oy) for ox, oy in own) > 1]
         assert all(d + 1 >= d_own for _, d in others), (where, text, round(d_own), others)
+        touched = [(p, round(box_distance(box, x, y), 1)) for p, x, y in beside_points if box_distance(box, x, y) < 3]
+        assert not touched, (where, text, touched)
 
 
 @pytest.mark.parametrize("kind", ["projector", "print"])
@@ -211,3 +215,13 @@ def test_a_newly_imported_measurement_gets_a_label():
     texts = [t for t, _ in label_boxes(svg)]
     assert "2022: 6.950 personen" in texts
     assert "Trend (projectie tot 2030)" in set(df["element"])        # two measurements: the trend is drawn
+
+
+def test_a_slide_shows_the_eurostat_chart_as_large_as_the_others():
+    """A slide fits a chart's picture into the same free area: 3.3.1's Eurostat legend under the plot made
+    its projector picture so tall that the slide showed it at about half the width of every other chart."""
+    def proportion(code: str) -> float:
+        svg = drawn(code, "projector")[0]
+        w, h = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
+        return w / h
+    assert proportion("3.3.1") >= 0.85 * proportion("3.1.1"), (proportion("3.3.1"), proportion("3.1.1"))

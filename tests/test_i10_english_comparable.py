@@ -38,7 +38,11 @@ def test_the_eurostat_legend_moves_above_the_plot_only_on_screen(vision):
     spec = charts.ambition_chart(vision, "3.3.1", lang="en", theme="print").to_dict(validate=False)
     orients = {lay["encoding"]["color"]["legend"]["orient"] for lay in spec["layer"]
                if "legend" in lay.get("encoding", {}).get("color", {})}
-    assert orients == {"bottom"}                        # print: the chart's own legend stands beside the plot
+    assert orients == {"right"}          # print (slides, landscape PDF): beside the plot, under the chart's own legend
+    slide = charts.ambition_chart(vision, "3.3.1", lang="en", theme="projector").to_dict(validate=False)
+    orients = {lay["encoding"]["color"]["legend"]["orient"] for lay in slide["layer"]
+               if "legend" in lay.get("encoding", {}).get("color", {})}
+    assert orients == {"right"}                         # presentation mode: the same
     screen = charts.ambition_chart(vision, "3.3.1", lang="en").to_dict()          # valid Vega-Lite
     orients = {lay["encoding"]["color"]["legend"]["orient"] for lay in screen["layer"]
                if "legend" in lay.get("encoding", {}).get("color", {})}
