@@ -400,8 +400,10 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     th = get_theme(theme)
     beside = comparable.chart_rows(vision, code, lang)
     # the comparable series' legend: beside the plot, under the chart's own, on a slide, a landscape PDF
-    # page and in presentation mode (the picture keeps their proportions); on a screen card above the plot
-    # when the card's own legend is under it
+    # page and in presentation mode, so that the picture keeps their proportions (under the plot, a slide
+    # showed it at half its width, and presentation mode at 1080 px pushed the legend that says "not the
+    # ambition's measurement" off the screen); on a screen card above the plot when the card's own legend
+    # is under it
     legend = "right" if th.kind != "screen" else "top" if _line_legend_orient(th, len(group) > 1) == "bottom" else "bottom"
     return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, beside, lang=lang),
                                    df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label, legend=legend)

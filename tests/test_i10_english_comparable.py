@@ -42,7 +42,7 @@ def test_the_eurostat_legend_moves_above_the_plot_only_on_screen(vision):
     slide = charts.ambition_chart(vision, "3.3.1", lang="en", theme="projector").to_dict(validate=False)
     orients = {lay["encoding"]["color"]["legend"]["orient"] for lay in slide["layer"]
                if "legend" in lay.get("encoding", {}).get("color", {})}
-    assert orients == {"right"}                         # presentation mode: the same
+    assert orients == {"right"}                         # presentation mode: the same (the legend stays on the screen)
     screen = charts.ambition_chart(vision, "3.3.1", lang="en").to_dict()          # valid Vega-Lite
     orients = {lay["encoding"]["color"]["legend"]["orient"] for lay in screen["layer"]
                if "legend" in lay.get("encoding", {}).get("color", {})}
