@@ -347,6 +347,16 @@ def _tooltip(*, lang: str) -> list[alt.Tooltip]:
             alt.Tooltip("bron:N", title=t("pillars.table.source", lang))]
 
 
+def _described(chart: alt.Chart, multi: bool, *, lang: str) -> alt.Chart:
+    """A point layer that a screen reader reads as one sentence ("Meting 2019: 31.391 ondernemingen. Bron:
+    …") instead of Vega's field list, which said year and value twice ("Jaar: 2019; Aantal ondernemingen:
+    31.391; Reeks: 1.2.1; Soort: Meting; Periode: 2019; Waarde: 31.391 ondernemingen; Bron: …")."""
+    source = t("pillars.table.source", lang)
+    expr = ("datum.reeks + ' – ' + " if multi else "") + \
+        f"datum.element + ' ' + datum.periode + ': ' + datum.waarde_nl + '. {source}: ' + datum.bron"
+    return chart.transform_calculate(omschrijving=expr).encode(description="omschrijving:N")
+
+
 def _is(el: str, *, lang: str):
     return alt.datum.element == el_label(el, lang=lang)
 
@@ -459,8 +469,8 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
             short = bar_label.transform_calculate(kort=f"replace(datum.label, {_BRACKETS_AT_END_JS}, '')")
             layers.append(short.encode(text=_text_when(narrow, "kort")))
             layers.append(bar_label.encode(text=_text_when(f"!({narrow})", "label")))
-        layers.append(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
-            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)))
+        layers.append(_described(base.mark_point(filled=True, size=th.point_size, color=main_color).encode(
+            x=x, y=y, tooltip=tip).transform_filter(_is(EL_MEAS, lang=lang)), False, lang=lang))
         if not (df["_el"] == EL_MEAS).any():
             layers.append(_empty_text(x, y, x_dom, y_dom, th, at=0.55, x_at=0.75, lang=lang))
         return _finish(layers, data, th, legend=False, lang=lang)
@@ -509,14 +519,15 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
     pt = {"x": x, "y": y, "tooltip": tip}
     if color is not None:
         pt["color"] = color
-    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size}, main_color)).encode(**pt)
-                  .transform_filter(_is(EL_MEAS, lang=lang)))
-    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 1.6, "shape": "circle",
-                                             "stroke": "white", "strokeWidth": 1}, NEUTRAL)).encode(**pt)
-                  .transform_filter(_is(EL_BASE, lang=lang) | (_is(EL_START, lang=lang) & (alt.datum.periode != UNMEASURED))))
-    layers.append(base.mark_point(**colored({"filled": True, "size": th.point_size * 2.8, "shape": "diamond",
-                                             "stroke": "white", "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
-                  .transform_filter(_is(EL_TARGET, lang=lang)))
+    layers.append(_described(base.mark_point(**colored({"filled": True, "size": th.point_size}, main_color)).encode(**pt)
+                  .transform_filter(_is(EL_MEAS, lang=lang)), multi, lang=lang))
+    layers.append(_described(base.mark_point(**colored({"filled": True, "size": th.point_size * 1.6, "shape": "circle",
+                                                        "stroke": "white", "strokeWidth": 1}, NEUTRAL)).encode(**pt)
+                  .transform_filter(_is(EL_BASE, lang=lang) | (_is(EL_START, lang=lang) & (alt.datum.periode != UNMEASURED))),
+                  multi, lang=lang))
+    layers.append(_described(base.mark_point(**colored({"filled": True, "size": th.point_size * 2.8, "shape": "diamond",
+                                                        "stroke": "white", "strokeWidth": 1}, TARGET_COLOR)).encode(**pt)
+                  .transform_filter(_is(EL_TARGET, lang=lang)), multi, lang=lang))
     if kind in ("maintain", "share_no_baseline", "relative_change"):
         rule_el = EL_FLOOR if kind == "maintain" else EL_TARGET
         layers.append(base.mark_rule(color=TARGET_COLOR, strokeDash=[4, 3] if kind != "maintain" else [1, 0],

@@ -112,9 +112,13 @@ def drawn_points(svg: str, beside: bool = True) -> list[tuple[str, float, float]
     with ``beside``, a comparable series' points too (3.3.1: Eurostat)."""
     out = []
     for group in re.findall(r'<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
-        for m in re.finditer(r'<path aria-label="([^"]*(?:Periode|Period): ([^;"]+)[^"]*)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"', group):
-            if beside or "Eurostat" not in m.group(1):
-                out.append((m.group(2), float(m.group(3)), float(m.group(4))))
+        for m in re.finditer(r'<path aria-label="([^"]*)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"', group):
+            # the chart's own points read as a sentence ("Meting 2019: 31.391 … Bron: …"), a comparable
+            # series' as Vega's field list ("Reeks: Eurostat – …; Periode: 2019; …")
+            period = re.match(r"(?:[^:]* – )?[^:]*? (\d{4}(?:[-–]\d{4})?): ", m.group(1)) \
+                or re.search(r"(?:Periode|Period): ([^;]+)", m.group(1))
+            if period and (beside or "Eurostat" not in m.group(1)):
+                out.append((period.group(1), float(m.group(2)), float(m.group(3))))
     return out
 
 
@@ -228,3 +232,22 @@ def test_a_slide_shows_the_eurostat_chart_as_large_as_the_others(kind):
         w, h = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
         return w / h
     assert proportion("3.3.1") >= 0.85 * proportion("3.1.1"), (proportion("3.3.1"), proportion("3.1.1"))
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("nl", "Meting 2019: 31.391 ondernemingen. Bron: "),
+    ("en", "Measurement 2019: 31,391 enterprises. Source: "),
+])
+def test_a_screen_reader_hears_a_point_once_as_a_sentence(lang, expected):
+    """Each point of an interactive chart is read out as one sentence: kind, period, value, source. Vega's
+    own reading listed the fields, with year and value twice ("Jaar: 2019; Aantal ondernemingen: 31.391;
+    Reeks: 1.2.1; Soort: Meting; Periode: 2019; Waarde: 31.391 ondernemingen; Bron: …")."""
+    spec, _ = screen_spec("1.2.1", lang)
+    svg = to_svg(spec, lang).decode()
+    points = re.findall(r'aria-roledescription="point"', svg)
+    read = [a for a in re.findall(r'aria-label="([^"]*)"[^>]*aria-roledescription="point"', svg)]
+    assert points and len(read) == len(points)
+    assert any(a.startswith(expected) for a in read), read
+    for a in read:     # before the source (whose dataset name may hold a year): period and value once
+        said = a.split(". Bron: " if lang == "nl" else ". Source: ")[0]
+        assert said.count("31.391" if lang == "nl" else "31,391") <= 1 and said.count("2019") <= 1, a
