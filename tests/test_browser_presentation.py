@@ -131,6 +131,11 @@ def test_presentation_on_a_phone_shows_the_cards_phone_layout(browser, app_serve
         expect(page.locator(".st-key-present-qr")).to_be_hidden()
         expect(page.locator(".st-key-present-keys")).to_be_hidden()
         expect(page.get_by_role("button", name="Volgende")).to_be_visible()
+        # and no white band where they were: the card's title follows the buttons (the empty QR column kept
+        # the columns' large gap, ~100 px between "Verlaten" and the title)
+        gap = page.evaluate("""() => document.querySelector('[data-testid=stMain] h2').getBoundingClientRect().top
+                               - document.querySelector('.st-key-present-exit').getBoundingClientRect().bottom""")
+        assert gap <= 60, gap
         screenshot(page, "presentation-phone")
     finally:
         ctx.close()
