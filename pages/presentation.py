@@ -42,7 +42,7 @@ CSS = """
 /* on a phone itself: no QR code to open the card on a phone, no arrow keys, type for a hand-held screen */
 @media (max-width: 640px) {
   .st-key-present-qr, .st-key-present-keys { display: none !important; }
-  /* and the QR code's column itself: empty, it kept the columns' large gap (~80 px of white under the buttons) */
+  /* and the QR code's column itself: empty, it kept the columns' large gap (~100 px of white under the buttons) */
   [data-testid="stColumn"]:has(.st-key-present-qr) { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
   [data-testid="stMain"] h2 { font-size: 1.6rem; }
