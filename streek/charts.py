@@ -416,7 +416,8 @@ def build_chart(vision: Vision, code: str, assessment=None, *, lang: str,
     # is under it
     legend = "right" if th.kind != "screen" else "top" if _line_legend_orient(th, len(group) > 1) == "bottom" else "bottom"
     return comparable.add_to_chart(vision, code, _chart(vision, df, group, res, th, beside, lang=lang),
-                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label, legend=legend)
+                                   df[[*COLUMNS, "_el", "_periode"]].copy(), lang, th.axis_label, legend=legend,
+                                   rows=beside)
 
 
 def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[str, Assessment],

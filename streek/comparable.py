@@ -76,11 +76,13 @@ def chart_rows(vision: Vision, code: str, lang: str) -> pd.DataFrame:
     })
 
 
-def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_orient: str = "bottom") -> list[alt.Chart]:
+def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_orient: str = "bottom",
+           rows: pd.DataFrame | None = None) -> list[alt.Chart]:
     """Altair layers with their own data: a thin line per area, points (hollow at a break) and
-    a rule with the word "breuk" at every break year. Empty when ``code`` has no comparable series."""
+    a rule with the word "breuk" at every break year. Empty when ``code`` has no comparable series.
+    ``rows``: ``chart_rows`` where the caller has them already."""
     lang = resolve_lang(lang)
-    rows = chart_rows(vision, code, lang)
+    rows = chart_rows(vision, code, lang) if rows is None else rows
     if rows.empty:
         return []
     names = [series_label(g, lang) for g in GEO_ORDER if g in set(rows["geo"])]
@@ -120,24 +122,26 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_ori
 
 
 def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.DataFrame,
-                 lang: str | None, text_size: int = 10, *, legend: str = "bottom") -> tuple[alt.LayerChart, pd.DataFrame]:
+                 lang: str | None, text_size: int = 10, *, legend: str = "bottom",
+                 rows: pd.DataFrame | None = None) -> tuple[alt.LayerChart, pd.DataFrame]:
     """The ambition chart with the comparable series drawn under it, and its data table with the
     comparable rows appended (their own series names, so never one line with the document's).
     ``legend``: where this series' legend stands: "bottom" (under the plot), "top" (above it, where
     the chart's own legend is under it: side by side under it, the second was cut off on a 1440 px
     desktop card) or "right" (beside the plot, under the chart's own legend: a slide's picture keeps
     its proportions; under the plot it made the picture so tall that a slide showed it at half its
-    width). Under or above the plot the chart grows by its height."""
+    width). Under or above the plot the chart grows by its height. ``rows``: ``chart_rows`` where the
+    caller has them already (the chart's own axes take them in: one reading for both)."""
+    rows = chart_rows(vision, code, lang) if rows is None else rows
     extra = layers(vision, code, lang, text_size,   # the theme's text size (print: >= 10 pt on paper)
-                   legend_orient=legend)
+                   legend_orient=legend, rows=rows)
     if not extra:
         return chart, table
     chart = chart.copy(deep=False)
     chart.layer = [*extra, *chart.layer]
     if isinstance(chart.height, int) and legend != "right":
         chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if legend == "top" else 0)
-    rows = chart_rows(vision, code, lang)[list(table.columns)]
-    return chart, pd.concat([table, rows], ignore_index=True)
+    return chart, pd.concat([table, rows[list(table.columns)]], ignore_index=True)
 
 
 def note(vision: Vision, code: str, lang: str | None) -> str:
