@@ -12,20 +12,19 @@ from __future__ import annotations
 import sys
 import time
 
-CHART = "[data-testid=stVegaLiteChart]"
+MAP = ".streek-map"          # pages/clickable_map: the still map, its municipalities buttons (data-nis)
 MUNICIPALITIES = ("Anzegem", "Avelgem", "Deerlijk", "Harelbeke", "Kortrijk", "Kuurne", "Lendelede", "Menen",
                   "Waregem", "Wevelgem", "Zwevegem", "Spiere-Helkijn", "Wervik")
 
-# The coloured shapes carry aria-label "<name>: <value>" (streek.mapchart); returns one record per
-# municipality found in the first chart's SVG: fill colour, size, and a point inside its fill.
+# The municipalities carry aria-label "<name>: <value>" (streek.mapchart); returns one record per
+# municipality found in the map's SVG: fill colour, size, NIS code, pressed state, and a point inside its fill.
 SHAPES_JS = """(names) => {
-  const chart = document.querySelectorAll('__CHART__')[0];
-  if (!chart) return null;
-  const svg = chart.querySelector('svg.marks');
-  if (!svg) return {renderer: chart.querySelector('canvas') ? 'canvas' : 'none', shapes: []};
+  const box = document.querySelector('__MAP__');
+  const svg = box && box.querySelector('svg');
+  if (!svg) return null;
   const vb = svg.getBoundingClientRect();
   const out = [];
-  for (const p of svg.querySelectorAll('path[aria-roledescription="geoshape"]')) {
+  for (const p of svg.querySelectorAll('path[data-nis]')) {
     const label = p.getAttribute('aria-label') || '';
     const name = names.find(n => label.startsWith(n + ':'));
     if (!name) continue;
@@ -44,10 +43,11 @@ SHAPES_JS = """(names) => {
       inside = {x: sp.x, y: sp.y};
     }
     const r = p.getBoundingClientRect();
-    out.push({name, label, fill: getComputedStyle(p).fill, w: r.width, h: r.height, inside});
+    out.push({name, label, nis: p.dataset.nis, pressed: p.getAttribute('aria-pressed') === 'true',
+              fill: getComputedStyle(p).fill, w: r.width, h: r.height, inside});
   }
-  return {renderer: 'svg', width: vb.width, height: vb.height, shapes: out};
-}""".replace("__CHART__", CHART)
+  return {width: vb.width, height: vb.height, shapes: out};
+}""".replace("__MAP__", MAP)
 
 
 def map_shapes(page) -> dict:
@@ -55,20 +55,20 @@ def map_shapes(page) -> dict:
 
 
 def wait_for_map(page, timeout_ms: float = 60_000) -> None:
-    """Until the first chart shows the coloured shapes of the 13 municipalities."""
+    """Until the map shows the 13 municipalities as buttons."""
     page.wait_for_function(
-        """(names) => {
-            const c = document.querySelectorAll('__CHART__')[0];
-            if (!c) return false;
-            const labels = Array.from(c.querySelectorAll('path[aria-roledescription="geoshape"]'))
-                .map(p => p.getAttribute('aria-label') || '');
-            return names.every(n => labels.some(l => l.startsWith(n + ':')));
-        }""".replace("__CHART__", CHART), arg=list(MUNICIPALITIES), timeout=timeout_ms)
+        """() => document.querySelectorAll('__MAP__ svg path[data-nis]').length === 13""".replace("__MAP__", MAP),
+        timeout=timeout_ms)
+
+
+# the series beside the map: its still picture's alt text ("Reeks van … voor Menen, …") or, once the
+# reader made it interactive, the Vega chart's text
+SERIES_JS = """() => [...document.querySelectorAll('img.streek-still')].map(i => i.complete && i.naturalWidth ? i.alt : '')
+    .concat([...document.querySelectorAll('[data-testid=stVegaLiteChart]')].map(c => c.textContent)).join(' | ')"""
 
 
 def series_text(page) -> str:
-    charts = page.locator(CHART)
-    return charts.nth(1).inner_text() if charts.count() > 1 else ""
+    return page.evaluate(SERIES_JS)
 
 
 def wait_for_idle(page, timeout_ms: float = 60_000) -> None:
@@ -91,17 +91,15 @@ def dismiss_dialog(page) -> bool:
 
 
 def click_municipality(page, name: str, timeout_ms: float = 60_000) -> float:
-    """Click inside ``name`` on the map; seconds until the series chart names it."""
+    """Click inside ``name`` on the map; seconds until the series beside it names it (its still picture
+    loaded)."""
     shapes = {s["name"]: s for s in map_shapes(page)["shapes"]}
     pt = shapes[name]["inside"]
     if pt is None:
         raise RuntimeError(f"geen punt gevonden binnen {name} op de kaart")
     t0 = time.perf_counter()
     page.mouse.click(pt["x"], pt["y"])
-    page.wait_for_function(
-        """(name) => { const c = document.querySelectorAll('__CHART__')[1];
-                       return c && c.textContent.includes(name + ' naast'); }""".replace("__CHART__", CHART),
-        arg=name, timeout=timeout_ms)
+    page.wait_for_function("(name) => (" + SERIES_JS + ")().includes(' ' + name + ',')", arg=name, timeout=timeout_ms)
     return time.perf_counter() - t0
 
 

@@ -74,6 +74,8 @@ READY_JS = """() => {
     if (!document.querySelector('[data-testid=stMain] [data-testid=stHeading], [data-testid=stMain] [data-testid=stMarkdown]')) return null;
     if (document.querySelector('[data-testid=stMain] [data-testid=stSkeleton]')) return null;
     for (const i of document.querySelectorAll('img.streek-still')) if (!i.complete || !i.naturalWidth) return null;
+    // the still map (pages/clickable_map): its SVG in the page with the 13 municipalities as buttons
+    for (const m of document.querySelectorAll('.stBidiComponent')) if (!m.querySelector('.streek-map svg [data-nis]')) return null;
     for (const c of document.querySelectorAll('[data-testid=stVegaLiteChart]')) {
         if (c.querySelector('svg .role-mark path, svg .role-mark text, svg .role-mark line, svg .role-mark rect')) continue;
         const cv = c.querySelector('canvas');
@@ -102,6 +104,7 @@ FIRST_SCREEN_JS = """() => {
     if (!done && (!last || last.getBoundingClientRect().bottom < vh)) return null;
     for (const el of main.querySelectorAll('[data-testid=stSkeleton]')) if (inView(el)) return null;
     for (const i of main.querySelectorAll('img.streek-still')) if (inView(i) && !(i.complete && i.naturalWidth)) return null;
+    for (const m of main.querySelectorAll('.stBidiComponent')) if (inView(m) && !m.querySelector('.streek-map svg [data-nis]')) return null;
     for (const c of main.querySelectorAll('[data-testid=stVegaLiteChart]'))
         if (inView(c) && !c.querySelector('svg .role-mark path, svg .role-mark text, svg .role-mark line, svg .role-mark rect, canvas')) return null;
     return {t: performance.now()};

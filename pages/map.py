@@ -9,12 +9,15 @@ title instead of the indicator id that ``streek.mapdata.map_url`` links to). All
 """
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
+from pages.clickable_map import clickable_map, clicked, layouts
 from pages.frame import page_lang
-from pages.static_files import publish_json
+from pages.still_view import still_image, still_or_live
 from pages.ui import data_version, get_vision
-from pages.widgets import chart_block
+from pages.widgets import chart_block, data_downloads
 from streek import geo
 from streek import mapchart as mc
 from streek import mapdata as md
@@ -26,15 +29,8 @@ from streek.render import spec_json
 
 MAP_KEY = "kaart-chart"
 SERIES_KEY = "kaart-reeks"
-MAP_BOX = "kaart-vlak"
-# The map's height follows its column's width (Vega-Lite has no height-from-width): the 13 shapes are
-# about 3 : 2, so the plot is two thirds of the width high, plus ~150 px for the title (one or two lines)
-# and the legend under it. A phone then shows no white bands above and under the map, a projector a map as wide as
-# its column (at most 85 % of the screen high, so that it fits on it whole).
-MAP_CSS = (f"<style>.st-key-{MAP_BOX}-kader{{container-type:inline-size}}"
-           f".st-key-{MAP_BOX}{{flex:none;height:clamp(320px,calc(66cqw + 150px),85vh)}}"
-           f"@media print{{.st-key-{MAP_BOX}{{height:auto}}}}</style>")   # paper: as drawn, no band under it
 DEFAULT_INDICATOR = "population_density"
+SERIES_SHARE = 0.4          # the series column's share of a card-wide slot (pages/static_files.still_chart)
 SERIES_ANCHOR = "kaart-reeks"
 # On a phone (one column: the series under the map) a tap on a municipality scrolls its series into view,
 # smoothly (at once for a reader who asks for reduced motion); on a wider screen the series is beside the map and nothing moves. The municipality's code
@@ -50,7 +46,6 @@ lang = page_lang()
 vision = get_vision()
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
-st.html(MAP_CSS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)      # shared, never changed: no copy per run
@@ -67,9 +62,8 @@ def _map_spec(_vision, version: str, ind: str, period: str, view: str, since: st
     cols = {t("map.table.rank", lang): "rang_nl", t("map.table.municipality", lang): "gemeente",
             t("map.table.value", lang): "waarde_nl", t("map.table.note", lang): "opmerking"}
     table = ranked.assign(**{k: ranked[v] for k, v in cols.items()})[list(cols)]
-    # the browser fetches the unchanging layers (neighbours, border) as files it keeps in its cache;
-    # the downloads (vl-convert) get the whole spec
-    return mc.screen_title(mc.with_layer_urls(spec, publish_json)), {"frame": frame, "title": title, "download": download,
+    # the map on screen is the still picture of this same spec (pages/clickable_map), as are the downloads
+    return spec, {"frame": frame, "title": title, "download": download, "tips": mc.tooltip_texts(frame, lang=lang),
                   "csv": to_csv(download, lang), "spec_json": spec_json(spec), "ranked": ranked, "table": table,
                   "region_missing": not (md.rows(_vision, ind)["geo"] == md.REGION).any()}
 
@@ -100,13 +94,28 @@ def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, si
 W = {k: f"kaart_{k}" for k in md.QUERY_KEYS}      # widget keys per query key
 URL_SEEN = "_kaart_url"                            # what this page last wrote to the URL
 CLICKED = "_kaart_geklikt"                         # municipality chosen by the last click on the map
-SPEC_STATE = "_kaart_spec"                         # (view key, start selection) of the map as drawn
 
 
-def _keep_valid(key: str, options: list) -> None:
-    """A value left from another indicator that is not an option now falls back to the default."""
-    if key in st.session_state and st.session_state[key] not in options:
-        del st.session_state[key]
+CHOICE = "_kaart_keuze"                            # the view shown: query key -> value (outlives the widgets)
+PANEL = "kaart-keuze"                              # the choices panel (lazy: its widgets exist only while open)
+
+
+def _on_map_click() -> None:
+    new = clicked(MAP_KEY)
+    if new in md.municipal_codes(vision):    # a code that is not one of the 13 is ignored
+        st.session_state.setdefault(CHOICE, {})["gemeente"] = new
+        if W["gemeente"] in st.session_state:     # the panel is open: its list follows the click
+            st.session_state[W["gemeente"]] = new
+        st.session_state[CLICKED] = new      # on a phone: scroll to its series
+
+
+def _valid(key: str, options: list, default=None) -> None:
+    """A value left from another indicator that is not an option now falls back to ``default``."""
+    if choice.get(key) not in options:
+        if default is None:
+            choice.pop(key, None)
+        else:
+            choice[key] = default
 
 
 version = data_version(vision)
@@ -123,69 +132,86 @@ ids = list(by_id)
 codes = md.municipal_codes(vision)
 names = {g.geo: g.name(lang) for g in vision.municipalities()}
 
+# The choices live in one dict of the session, not in the widgets: the widgets exist only while the
+# reader has the panel open (Streamlit forgets a widget's value once it is not drawn).
+choice = st.session_state.setdefault(CHOICE, {})
+for k in md.QUERY_KEYS:                  # a widget of the open panel the reader just changed
+    if W[k] in st.session_state:
+        if st.session_state[W[k]] is None:
+            choice.pop(k, None)
+        else:
+            choice[k] = st.session_state[W[k]]
 # A link (or the back button) brings query values this page did not write itself: they win over
-# the widgets' state; values that cannot be shown are reported in Dutch and dropped.
+# the choices so far; values that cannot be shown are reported and dropped.
 seen = st.session_state.get(URL_SEEN, {})
 url = {k: st.query_params.get(k) for k in md.QUERY_KEYS}
 if any(v is not None and seen.get(k) != v for k, v in url.items()):
-    choice, problems = md.url_choice(vision, url, lang=lang)
-    for k in md.QUERY_KEYS:
-        st.session_state.pop(W[k], None)
-    for k, v in choice.items():
-        st.session_state[W[k]] = v
+    from_url, problems = md.url_choice(vision, url, lang=lang)
+    choice.clear()
+    choice.update(from_url)
     for p in problems:
         st.warning(p)
 
-
-def _on_map_click() -> None:
-    cur = st.session_state.get(W["gemeente"])
-    new = md.municipality_after_click(cur, st.session_state.get(MAP_KEY), codes)
-    if new != cur:
-        st.session_state[W["gemeente"]] = new
-        st.session_state[CLICKED] = new      # the map already shows this selection itself
-
-
-c1, c2 = st.columns([3, 2])
-_keep_valid(W["indicator"], ids)
-st.session_state.setdefault(W["indicator"], DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
-ind = c1.selectbox(t("map.indicator", lang), ids, format_func=lambda i: md.indicator_title(by_id[i], lang), key=W["indicator"])
+_valid("indicator", ids, DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0])
+ind = choice["indicator"]
 m = by_id[ind]
 periods = list(_periods(vision, version, ind))
 views = md.available_views(m, len(periods))
-_keep_valid(W["weergave"], views)
-st.session_state.setdefault(W["weergave"], views[0])
+_valid("weergave", views, views[0])
+view = choice["weergave"]
 view_labels = {v: t(f"map.view.{v}", lang) for v in views}
 if m.is_percentage and "verandering" in view_labels:
     view_labels["verandering"] = t("map.view.verandering_pp", lang)
-view = c2.radio(t("map.view", lang), views, format_func=view_labels.get, key=W["weergave"], horizontal=True,
-                help=t("map.view_help", lang))
-
-c3, c4 = st.columns(2)
-_keep_valid(W["jaar"], periods)
-if len(periods) > 1:
-    st.session_state.setdefault(W["jaar"], periods[-1])
-    period = c3.select_slider(t("map.year", lang), periods, format_func=fmt_period, key=W["jaar"])
-else:
-    period = periods[0]
-    c3.markdown(f"**{t('map.year', lang)}**  \n{t('map.single_year', lang, period=fmt_period(period, lang=lang))}")
+_valid("jaar", periods, periods[-1])
+period = choice["jaar"]
+earlier = periods[:periods.index(period)]
 since = None
-if view == "verandering":
-    earlier = periods[:periods.index(period)]
-    if not earlier:
-        st.info(t("map.no_earlier", lang, period=fmt_period(period, lang=lang)))
-        st.stop()
-    _keep_valid(W["sinds"], earlier)
-    if len(earlier) > 1:
-        st.session_state.setdefault(W["sinds"], earlier[0])
-        since = c4.select_slider(t("map.since", lang), earlier, format_func=fmt_period, key=W["sinds"])
-    else:
-        since = earlier[0]
-        c4.markdown(f"**{t('map.since', lang)}**  \n{fmt_period(since, lang=lang)}")
+if view == "verandering" and earlier:
+    _valid("sinds", earlier, earlier[0])
+    since = choice["sinds"]
+else:
+    choice.pop("sinds", None)
+_valid("gemeente", sorted(codes))
+
+
+def _widget(key: str, make, *args, **kwargs):
+    """A widget of the panel showing the current choice (its value set before it is drawn)."""
+    st.session_state[W[key]] = choice.get(key)
+    return make(*args, key=W[key], **kwargs)
+
+
+# Indicator, year, view and municipality in one panel that is built only when opened: the map page
+# opens with the map, not with four widgets for the browser to load and draw (issue 9). The map's
+# title says what it shows; a link (?indicator=…&jaar=…) opens any view directly.
+panel = st.expander(t("map.choose", lang), key=PANEL, on_change="rerun", icon=":material/tune:")
+if panel.open:
+    with panel:
+        c1, c2 = st.columns([3, 2])
+        with c1:
+            _widget("indicator", st.selectbox, t("map.indicator", lang), ids,
+                    format_func=lambda i: md.indicator_title(by_id[i], lang))
+        with c2:
+            _widget("weergave", st.radio, t("map.view", lang), views, format_func=view_labels.get, horizontal=True,
+                    help=t("map.view_help", lang))
+        c3, c4 = st.columns(2)
+        with c3:
+            if len(periods) > 1:
+                _widget("jaar", st.select_slider, t("map.year", lang), periods, format_func=fmt_period)
+            else:
+                st.markdown(f"**{t('map.year', lang)}**  \n{t('map.single_year', lang, period=fmt_period(period, lang=lang))}")
+        with c4:
+            if since is not None and len(earlier) > 1:
+                _widget("sinds", st.select_slider, t("map.since", lang), earlier, format_func=fmt_period)
+            elif since is not None:
+                st.markdown(f"**{t('map.since', lang)}**  \n{fmt_period(since, lang=lang)}")
+        _widget("gemeente", st.selectbox, t("map.municipality", lang), sorted(codes, key=names.get),
+                format_func=names.get, placeholder=t("map.municipality_placeholder", lang))
+if view == "verandering" and not earlier:
+    st.info(t("map.no_earlier", lang, period=fmt_period(period, lang=lang)))
+    st.stop()
 # the URL follows the view, so that a copied link opens the same map (the municipality is added
 # by the fragment below, which also runs on its own after a click)
-_keep_valid(W["gemeente"], sorted(codes))
-now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since,
-       "gemeente": st.session_state.get(W["gemeente"])}
+now = {"indicator": ind, "jaar": period, "weergave": view, "sinds": since, "gemeente": choice.get("gemeente")}
 now = {k: v for k, v in now.items() if v}
 if now != {k: v for k, v in url.items() if v is not None}:
     for k in md.QUERY_KEYS:          # only the map's own keys: ?lang= and the rest of the frame's stay
@@ -196,7 +222,7 @@ if now != {k: v for k, v in url.items() if v is not None}:
 st.session_state[URL_SEEN] = now
 
 try:   # map_frame checks the choice (md.check_choice) when the view is built; a cached view was valid
-    base_spec, info = _map_spec(vision, version, ind, period, view, since, lang)
+    map_spec, info = _map_spec(vision, version, ind, period, view, since, lang)
 except md.MapInputError as e:
     st.error(t("map.error", lang, msg=str(e)))
     st.stop()
@@ -209,18 +235,21 @@ source = md.source_text(vision, m, lang=lang)                        # under a c
 ranked, table = info["ranked"], info["table"]
 
 
+NOTE_CSS = ("<style>.map-note{font-size:.875rem;color:rgba(17,20,24,.6);margin:0 0 .5rem}"   # as st.caption
+            ".map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}</style>")
+
+
+def _note(text: str) -> str:
+    return f'<p class="map-note">{html.escape(text)}</p>'
+
+
 @st.fragment
 def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
-    """The map, the municipality list and the series beside it. A click on the map or a choice
-    from the list reruns only this part (not the indicator widgets, the table, the notes)."""
-    left, right = st.columns([3, 2], gap="large")
-    with right:
-        st.subheader(t("map.series.heading", lang), anchor=SERIES_ANCHOR)
-        nis = st.selectbox(t("map.municipality", lang), sorted(codes, key=names.get), index=None,
-                           format_func=names.get, placeholder=t("map.municipality_placeholder", lang),
-                           key=W["gemeente"])
+    """The map and the series beside it. A click on the map reruns only this part (not the choices
+    panel, the table, the notes). Few elements: each costs the browser its own render (issue 9)."""
+    nis = choice.get("gemeente")
     seen_now = dict(st.session_state.get(URL_SEEN, {}))
-    if seen_now.get("gemeente") != nis:          # a click or a choice from the list: into the URL
+    if seen_now.get("gemeente") != nis:          # a click on the map: into the URL
         if nis:
             st.query_params["gemeente"] = nis
             seen_now["gemeente"] = nis
@@ -228,43 +257,41 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             st.query_params.pop("gemeente", None)
             seen_now.pop("gemeente", None)
         st.session_state[URL_SEEN] = seen_now
-    # A click selects the shape in the browser already: keep the spec as it was, so that
-    # Streamlit does not redraw the map. A choice from the list or a link does change the
-    # highlighted municipality.
-    view_key = (ind, period, view, since)
-    clicked = st.session_state.pop(CLICKED, "-")
-    drawn = st.session_state.get(SPEC_STATE)
-    start = nis if drawn is None or drawn[0] != view_key or (nis != drawn[1] and nis != clicked) else drawn[1]
-    st.session_state[SPEC_STATE] = (view_key, start)
-    spec = mc.with_selection(base_spec, start)
+    clicked_now = st.session_state.pop(CLICKED, None)
     try:
         s_spec, series, mode, base = _series_spec(vision, version, ind, nis, view, since, lang)
     except md.MapInputError as e:
         st.error(t("map.error", lang, msg=str(e)))
         return
+    left, right = st.columns([3, 2], gap="large")
     with left:
         fname = t("download.file.map_since" if since else "download.file.map", lang, indicator=ind, period=period,
                   view=view, since=since or "")
-        chart_block(spec, info["download"], key=MAP_KEY, filename=fname,
-                    source_nl=f"{source}. {geo.attribution(lang)}.", table=table, on_select=_on_map_click,
-                    alt_text=t("map.map_alt", lang, title=info["title"]), csv_bytes=info["csv"],
-                    export_spec=info["spec_json"], lang=lang, lazy=True, fill=MAP_BOX)
+        clickable_map(layouts(f"kaart-{ind}-{period}-{view}-{since or ''}", version, lang, map_spec), key=MAP_KEY,
+                      selected=nis, names=names, tips=info["tips"], label=t("map.map_alt", lang, title=info["title"]),
+                      on_click=_on_map_click)
+        st.caption(f"{source}. {geo.attribution(lang)}.")
+        data_downloads(info["download"], key=MAP_KEY, filename=fname, spec=info["spec_json"], table=table,
+                       csv_bytes=info["csv"], lazy=True, lang=lang)
     with right:
-        if not nis:
-            st.caption(t("map.series.pick", lang))
+        # heading and notes in one element (they were five or six)
+        notes = [] if nis else [t("map.series.pick", lang)]
+        if s_spec is not None:
+            if mode == md.SERIES_PER1000:
+                notes.append(t("map.series.why_per1000", lang))
+            elif mode == md.SERIES_INDEX:
+                notes.append(t("map.series.why_index", lang, base=fmt_period(base or "", lang=lang)))
+            if series["periode"].nunique() == 1:
+                notes.append(t("map.series.one_period" if md.references_drawn(series) else "map.series.one_period_alone",
+                               lang, period=fmt_period(series["periode"].iloc[0], lang=lang)))
+            missing = md.series_missing(vision, series, nis, lang=lang)
+            if missing:
+                notes.append(t("map.series.missing", lang, names=", ".join(missing)))
+        st.html(NOTE_CSS + f'<div class="map-series"><h3 id="{SERIES_ANCHOR}">{html.escape(t("map.series.heading", lang))}</h3>'
+                + "".join(_note(x) for x in notes) + "</div>")
         if s_spec is None:
             st.info(t("map.series.empty", lang))
         else:
-            if mode == md.SERIES_PER1000:
-                st.caption(t("map.series.why_per1000", lang))
-            elif mode == md.SERIES_INDEX:
-                st.caption(t("map.series.why_index", lang, base=fmt_period(base or "", lang=lang)))
-            if series["periode"].nunique() == 1:
-                st.caption(t("map.series.one_period" if md.references_drawn(series) else "map.series.one_period_alone",
-                             lang, period=fmt_period(series["periode"].iloc[0], lang=lang)))
-            missing = md.series_missing(vision, series, nis, lang=lang)
-            if missing:
-                st.caption(t("map.series.missing", lang, names=", ".join(missing)))
             s_table = series[["naam", "periode_nl", "waarde_nl"]].rename(columns={
                 "naam": t("map.tt.area", lang), "periode_nl": t("map.tt.year", lang),
                 "waarde_nl": t("map.tt.value", lang)})
@@ -274,36 +301,55 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
                 s_csv["waarde"] = s_csv["waarde"].round(1)
             s_csv = s_csv.rename(columns=md.download_columns(lang))
             who = names.get(nis) if nis else vision.geo_name(md.REGION, lang)
-            chart_block(s_spec, s_csv, key=SERIES_KEY, filename=t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode),
-                        source_nl=source, table=s_table,
-                        alt_text=t("map.series.alt" if md.references_drawn(series) else "map.series.alt_alone", lang,
-                                   title=md.indicator_title(m, lang), who=who), lang=lang, lazy=True)
-        if nis and clicked == nis:      # a tap on the map chose it: on a phone its series is under the map
-            st.html(SHOW_SERIES_JS.replace("__NIS__", nis), unsafe_allow_javascript=True, width="content")
+            s_alt = t("map.series.alt" if md.references_drawn(series) else "map.series.alt_alone", lang,
+                      title=md.indicator_title(m, lang), who=who)
+            s_name = t("download.file.series", lang, indicator=ind, geo=nis or md.REGION, mode=mode)
+
+            def still() -> None:      # a still picture as high as the interactive chart: the swap moves nothing
+                st.html(still_image(f"reeks-{ind}-{view}-{since or ''}-{nis or md.REGION}", version, lang, s_spec, s_alt,
+                                    box_height=s_spec.get("height"), share=SERIES_SHARE) + _note(source))
+
+            def live() -> None:
+                chart_block(s_spec, s_csv, key=SERIES_KEY, filename=s_name, source_nl=source, table=s_table,
+                            alt_text=s_alt, lang=lang, lazy=True)
+
+            def downloads() -> None:
+                data_downloads(s_csv, key=SERIES_KEY, filename=s_name, spec=spec_json(s_spec), table=s_table,
+                               lazy=True, lang=lang)
+
+            still_or_live(SERIES_KEY, still, live, lang, after=downloads)
+        # the view's link and the municipality's profile: one element
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
-        st.markdown(f"[{t('map.link', lang)}]({link})", help=t("map.link_help", lang))
+        links = [f'<a href="{html.escape(link)}" target="_self">{html.escape(t("map.link", lang))}</a>'
+                 f' <span class="map-note">({html.escape(t("map.link_help", lang))})</span>']
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
-            st.markdown(f":material/location_city: [{t('profile.open_profile', lang, name=names[nis])}](gemeente?nis={nis})")
+            links.append(f'<a href="gemeente?nis={nis}" target="_self">'
+                         f'{html.escape(t("profile.open_profile", lang, name=names[nis]))}</a>')
+        st.html(NOTE_CSS + "".join(f'<p class="map-link">{x}</p>' for x in links))
+        if nis and clicked_now == nis:      # a tap on the map chose it: on a phone its series is under the map
+            st.html(SHOW_SERIES_JS.replace("__NIS__", nis), unsafe_allow_javascript=True, width="content")
 
 
 map_and_series(ind, period, view, since)
 
 st.subheader(t("map.table.heading", lang))
-# all 13 rows as a plain HTML table, each municipality's name a link to its profile: no data grid
-# for the browser to load (≈ 1,2 MB of script, issue 9); the sortable grid is in "Data en downloads"
-st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): [f"gemeente?nis={c}" for c in ranked["nis_code"]]},
-                               css_class="plain-table map-ranking"))
-
-lines = [f"**{t('map.meta.unit', lang)}:** {md.view_unit(m, view, lang=lang)}",
-         f"**{t('map.meta.source', lang)}:** {sources}",
-         f"**{t('map.meta.refdate', lang)}:** {md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)}",
-         f"**{t('map.meta.definition', lang)}:** {m.definition}",
-         f"**{t('map.meta.boundaries', lang)}:** {geo.attribution(lang, short=True)}"]
+# all 13 rows as a plain HTML table, each municipality's name a link to its profile, and the notes on
+# the figures under it, in one element: no data grid for the browser to load (≈ 1,2 MB of script,
+# issue 9); the sortable grid is in "Data en downloads"
+meta = [(t("map.meta.unit", lang), md.view_unit(m, view, lang=lang)),
+        (t("map.meta.source", lang), sources),
+        (t("map.meta.refdate", lang), md.reference_dates(vision, m, lang) or fmt_period(period, lang=lang)),
+        (t("map.meta.definition", lang), m.definition),
+        (t("map.meta.boundaries", lang), geo.attribution(lang, short=True))]
+extra = []
 if view == "per1000":
-    lines.append(t("map.meta.per1000", lang, period=fmt_period(period, lang=lang)))
+    extra.append(t("map.meta.per1000", lang, period=fmt_period(period, lang=lang)))
 elif view == "verandering":
-    lines.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change", lang,
+    extra.append(t("map.meta.change_pp" if m.is_percentage else "map.meta.change", lang,
                    period=fmt_period(period, lang=lang), since=fmt_period(since, lang=lang)))
 if info["region_missing"]:
-    lines.append(t("map.meta.region_missing", lang))
-st.markdown("  \n".join(lines))
+    extra.append(t("map.meta.region_missing", lang))
+st.html(TABLE_CSS + html_table(table, links={t("map.table.municipality", lang): [f"gemeente?nis={c}" for c in ranked["nis_code"]]},
+                               css_class="plain-table map-ranking")
+        + '<p class="map-meta">' + "<br>".join([f"<strong>{html.escape(k)}:</strong> {html.escape(v)}" for k, v in meta]
+                                               + [html.escape(x) for x in extra]) + "</p>")

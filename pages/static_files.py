@@ -33,13 +33,7 @@ def publish(data: bytes, suffix: str) -> str:
     return URL_PREFIX + name
 
 
-def publish_json(records: list) -> str:
-    """Chart data (a list of records) as a published ``.json`` file; its URL (``publish``)."""
-    return publish(json.dumps(records, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"),
-                   ".json")
-
-
-_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
 
 
 PHONE_WIDTH = 360        # px: the narrowest layout (phones are 360-430 px wide)
@@ -87,7 +81,7 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
         svg = to_svg(laid_out(spec, PHONE_WIDTH, box_height), lang)
     else:
         svg = to_svg(spec, lang)
-    m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
+    m = SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
     w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
     size = f' width="{w}" height="{h}"' if m else ""
     widest = f"min(100%, {w}px)" if w else "100%"
@@ -98,7 +92,7 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
     phone = ""
     if narrow is not None:
         n_svg = to_svg(laid_out(narrow[0], PHONE_WIDTH, narrow[1]), lang)
-        n = _SVG_SIZE.search(n_svg[:600].decode("utf-8", "replace"))
+        n = SVG_SIZE.search(n_svg[:600].decode("utf-8", "replace"))
         n_size = f' width="{round(float(n.group(1)))}" height="{round(float(n.group(2)))}"' if n else ""
         phone = (f'<source media="(max-width: {NARROW_MAX}px)" srcset="{publish(n_svg, ".svg")}"{n_size}'
                  f' type="image/svg+xml">')

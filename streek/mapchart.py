@@ -15,11 +15,11 @@ non-interactive, so a click on a name reaches the shape under it); 6. the Belgiu
 
 The shapes (dataset ``gemeenten``) are the same in every view; the view's values (``waarden``: value,
 rank, tooltip texts) are a separate small dataset that the layers showing them join by NIS code (a
-Vega-Lite ``lookup``), so that the page can send the shapes as a file (:func:`with_layer_urls`).
+Vega-Lite ``lookup``). On screen the map is a still picture of this spec (:func:`still_layout`,
+``pages/clickable_map``) whose municipalities the page makes buttons; the downloads render it whole.
 """
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from collections.abc import Callable
@@ -46,6 +46,40 @@ MAP_TITLE_WRAP = 40                 # characters per title line of the map on sc
 DIV_SCHEME = "blueorange"
 # the municipality, the region, the province, Flanders (Okabe-Ito; the order of mapdata.REFERENCE_GEOS after the first)
 SERIES_COLORS = ["#D55E00", "#0072B2", "#009E73", "#4D4D4D"]
+
+
+# what a municipality's tooltip says, in this order: (field of the view's values, catalogue key)
+TOOLTIP_FIELDS = (("gemeente", "map.tt.municipality"), ("waarde_nl", "map.tt.value"), ("rang_nl", "map.tt.rank"),
+                  ("streek_nl", "map.tt.region"), ("provincie_nl", "map.tt.province"),
+                  ("vlaanderen_nl", "map.tt.flanders"))
+NOTE_FIELD = ("opmerking", "map.tt.note")
+
+
+def _tooltip_fields(recs: list[dict]) -> tuple:
+    """The tooltip's fields; the note only where some municipality has one."""
+    return TOOLTIP_FIELDS + ((NOTE_FIELD,) if any(r.get("opmerking") for r in recs) else ())
+
+
+def tooltip_texts(frame: pd.DataFrame, *, lang: str) -> dict[str, str]:
+    """Per NIS code, the map's tooltip as lines of text ("Gemeente: Kortrijk", "Waarde: …"): the same
+    fields as the chart's tooltip, for the still map (``pages/clickable_map``), which has no Vega."""
+    recs = _values(frame, lang=lang)
+    fields = _tooltip_fields(recs)
+    return {str(r["nis_code"]): "\n".join(f"{t(key, lang)}: {r[field]}" for field, key in fields if r.get(field))
+            for r in recs}
+
+
+PLOT_RATIO = 0.66        # the 13 shapes are about 3 : 2: the plot of a still map is two thirds as high as wide
+
+
+def still_layout(spec: dict, width: int) -> dict:
+    """A copy of a map spec (top level copied) laid out ``width`` px wide for a still picture: the
+    plot two thirds as high, the wrapped title (:func:`wrap_title`) on one line where it fits."""
+    out = dict(spec, width=int(width), height=round(width * PLOT_RATIO))
+    lines = spec.get("title", {}).get("text")
+    if isinstance(lines, list) and len(lines) > 1 and math.ceil(len(" ".join(lines)) * TITLE_CHAR_PX) <= width:
+        out["title"] = {**spec["title"], "text": [" ".join(lines)]}
+    return out
 
 
 def _num_spec(values: list[float], view: str) -> str:
@@ -97,46 +131,9 @@ LABEL_FONT = alt.ExprRef(expr="clamp(width * 0.022, 8, 16)")
 NEIGHBOUR_FONT = alt.ExprRef(expr="clamp(width * 0.018, 7, 12)")
 
 
-UNCHANGING = ("buren", "gemeenten", "grens")   # the same in every view: neighbours, the 13 shapes, the border
 # what the layers join to the 13 shapes from the view's values (dataset "waarden")
 VALUE_FIELDS = ["gemeente", "waarde", "waarde_nl", "rang", "rang_nl", "streek_nl", "provincie_nl", "vlaanderen_nl",
                 "opmerking", "status", "aria"]
-
-
-def with_layer_urls(spec: dict, url_of: Callable[[list], str]) -> dict:
-    """A copy of a map spec (``map_chart``: inline data) in which the layers that are the same in
-    every view (``UNCHANGING``) load their records from ``url_of(records)`` — a file the app
-    publishes once, by content hash, which the browser keeps across views and visits — instead of
-    carrying them in every run (the map's run: 12 KB instead of 0,2 MB). Everything else is shared with
-    ``spec``, which stays whole for the exports (vl-convert reads no app address)."""
-    datasets = spec.get("datasets", {})
-    urls = {name: url_of(datasets[name]) for name in UNCHANGING if name in datasets}
-
-    def swap(node):
-        if isinstance(node, list):
-            return [swap(x) for x in node]
-        if not isinstance(node, dict):
-            return node
-        if set(node) == {"name"} and node["name"] in urls:
-            return {"url": urls[node["name"]], "format": {"type": "json"}}
-        return {k: v if k in ("datasets", "values") else swap(v) for k, v in node.items()}
-    out = swap(spec)
-    out["datasets"] = {k: v for k, v in datasets.items() if k not in urls}
-    return out
-
-
-def with_selection(spec: dict, nis: str | None) -> dict:
-    """A copy of a map spec (top level copied, data shared) whose click selection starts on ``nis``."""
-    out = dict(spec)
-    params = []
-    for p in spec.get("params", []):
-        if p.get("name") == SELECTION_PARAM:
-            p = {k: v for k, v in p.items() if k != "value"}
-            if nis:
-                p["value"] = [{"nis_code": nis}]
-        params.append(p)
-    out["params"] = params
-    return out
 
 
 def _legend_title(m: MapIndicator, view: str, since: str | None, *, lang: str) -> str:
@@ -173,21 +170,7 @@ def wrap_title(title: str, width: int = MAP_TITLE_WRAP) -> list[str]:
     return textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False) or [title]
 
 
-TITLE_CHAR_PX = 7.2     # the map title's width per character, with a margin (15 px bold: 6,7-6,8 px measured in Chromium)
-
-
-def screen_title(spec: dict) -> dict:
-    """A copy of a map spec (top level copied) whose wrapped title (:func:`wrap_title`) is one line
-    where the map is wide enough for it (Vega's ``width`` signal): two short lines over an 820 px map
-    on a projector looked odd; a phone keeps the lines. Exports keep their fixed lines."""
-    lines = spec.get("title", {}).get("text")
-    if not isinstance(lines, list) or len(lines) < 2:
-        return spec
-    one = " ".join(lines)
-    need = math.ceil(len(one) * TITLE_CHAR_PX)
-    out = dict(spec)
-    out["title"] = {**spec["title"], "text": {"expr": f"width >= {need} ? {json.dumps([one])} : {json.dumps(lines)}"}}
-    return out
+TITLE_CHAR_PX = 7.2     # the map title's width per character, with a margin (15 px bold in the page's font: 6,7-6,8 px measured in Chromium)
 
 
 def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list[str], since: str | None = None,
@@ -227,16 +210,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     has_value, no_value = "isValid(datum.waarde)", "!isValid(datum.waarde)"
     sel_kw = {"value": [{"nis_code": selected}]} if selected else {}
     sel = alt.selection_point(name=SELECTION_PARAM, fields=["nis_code"], on="click", clear="dblclick", **sel_kw)
-    tooltip = [
-        alt.Tooltip("gemeente:N", title=t("map.tt.municipality", lang)),
-        alt.Tooltip("waarde_nl:N", title=t("map.tt.value", lang)),
-        alt.Tooltip("rang_nl:N", title=t("map.tt.rank", lang)),
-        alt.Tooltip("streek_nl:N", title=t("map.tt.region", lang)),
-        alt.Tooltip("provincie_nl:N", title=t("map.tt.province", lang)),
-        alt.Tooltip("vlaanderen_nl:N", title=t("map.tt.flanders", lang)),
-    ]
-    if any(r.get("opmerking") for r in recs):
-        tooltip.append(alt.Tooltip("opmerking:N", title=t("map.tt.note", lang)))
+    tooltip = [alt.Tooltip(f"{field}:N", title=t(key, lang)) for field, key in _tooltip_fields(recs)]
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
         valued(alt.Chart(mun_data)).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
@@ -342,7 +316,8 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     else:
         legend_rows = math.ceil(len(names) / 2)
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
-                  axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')"))
+                  axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')",
+                                labelSeparation=4))   # the still picture's font is wider than the one vl-convert measures
         y = alt.Y("waarde:Q", title=y_title or None, scale=alt.Scale(zero=False), axis=value_axis)
         size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
             if len(names) == 4 else alt.value(2)

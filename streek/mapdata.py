@@ -502,31 +502,6 @@ def url_choice(vision: Vision, params: dict[str, str | None], *, lang: str) -> t
     return ok, problems
 
 
-# --- clicks on the map -----------------------------------------------------------------------
+# --- the map's click selection (its name in the chart spec; on screen pages/clickable_map makes the
+# municipalities buttons, the spec keeps it for a reader of the exported spec)
 SELECTION_PARAM = "gemeente_klik"
-
-
-def clicked_code(state, param: str = SELECTION_PARAM) -> str | None:
-    """The NIS code in a Streamlit chart selection state (``{"selection": {param: [{"nis_code":
-    ...}]}}``, dict- or attribute-style), or None when nothing is selected."""
-    if not state:
-        return None
-    sel = state.get("selection") if hasattr(state, "get") else getattr(state, "selection", None)
-    if not sel:
-        return None
-    pts = sel.get(param) if hasattr(sel, "get") else getattr(sel, param, None)
-    if not pts:
-        return None
-    first = pts[0]
-    code = first.get("nis_code") if hasattr(first, "get") else None
-    return str(code) if code else None
-
-
-def municipality_after_click(current: str | None, state, codes: set[str]) -> str | None:
-    """The municipality to show after a selection event of the map. A click on a municipality
-    wins; an empty selection (a click beside the shapes) keeps the current choice; codes that
-    are not one of the 13 are ignored."""
-    code = clicked_code(state)
-    if code is None or code not in codes:
-        return current
-    return code

@@ -1,7 +1,8 @@
-"""Browser: the map draws 13 separate filled shapes in several colours (not blank, not one shape
-filling the view), a click on a municipality updates the series beside it (a readable chart: plot
->= 220 px with a value axis title), the ranked table shows its 13 rows, the names on the map do
-not overlap at desktop and phone width, a link opens the same view. Screenshots go to
+"""Browser: the map (a still SVG whose municipalities are buttons, pages/clickable_map) draws 13
+separate filled shapes in several colours (not blank, not one shape filling the view), a click on a
+municipality updates the series beside it (a readable picture, and its interactive chart one click
+away: plot >= 220 px with a value axis title), the ranked table shows its 13 rows, the names on the
+map do not overlap at desktop and phone width, a link opens the same view. Screenshots go to
 test-output/."""
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from playwright.sync_api import expect
 from conftest import screenshot, settle, wait_for_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from map_click import (MUNICIPALITIES, click_municipality, dismiss_dialog, map_shapes,  # noqa: E402
+from map_click import (MUNICIPALITIES, SERIES_JS, click_municipality, dismiss_dialog, map_shapes,  # noqa: E402
                        series_text, wait_for_idle, wait_for_map)
 
 pytestmark = pytest.mark.browser
@@ -32,10 +33,10 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
     wait_for_map(page)
     assert page.locator("[data-testid=stException]").count() == 0
     info = map_shapes(page)
-    assert info["renderer"] == "svg"
-    # the neighbours (29 grey shapes) and the dashed border, loaded from their published files
-    around = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
-        .querySelector('svg.marks'); return {grey: svg.querySelectorAll('path[fill="#ededed" i]').length,
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0       # no Vega to load (issue 9)
+    # the neighbours (29 grey shapes) and the dashed border
+    around = page.evaluate("""() => { const svg = document.querySelector('.streek-map svg');
+        return {grey: svg.querySelectorAll('path[fill="#ededed" i]').length,
         dashed: svg.querySelectorAll('path[stroke-dasharray]').length}; }""")
     assert around["grey"] >= 29 and around["dashed"] >= 1, around
     shapes = info["shapes"]
@@ -50,6 +51,11 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
         assert 0 < s["w"] * s["h"] < 0.35 * area, s
         assert s["inside"] is not None, s["name"]
     assert max(s["w"] for s in shapes) < 0.8 * info["width"]
+    # each municipality is a button with its name and value, and a tooltip
+    menen = page.get_by_role("button", name="Menen:")
+    expect(menen).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("() => document.querySelector('.streek-map path[data-nis=\"34027\"] title').textContent") \
+        .startswith("Gemeente: Menen\nWaarde: ")
     assert "Per 1.000 inwoners" in page.locator("[data-testid=stMain]").inner_text()
     screenshot(page, "kaart-btw-per1000")
 
@@ -59,14 +65,15 @@ def test_map_draws_13_coloured_shapes_and_a_click_shows_the_series(tall_page, ap
     assert seconds < 30
     wait_for_app(page)
     text = series_text(page)
-    assert "Menen naast de streek" in text
+    assert "voor Menen, met de streek" in text
+    expect(menen).to_have_attribute("aria-pressed", "true")
     assert "gemeente=34027" in page.url
     screenshot(page, "kaart-klik-menen")
 
 
 # The names on the map as drawn (halo copies left out): text and screen box.
 LABELS_JS = """() => {
-  const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
+  const svg = document.querySelector('.streek-map svg');
   return Array.from(svg.querySelectorAll('g.mark-text text'))   // every text mark (aria or not)
     .filter(t => t.getAttribute('fill') !== 'white' && t.textContent.trim())
     .map(t => { const r = t.getBoundingClientRect();
@@ -75,16 +82,17 @@ LABELS_JS = """() => {
 
 # Height of the series chart's plot: its vertical grid lines span it.
 PLOT_JS = """() => {
-  const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
+  const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0];
   const gs = Array.from(c.querySelectorAll('g.role-axis-grid'));
   return Math.max(0, ...gs.map(g => g.getBoundingClientRect().height));
 }"""
 
 
-MAP_BOX_JS = """() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0];
-    const r = c.getBoundingClientRect(); const clip = c.querySelector('svg.marks clipPath rect');
-    const shapes = c.querySelectorAll('svg.marks g.mark-shape')[1].getBoundingClientRect();
-    return {w: r.width, plot_h: +clip.getAttribute('height'), shapes_w: shapes.width, shapes_h: shapes.height}; }"""
+MAP_BOX_JS = """() => { const svg = document.querySelector('.streek-map svg');
+    const r = svg.getBoundingClientRect(); const scale = r.width / svg.viewBox.baseVal.width;
+    const clip = svg.querySelector('clipPath rect');
+    const shapes = svg.querySelectorAll('g.mark-shape')[1].getBoundingClientRect();
+    return {w: r.width, plot_h: +clip.getAttribute('height') * scale, shapes_w: shapes.width, shapes_h: shapes.height}; }"""
 
 
 @pytest.mark.parametrize("width", [1440, 390])
@@ -103,20 +111,27 @@ def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width)
             if a["x0"] < b["x1"] - 0.5 and b["x0"] < a["x1"] - 0.5 and a["y0"] < b["y1"] - 0.5 and b["y0"] < a["y1"] - 0.5]
     assert not hits, hits
     # no name runs out of the map's frame (its neighbours' shapes fill the frame)
-    frame = page.evaluate("""() => { const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]
-        .querySelector('svg.marks'); const r = svg.getBoundingClientRect(); return {x0: r.left, x1: r.right}; }""")
+    frame = page.evaluate("""() => { const r = document.querySelector('.streek-map svg').getBoundingClientRect();
+        return {x0: r.left, x1: r.right}; }""")
     assert all(frame["x0"] - 1 <= lb["x0"] and lb["x1"] <= frame["x1"] + 1 for lb in labels), labels
-    # the map's height follows its width (pages/map.MAP_CSS): the plot takes most of the chart's
+    # the map's height follows its width (mapchart.still_layout): the plot takes most of the picture's
     # height (no white bands above and under the map on a phone) and the 13 shapes most of its width
-    if width > 800:     # a wide map: its title on one line (mapchart.screen_title), not wrapped at 40 characters
-        assert page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart]')[0]"
-                             ".querySelectorAll('g.role-title-text text tspan').length") <= 1
+    title_lines = page.evaluate("() => document.querySelectorAll('.streek-map svg g.role-title-text text').length")
+    if width > 800:     # a wide map: its title on one line (mapchart.still_layout), not wrapped at 40 characters
+        assert title_lines == 1
     box = page.evaluate(MAP_BOX_JS)       # (before: on a phone the shapes filled 57 % of a 324 px high plot)
     assert box["shapes_h"] >= 0.7 * box["plot_h"] and box["shapes_w"] >= 0.75 * box["w"], box
     click_municipality(page, "Kuurne")
     wait_for_app(page)
-    assert "Kuurne naast de streek" in series_text(page)
+    assert "voor Kuurne, met de streek" in series_text(page)
+    still = page.locator("img.streek-still").first.bounding_box()
+    assert still["height"] >= 300 and still["width"] >= 300, still          # a readable picture
+    # its interactive chart, one click away: a plot of >= 220 px with its value axis titled
+    page.get_by_role("button", name="Interactieve grafiek").click()
+    page.wait_for_function("() => document.querySelector('[data-testid=stVegaLiteChart] svg .role-mark path')",
+                           timeout=60_000)
     assert page.evaluate(PLOT_JS) >= 220
+    assert "Kuurne naast de streek" in series_text(page)
     assert "index (1992 = 100)" in series_text(page)
     # the ranked table: all 13 rows on screen (a plain table, no data grid), each with a profile link
     ranking = page.locator("table.map-ranking")
@@ -138,7 +153,7 @@ def test_a_click_on_a_phone_brings_the_series_into_view(tab, app_server, width, 
     wait_for_map(page)
     wait_for_idle(page)
     dismiss_dialog(page)
-    page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].scrollIntoView({block: 'center'})")
+    page.evaluate("() => document.querySelector('.streek-map').scrollIntoView({block: 'center'})")
     settle(page)
     top = "() => document.getElementById('kaart-reeks').getBoundingClientRect().top"
     before = page.evaluate(top)
@@ -157,8 +172,9 @@ def test_a_shared_link_opens_the_same_view(tall_page, app_server):
     wait_for_app(page)
     wait_for_map(page)
     body = page.locator("[data-testid=stMain]").inner_text()
-    assert "Bevolking: % verandering 2000–2022" in page.locator("[data-testid=stVegaLiteChart]").first.inner_text()
-    assert "Menen naast de streek" in series_text(page)
-    assert "index" in series_text(page)
-    assert "Menen" in body
+    assert page.evaluate("() => document.querySelector('.streek-map svg g.role-title-text').textContent") \
+        == "Bevolking: % verandering 2000–2022"
+    page.wait_for_function("() => (" + SERIES_JS + ")().includes('voor Menen, met de streek')", timeout=60_000)
+    expect(page.get_by_role("button", name="Menen:")).to_have_attribute("aria-pressed", "true")
+    assert "Profiel van Menen" in body
     screenshot(page, "kaart-link-verandering")

@@ -28,10 +28,11 @@ def test_the_language_stays_in_the_url(route):
 
 def test_a_click_on_the_map_keeps_the_language_in_the_url():
     at = open_via_router("pages/map.py", lang="EN", indicator="population_density")
-    at.session_state["kaart_gemeente"] = "34022"      # as a click on Kortrijk does (pages/map.py)
+    at.session_state["kaart_gemeente"] = "34022"      # as the choices panel's list does (pages/map.py)
     at.run()
     qp = dict(at.query_params)
     assert qp.get("lang") in ("EN", ["EN"]) and qp.get("indicator") in ("population_density", ["population_density"]), qp
+    assert qp.get("gemeente") in ("34022", ["34022"]), qp
 
 
 @pytest.mark.browser

@@ -1,8 +1,8 @@
 """Browser (issue 9, map): a click on a municipality reruns only the map's fragment — the browser asks
-for a fragment rerun, the server sends back the map part (no indicator widgets, no ranked table)
-— and the series beside the map shows the clicked municipality; the keyboard alternative (the
-municipality list) does the same. The selected outline lies under the names (checked in the SVG:
-the name of the selected municipality is drawn after its outline). Screenshots in test-output/."""
+for a fragment rerun, the server sends back the map part (no choices panel, no ranked table) — and
+the series beside the map shows the clicked municipality; the keyboard does the same (a municipality
+is a button on the map; the list in the choices panel). The selected outline lies under the names
+(the selected shape is drawn before the name). Screenshots in test-output/."""
 from __future__ import annotations
 
 import sys
@@ -70,39 +70,53 @@ def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(tab, app_se
     before = frames.mark()
     click_municipality(page, "Menen")
     wait_for_app(page)
-    assert "Menen naast de streek" in series_text(page)
+    assert "voor Menen, met de streek" in series_text(page)
     reruns = frames.reruns_since(before)
     assert reruns, "the click sent no rerun request"
     assert all(r.fragment_id for r in reruns), "the click reran the whole page, not the map's fragment"
     types = frames.element_types_since(before)
-    assert "vega_lite_chart" in types                 # the new series
-    # nothing from outside the fragment: the indicator widgets and the ranked table stay as they are
-    assert not {"dataframe", "radio", "slider"} & set(types), types
+    assert "html" in types and "vega_lite_chart" not in types      # the new series' still picture
+    # nothing from outside the fragment: the choices panel and the ranked table stay as they are
+    assert not {"dataframe", "radio", "slider", "selectbox", "expandable"} & set(types), types
     # the lighter click: data and downloads are built when opened, not on every click
     assert "download_button" not in types, types
     assert "gemeente=34027" in page.url
     # the selected outline is drawn before (under) the name "Menen"
     order = page.evaluate("""() => {
-        const svg = document.querySelectorAll('[data-testid=stVegaLiteChart]')[0].querySelector('svg.marks');
+        const svg = document.querySelector('.streek-map svg');
         const all = Array.from(svg.querySelectorAll('path, text'));
-        const outline = all.findIndex(e => e.tagName === 'path' && e.getAttribute('stroke') === '#000000');
+        const outline = all.findIndex(e => e.tagName === 'path' && e.getAttribute('aria-pressed') === 'true'
+                                           && getComputedStyle(e).stroke === 'rgb(0, 0, 0)');
         const name = all.findIndex(e => e.tagName === 'text' && e.textContent === 'Menen' && e.getAttribute('fill') !== 'white');
-        return {outline, name};
+        return {outline, name, nis: outline >= 0 ? all[outline].dataset.nis : null};
     }""")
-    assert order["outline"] >= 0 and order["name"] > order["outline"], order
+    assert order["outline"] >= 0 and order["name"] > order["outline"] and order["nis"] == "34027", order
     screenshot(page, "i9-kaart-klik-fragment")
 
 
-def test_keyboard_choice_from_the_list_updates_the_series_in_english(tab, app_server):
+def test_keyboard_choice_on_the_map_and_from_the_list_updates_the_series_in_english(tab, app_server):
     page, frames = _open(tab, app_server, lang="&lang=EN")
+    # on the map: Tab reaches the municipalities (buttons named "<name>: <value>"); Enter picks one
+    kuurne = page.get_by_role("button", name="Kuurne:")
+    page.get_by_role("button", name="Anzegem:").focus()
+    for _ in range(13):
+        if kuurne.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert kuurne.evaluate("e => e === document.activeElement"), "Tab did not reach Kuurne on the map"
     before = frames.mark()
-    box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
-    box.focus()
-    page.keyboard.type("Kuurne")
     page.keyboard.press("Enter")
-    page.wait_for_function("""() => { const c = document.querySelectorAll('[data-testid=stVegaLiteChart]')[1];
-                                      return c && c.textContent.includes('Kuurne'); }""", timeout=60_000)
+    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Kuurne\"]')", timeout=60_000)
     wait_for_app(page)
     assert all(r.fragment_id for r in frames.reruns_since(before))
     assert "gemeente=34023" in page.url
+    # the list in the choices panel
+    page.get_by_text("Choose the indicator, year, view or municipality").click()
+    box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
+    box.focus()
+    page.keyboard.type("Menen")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Menen\"]')", timeout=60_000)
+    wait_for_app(page)
+    assert "gemeente=34027" in page.url
     screenshot(page, "i9-kaart-keyboard-en")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import subprocess
 import sys
 import threading
@@ -83,22 +82,18 @@ def test_missing_values_keep_a_transparent_click_layer_over_coloured_and_grey(vi
     assert len(fills) == 2                       # with a value (colour), without (grey)
 
 
-def test_screen_title_is_one_line_where_the_map_is_wide_enough(vision):
-    """On screen the wrapped title becomes one line from the width it needs (Vega's ``width`` signal):
-    a projector shows one line over an 820 px map, a phone keeps the lines; exports keep the lines."""
-    import json as _json
+def test_a_still_layout_has_its_width_and_one_title_line_where_it_fits(vision):
+    """The still map is drawn per width (pages/clickable_map): the plot two thirds as high as wide, the
+    wrapped title one line where it fits (a projector), its lines on a phone; the spec is not touched."""
     spec = _map(vision)
     lines = spec["title"]["text"]
     assert isinstance(lines, list) and len(lines) >= 2
-    screen = mc.screen_title(spec)
-    expr = screen["title"]["text"]["expr"]
-    need = int(re.match(r"width >= (\d+) \?", expr).group(1))
-    one = " ".join(lines)
-    assert need == math.ceil(len(one) * mc.TITLE_CHAR_PX) and 300 < need < 600
-    assert _json.dumps([one]) in expr and _json.dumps(lines) in expr
-    assert spec["title"]["text"] == lines                        # the export's spec is not touched
-    short = {**spec, "title": {**spec["title"], "text": ["Bevolking, 2022"]}}
-    assert mc.screen_title(short) is short
+    need = math.ceil(len(" ".join(lines)) * mc.TITLE_CHAR_PX)
+    assert 360 < need <= 840
+    phone, wide = mc.still_layout(spec, 360), mc.still_layout(spec, 840)
+    assert (phone["width"], phone["height"], wide["width"], wide["height"]) == (360, 238, 840, 554)
+    assert phone["title"]["text"] == lines and wide["title"]["text"] == [" ".join(lines)]
+    assert spec["title"]["text"] == lines and spec["width"] == mc.WIDTH         # the export's spec is not touched
 
 
 def test_map_title_wraps_to_phone_width_and_keeps_every_word(vision):

@@ -380,13 +380,19 @@ def test_one_period_bars_are_bars_and_missing_areas_are_named(vision):
     assert md.series_title(vision, m, mode, "34022", lang="nl")[1] == "Kortrijk naast de streek, de provincie en Vlaanderen"
 
 
-def test_clicks_choose_a_municipality_and_empty_selections_keep_it():
-    state = {"selection": {md.SELECTION_PARAM: [{"nis_code": "34027"}]}}
-    assert md.municipality_after_click(None, state, CODES) == "34027"
-    assert md.municipality_after_click("34022", {"selection": {md.SELECTION_PARAM: []}}, CODES) == "34022"
-    assert md.municipality_after_click("34022", None, CODES) == "34022"
-    bad = {"selection": {md.SELECTION_PARAM: [{"nis_code": "99999"}]}}
-    assert md.municipality_after_click("34022", bad, CODES) == "34022"
+def test_tooltips_name_the_same_fields_as_the_charts_tooltip(vision):
+    """The still map's tooltips (pages/clickable_map: no Vega) say what the chart's tooltip says, per
+    language, with the note only where a municipality has one."""
+    spec, _, frame = _map_spec(vision, "population_density", "2015")
+    tips = mc.tooltip_texts(frame, lang="nl")
+    assert set(tips) == CODES
+    assert tips["34022"].split("\n") == ["Gemeente: Kortrijk", "Waarde: 940,0 inwoners per km²", "Rang: 4e van 13",
+                                          "Zuid-West-Vlaanderen: 680,7 inwoners per km²",
+                                          "West-Vlaanderen: 375,0 inwoners per km²", "Vlaams Gewest: 476,6 inwoners per km²"]
+    titles = [tt["title"] for ly in _layers(spec) for tt in ly.get("encoding", {}).get("tooltip", [])]
+    assert [line.split(":")[0] for line in tips["34022"].split("\n")[:3]] == titles[:3]
+    en = mc.tooltip_texts(md.map_frame(vision, "population_density", "2015", "absoluut", None, lang="en"), lang="en")
+    assert en["34022"].startswith("Municipality: Kortrijk\nValue: 940.0 inhabitants per km²")
 
 
 def test_links_are_checked_with_dutch_messages(vision):
@@ -434,14 +440,6 @@ def test_locator_map_shows_the_region_in_the_province_and_the_13_with_neighbours
     codes = [{r.get("nis_code") for r in values(ly)} for ly in shapes]
     assert CODES in codes                                  # the 13
     assert any(len(c - CODES) > 20 for c in codes)        # and the neighbours
-
-
-def test_with_selection_sets_the_start_selection_without_touching_the_cached_spec(vision):
-    _, spec, _ = _map_spec(vision, "population_density", "2015")
-    sel = mc.with_selection(spec, "34022")
-    assert _param(sel)["value"] == [{"nis_code": "34022"}]
-    assert "value" not in _param(spec)
-    assert "value" not in _param(mc.with_selection(sel, None))
 
 
 def test_rank_ordinal_follows_the_language():
@@ -502,32 +500,6 @@ def test_map_layers_share_one_dataset_per_kind_of_shape(vision):
     assert all("geometry" not in r for r in spec["datasets"]["waarden"]) and len(spec["datasets"]["waarden"]) == 13
     assert all("values" not in ly.get("data", {}) for ly in _layers(spec))
     assert len(json.dumps(spec)) < 250_000        # was ~0,5 MB with a copy per layer
-
-
-def test_unchanging_layers_travel_as_files_and_the_export_keeps_them_inline(vision):
-    """In the browser's spec the neighbours, the 13 municipal shapes and the border load from a
-    published file (the browser keeps it across views and visits); only the view's values stay in the
-    spec; the spec the exports render keeps everything inline."""
-    import json
-    from streek import geo
-    _, spec, _ = _map_spec(vision, "vat_enterprises_active", "2019", "per1000")
-    before = json.dumps(spec, sort_keys=True)
-    published = {}
-
-    def url_of(records):
-        published[f"app/static/gen/{len(published)}.json"] = records
-        return f"app/static/gen/{len(published) - 1}.json"
-    out = mc.with_layer_urls(spec, url_of)
-    assert json.dumps(spec, sort_keys=True) == before                  # the export's spec is untouched
-    assert set(out["datasets"]) == {"waarden"}
-    assert sorted(map(len, published.values())) == sorted([len(geo.records("neighbours")), 13, len(geo.records("border_be_fr"))])
-    assert geo.records("neighbours") in published.values() and geo.records("municipalities") in published.values()
-    urls = [ly["data"]["url"] for ly in _layers(out) if "url" in ly.get("data", {})]
-    assert set(urls) == set(published)
-    assert not [ly for ly in _layers(out) if "name" in ly.get("data", {})]      # every layer draws from a file
-    lookups = [tr["from"]["data"] for ly in _layers(out) for tr in ly.get("transform", []) if "lookup" in tr]
-    assert lookups and all(d == {"name": "waarden"} for d in lookups)         # the values stay in the spec
-    assert len(json.dumps(out)) < 0.15 * len(json.dumps(spec))
 
 
 def test_source_line_names_its_label_once(vision):

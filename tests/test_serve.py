@@ -191,16 +191,15 @@ def test_expired_or_forged_token_is_refused(cluster, browser):
             ctx.close()
 
 
-def test_the_map_layers_come_from_disk_as_json(cluster):
-    """The map's unchanging layers (streek.mapchart.with_layer_urls): named in the map's run, served by
-    nginx from disk as JSON, cacheable for good."""
-    import json
+def test_the_still_map_comes_from_disk_as_svg(cluster):
+    """The map's still layouts (pages/clickable_map): named in the map's run, served by nginx from
+    disk as SVG, cacheable for good."""
     import urllib.request
     run = streamlit_ws.open_page(cluster.url, "kaart", keep=True)
-    names = sorted(set(re.findall(rb"app/static/gen/([0-9a-f]{40}\.json)", bytes(run.payload))))
-    assert len(names) == 3, names                        # the neighbours, the 13 shapes and the border
+    names = sorted(set(re.findall(rb"app/static/gen/([0-9a-f]{40}\.svg)", bytes(run.payload))))
+    assert len(names) >= 4, names                        # three layouts of the map and the series' picture
     for name in names:
         with urllib.request.urlopen(f"{cluster.url}/app/static/gen/{name.decode()}", timeout=10) as r:  # noqa: S310
-            assert r.headers["Content-Type"].startswith("application/json")
+            assert r.headers["Content-Type"].startswith("image/svg+xml")
             assert "immutable" in r.headers["Cache-Control"]
-            assert isinstance(json.loads(r.read()), list)
+            assert r.read().startswith(b"<svg")

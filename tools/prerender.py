@@ -1,4 +1,4 @@
-"""Draw every still picture of the pillar pages, the home page and the SWOT page once, in the
+"""Draw every still picture of the pillar pages, the home page, the SWOT page and the map's default view once, in the
 background, so that the first visitor after a fresh start (a new clone, new data) does not wait for
 them.
 
@@ -22,8 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # every card of a pillar page (all building blocks), the home page's two maps, the SWOT charts
+# the map's default view (its three layouts) and the series of each of the 13 municipalities there, so
+# that a room's first clicks on the map find their pictures drawn (pages/map.py)
+MUNICIPALITIES = ("34002", "34003", "34009", "34013", "34022", "34023", "34025", "34027", "34040", "34041", "34042",
+                  "34043", "33029")
 SCRIPTS = (("pages/pillar_1.py", {"bouwsteen": "alle"}), ("pages/pillar_2.py", {"bouwsteen": "alle"}),
-           ("pages/pillar_3.py", {"bouwsteen": "alle"}), ("pages/home.py", {}), ("pages/swot_page.py", {}))
+           ("pages/pillar_3.py", {"bouwsteen": "alle"}), ("pages/home.py", {}), ("pages/swot_page.py", {}),
+           ("pages/map.py", {})) + tuple(("pages/map.py", {"gemeente": nis}) for nis in MUNICIPALITIES)
 
 
 def mark_path() -> Path | None:
@@ -51,11 +56,11 @@ def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=("nl", "en"), action="append", help="only this language (default: both)")
     ap.add_argument("scripts", nargs="*", help="only these page scripts (default: %(default)s)",
-                    default=[s for s, _ in SCRIPTS])
+                    default=sorted({s for s, _ in SCRIPTS}))
     args = ap.parse_args(argv)
     unknown = set(args.scripts) - {s for s, _ in SCRIPTS}
     if unknown:
-        ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(s for s, _ in SCRIPTS)})")
+        ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(sorted({s for s, _ in SCRIPTS}))})")
     from apptest_router import registry, run_page  # tools/: this script's folder
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
     start = time.perf_counter()

@@ -4,6 +4,7 @@ NL = {
     "map.title": "Kaart van de 13 gemeenten",
     "map.intro": "Kies een indicator met cijfers per gemeente. Klik op een gemeente (of kies ze in de lijst) "
                  "om haar reeks naast die van de streek, de provincie en Vlaanderen te zien.",
+    "map.choose": "Indicator, jaar, weergave of gemeente kiezen",
     "map.indicator": "Indicator",
     "map.year": "Jaar",
     "map.view": "Weergave",
@@ -103,6 +104,7 @@ EN = {
     "map.title": "Map of the 13 municipalities",
     "map.intro": "Pick an indicator with municipal figures. Click a municipality (or choose it in the list) "
                  "to see its series beside those of the region, the province and Flanders.",
+    "map.choose": "Choose the indicator, year, view or municipality",
     "map.indicator": "Indicator",
     "map.year": "Year",
     "map.view": "View",
