@@ -1,7 +1,7 @@
 """Browser (issue 9, map): a click on a municipality reruns only the map's fragment — the browser asks
 for a fragment rerun, the server sends back the map part (no choices panel, no ranked table) — and
 the series beside the map shows the clicked municipality; the keyboard does the same (a municipality
-is a button on the map; the list in the choices panel). The selected outline lies under the names
+is a button on the map; the list in the choices panel: tests/test_pages_map.py). The selected outline lies under the names
 (the selected shape is drawn before the name). Screenshots in test-output/."""
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(tab, app_se
     screenshot(page, "i9-kaart-klik-fragment")
 
 
-def test_keyboard_choice_on_the_map_and_from_the_list_updates_the_series_in_english(tab, app_server):
+def test_keyboard_on_the_map_updates_the_series_in_english(tab, app_server):
     page, frames = _open(tab, app_server, lang="&lang=EN")
     # on the map: Tab reaches the municipalities (buttons named "<name>: <value>"); Enter picks one
     kuurne = page.get_by_role("button", name="Kuurne:")
@@ -110,13 +110,4 @@ def test_keyboard_choice_on_the_map_and_from_the_list_updates_the_series_in_engl
     wait_for_app(page)
     assert all(r.fragment_id for r in frames.reruns_since(before))
     assert "gemeente=34023" in page.url
-    # the list in the choices panel
-    page.get_by_text("Choose the indicator, year, view or municipality").click()
-    box = page.locator("[data-testid=stSelectbox]", has_text="Municipality").locator("input")
-    box.focus()
-    page.keyboard.type("Menen")
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Menen\"]')", timeout=60_000)
-    wait_for_app(page)
-    assert "gemeente=34027" in page.url
     screenshot(page, "i9-kaart-keyboard-en")

@@ -134,6 +134,10 @@ def test_a_click_on_the_map_shows_that_municipalitys_series():
     # another municipality replaces it, in the panel's list too
     at = click(at, "34022")
     assert "Kortrijk naast" in series_title(at) and at.selectbox[1].value == "34022"
+    # and a choice from the list shows its series, in the URL and on the map
+    at.selectbox[1].set_value("34023").run()
+    assert "Kuurne naast" in series_title(at) and map_data(at)["selected"] == "34023"
+    assert at.query_params["gemeente"] == "34023"
 
 
 def test_choosing_another_indicator_keeps_a_valid_year_after_the_panel_closes():
