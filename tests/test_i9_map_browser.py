@@ -1,7 +1,7 @@
 """Browser (issue 9, map): a click on a municipality reruns only the map's fragment — the browser asks
 for a fragment rerun, the server sends back the map part (no choices panel, no ranked table) — and
 the series beside the map shows the clicked municipality; the keyboard does the same (a municipality
-is a button on the map; the list in the choices panel: tests/test_pages_map.py). The selected outline lies under the names
+is a button on the map; the list in the choices panel does too). The selected outline lies under the names
 (the selected shape is drawn before the name). Screenshots in test-output/."""
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -94,7 +96,7 @@ def test_a_click_reruns_only_the_map_fragment_and_updates_the_series(tab, app_se
     screenshot(page, "i9-kaart-klik-fragment")
 
 
-def test_keyboard_on_the_map_updates_the_series_in_english(tab, app_server):
+def test_keyboard_on_the_map_and_the_panels_list_update_the_series_in_english(tab, app_server):
     page, frames = _open(tab, app_server, lang="&lang=EN")
     # on the map: Tab reaches the municipalities (buttons named "<name>: <value>"); Enter picks one
     kuurne = page.get_by_role("button", name="Kuurne:")
@@ -110,4 +112,27 @@ def test_keyboard_on_the_map_updates_the_series_in_english(tab, app_server):
     wait_for_app(page)
     assert all(r.fragment_id for r in frames.reruns_since(before))
     assert "gemeente=34023" in page.url
+    # the list in the choices panel (its widgets come with the panel's rerun)
+    page.get_by_text("Choose the indicator, year, view or municipality").click()
+    combo = page.locator("[data-testid=stSelectbox]", has_text="Municipality").get_by_role("combobox")
+    expect(combo).to_have_value("Kuurne")          # the list shows the municipality picked on the map
+    choose_from_list(page, combo, "Menen", "gemeente=34027")
+    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Menen\"]')", timeout=60_000)
+    wait_for_app(page)
+    assert "gemeente=34027" in page.url
     screenshot(page, "i9-kaart-keyboard-en")
+
+
+def choose_from_list(page, combo, name: str, url_part: str, attempts: int = 5) -> None:
+    """Type ``name`` into a select box and press Enter, until the page has taken it (``url_part`` in the
+    address). A select box that has just appeared (its script still loading) can drop the choice."""
+    for _ in range(attempts):
+        combo.focus()
+        page.keyboard.type(name)
+        page.keyboard.press("Enter")
+        try:
+            page.wait_for_function("(part) => location.href.includes(part)", arg=url_part, timeout=3_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the list did not take {name}")
