@@ -6,6 +6,11 @@ link opens the same view. The page syncs ``st.query_params`` itself rather than 
 widgets (``bind="query-params"`` puts the *displayed* option label in the URL, e.g. the Dutch
 title instead of the indicator id that ``streek.mapdata.map_url`` links to). All logic is in
 ``streek.mapdata`` / ``streek.mapchart``; this page only arranges it.
+
+No Vega on first render (issue 9): the map is a still SVG whose municipalities are buttons
+(``pages/clickable_map``), the series beside it a still picture with its interactive chart one click
+away, and the choice widgets sit in a panel that is built only when opened; the choices themselves are
+kept in one session dict (``CHOICE``), so they outlive the widgets.
 """
 from __future__ import annotations
 
