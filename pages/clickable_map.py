@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.static_files import SVG_SIZE, publish
+from pages.static_files import publish, svg_size
 from streek import mapchart as mc
 from streek.render import to_svg
 
@@ -43,8 +43,7 @@ def layouts(name: str, version: str, lang: str, _spec: dict) -> tuple[dict, ...]
     out = []
     for width in LAYOUT_WIDTHS:
         svg = to_svg(mc.still_layout(_spec, width), lang)
-        m = SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
-        w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (width, round(width * 0.8))
+        w, h = svg_size(svg) or (width, round(width * 0.8))
         out.append({"w": w, "h": h, "url": publish(svg, ".svg")})
     return tuple(out)
 

@@ -21,7 +21,7 @@ import streamlit as st
 from pages.clickable_map import clickable_map, clicked, layouts
 from pages.frame import page_lang
 from pages.still_view import still_image, still_or_live
-from pages.ui import data_version, get_vision
+from pages.ui import BADGE_CSS, data_version, get_vision
 from pages.widgets import chart_block, data_downloads
 from streek import geo
 from streek import mapchart as mc
@@ -240,12 +240,12 @@ source = md.source_text(vision, m, lang=lang)                        # under a c
 ranked, table = info["ranked"], info["table"]
 
 
-NOTE_CSS = ("<style>.map-note{font-size:.875rem;color:rgba(17,20,24,.6);margin:0 0 .5rem}"   # as st.caption
-            ".map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}</style>")
+# notes in the project's caption style (pages/ui.BADGE_CSS ``card-notes``, as st.caption)
+NOTE_CSS = BADGE_CSS + "<style>.map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}</style>"
 
 
 def _note(text: str) -> str:
-    return f'<p class="map-note">{html.escape(text)}</p>'
+    return f'<p class="card-notes">{html.escape(text)}</p>'
 
 
 @st.fragment
@@ -326,7 +326,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
         # the view's link and the municipality's profile: one element
         link = md.map_url(ind, jaar=period, weergave=view, sinds=since or "", gemeente=nis or "")
         links = [f'<a href="{html.escape(link)}" target="_self">{html.escape(t("map.link", lang))}</a>'
-                 f' <span class="map-note">({html.escape(t("map.link_help", lang))})</span>']
+                 f' <span class="card-notes">({html.escape(t("map.link_help", lang))})</span>']
         if nis:   # one more click to everything about this municipality ("Mijn gemeente")
             links.append(f'<a href="gemeente?nis={nis}" target="_self">'
                          f'{html.escape(t("profile.open_profile", lang, name=names[nis]))}</a>')

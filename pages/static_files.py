@@ -33,7 +33,13 @@ def publish(data: bytes, suffix: str) -> str:
     return URL_PREFIX + name
 
 
-SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+
+
+def svg_size(svg: bytes) -> tuple[int, int] | None:
+    """The drawn (width, height) of an SVG made by vl-convert, in px (None when its root names none)."""
+    m = _SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
+    return (round(float(m.group(1))), round(float(m.group(2)))) if m else None
 
 
 PHONE_WIDTH = 360        # px: the narrowest layout (phones are 360-430 px wide)
@@ -81,9 +87,8 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
         svg = to_svg(laid_out(spec, PHONE_WIDTH, box_height), lang)
     else:
         svg = to_svg(spec, lang)
-    m = SVG_SIZE.search(svg[:600].decode("utf-8", "replace"))
-    w, h = (round(float(m.group(1))), round(float(m.group(2)))) if m else (None, None)
-    size = f' width="{w}" height="{h}"' if m else ""
+    w, h = svg_size(svg) or (None, None)
+    size = f' width="{w}" height="{h}"' if w else ""
     widest = f"min(100%, {w}px)" if w else "100%"
     style = (f"width:100%;height:{box_height}px;object-fit:contain;object-position:left top" if box_height
              else f"width:100%;height:auto;max-width:{widest}")
@@ -92,8 +97,8 @@ def still_chart(spec, alt: str, lang: str, css_class: str = "streek-still", box_
     phone = ""
     if narrow is not None:
         n_svg = to_svg(laid_out(narrow[0], PHONE_WIDTH, narrow[1]), lang)
-        n = SVG_SIZE.search(n_svg[:600].decode("utf-8", "replace"))
-        n_size = f' width="{round(float(n.group(1)))}" height="{round(float(n.group(2)))}"' if n else ""
+        n = svg_size(n_svg)
+        n_size = f' width="{n[0]}" height="{n[1]}"' if n else ""
         phone = (f'<source media="(max-width: {NARROW_MAX}px)" srcset="{publish(n_svg, ".svg")}"{n_size}'
                  f' type="image/svg+xml">')
     if not box_height:

@@ -22,13 +22,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # every card of a pillar page (all building blocks), the home page's two maps, the SWOT charts
-# the map's default view (its three layouts) and the series of each of the 13 municipalities there, so
-# that a room's first clicks on the map find their pictures drawn (pages/map.py)
-MUNICIPALITIES = ("34002", "34003", "34009", "34013", "34022", "34023", "34025", "34027", "34040", "34041", "34042",
-                  "34043", "33029")
+# ... and the map's default view (its three layouts), then the series of each of the 13 municipalities
+# there (MAP_CLICKS), so that a room's first clicks on the map find their pictures drawn (pages/map.py)
 SCRIPTS = (("pages/pillar_1.py", {"bouwsteen": "alle"}), ("pages/pillar_2.py", {"bouwsteen": "alle"}),
            ("pages/pillar_3.py", {"bouwsteen": "alle"}), ("pages/home.py", {}), ("pages/swot_page.py", {}),
-           ("pages/map.py", {})) + tuple(("pages/map.py", {"gemeente": nis}) for nis in MUNICIPALITIES)
+           ("pages/map.py", {}))
+MAP_CLICKS = "pages/map.py"
+
+
+def runs() -> list[tuple[str, dict]]:
+    """Every page run to make: SCRIPTS, then the map once per municipality (read from geo/)."""
+    sys.path.insert(0, str(ROOT))
+    from streek import geo
+    return list(SCRIPTS) + [(MAP_CLICKS, {"gemeente": r["nis_code"]}) for r in geo.records("municipalities")]
 
 
 def mark_path() -> Path | None:
@@ -56,18 +62,18 @@ def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=("nl", "en"), action="append", help="only this language (default: both)")
     ap.add_argument("scripts", nargs="*", help="only these page scripts (default: %(default)s)",
-                    default=sorted({s for s, _ in SCRIPTS}))
+                    default=[s for s, _ in SCRIPTS])
     args = ap.parse_args(argv)
     unknown = set(args.scripts) - {s for s, _ in SCRIPTS}
     if unknown:
-        ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(sorted({s for s, _ in SCRIPTS}))})")
+        ap.error(f"onbekende pagina: {', '.join(sorted(unknown))} (kies uit: {', '.join(s for s, _ in SCRIPTS)})")
     from apptest_router import registry, run_page  # tools/: this script's folder
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True   # bare-mode chatter
     start = time.perf_counter()
     registered = registry(timeout=300)
     failed = 0
     for lang in args.lang or ("nl", "en"):
-        for script, params in [x for x in SCRIPTS if x[0] in args.scripts]:
+        for script, params in [x for x in runs() if x[0] in args.scripts]:
             at = run_page(script, registered, {**params, "lang": lang}, timeout=300)
             if at.exception:
                 failed += 1
