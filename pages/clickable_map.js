@@ -2,7 +2,8 @@
    whose 13 municipalities are buttons. No Vega: the page stays as light as a page of still charts.
 
    data: {layouts: [{w, h, url}] (narrowest first), selected: NIS code or null,
-          names: {nis: name}, tips: {nis: tooltip text}, label: the map's accessible name}
+          names: {nis: name}, tips: {nis: tooltip text}, label: the map's accessible name,
+          failed: what the reader reads when the picture cannot be loaded}
    A click (or Enter/Space on a focused municipality) marks the shape at once and sends the code to
    Python as the trigger value "click". Called again on every rerun with the new data. */
 const svgText = new Map();                  /* url -> SVG text, shared by every mount in the tab */
@@ -84,7 +85,15 @@ export default function (component) {
       if (svg) wire(svg);
       mark(box.dataset.selected);
       box.dataset.ready = '1';
-    }).catch(e => { box.textContent = String(e); });
+    }).catch(e => {                         /* the reader gets a sentence; the console the cause */
+      console.error('streek-kaart:', e);
+      box.style.aspectRatio = 'auto';
+      box.innerHTML = '';
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = data.failed;
+      box.appendChild(p);
+    });
   }
 
   const onClick = e => {

@@ -17,6 +17,7 @@ import streamlit as st
 
 from pages.static_files import publish, svg_size
 from streek import mapchart as mc
+from streek.i18n import t
 from streek.render import to_svg
 
 LAYOUT_WIDTHS = (360, 560, 840)      # px: a phone, a laptop's map column, a projector's (1920 px) column
@@ -49,13 +50,13 @@ def layouts(name: str, version: str, lang: str, _spec: dict) -> tuple[dict, ...]
 
 
 def clickable_map(drawn: tuple[dict, ...], *, key: str, selected: str | None, names: dict[str, str],
-                  tips: dict[str, str], label: str, on_click) -> None:
+                  tips: dict[str, str], label: str, on_click, lang: str) -> None:
     """Mount the map: ``drawn`` from :func:`layouts`; ``selected`` the NIS code outlined; ``names``
     NIS code → name as the shapes' accessible names begin; ``tips`` NIS code → tooltip text; ``label``
     the map's accessible name. ``on_click`` runs when the reader picks a municipality; the code is in
-    :func:`clicked`."""
+    :func:`clicked`. Where the picture cannot be loaded, the reader gets ``map.load_failed``."""
     _mount(key=key, data={"layouts": list(drawn), "selected": selected, "names": names, "tips": tips,
-                          "label": label}, on_click_change=on_click)
+                          "label": label, "failed": t("map.load_failed", lang)}, on_click_change=on_click)
 
 
 def clicked(key: str) -> str | None:

@@ -274,7 +274,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
                   view=view, since=since or "")
         clickable_map(layouts(f"kaart-{ind}-{period}-{view}-{since or ''}", version, lang, map_spec), key=MAP_KEY,
                       selected=nis, names=names, tips=info["tips"], label=t("map.map_alt", lang, title=info["title"]),
-                      on_click=_on_map_click)
+                      on_click=_on_map_click, lang=lang)
         st.caption(f"{source}. {geo.attribution(lang)}.")
         data_downloads(info["download"], key=MAP_KEY, filename=fname, spec=info["spec_json"], table=table,
                        csv_bytes=info["csv"], lazy=True, lang=lang)

@@ -178,3 +178,16 @@ def test_a_shared_link_opens_the_same_view(tall_page, app_server):
     expect(page.get_by_role("button", name="Menen:")).to_have_attribute("aria-pressed", "true")
     assert "Profiel van Menen" in body
     screenshot(page, "kaart-link-verandering")
+
+
+def test_a_map_that_cannot_load_says_so_in_words(tall_page, app_server):
+    """Where the map's picture does not arrive (a dropped connection), the reader gets a sentence in the
+    page's language, not a technical error."""
+    page = tall_page
+    page.route("**/app/static/gen/*.svg", lambda route: route.abort())
+    page.goto(f"{app_server}/kaart")
+    wait_for_app(page)
+    alert = page.locator(".streek-map [role=alert]")
+    expect(alert).to_have_text("De kaart kon niet geladen worden. Herlaad de pagina; lukt het dan nog niet, "
+                               "gebruik de tabel hieronder.", timeout=60_000)
+    assert "Error" not in page.locator(".streek-map").inner_text()

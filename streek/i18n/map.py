@@ -5,6 +5,7 @@ NL = {
     "map.intro": "Kies een indicator met cijfers per gemeente. Klik op een gemeente (of kies ze in de lijst) "
                  "om haar reeks naast die van de streek, de provincie en Vlaanderen te zien.",
     "map.choose": "Indicator, jaar, weergave of gemeente kiezen",
+    "map.load_failed": "De kaart kon niet geladen worden. Herlaad de pagina; lukt het dan nog niet, gebruik de tabel hieronder.",
     "map.indicator": "Indicator",
     "map.year": "Jaar",
     "map.view": "Weergave",
@@ -105,6 +106,7 @@ EN = {
     "map.intro": "Pick an indicator with municipal figures. Click a municipality (or choose it in the list) "
                  "to see its series beside those of the region, the province and Flanders.",
     "map.choose": "Choose the indicator, year, view or municipality",
+    "map.load_failed": "The map could not be loaded. Reload the page; if that does not help, use the table below.",
     "map.indicator": "Indicator",
     "map.year": "Year",
     "map.view": "View",
