@@ -82,6 +82,8 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
     screenshot(page, f"pillar_{pillar}_still")          # the first screen
     # the reader makes each chart interactive (each click reruns only its card; a card scrolled to may
     # turn interactive on its own: count until no button is left)
+    # (wait until the clicked card's button is gone too: under load a fragment's old button can outlive
+    # its new chart for a moment, and a second click on it turned no other card interactive)
     buttons = page.get_by_role("button", name=LIVE)
     for _ in range(n):
         if buttons.count() == 0:
@@ -89,6 +91,7 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
         key = live_key(buttons.first)
         buttons.first.click()
         expect(page.locator(f".st-key-{key} [data-testid=stVegaLiteChart] svg.marks")).to_have_count(1, timeout=30_000)
+        expect(page.locator(f".st-key-live-btn-{key}")).to_have_count(0, timeout=30_000)
     expect(buttons).to_have_count(0)
     page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= n",
                            arg=n, timeout=30_000)
