@@ -92,7 +92,7 @@ def _series_spec(_vision, version: str, ind: str, nis: str | None, view: str, si
     base = md.index_base(_vision, ind, nis, view, since) if mode == md.SERIES_INDEX else None
     title = md.series_title(_vision, m, mode, nis, base, lang=lang, with_references=md.references_drawn(series))
     y_title = md.series_axis_title(m, mode, base, lang)
-    spec = mc.series_chart(series, mode, title, y_title, lang=lang).to_dict() if not series.empty else None
+    spec = mc.series_chart(series, mode, title, y_title, lang=lang).to_dict(validate=False) if not series.empty else None
     return spec, series, mode, base
 
 

@@ -25,7 +25,7 @@ def show_chart(chart: alt.TopLevelMixin | dict, alt_text: str, *, lang: str, whe
     ``lang`` in its config (``streek.fmt.vega_locale``: axes and legends write 28.309 or 28,309). Not
     also ``alt=``: Streamlit would warn that it overrides the description.
     ``where`` is a container or column (default: the current one)."""
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     # accessible_spec copies: Streamlit moves the datasets out of the spec it is given; the config is
     # copied too (a cached spec is shared by every session)
     spec = accessible_spec(spec, alt_text)

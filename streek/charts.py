@@ -28,7 +28,6 @@ import hashlib
 import math
 import re
 
-import altair as alt
 import pandas as pd
 
 from streek import card, comparable
@@ -39,6 +38,7 @@ from streek.i18n.names import label_name, unit_name
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
 from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
+from streek.vegalite import alt
 
 # The trend is the growth rate between the first and the latest measurement (as the status is
 # computed), so two measurements are enough to draw it; it is labelled as a projection, not data.

@@ -11,12 +11,12 @@ Pure functions, no streamlit; ``lang`` is always passed in.
 """
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from streek.fmt import fmt_pct
 from streek.i18n import t
 from streek.model import Vision
+from streek.vegalite import alt
 
 GEO_ORDER = ["30000", "02000", "01000"]            # West-Vlaanderen first: the ambition's own area
 GEO_COLORS = {"30000": "#0072B2", "02000": "#E69F00", "01000": "#8C8C8C"}

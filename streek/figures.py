@@ -12,13 +12,13 @@ import html
 import re
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
 from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value
 from streek.i18n import t
 from streek.i18n.names import label_name, unit_name
 from streek.model import in_lang, row_text
+from streek.vegalite import alt
 
 #: order of areas in every comparison: the region first, then wider areas
 GEO_ORDER = ("ZWV", "34000", "30000", "02000", "01000")

@@ -24,7 +24,6 @@ import math
 import textwrap
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 
 from streek import geo
@@ -32,6 +31,7 @@ from streek.fmt import fmt_number
 from streek.i18n import t
 from streek.i18n.names import unit_name
 from streek.mapdata import REFERENCE_GEOS, SELECTION_PARAM, SERIES_INDEX, MapIndicator
+from streek.vegalite import alt
 
 WIDTH, HEIGHT = 620, 470            # fixed for PNG/SVG; Streamlit stretches the width on screen
 NEIGHBOUR_FILL = "#EDEDED"

@@ -22,12 +22,11 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import altair as alt
-
 from streek.cachedir import DISK_CACHE, disk_cache_dir  # noqa: F401  (DISK_CACHE: part of this module's interface)
 from streek.download import neutralise_cell
 from streek.fmt import d3_format_locale
 from streek.png_worker import render_png
+from streek.vegalite import alt
 
 _TIME_LOCALE = {
     "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
@@ -45,7 +44,7 @@ def spec_json(chart: alt.TopLevelMixin | dict | str) -> str:
         return chart
     if isinstance(chart, dict):
         return json.dumps(chart, sort_keys=True)
-    return json.dumps(chart.to_dict(), sort_keys=True)
+    return json.dumps(chart.to_dict(validate=False), sort_keys=True)
 
 
 # The one render cache of the app (the pages keep none of their own): keyed on the spec's JSON

@@ -40,6 +40,19 @@ def built(code: str):
     return chart, df, chart.to_dict()
 
 
+@pytest.mark.parametrize("theme", ["projector", "print"])
+@pytest.mark.parametrize("code", ["1.1.2", "1.4.3", "1.5.1", "2.1.1", "2.3.2", "3.3.1"])   # every kind of target
+def test_charts_of_every_theme_are_valid_vega_lite(code, theme):
+    """The app builds and sends its specs without Altair's schema checks (streek.vegalite): here they
+    are checked, in the other themes and in English too (``built`` checks the Dutch screen charts)."""
+    import jsonschema
+    chart, _ = build_chart(VISION, code, lang="en", theme=theme)
+    try:
+        chart.to_dict()                                   # validates against the Vega-Lite schema
+    except jsonschema.ValidationError as e:               # Altair raises its own subclass
+        pytest.fail(f"{code} {theme}: {e}")
+
+
 def spec_rows(chart, spec: dict | None = None) -> pd.DataFrame:
     """The rows of the chart's own (single, named) dataset, as Vega-Lite receives them."""
     spec = chart.to_dict() if spec is None else spec
