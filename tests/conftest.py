@@ -1,6 +1,7 @@
 """Shared fixtures: the seed vision, a writable copy of data/, and a live app for browser tests."""
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -15,6 +16,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 import apptest_router as _router  # noqa: E402  (tools/apptest_router.py)
 import server as _server  # noqa: E402  (tools/server.py)
+
+# Every AppTest run scans the metadata of every installed package for Streamlit component manifests
+# (~70 ms; a make test makes ~110 such runs). The installed packages do not change while the tests run:
+# one scan per test process. (Our own map component is declared in pages/clickable_map.py, not found
+# by this scan.)
+import streamlit.components.v2.manifest_scanner as _manifests  # noqa: E402
+
+_manifests.scan_component_manifests = functools.cache(_manifests.scan_component_manifests)
 
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
