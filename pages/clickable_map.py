@@ -31,7 +31,7 @@ CSS = """
 .streek-map svg [data-nis][aria-pressed=true]{stroke:#000;stroke-width:3.5px;stroke-linejoin:round}
 .streek-map svg [data-nis]:focus{outline:none}
 .streek-map svg [data-nis]:focus-visible{stroke:#005FCC;stroke-width:4px;stroke-linejoin:round}
-@media print{.streek-map{aspect-ratio:auto!important}}
+@media print{.streek-map{aspect-ratio:auto!important}.streek-map svg{max-height:100mm}}
 """
 _mount = st.components.v2.component("streek_kaart", js=Path(__file__).with_name("clickable_map.js").read_text(),
                                      css=CSS, isolate_styles=False)

@@ -241,7 +241,10 @@ ranked, table = info["ranked"], info["table"]
 
 
 # notes in the project's caption style (pages/ui.BADGE_CSS ``card-notes``, as st.caption)
-NOTE_CSS = BADGE_CSS + "<style>.map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}</style>"
+# On paper (A4 landscape) the title, the map and the series fit one page: both pictures a little lower
+# than on screen (the map's own rule is in pages/clickable_map.CSS); before, the title stood alone on page 1
+NOTE_CSS = BADGE_CSS + ("<style>.map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}"
+                        "@media print{img.streek-still{max-height:95mm;width:auto!important;max-width:100%}}</style>")
 
 
 def _note(text: str) -> str:

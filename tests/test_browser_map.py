@@ -191,3 +191,23 @@ def test_a_map_that_cannot_load_says_so_in_words(tall_page, app_server):
     expect(alert).to_have_text("De kaart kon niet geladen worden. Herlaad de pagina; lukt het dan nog niet, "
                                "gebruik de tabel hieronder.", timeout=60_000)
     assert "Error" not in page.locator(".streek-map").inner_text()
+
+
+def test_printed_map_page_keeps_title_map_and_series_on_the_first_sheet(tab, app_server, tmp_path):
+    """Ctrl+P on A4 landscape (a handout for a meeting): the title, the map and the series beside it
+    on the first sheet, the ranked table on the next. Before, the map and series were too high to
+    follow the title, which stood alone on sheet 1 of 3."""
+    from pypdf import PdfReader
+    page = tab(1400, 1000)
+    page.goto(f"{app_server}/kaart?gemeente=34022")
+    wait_for_app(page)
+    wait_for_map(page)
+    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    page.emulate_media(media="print")
+    out = tmp_path / "kaart.pdf"
+    page.pdf(path=str(out), format="A4", landscape=True, print_background=True)
+    sheets = [p.extract_text() for p in PdfReader(out).pages]
+    assert len(sheets) == 2, [s[:80] for s in sheets]
+    first = sheets[0]
+    assert "Kaart van de 13 gemeenten" in first and "Reeks" in first and "Kortrijk naast de streek" in first, first[:400]
+    assert "gerangschikt" in sheets[1] and "1e van 13" in sheets[1], sheets[1][:300]
