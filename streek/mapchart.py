@@ -31,6 +31,7 @@ from streek.fmt import fmt_number
 from streek.i18n import t
 from streek.i18n.names import unit_name
 from streek.mapdata import REFERENCE_GEOS, SELECTION_PARAM, SERIES_INDEX, MapIndicator
+from streek.theme import FONT
 from streek.vegalite import alt
 
 WIDTH, HEIGHT = 620, 470            # fixed for PNG/SVG; Streamlit stretches the width on screen
@@ -41,7 +42,7 @@ NODATA_HATCH = "#6E6E6E"
 BORDER = "#5A5A5A"
 SELECTED_STROKE = "#000000"
 SEQ_SCHEME = "blues"
-TITLE_WRAP = 44                     # characters per title line of the narrow series chart
+TITLE_WRAP = 38                     # characters per title line of the series chart: 13 px bold DejaVu Sans on a 322 px phone layout
 MAP_TITLE_WRAP = 40                 # characters per title line of the map on screen (a 390 px phone fits ~42)
 DIV_SCHEME = "blueorange"
 # the municipality, the region, the province, Flanders (Okabe-Ito; the order of mapdata.REFERENCE_GEOS after the first)
@@ -278,13 +279,23 @@ def series_height(n_title_lines: int, n_legend_rows: int, plot_height: int = SER
     return plot_height + SERIES_LINE_PX * (n_title_lines + n_legend_rows) + SERIES_AXES_PX
 
 
+def _room_for_values(values: pd.Series) -> alt.Scale:
+    """The value scale of the bars, a fifth longer than the longest bar: its value, written after
+    the bar, stays inside the picture (on a phone "11,3" ran past the right edge)."""
+    top = values.max(skipna=True)
+    return alt.Scale(domainMax=float(top) * 1.2) if pd.notna(top) and top > 0 else alt.Scale()
+
+
 def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_title: str = "", *,
                  lang: str) -> alt.Chart | alt.LayerChart:
     """Lines (several periods) or bars (one period) of a municipality beside the region,
     West-Vlaanderen and Vlaanderen, from :func:`streek.mapdata.series_frame`.
 
     ``y_title`` names the measure and its unit (:func:`streek.mapdata.series_axis_title`). The
-    legend is compact: two columns above the plot, so that the plot keeps its height."""
+    legend stands above the plot, one area per line: in two columns the long names ("Provincie
+    West-Vlaanderen" beside "Zuid-West-Vlaanderen") ran past the picture's right edge. The text is in
+    the theme's font (:data:`streek.theme.FONT`), which vl-convert measures as the browser draws it:
+    with the generic "sans-serif" the still picture's legend entries ran into each other."""
     ordered = series.sort_values("volgorde").drop_duplicates("naam")
     names = list(ordered["naam"])
     # each area keeps its own colour whichever others are missing (the municipality was drawn in
@@ -292,9 +303,9 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     colours = [SERIES_COLORS[REFERENCE_GEOS.index(g) + 1] if g in REFERENCE_GEOS else SERIES_COLORS[0]
                for g in ordered["geo"]]
     color = alt.Color("naam:N", scale=alt.Scale(domain=names, range=colours),
-                      sort=names, legend=alt.Legend(title=None, orient="top", direction="horizontal", columns=2,
-                                                    labelLimit=165, symbolSize=70, symbolStrokeWidth=3,
-                                                    columnPadding=10, rowPadding=2, offset=6))
+                      sort=names, legend=alt.Legend(title=None, orient="top", direction="vertical", columns=1,
+                                                    labelLimit=260, symbolSize=70, symbolStrokeWidth=3,
+                                                    rowPadding=2, offset=6))
     spec = _num_spec(series["waarde"].tolist(), "absoluut")
     tooltip = [alt.Tooltip("naam:N", title=t("map.tt.area", lang)),
                alt.Tooltip("periode_nl:N", title=t("map.tt.year", lang)),
@@ -308,13 +319,13 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
         plot_height = SERIES_BAR_STEP * max(len(names), 1)
         chart = base.mark_bar(size=SERIES_BAR_PX).encode(
             y=alt.Y("naam:N", sort=names, title=None, axis=alt.Axis(labelLimit=200)),
-            x=alt.X("waarde:Q", title=y_title or None, axis=value_axis),
+            x=alt.X("waarde:Q", title=y_title or None, axis=value_axis, scale=_room_for_values(series["waarde"])),
             color=color.legend(None), tooltip=tooltip)
         text = base.mark_text(align="left", dx=4, fontSize=12).encode(
             y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
         chart = alt.layer(chart, text)
     else:
-        legend_rows = math.ceil(len(names) / 2)
+        legend_rows = len(names)
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')",
                                 labelSeparation=4))   # the still picture's font is wider than the one vl-convert measures
@@ -332,6 +343,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
     wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
     return chart.properties(width=WIDTH - 180, height=series_height(len(wrapped), legend_rows, plot_height),
                             title=alt.TitleParams(text=wrapped, anchor="start", fontSize=13)) \
+        .configure(font=FONT) \
         .configure_view(stroke=None) \
         .configure_legend(labelFontSize=11) \
         .configure_axis(labelFontSize=11, titleFontSize=11)

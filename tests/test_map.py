@@ -343,15 +343,47 @@ def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(visio
     # Streamlit fits title + legend + plot into `height`: the plot keeps >= 220 px of it (lines), or a
     # band of SERIES_BAR_STEP px per area (bars of one period)
     title_lines = len(spec["title"]["text"])
-    legend_rows = 2 if s["periode"].nunique() > 1 else 0
+    legend_rows = s["naam"].nunique() if s["periode"].nunique() > 1 else 0
     plot = 220 if s["periode"].nunique() > 1 else mc.SERIES_BAR_STEP * s["naam"].nunique()
     assert spec["height"] - mc.SERIES_LINE_PX * (title_lines + legend_rows) - mc.SERIES_AXES_PX >= plot
     legend = next((e["color"]["legend"] for e in enc if e.get("color", {}).get("legend")), None)
     if s["periode"].nunique() > 1:
-        assert legend["columns"] == 2 and legend["orient"] == "top"
+        assert legend["columns"] == 1 and legend["orient"] == "top"
         svg = to_svg(spec).decode()
         assert _plot_height(svg) >= 220
         assert axis in svg
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("width", [322, 560])
+@pytest.mark.parametrize("ind", ["population_density", "vat_enterprises_started"])    # lines; bars of one year
+def test_series_still_keeps_its_text_inside_the_picture_in_the_charts_font(vision, ind, width, lang):
+    """The series picture beside the map, laid out for a phone and for the map page's column: its
+    text is in the theme's font (vl-convert measures what the browser draws; with the generic
+    "sans-serif" the legend entries ran into each other in the browser), and nothing runs past its
+    right edge: not the title, not the legend with the longest names ("Provincie West-Vlaanderen",
+    "Province of West Flanders"; two columns ran past the edge), not the value written after the
+    longest bar ("11,3" did on a phone)."""
+    import io
+
+    import vl_convert
+    from PIL import Image
+
+    from pages.static_files import laid_out
+    from streek.theme import FONT
+    m = md.map_indicator(vision, ind, lang=lang)
+    s, mode = md.series_frame(vision, ind, "34022", "absoluut", None, lang=lang)
+    title = md.series_title(vision, m, mode, "34022", None, lang=lang, with_references=md.references_drawn(s))
+    spec = mc.series_chart(s, mode, title, md.series_axis_title(m, mode, None, lang), lang=lang).to_dict()
+    svg = to_svg(laid_out(spec, width, spec["height"]), lang).decode()
+    fonts = set(re.findall(r'font-family="([^"]*)"', svg))
+    assert fonts == {FONT}, fonts
+    if s["periode"].nunique() > 1:
+        legend = re.findall(r'<g class="mark-text role-legend-label"[^>]*>(.*?)</g>', svg, re.S)
+        assert set(s["naam"]) <= set(re.findall(r">([^<>]+)</text>", "".join(legend)))      # no name cut short
+    png = Image.open(io.BytesIO(vl_convert.svg_to_png(svg, scale=1))).convert("L")
+    edge = [png.getpixel((png.width - 1, y)) for y in range(png.height)]
+    assert min(edge) > 200, (ind, lang, width, "cut off at the right edge")
 
 
 def test_one_period_bars_are_bars_and_missing_areas_are_named(vision):
