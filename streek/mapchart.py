@@ -328,7 +328,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
         legend_rows = len(names)
         x = alt.X("jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False),
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')",
-                                labelSeparation=4))   # the still picture's font is wider than the one vl-convert measures
+                                labelSeparation=4))   # a gap between year labels: a reader's fallback font may be wider than DejaVu Sans
         y = alt.Y("waarde:Q", title=y_title or None, scale=alt.Scale(zero=False), axis=value_axis)
         size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
             if len(names) == 4 else alt.value(2)

@@ -329,7 +329,7 @@ def _plot_height(svg: str) -> float:
     ("vat_enterprises_active", "per1000", "per 1.000 inwoners"),
     ("population_density", "absoluut", "inwoners per km²"),
 ])
-def test_series_chart_is_tall_with_a_value_axis_title_and_a_compact_legend(vision, ind, view, axis):
+def test_series_chart_is_tall_with_a_value_axis_title_and_a_legend_above_the_plot(vision, ind, view, axis):
     since = "2000" if view == "verandering" else None
     m = md.map_indicator(vision, ind, lang="nl")
     s, mode = md.series_frame(vision, ind, "34027", view, since, lang="nl")
