@@ -1,11 +1,13 @@
 """Shared fixtures: the seed vision, a writable copy of data/, and a live app for browser tests."""
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,10 +29,12 @@ _manifests.scan_component_manifests = functools.cache(_manifests.scan_component_
 
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
+# The folder goes when this process ends (each pytest worker makes its own; they piled up in /tmp).
 for _k in ("DATABASE_URL", "STREEK_DB_URL"):
     os.environ.pop(_k, None)
-os.environ["STREEK_DB_PATH"] = os.path.join(
-    __import__("tempfile").mkdtemp(prefix="streek-test-db-"), "session.sqlite")
+_DB_DIR = tempfile.mkdtemp(prefix="streek-test-db-")
+atexit.register(shutil.rmtree, _DB_DIR, True)
+os.environ["STREEK_DB_PATH"] = os.path.join(_DB_DIR, "session.sqlite")
 
 
 def open_script(script: str, timeout: float = 90, **params):
