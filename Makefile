@@ -12,6 +12,12 @@ INIT_STORE = $(BIN)/python -c "from streek.db import Store, database_url; from s
 # whose tests spread one by one, longest first (tests/conftest.py); each worker starts its own app server,
 # browser and PostgreSQL only when a test there needs one. PYTEST_PARALLEL= runs them serially.
 PYTEST_PARALLEL ?= -n auto --maxprocesses=4 --dist loadscope
+# pip installs without compiling every module of every package to bytecode: that took ~20 s of a fresh
+# set-up (~6.500 files, most never imported). Python compiles a module when it is first imported and
+# writes it into the ignored __pycache__/ folders, also where PYTHONDONTWRITEBYTECODE is set: without it
+# every process (app server, pytest worker, command) would compile its imports again (~3 s each) and
+# every pytest worker would re-rewrite all test modules.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run serve test install install-dev lint validate bench bench-load geo data clean
 
@@ -20,11 +26,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-compile -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt tests/package.json $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-compile -r requirements-dev.txt
 	@command -v npm >/dev/null || { echo "npm ontbreekt (Debian: apt-get install npm): nodig voor axe-core in de toegankelijkheidstests"; exit 1; }
 	cd tests && npm ci --no-audit --no-fund --silent
 	touch $@
@@ -53,13 +59,10 @@ serve: $(VENV)/.installed
 	STREEK_WARM=1 $(BIN)/python tools/serve_multi.py app.py --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 ## make test: set up .venv with test tools, then lint, validate data/ and run every test (browser tests included).
-## Bytecode is written (into the ignored __pycache__/ folders) even where PYTHONDONTWRITEBYTECODE is set:
-## without it every pytest worker re-rewrites all test modules (~3 s each) and every app server and
-## command the tests start compiles streek/ and pages/ again.
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m streek validate
 	$(BIN)/ruff check .
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
