@@ -23,13 +23,13 @@ from streek.db.importer import (
     commit,
     history_frame,
     issues_frame,
-    local_time,
     plan_import,
     preview_frame,
     template_csv,
     template_xlsx,
 )
 from streek.db.store import StoreError
+from streek.fmt import fmt_datetime
 from streek.i18n import t
 
 lang = page_lang()   # the reader's language, passed down explicitly
@@ -141,18 +141,18 @@ if imps.empty:
 else:
     shown = pd.DataFrame({
         t("editor.col.import", lang): imps["id"],
-        t("editor.col.when", lang): [local_time(x).strftime("%d-%m-%Y %H:%M") for x in imps["created_at"]],
+        t("editor.col.when", lang): [fmt_datetime(x, lang) for x in imps["created_at"]],
         t("editor.col.who", lang): imps["editor"],
         t("editor.col.file", lang): imps["filename"],
         t("editor.col.source", lang): imps["source"],
         t("editor.col.row", lang): imps["n_rows"],
         t("editor.col.undone", lang): [
-            "" if pd.isna(u) else f"{local_time(u):%d-%m-%Y %H:%M} ({b})" for u, b in zip(imps["undone_at"], imps["undone_by"])],
+            "" if pd.isna(u) else f"{fmt_datetime(u, lang)} ({b})" for u, b in zip(imps["undone_at"], imps["undone_by"])],
     })
     st.dataframe(shown, hide_index=True, width="stretch", key="editor_imports")
     open_imps = imps[imps["undone_at"].isna()]
     if not open_imps.empty:
-        labels = {int(r.id): t("editor.undo_option", lang, id=int(r.id), when=local_time(r.created_at).strftime("%d-%m-%Y %H:%M"),
+        labels = {int(r.id): t("editor.undo_option", lang, id=int(r.id), when=fmt_datetime(r.created_at, lang),
                                 who=r.editor, n=int(r.n_rows))
                   for r in open_imps.itertuples()}
         which = st.selectbox(t("editor.undo_pick", lang), list(labels), format_func=labels.get, key="editor_undo_pick")

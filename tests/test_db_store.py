@@ -57,6 +57,26 @@ def test_default_database_is_a_sqlite_file_under_var(monkeypatch):
     assert database_url("sqlite:///explicit.sqlite") == "sqlite:///explicit.sqlite"
 
 
+def test_times_are_shown_in_belgian_time_in_the_readers_date_order(db_url, catalog, monkeypatch):
+    """The editor's history and an undo's refusal state when it happened as a person in the region reads
+    it: stored in UTC, shown in Belgian (summer) time, day first in Dutch and ISO in English (as
+    streek.fmt.fmt_datetime everywhere). Before, they printed the stored UTC clock time, in Dutch order
+    also on the English page."""
+    from datetime import UTC, datetime
+    from streek.db import store as store_module
+    from streek.db.importer import history_frame
+    monkeypatch.setattr(store_module, "now", lambda: datetime(2026, 7, 1, 12, 30, tzinfo=UTC))
+    store = Store(db_url)
+    r = store.add([NewValue("2.1.2", "ZWV", "2021", 6900.0, "VDAB 2022")], editor="anna", filename="a.csv",
+                  seed=catalog.seed)
+    store.undo(r.import_id, editor="bert", seed=catalog.seed)
+    nl, en = history_frame(store.history(), lang="nl"), history_frame(store.history(), lang="en")
+    assert list(nl.iloc[:, 0]) == ["01-07-2026 14:30", "01-07-2026 14:30"]
+    assert list(en.iloc[:, 0]) == ["2026-07-01 14:30", "2026-07-01 14:30"]
+    with pytest.raises(StoreError, match=r"al ongedaan gemaakt \(01-07-2026 14:30 door bert\)"):
+        store.undo(r.import_id, editor="bert", seed=catalog.seed)
+
+
 def test_newest_value_wins_history_keeps_all_and_undo_restores(db_url, catalog):
     store = Store(db_url)
     key = ("2.1.2", "ZWV", "2021")

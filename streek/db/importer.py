@@ -43,7 +43,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from streek.db.store import Key, NewValue, StaleRevision, Store, StoreError, WriteResult
-from streek.fmt import fmt_number, fmt_period
+from streek.fmt import fmt_datetime, fmt_number, fmt_period
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Vision
 from streek.periods import MAX_YEAR, MIN_YEAR, parse_period, period_in_range
@@ -514,23 +514,14 @@ def preview_frame(plan: ImportPlan, catalog: Catalog, *, lang: str) -> pd.DataFr
     return pd.DataFrame(out, columns=cols)
 
 
-def local_time(value) -> pd.Timestamp:
-    """A stored timestamp (UTC; SQLite drops the zone) in Belgian time."""
-    ts = pd.Timestamp(value)
-    if ts.tzinfo is None:
-        ts = ts.tz_localize("UTC")
-    return ts.tz_convert("Europe/Brussels")
-
-
 def history_frame(hist: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     cols = [t("editor.col.when", lang), t("editor.col.who", lang), t("editor.col.action", lang), t("editor.col.indicator", lang),
             t("editor.col.geo", lang), t("editor.col.period", lang), t("editor.col.old", lang), t("editor.col.new", lang),
             t("editor.col.source", lang), t("editor.col.import", lang)]
     out = []
     for r in hist.itertuples():
-        at = local_time(r.at)
         undone = "" if r.undone_at is None or pd.isna(r.undone_at) else " " + t("editor.history.undone", lang)
-        out.append(dict(zip(cols, [at.strftime("%d-%m-%Y %H:%M"), r.who, t("editor.action." + r.action, lang), r.indicator,
+        out.append(dict(zip(cols, [fmt_datetime(r.at, lang), r.who, t("editor.action." + r.action, lang), r.indicator,
                                    r.geo or "–", fmt_period(r.period, lang=lang), _fmt(None if pd.isna(r.old_value) else r.old_value, lang=lang),
                                    _fmt(None if pd.isna(r.new_value) else r.new_value, lang=lang), r.source,
                                    f"{r.import_id} ({r.filename}){undone}"])))

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 
 from streek.db.engine import database_url, describe, get_engine, write_lock, writer
 from streek.db.schema import audit, imports, measurements, migrate, now
+from streek.fmt import fmt_datetime
 
 Key = tuple[str, str, str]  # indicator, geo ('' = no geography), period
 CURRENT_COLUMNS = ["indicator", "geo", "period", "value", "source", "note", "import_id", "created"]
@@ -190,7 +191,7 @@ class Store:
                 raise StoreError(f"Import {import_id} bestaat niet.")
             if imp["undone_at"] is not None:
                 raise StoreError(f"Import {import_id} is al ongedaan gemaakt "
-                                 f"({imp['undone_at']:%d-%m-%Y %H:%M} door {imp['undone_by']}).")
+                                 f"({fmt_datetime(imp['undone_at'], 'nl')} door {imp['undone_by']}).")
             keys = [tuple(r) for r in conn.execute(
                 select(measurements.c.indicator, measurements.c.geo, measurements.c.period)
                 .where(measurements.c.import_id == import_id))]
