@@ -25,7 +25,7 @@ from pathlib import Path
 from streek.cachedir import DISK_CACHE, disk_cache_dir  # noqa: F401  (DISK_CACHE: part of this module's interface)
 from streek.download import neutralise_cell
 from streek.fmt import d3_format_locale
-from streek.png_worker import render_png
+from streek.png_worker import converter, render_png
 from streek.vegalite import alt
 
 _TIME_LOCALE = {
@@ -60,8 +60,7 @@ def _svg(spec: str, lang: str) -> str:
         hit = _disk_read(folder / name, b"<svg")
         if hit is not None:
             return hit.decode("utf-8")
-    import vl_convert as vlc  # here, not at import: a process whose pictures are all on disk never loads it
-    svg = vlc.vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
+    svg = converter().vegalite_to_svg(json.loads(spec), format_locale=_FORMAT_LOCALE.get(lang, _FORMAT_LOCALE["nl"]),
                               time_format_locale=_TIME_LOCALE if lang == "nl" else "en-US")
     if folder is not None:
         _disk_write(folder, name, svg.encode("utf-8"))

@@ -70,12 +70,25 @@ def test_document_has_31_ambitions_12_10_9():
     assert [len(document_ambitions(VISION, p)) for p in "123"] == [12, 10, 9]
 
 
+@cache
+def font_chars() -> set[str]:
+    """The characters of Streek Sans, the charts' font in vl-convert (streek/fonts, tools/build_font.py)."""
+    from fontTools.ttLib import TTFont
+    from streek.png_worker import FONT_DIR
+    return {chr(c) for c in TTFont(str(FONT_DIR / "StreekSans.ttf")).getBestCmap()}
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_every_chart_renders_with_vl_convert(code):
     svg = to_svg(built(code)[0]).decode()
     assert svg.startswith("<svg") and "</svg>" in svg
     assert "<path" in svg or "<rect" in svg   # marks were drawn
     assert "Jaar" in svg                       # Dutch axis title
+    # every character it writes is in the font vl-convert measures it with (the subset holds them all)
+    import html
+    import re
+    written = set(html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))))
+    assert written - font_chars() == set(), (code, sorted(written - font_chars()))
 
 
 @pytest.mark.parametrize("code", CODES)
