@@ -20,7 +20,7 @@ PYTEST_PARALLEL ?= -n auto --maxprocesses=4 --dist loadscope
 # pytest worker would re-rewrite all test modules.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run serve test install install-dev lint validate bench bench-load geo data clean
+.PHONY: run serve test install install-dev lint validate bench bench-load geo data fonts clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,10 @@ data: $(VENV)/.installed
 ## make geo: rebuild geo/ from ../shared/geo with geopandas (build step, not needed to run)
 geo: $(VENV)/.installed
 	$(BIN)/python tools/build_geo.py
+
+## make fonts: rebuild streek/fonts (Streek Sans) from the system's DejaVu Sans (build step, not needed to run)
+fonts: $(VENV)/.installed
+	$(BIN)/python tools/build_font.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-output
