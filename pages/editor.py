@@ -111,7 +111,7 @@ if uploaded is not None:
                 try:
                     res = commit(plan, store, catalog, editor=editor, overwrite=overwrite, lang=lang)
                 except ImportRefused as e:
-                    st.error(t("editor.refused", lang, msg=str(e)))
+                    st.error(t("editor.refused", lang, msg=e.message(lang)))
                 else:
                     st.session_state["editor_flash"] = t("editor.imported", lang, id=res.import_id, new=res.n_new,
                                                          changed=res.n_changed)
@@ -161,7 +161,7 @@ else:
             try:
                 n = store.undo(int(which), editor=editor, seed=catalog.seed)
             except StoreError as e:
-                st.error(t("editor.refused", lang, msg=str(e)))
+                st.error(t("editor.refused", lang, msg=e.message(lang)))
             else:
                 st.session_state["editor_flash"] = t("editor.undone", lang, id=which, n=n)
                 st.rerun()

@@ -73,8 +73,10 @@ def test_times_are_shown_in_belgian_time_in_the_readers_date_order(db_url, catal
     nl, en = history_frame(store.history(), lang="nl"), history_frame(store.history(), lang="en")
     assert list(nl.iloc[:, 0]) == ["01-07-2026 14:30", "01-07-2026 14:30"]
     assert list(en.iloc[:, 0]) == ["2026-07-01 14:30", "2026-07-01 14:30"]
-    with pytest.raises(StoreError, match=r"al ongedaan gemaakt \(01-07-2026 14:30 door bert\)"):
+    with pytest.raises(StoreError, match=r"al ongedaan gemaakt \(01-07-2026 14:30 door bert\)") as refused:
         store.undo(r.import_id, editor="bert", seed=catalog.seed)
+    # the editing page says it in the reader's language (before: Dutch inside "Not stored: …")
+    assert refused.value.message("en") == "Import 1 has been undone already (2026-07-01 14:30 by bert)."
 
 
 def test_newest_value_wins_history_keeps_all_and_undo_restores(db_url, catalog):
@@ -123,6 +125,8 @@ def test_stale_preview_is_refused_and_writes_nothing(db_url, catalog):
     before = snapshot(store)
     with pytest.raises(ImportRefused, match="gewijzigd sinds het voorbeeld"):
         commit(plan, store, catalog, editor="anna", lang="nl")
+    with pytest.raises(ImportRefused, match="^The data changed after the preview was made"):   # English page
+        commit(plan, store, catalog, editor="anna", lang="en")
     assert snapshot(store) == before
     with pytest.raises(StaleRevision):
         store.add([NewValue("2.1.2", "ZWV", "2021", 1.0, "x")], editor="a", filename="f", expected_revision=(0, 0, 0))

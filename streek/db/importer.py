@@ -42,7 +42,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from streek.db.store import Key, NewValue, StaleRevision, Store, StoreError, WriteResult
+from streek.db.store import Key, NewValue, Store, StoreError, WriteResult
 from streek.fmt import fmt_datetime, fmt_number, fmt_period
 from streek.i18n import t
 from streek.model import COUNT_UNITS, Vision
@@ -480,10 +480,8 @@ def commit(plan: ImportPlan, store: Store, catalog: Catalog, *, editor: str, ove
     try:
         return store.add(values, editor=editor.strip(), filename=plan.filename or "bestand", seed=catalog.seed,
                          expected_revision=plan.revision)
-    except StaleRevision as e:
-        raise ImportRefused(str(e)) from e
-    except StoreError as e:
-        raise ImportRefused(str(e)) from e
+    except StoreError as e:          # also StaleRevision: another editor wrote after the preview
+        raise ImportRefused(e.message(lang)) from e
 
 
 # --- tables for the page and the command line -------------------------------------------------

@@ -25,7 +25,19 @@ HISTORY_COLUMNS = ["at", "who", "action", "indicator", "geo", "period", "old_val
 
 
 class StoreError(Exception):
-    """A refused store operation; the message is Dutch and meant for the editor."""
+    """A refused store operation: why, as a catalogue key (``store.refused.*``) with its parameters.
+    ``str()`` is the Dutch message (the command line's); :meth:`message` says it in the reader's
+    language (the editing page). A moment among the parameters (``at``) is written as a reader of that
+    language reads it, in Belgian time."""
+
+    def __init__(self, key: str, **params) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.message("nl"))
+
+    def message(self, lang: str) -> str:
+        from streek.i18n import t
+        params = {k: fmt_datetime(v, lang) if k == "at" else v for k, v in self.params.items()}
+        return t(self.key, lang, **params)
 
 
 class StaleRevision(StoreError):
@@ -135,18 +147,16 @@ class Store:
         before any import (the old value in the audit). With ``expected_revision`` the write is
         refused when someone changed the store since the preview was made."""
         if not values:
-            raise StoreError("Er is niets om op te slaan.")
+            raise StoreError("store.refused.nothing")
         keys = [v.key for v in values]
         if len(set(keys)) != len(keys):
-            raise StoreError("Dezelfde indicator, hetzelfde gebied en dezelfde periode komen meer dan eens voor.")
+            raise StoreError("store.refused.duplicate")
         seed = seed or {}
         sources = "; ".join(dict.fromkeys(v.source for v in values))
         with writer(self.engine).begin() as conn:
             write_lock(conn)
             if expected_revision is not None and self.revision_in(conn) != tuple(expected_revision):
-                raise StaleRevision("De gegevens zijn gewijzigd sinds het voorbeeld gemaakt werd "
-                                    "(een andere redacteur importeerde of maakte iets ongedaan). "
-                                    "Bekijk het voorbeeld opnieuw en bevestig dan.")
+                raise StaleRevision("store.refused.stale")
             before = {k: r["value"] for k, r in self._current_rows(conn, keys).items()}
             t = now()
             import_id = conn.execute(imports.insert().values(
@@ -188,10 +198,9 @@ class Store:
             write_lock(conn)
             imp = conn.execute(select(imports).where(imports.c.id == import_id)).mappings().first()
             if imp is None:
-                raise StoreError(f"Import {import_id} bestaat niet.")
+                raise StoreError("store.refused.no_import", id=import_id)
             if imp["undone_at"] is not None:
-                raise StoreError(f"Import {import_id} is al ongedaan gemaakt "
-                                 f"({fmt_datetime(imp['undone_at'], 'nl')} door {imp['undone_by']}).")
+                raise StoreError("store.refused.already_undone", id=import_id, at=imp["undone_at"], who=imp["undone_by"])
             keys = [tuple(r) for r in conn.execute(
                 select(measurements.c.indicator, measurements.c.geo, measurements.c.period)
                 .where(measurements.c.import_id == import_id))]
