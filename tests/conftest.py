@@ -206,6 +206,18 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())))")
 
 
+def right_edge_is_clear(svg: str) -> bool:
+    """Nothing drawn runs off a still picture's right edge: no dark pixel in its rightmost column,
+    drawn by vl-convert with the charts' font registered (streek.png_worker.converter), as measured."""
+    import io
+
+    from PIL import Image
+
+    from streek.png_worker import converter
+    png = Image.open(io.BytesIO(converter().svg_to_png(svg, scale=1))).convert("L")
+    return min(png.getpixel((png.width - 1, y)) for y in range(png.height)) > 200
+
+
 def screenshot(page, name: str) -> Path:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"{name}.png"

@@ -1,14 +1,12 @@
 """Chart themes (streek.theme) and label placement, checked in the specs and in the SVG that
 vl-convert draws: font sizes and colours of each theme, print text >= 10 pt on paper, and the
 labels of baseline, target and latest measurement clear of each other and of the lines."""
-import io
 import re
 from functools import cache
 
 import pandas as pd
 import pytest
-import vl_convert
-from PIL import Image
+from conftest import right_edge_is_clear
 
 from streek.charts import EL_MEAS, EL_PATH, EL_TREND, build_chart, document_ambitions, el_label, series_of
 from streek.load import load_vision
@@ -206,9 +204,7 @@ def test_screen_labels_fit_the_plot_at_every_width(code, width, lang):
     drawn_lines = {e for e in lines if (df["element"] == e).sum() >= 2}
     assert drawn_lines <= shown, (code, width, drawn_lines - shown)
     # nothing runs off the picture: no dark pixel in its rightmost column
-    png = Image.open(io.BytesIO(vl_convert.svg_to_png(svg, scale=1))).convert("L")
-    edge = [png.getpixel((png.width - 1, y)) for y in range(png.height)]
-    assert min(edge) > 200, (code, width, lang, "cut off at the right edge")
+    assert right_edge_is_clear(svg), (code, width, lang, "cut off at the right edge")
 
 
 def test_a_newly_imported_measurement_gets_a_label():
