@@ -354,7 +354,7 @@ def _described(chart: alt.Chart, multi: bool, *, lang: str) -> alt.Chart:
     source = t("pillars.table.source", lang)
     expr = ("datum.reeks + ' – ' + " if multi else "") + \
         f"datum.element + ' ' + datum.periode + ': ' + datum.waarde_nl + '. {source}: ' + datum.bron"
-    return chart.transform_calculate(omschrijving=expr).encode(description="omschrijving:N")
+    return chart.transform_calculate(omschrijving=expr).encode(description=alt.Description("omschrijving:N"))
 
 
 def _is(el: str, *, lang: str):
@@ -449,10 +449,10 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
         y = _y(axis_title(a, lang=lang), y_dom, spec, zero=True, lang=lang)
         x = _x([x_dom[0], x_dom[1]], lang=lang)
         layers.append(base.mark_rect(opacity=0.85, color=NEUTRAL).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG, lang=lang)))
+            x=x, x2=alt.X2("jaar_eind:Q"), y=y, y2=alt.Y2Datum(0), tooltip=tip).transform_filter(_is(EL_AVG, lang=lang)))
         layers.append(base.mark_rect(opacity=0.25, color=main_color, stroke=TARGET_COLOR, strokeDash=[6, 4],
                                      strokeWidth=1.5).encode(
-            x=x, x2="jaar_eind:Q", y=y, y2=alt.datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
+            x=x, x2=alt.X2("jaar_eind:Q"), y=y, y2=alt.Y2Datum(0), tooltip=tip).transform_filter(_is(EL_AVG_TARGET, lang=lang)))
         # a bar's label starts at the bar's outer end (a bar in the left half at its left edge, in the right
         # half at its right edge): centred, a label wider than its bar ran off a phone's plot
         half = (x_dom[0] + x_dom[1]) / 2
@@ -460,7 +460,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
             bar_label = base.mark_text(dy=-10, fontSize=th.mark_label, fontWeight="bold", align=align, aria=False,
                                        tooltip=None).encode(
                 x=alt.X(f"{at}:Q", title=t("pillars.chart.axis.year", lang), scale=alt.Scale(domain=x_dom, nice=False)),
-                y=y, text="label:N").transform_filter(alt.datum.label != "").transform_filter(side)
+                y=y, text=alt.Text("label:N")).transform_filter(alt.datum.label != "").transform_filter(side)
             if th.kind != "screen":
                 layers.append(bar_label)
                 continue
@@ -503,7 +503,7 @@ def _chart(vision: Vision, df: pd.DataFrame, group: list[Ambition], res: dict[st
                                                  columns=alt.ExprRef(expr=f"width < {LEGEND_ONE_ROW_FROM} ? 1 : 0")
                                                  if th.kind == "screen" and not multi else alt.Undefined)
                                if present else None)
-    line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": "reeks:N", "tooltip": tip}
+    line_enc = {"x": x, "y": y, "strokeDash": line_dash, "detail": alt.Detail("reeks:N"), "tooltip": tip}
     if color is not None:
         line_enc["color"] = color
 
@@ -576,7 +576,7 @@ def _empty_text(x: alt.X, y: alt.Y, x_dom: list[float], y_dom: list[float], th: 
     return alt.Chart(alt.Data(values=[{"tekst": t("pillars.chart.no_measurement", lang),
                                        "jaar": x_dom[0] + (x_dom[1] - x_dom[0]) * x_at,
                                        "waarde": y_dom[0] + (y_dom[1] - y_dom[0]) * at}])).mark_text(
-        fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL, tooltip=None).encode(x=x, y=y, text="tekst:N")
+        fontSize=th.mark_label + 2, fontStyle="italic", color=NEUTRAL, tooltip=None).encode(x=x, y=y, text=alt.Text("tekst:N"))
 
 
 # --- label placement --------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_ori
            alt.Tooltip("bron:N", title=t("pillars.table.source", lang))]
     base = alt.Chart(data)
     out = [
-        base.mark_line(strokeWidth=1.6, opacity=0.85, tooltip=None).encode(x=x, y=y, color=color, detail="reeks:N"),   # the points tell
+        base.mark_line(strokeWidth=1.6, opacity=0.85, tooltip=None).encode(x=x, y=y, color=color, detail=alt.Detail("reeks:N")),   # the points tell
         base.mark_point(size=22, filled=True, opacity=0.9).encode(x=x, y=y, color=color, tooltip=tip)
         .transform_filter("!datum.breuk"),
         base.mark_point(size=46, filled=False, strokeWidth=1.6, shape="square").encode(x=x, y=y, color=color, tooltip=tip)
@@ -117,7 +117,7 @@ def layers(vision: Vision, code: str, lang: str, text_size: int = 10, legend_ori
         out.append(brk.mark_rule(color=BREAK_COLOR, strokeDash=[2, 3], strokeWidth=1, opacity=0.8,
                                  tooltip=None).encode(x=x))
         out.append(brk.mark_text(color=BREAK_COLOR, fontSize=text_size, angle=270, align="right", baseline="bottom",
-                                 dx=-2, dy=-1, tooltip=None).encode(x=x, y=alt.value(2), text="tekst:N"))
+                                 dx=-2, dy=-1, tooltip=None).encode(x=x, y=alt.YValue(2), text=alt.Text("tekst:N")))
     return out
 
 

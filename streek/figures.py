@@ -155,9 +155,9 @@ def benchmark_chart(g: FigureGroup, *, lang: str) -> alt.LayerChart:
                         scale=alt.Scale(domain=[t("bench.role.region", lang), t("bench.role.other", lang)],
                                         range=[REGION_COLOR, OTHER_COLOR])))
     pos = base.transform_filter("datum.waarde >= 0").mark_text(align="left", dx=4, fontSize=13, fontWeight="bold") \
-        .encode(text="label:N")
+        .encode(text=alt.Text("label:N"))
     neg = base.transform_filter("datum.waarde < 0").mark_text(align="right", dx=-4, fontSize=13, fontWeight="bold") \
-        .encode(text="label:N")
+        .encode(text=alt.Text("label:N"))
     return alt.layer(bars, pos, neg).properties(
         title=alt.TitleParams(text=g.indicator(lang=lang), subtitle=g.subtitle(lang=lang), anchor="start", fontSize=15,
                               subtitleFontSize=13, subtitleColor="#4A5560", limit=600),

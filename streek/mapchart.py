@@ -153,8 +153,8 @@ def _labels(data: alt.Data, color: str, size, weight: str = "normal", style: str
     base = alt.Chart(data) if lookup is None else lookup(alt.Chart(data))
     if where:
         base = base.transform_filter(where)
-    base = base.encode(longitude="label_lon:Q", latitude="label_lat:Q",
-                       **({} if text else {"text": f"{field}:N"}))
+    base = base.encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"),
+                       **({} if text else {"text": alt.Text(f"{field}:N")}))
     kw = {"fontSize": size, "fontWeight": weight, "fontStyle": style, "dy": dy, "align": "center",
           "baseline": "middle", "clip": True, **({"text": text} if text else {})}
     layers = []
@@ -215,7 +215,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     layers: list[alt.Chart] = [
         alt.Chart(nb_data).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True),
         valued(alt.Chart(mun_data)).transform_filter(has_value).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
-            color=alt.Color("waarde:Q", scale=scale, legend=legend), description="aria:N"),
+            color=alt.Color("waarde:Q", scale=scale, legend=legend), description=alt.Description("aria:N")),
     ]
     if not without:
         # every municipality has a value: the coloured shapes themselves carry the tooltip and the
@@ -225,7 +225,7 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
             tooltip=tooltip).add_params(sel)
     if without:
         layers.append(valued(alt.Chart(mun_data)).transform_filter(no_value).mark_geoshape(stroke="white", strokeWidth=0.8)
-                      .encode(description="aria:N",
+                      .encode(description=alt.Description("aria:N"),
                               fill=alt.Fill("status:N", scale=alt.Scale(domain=[t("map.no_data", lang)], range=[NODATA_FILL]),
                                             legend=alt.Legend(title=None, orient="bottom", symbolType="square",
                                                               symbolSize=260))))
@@ -235,8 +235,8 @@ def map_chart(frame: pd.DataFrame, m: MapIndicator, view: str, title: str | list
     layers += _labels(border_data, NEIGHBOUR_TEXT, LABEL_FONT, weight="bold", text=t("map.france", lang), halo=False)
     # a thin line from a shape to its name where the name had to move off the shape
     layers.append(alt.Chart(mun_data).transform_filter("datum.leader").mark_rule(color="#1B1F24", strokeWidth=0.8)
-                  .encode(longitude="anchor_lon:Q", latitude="anchor_lat:Q", longitude2="label_lon:Q",
-                          latitude2="label_lat:Q"))
+                  .encode(longitude=alt.Longitude("anchor_lon:Q"), latitude=alt.Latitude("anchor_lat:Q"),
+                          longitude2=alt.Longitude2("label_lon:Q"), latitude2=alt.Latitude2("label_lat:Q")))
     # the selected municipality's outline (the selection of the top layer), under the names
     layers.append(alt.Chart(mun_data).transform_filter({"param": SELECTION_PARAM, "empty": False})
                   .mark_geoshape(filled=False, stroke=SELECTED_STROKE, strokeWidth=3.5, strokeJoin="round"))
@@ -322,7 +322,7 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
             x=alt.X("waarde:Q", title=y_title or None, axis=value_axis, scale=_room_for_values(series["waarde"])),
             color=color.legend(None), tooltip=tooltip)
         text = base.mark_text(align="left", dx=4, fontSize=12).encode(
-            y=alt.Y("naam:N", sort=names), x="waarde:Q", text="waarde_kort:N")
+            y=alt.Y("naam:N", sort=names), x=alt.X("waarde:Q"), text=alt.Text("waarde_kort:N"))
         chart = alt.layer(chart, text)
     else:
         legend_rows = len(names)
@@ -330,14 +330,14 @@ def series_chart(series: pd.DataFrame, mode: str, title: str | list[str], y_titl
                   axis=alt.Axis(format="d", tickMinStep=1, labelExpr="format(datum.value, 'd')",
                                 labelSeparation=4))   # a gap between year labels: a reader's fallback font may be wider than DejaVu Sans
         y = alt.Y("waarde:Q", title=y_title or None, scale=alt.Scale(zero=False), axis=value_axis)
-        size = alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8)) \
-            if len(names) == 4 else alt.value(2)
-        line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail="naam:N")
+        size = alt.StrokeWidthValue(**alt.condition(alt.datum.volgorde == 0, alt.value(3.2), alt.value(1.8))) \
+            if len(names) == 4 else alt.StrokeWidthValue(2)
+        line = base.mark_line().encode(x=x, y=y, color=color, strokeWidth=size, detail=alt.Detail("naam:N"))
         pts = base.mark_point(filled=True, size=30).encode(x=x, y=y, color=color, tooltip=tooltip)
         layers = [line, pts]
         if mode == SERIES_INDEX:
             layers.append(alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#999", strokeDash=[3, 3]).encode(
-                y="y:Q"))
+                y=alt.Y("y:Q")))
         chart = alt.layer(*layers)
     lines = [title] if isinstance(title, str) else list(title)
     wrapped = [w for line in lines for w in textwrap.wrap(line, TITLE_WRAP)]
@@ -364,7 +364,7 @@ def locator_chart(*, lang: str) -> dict:
         alt.Chart(wvl).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="#9A9A9A", strokeWidth=1),
         alt.Chart(region).mark_geoshape(fill="#0072B2", stroke="#1B1F24", strokeWidth=1),
         alt.Chart(wvl).mark_text(fontSize=11, fill=NEIGHBOUR_TEXT, fontStyle="italic")
-        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name:N"),
+        .encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("name:N")),
     ).project(type="mercator").properties(width=190, height=170)
     main = alt.layer(
         alt.Chart(nb).mark_geoshape(fill=NEIGHBOUR_FILL, stroke="white", strokeWidth=1, clip=True)

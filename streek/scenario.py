@@ -176,6 +176,6 @@ def scenario_chart(a: Ambition, measurements, sc: Scenario, *, lang: str):
     measured = base.transform_filter(alt.datum.reeks == meas_label).mark_line(point=True, strokeWidth=3)
     scen = base.transform_filter(alt.datum.reeks == scen_label).mark_line(strokeDash=[6, 4], strokeWidth=3)
     target = base.transform_filter(alt.datum.reeks == target_label).mark_point(shape="diamond", size=220, filled=True)
-    rule = alt.Chart(pd.DataFrame({"waarde": [sc.target_value]})).mark_rule(color="#009E73", strokeDash=[2, 2]).encode(y="waarde:Q")
+    rule = alt.Chart(pd.DataFrame({"waarde": [sc.target_value]})).mark_rule(color="#009E73", strokeDash=[2, 2]).encode(y=alt.Y("waarde:Q"))
     return (alt.layer(rule, measured, scen, target)
             .properties(title=alt.Title(t("whatif.chart_title", lang=lang), subtitle=a.code), height=280))
