@@ -161,6 +161,13 @@ def page(tab):
     return tab()
 
 
+# How often a wait_for_function checks its condition: every 100 ms, not on every animation frame
+# (Playwright's default, "raf"), which keeps the renderer making frames at 60 Hz for as long as a test
+# waits (the two accessibility walks: renderer 37,9 -> 35,2 core-s with this in wait_for_charts alone;
+# all browser tests: 113 -> 110 core-s).
+POLL_MS = 100
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Wait until the Streamlit app is connected, has drawn content and no script is running
     (Playwright's auto-retrying expectations; no fixed sleeps)."""
@@ -199,7 +206,7 @@ def download(page, button) -> tuple[str, bytes]:
 
 def wait_for_charts(page, timeout: float = 30_000) -> None:
     """Wait until every chart has drawn and every image has loaded, then let the browser paint."""
-    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout, polling=POLL_MS)
     settle(page)
 
 

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot, wait_for_app
+from conftest import POLL_MS, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -63,12 +63,12 @@ def test_swot_quadrants_and_charts_draw(page, app_server, vision):
         assert item in text, item
     expected = _expected_swot_charts(vision, "sterkte")
     # first still images (no Vega to load), every one loaded and drawn at a readable width
-    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000)
+    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000, polling=POLL_MS)
     assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     screenshot(page, "about-swot-still")
     _click_all_interactive(page, len(expected))
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
-    drawn = page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000).json_value()
+    drawn = page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000, polling=POLL_MS).json_value()
     assert len(drawn) == len(expected)
     # SVG renderer: every chart draws one bar and one value label per area, at least
     for d, g in zip(drawn, expected):
@@ -85,8 +85,8 @@ def test_swot_tab_from_url_shows_weaknesses(page, app_server, vision):
     _open(page, f"{app_server}/swot?cijfers={quote(label)}")
     expected = _expected_swot_charts(vision, "zwakte")
     # the tab bound to the URL can open one rerun after the first render: wait for its charts
-    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000)
+    page.wait_for_function(STILLS_LOADED_JS, arg=len(expected), timeout=30_000, polling=POLL_MS)
     _click_all_interactive(page, len(expected))
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(len(expected), timeout=30_000)
-    page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000, polling=POLL_MS)
     screenshot(page, "about-swot-zwaktes")

@@ -8,7 +8,7 @@ three pillars (tests/about_checks.py::assert_home_names_the_pillars)."""
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_for_app
+from conftest import POLL_MS, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ def test_home_locator_still_then_interactive(page, app_server):
     page.goto(app_server)
     wait_for_app(page)
     page.wait_for_function("""() => { const i = [...document.querySelectorAll('img.streek-still')];
-        return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); }""", timeout=30_000)
+        return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); }""", timeout=30_000, polling=POLL_MS)
     assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     page.get_by_role("button", name="Interactieve kaart").click()
     charts = page.locator("[data-testid=stVegaLiteChart]")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot, settle, wait_for_app
+from conftest import POLL_MS, screenshot, settle, wait_for_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from map_click import (MUNICIPALITIES, SERIES_JS, click_municipality, dismiss_dialog, map_shapes,  # noqa: E402
@@ -129,7 +129,7 @@ def test_names_do_not_overlap_and_the_series_is_readable(tab, app_server, width)
     # its interactive chart, one click away: a plot of >= 220 px with its value axis titled
     page.get_by_role("button", name="Interactieve grafiek").click()
     page.wait_for_function("() => document.querySelector('[data-testid=stVegaLiteChart] svg .role-mark path')",
-                           timeout=60_000)
+                           timeout=60_000, polling=POLL_MS)
     assert page.evaluate(PLOT_JS) >= 220
     assert "Kuurne naast de streek" in series_text(page)
     assert "index (1992 = 100)" in series_text(page)
@@ -160,7 +160,7 @@ def test_a_click_on_a_phone_brings_the_series_into_view(tab, app_server, width, 
     click_municipality(page, "Kortrijk")
     if width < 640:
         assert before > height                          # the series heading was below the screen
-        page.wait_for_function(f"() => {{ const t = ({top})(); return t >= 0 && t < 200; }}", timeout=10_000)
+        page.wait_for_function(f"() => {{ const t = ({top})(); return t >= 0 && t < 200; }}", timeout=10_000, polling=POLL_MS)
     else:
         settle(page)
         assert abs(page.evaluate(top) - before) < 2     # beside the map: the page did not move
@@ -174,7 +174,7 @@ def test_a_shared_link_opens_the_same_view(tall_page, app_server):
     body = page.locator("[data-testid=stMain]").inner_text()
     assert page.evaluate("() => document.querySelector('.streek-map svg g.role-title-text').textContent") \
         == "Bevolking: % verandering 2000–2022"
-    page.wait_for_function("() => (" + SERIES_JS + ")().includes('voor Menen, met de streek')", timeout=60_000)
+    page.wait_for_function("() => (" + SERIES_JS + ")().includes('voor Menen, met de streek')", timeout=60_000, polling=POLL_MS)
     expect(page.get_by_role("button", name="Menen:")).to_have_attribute("aria-pressed", "true")
     assert "Profiel van Menen" in body
     screenshot(page, "kaart-link-verandering")
@@ -202,7 +202,7 @@ def test_printed_map_page_keeps_title_map_and_series_on_the_first_sheet(tab, app
     page.goto(f"{app_server}/kaart?gemeente=34022")
     wait_for_app(page)
     wait_for_map(page)
-    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", polling=POLL_MS)
     page.emulate_media(media="print")
     out = tmp_path / "kaart.pdf"
     page.pdf(path=str(out), format="A4", landscape=True, print_background=True)

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from pages.static_files import PHONE_WIDTH
-from conftest import download, screenshot, settle, wait_for_app, wait_for_charts
+from conftest import POLL_MS, download, screenshot, settle, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def open_page(page, url: str, height: int = 1000) -> None:
     page.goto(url)
     wait_for_app(page, 60_000)
     page.wait_for_function("() => document.querySelectorAll('img.streek-still, [data-testid=stVegaLiteChart] svg.marks')"
-                           ".length >= 1", timeout=30_000)
+                           ".length >= 1", timeout=30_000, polling=POLL_MS)
     wait_for_charts(page)
     assert page.locator("[data-testid=stException]").count() == 0
 
@@ -74,7 +74,7 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
     n = N_CHARTS[pillar]
     # first every card shows its chart as a still image (with alt text) and no interactive chart
     page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
-                           ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=n, timeout=30_000)
+                           ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=n, timeout=30_000, polling=POLL_MS)
     stills = page.evaluate(STILL_STATS)
     assert len(stills) == n and page.locator("[data-testid=stVegaLiteChart]").count() == 0
     for i, s in enumerate(stills):
@@ -94,7 +94,7 @@ def test_pillar_page_draws_every_chart(page, app_server, pillar):
         expect(page.locator(f".st-key-live-btn-{key}")).to_have_count(0, timeout=30_000)
     expect(buttons).to_have_count(0)
     page.wait_for_function("(n) => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length >= n",
-                           arg=n, timeout=30_000)
+                           arg=n, timeout=30_000, polling=POLL_MS)
     stats = page.evaluate(CHART_STATS)
     assert len(stats) == n
     for i, s in enumerate(stats):
@@ -127,7 +127,7 @@ def test_deep_link_opens_the_right_card_on_the_right_page(page, app_server):
     card = page.locator(".st-key-ambitie-2-1-2")
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-2-1-2');"
                            " if (!el) return false; const r = el.getBoundingClientRect();"
-                           " return r.top > 40 && r.top < 250; }", timeout=15_000)
+                           " return r.top > 40 && r.top < 250; }", timeout=15_000, polling=POLL_MS)
     assert card.get_attribute("data-deeplinked") == "true"
     assert "Je opende deze ambitie via een link." in card.inner_text()
     assert "2.1.2 · Daling van het aantal niet-werkende werkzoekenden" in card.inner_text()
@@ -225,7 +225,7 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
             break
         top = main.evaluate("m => m.scrollTop")
         page.mouse.wheel(0, min(2000, round(img_top) - 100))
-        page.wait_for_function("(t) => document.querySelector('[data-testid=stMain]').scrollTop !== t", arg=top)
+        page.wait_for_function("(t) => document.querySelector('[data-testid=stMain]').scrollTop !== t", arg=top, polling=POLL_MS)
     assert still.evaluate(f"i => ({IN_VIEW})(i)") >= 0.4
     # ... and it becomes interactive on its own: the chart draws its marks
     expect(card.locator("[data-testid=stVegaLiteChart] svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
@@ -306,7 +306,7 @@ def test_pillar_page_on_a_phone(browser, app_server):
         page.goto(f"{app_server}/pijler-2")
         wait_for_app(page, 60_000)
         page.wait_for_function("() => [...document.querySelectorAll('img.streek-still')]"
-                               ".filter(i => i.complete && i.naturalWidth > 0).length >= 2", timeout=30_000)
+                               ".filter(i => i.complete && i.naturalWidth > 0).length >= 2", timeout=30_000, polling=POLL_MS)
         assert page.locator("[data-testid=stException]").count() == 0
         still = page.evaluate(STILL_STATS)[0]
         assert 250 < still["width"] <= 390 and still["height"] > 100, still
@@ -332,7 +332,7 @@ def test_still_pictures_are_laid_out_for_the_screen(tab, app_server, width):
     page = tab(width, 1000)
     open_page(page, f"{app_server}/pijler-2")
     page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
-                           ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=3, timeout=30_000)
+                           ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=3, timeout=30_000, polling=POLL_MS)
     shown = page.evaluate("""() => [...document.querySelectorAll('img.streek-still')].map(i => {
         const r = i.getBoundingClientRect();
         const scale = Math.min(r.width / i.naturalWidth, r.height / i.naturalHeight);
@@ -397,4 +397,4 @@ def test_overview_row_leads_to_its_card(page, app_server):
     wait_for_app(page, 60_000)
     page.wait_for_function("() => { const el = document.querySelector('.st-key-ambitie-1-2-1');"
                            " if (!el) return false; const r = el.getBoundingClientRect();"
-                           " return r.top > 40 && r.top < 250; }", timeout=15_000)
+                           " return r.top > 40 && r.top < 250; }", timeout=15_000, polling=POLL_MS)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from PIL import Image
 from pptx import Presentation
 
-from conftest import screenshot, wait_for_app
+from conftest import POLL_MS, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,7 @@ def test_presentation_mode_pillar_2(tab, app_server):
     still = page.locator("[data-testid=stMain] img.streek-still")
     expect(still).to_have_count(1)
     page.wait_for_function("() => { const i = document.querySelector('img.streek-still'); return i && i.complete && i.naturalWidth > 0; }",
-                           timeout=30_000)
+                           timeout=30_000, polling=POLL_MS)
     box = still.bounding_box()
     assert box["width"] >= 900 and box["y"] + box["height"] * 0.8 < 1080, box     # large, and on the screen
     assert still.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth") > 0.85    # type not shrunk
@@ -122,7 +122,7 @@ def test_presentation_on_a_phone_shows_the_cards_phone_layout(browser, app_serve
         still = page.locator("[data-testid=stMain] img.streek-still")
         expect(still).to_have_count(1)
         page.wait_for_function("() => { const i = document.querySelector('img.streek-still');"
-                               " return i && i.complete && i.naturalWidth > 0 && i.currentSrc; }", timeout=30_000)
+                               " return i && i.complete && i.naturalWidth > 0 && i.currentSrc; }", timeout=30_000, polling=POLL_MS)
         shown = still.evaluate("i => ({src: i.currentSrc, scale: i.getBoundingClientRect().width / i.naturalWidth,"
                                " natural: i.naturalWidth, default: i.getAttribute('src')})")
         assert not shown["src"].endswith(shown["default"]), shown       # the phone source, not the projector's

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from conftest import screenshot, wait_for_app
+from conftest import POLL_MS, screenshot, wait_for_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from map_click import click_municipality, dismiss_dialog, series_text, wait_for_idle, wait_for_map  # noqa: E402
@@ -108,7 +108,7 @@ def test_keyboard_on_the_map_and_the_panels_list_update_the_series_in_english(ta
     assert kuurne.evaluate("e => e === document.activeElement"), "Tab did not reach Kuurne on the map"
     before = frames.mark()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Kuurne\"]')", timeout=60_000)
+    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Kuurne\"]')", timeout=60_000, polling=POLL_MS)
     wait_for_app(page)
     assert all(r.fragment_id for r in frames.reruns_since(before))
     assert "gemeente=34023" in page.url
@@ -117,7 +117,7 @@ def test_keyboard_on_the_map_and_the_panels_list_update_the_series_in_english(ta
     combo = page.locator("[data-testid=stSelectbox]", has_text="Municipality").get_by_role("combobox")
     expect(combo).to_have_value("Kuurne")          # the list shows the municipality picked on the map
     choose_from_list(page, combo, "Menen", "gemeente=34027")
-    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Menen\"]')", timeout=60_000)
+    page.wait_for_function("() => document.querySelector('img.streek-still[alt*=\"for Menen\"]')", timeout=60_000, polling=POLL_MS)
     wait_for_app(page)
     assert "gemeente=34027" in page.url
     screenshot(page, "i9-kaart-keyboard-en")
@@ -131,7 +131,7 @@ def choose_from_list(page, combo, name: str, url_part: str, attempts: int = 5) -
         page.keyboard.type(name)
         page.keyboard.press("Enter")
         try:
-            page.wait_for_function("(part) => location.href.includes(part)", arg=url_part, timeout=3_000)
+            page.wait_for_function("(part) => location.href.includes(part)", arg=url_part, timeout=3_000, polling=POLL_MS)
             return
         except PlaywrightTimeout:
             page.keyboard.press("Escape")

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 
 from streek.auth import TOKEN_TTL_S, hash_password, make_token, shared_secret
 from streek.db import Store
-from tests.conftest import wait_for_app
+from tests.conftest import POLL_MS, wait_for_app
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -154,7 +154,7 @@ def test_reload_keeps_the_editor_signed_in_on_every_worker(cluster, browser):
         page.wait_for_url("**/gegevens-bijwerken*", timeout=30_000)
         wait_for_app(page)
         assert _title(page) == "Gegevens bijwerken"
-        page.wait_for_function("document.cookie.includes('streek_editor=')", timeout=30_000)
+        page.wait_for_function("document.cookie.includes('streek_editor=')", timeout=30_000, polling=POLL_MS)
         page.reload()
         wait_for_app(page)
         assert _title(page) == "Gegevens bijwerken"
@@ -165,7 +165,7 @@ def test_reload_keeps_the_editor_signed_in_on_every_worker(cluster, browser):
             assert _title(page) == "Gegevens bijwerken"
         # signing out ends it for the next reload too
         page.get_by_role("button", name="Afmelden").click()
-        page.wait_for_function("!document.cookie.includes('streek_editor=')", timeout=30_000)
+        page.wait_for_function("!document.cookie.includes('streek_editor=')", timeout=30_000, polling=POLL_MS)
         page.goto(cluster.url + "/gegevens-bijwerken")
         wait_for_app(page)
         assert _title(page) == "Aanmelden voor redacteurs"
