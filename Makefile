@@ -31,12 +31,14 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python tools/compile_imports.py
 	touch $@
 
-$(VENV)/.installed-dev: requirements-dev.txt tests/package.json $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --no-compile -r requirements-dev.txt
+# The test set-up installs both requirement files in one pip run (one resolve) and compiles what the app
+# and the tests import in one pass, with npm beside it; it then counts as the app's set-up too.
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt tests/package.json | $(BIN)/python
 	@command -v npm >/dev/null || { echo "npm ontbreekt (Debian: apt-get install npm): nodig voor axe-core in de toegankelijkheidstests"; exit 1; }
-	cd tests && npm ci --no-audit --no-fund --silent
-	$(BIN)/python tools/compile_imports.py --dev
-	touch $@
+	$(BIN)/python -m pip install --quiet --no-compile -r requirements.txt -r requirements-dev.txt
+	cd tests && npm ci --no-audit --no-fund --silent & npm=$$!; \
+	  $(BIN)/python tools/compile_imports.py --dev; compiled=$$?; wait $$npm && exit $$compiled
+	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
