@@ -40,8 +40,13 @@ def built(code: str):
     return chart, df, chart.to_dict()
 
 
+# every kind of target, sub-targets, a period average, a comparable series beside, and charts with and
+# without a measurement (the empty state's text)
+KINDS_AND_SHAPES = ["1.1.2", "1.4.3", "1.5.1", "2.1.1", "2.3.2", "3.3.1"]
+
+
 @pytest.mark.parametrize("theme", ["projector", "print"])
-@pytest.mark.parametrize("code", ["1.1.2", "1.4.3", "1.5.1", "2.1.1", "2.3.2", "3.3.1"])   # every kind of target
+@pytest.mark.parametrize("code", KINDS_AND_SHAPES)
 def test_charts_of_every_theme_are_valid_vega_lite(code, theme):
     """The app builds and sends its specs without Altair's schema checks (streek.vegalite): here they
     are checked, in the other themes and in English too (``built`` checks the Dutch screen charts)."""
@@ -325,8 +330,8 @@ def test_charts_are_built_without_altairs_shorthand_lookup(monkeypatch):
     string or a plain dict (``text="label:N"``, ``alt.datum(0)``): Altair turns those into objects
     through ``SchemaBase.from_dict``, which builds a look-up table of its ~600 schema classes on every
     call (~2 ms); that was a quarter of building a chart. Charts of every kind (screen, print,
-    sub-targets, period averages, a comparable series beside) and the map, its series, the locator
-    and the SWOT benchmark charts."""
+    sub-targets, period averages, a comparable series beside, the empty state) and the map, its
+    series, the locator and the SWOT benchmark charts."""
     from altair.utils import schemapi
 
     from streek import figures, mapchart, mapdata
@@ -336,7 +341,7 @@ def test_charts_are_built_without_altairs_shorthand_lookup(monkeypatch):
         calls.append(1)
         real(self, *args, **kwargs)
     monkeypatch.setattr(schemapi._FromDict, "__init__", counting)
-    for code in CODES:
+    for code in KINDS_AND_SHAPES:
         for theme in ("screen", "print"):
             build_chart(VISION, code, lang="en", theme=theme)
     for view in ("absoluut", "per1000"):
