@@ -265,7 +265,7 @@ def test_the_png_worker_module_loads_without_pandas_or_altair():
 def test_workers_serve_the_next_batch_and_stop_when_idle(disk, monkeypatch):
     """A second export soon after the first finds the workers started; idle workers end (a server
     does not keep them)."""
-    monkeypatch.setattr(render._PngWorkers, "IDLE_S", 3.0)
+    monkeypatch.setattr(render._PngWorkers, "IDLE_S", 1.5)
     workers = render._PngWorkers()
     monkeypatch.setattr(render, "_WORKERS", workers)
     with render.PngBatch("nl", 1.0, max_workers=2) as batch:
