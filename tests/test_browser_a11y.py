@@ -190,93 +190,81 @@ FOCUS_VISIBLE_JS = """() => {
 }"""
 
 
-def test_keyboard_reaches_a_card_table_and_presentation_mode(browser, app_server):
-    ctx = _context(browser, "desktop")
-    page = ctx.new_page()
-    try:
-        _open(page, app_server)
-        assert _tab_to(page, "el => el.tagName === 'A' && el.textContent.includes('Kansrijke arbeidsmarkt')", 60), \
-            "de pijlerpagina is niet met Tab te bereiken"
-        assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus op de navigatielink"
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/pijler-2**", timeout=30_000)
-        wait_for_app(page, timeout=60_000)
-        # the building-block selector first, then the first card's "Data en downloads" (a lazy expander's summary)
-        assert _tab_to(page, "el => el.getAttribute('role') === 'radio' && el.textContent.includes('2.1 Kwalitatief')"
-                             " && el.closest('[data-testid=stMain]') !== null", 80), "de bouwsteenkeuze is niet met Tab te bereiken"
-        assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus in de bouwsteenkeuze"
-        assert _tab_to(page, "el => el.tagName === 'SUMMARY' && el.textContent.includes('Data en downloads')", 250), \
-            "de datatabel van een kaart is niet met Tab te bereiken"
-        page.keyboard.press("Enter")
-        table = page.locator("details[open] [data-testid=stDataFrame]").first
-        table.wait_for(state="visible", timeout=15_000)
-        # presentation mode: back to the navigation (Shift+Tab), Enter, then ← → browse
-        assert _tab_to(page, "el => el.tagName === 'A' && el.textContent.trim().endsWith('Presentatie')", 400, shift=True), \
-            "de presentatiemodus is niet met het toetsenbord te bereiken"
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/presentatie**", timeout=30_000)
-        wait_for_app(page, timeout=60_000)
-        assert page.locator("[data-testid=stSidebar]").is_hidden() or page.locator("[data-testid=stSidebar]").count() == 0
-        screenshot(page, "keyboard-presentation")
-    finally:
-        ctx.close()
+def test_keyboard_reaches_a_card_table_and_presentation_mode(tab, app_server):
+    page = tab(**VIEWPORTS["desktop"])   # a new tab (session) in the worker's browser context
+    _open(page, app_server)
+    assert _tab_to(page, "el => el.tagName === 'A' && el.textContent.includes('Kansrijke arbeidsmarkt')", 60), \
+        "de pijlerpagina is niet met Tab te bereiken"
+    assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus op de navigatielink"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pijler-2**", timeout=30_000)
+    wait_for_app(page, timeout=60_000)
+    # the building-block selector first, then the first card's "Data en downloads" (a lazy expander's summary)
+    assert _tab_to(page, "el => el.getAttribute('role') === 'radio' && el.textContent.includes('2.1 Kwalitatief')"
+                         " && el.closest('[data-testid=stMain]') !== null", 80), "de bouwsteenkeuze is niet met Tab te bereiken"
+    assert page.evaluate(FOCUS_VISIBLE_JS), "geen zichtbare focus in de bouwsteenkeuze"
+    assert _tab_to(page, "el => el.tagName === 'SUMMARY' && el.textContent.includes('Data en downloads')", 250), \
+        "de datatabel van een kaart is niet met Tab te bereiken"
+    page.keyboard.press("Enter")
+    table = page.locator("details[open] [data-testid=stDataFrame]").first
+    table.wait_for(state="visible", timeout=15_000)
+    # presentation mode: back to the navigation (Shift+Tab), Enter, then ← → browse
+    assert _tab_to(page, "el => el.tagName === 'A' && el.textContent.trim().endsWith('Presentatie')", 400, shift=True), \
+        "de presentatiemodus is niet met het toetsenbord te bereiken"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/presentatie**", timeout=30_000)
+    wait_for_app(page, timeout=60_000)
+    assert page.locator("[data-testid=stSidebar]").is_hidden() or page.locator("[data-testid=stSidebar]").count() == 0
+    screenshot(page, "keyboard-presentation")
 
 
 @pytest.mark.parametrize("lang,query,code,page_path", [("nl", "werkzaamheid", "2.1.1", "pijler-2"),
                                                        ("nl", "vakature", "3.1.1", "pijler-3"),
                                                        ("en", "vacancies", "3.1.1", "pijler-3")])
-def test_search_box_opens_the_card(browser, app_server, lang, query, code, page_path):
-    ctx = _context(browser, "desktop")
-    page = ctx.new_page()
+def test_search_box_opens_the_card(tab, app_server, lang, query, code, page_path):
+    page = tab(**VIEWPORTS["desktop"])   # a new tab (session) in the worker's browser context
+    _open(page, app_server + ("/?lang=EN" if lang == "en" else ""))
+    # the search field sits in a lazy sidebar expander (built when opened)
+    page.locator("[data-testid=stSidebar] summary", has_text="Search" if lang == "en" else "Zoeken").click()
+    box = page.locator("[data-testid=stSidebar] input[type=search]")
+    box.fill(query)
+    link = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a", has_text=code).first
+    link.wait_for(state="visible", timeout=20_000)
+    wait_for_app(page, timeout=60_000)   # the search's rerun has finished: click the link it leaves, not one it replaces
+    # once more if the first click was lost (seen once in CI at load 3-4: a rerun replaced the link
+    # between finding it and the click, as with the downloads)
+    target = re.compile(rf"/{re.escape(page_path)}\?.*ambitie={re.escape(code)}")
+    link.click()
     try:
-        _open(page, app_server + ("/?lang=EN" if lang == "en" else ""))
-        # the search field sits in a lazy sidebar expander (built when opened)
-        page.locator("[data-testid=stSidebar] summary", has_text="Search" if lang == "en" else "Zoeken").click()
-        box = page.locator("[data-testid=stSidebar] input[type=search]")
-        box.fill(query)
-        link = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a", has_text=code).first
-        link.wait_for(state="visible", timeout=20_000)
-        wait_for_app(page, timeout=60_000)   # the search's rerun has finished: click the link it leaves, not one it replaces
-        # once more if the first click was lost (seen once in CI at load 3-4: a rerun replaced the link
-        # between finding it and the click, as with the downloads)
-        target = re.compile(rf"/{re.escape(page_path)}\?.*ambitie={re.escape(code)}")
-        link.click()
-        try:
-            expect(page).to_have_url(target, timeout=15_000)
-        except AssertionError:
-            wait_for_app(page, timeout=60_000)
-            link.click()
-            expect(page).to_have_url(target, timeout=30_000)
+        expect(page).to_have_url(target, timeout=15_000)
+    except AssertionError:
         wait_for_app(page, timeout=60_000)
-        card = page.locator(f".st-key-ambitie-{code.replace('.', '-')}")
-        card.wait_for(state="visible", timeout=30_000)
-    finally:
-        ctx.close()
+        link.click()
+        expect(page).to_have_url(target, timeout=30_000)
+    wait_for_app(page, timeout=60_000)
+    card = page.locator(f".st-key-ambitie-{code.replace('.', '-')}")
+    card.wait_for(state="visible", timeout=30_000)
 
 
 @pytest.mark.parametrize("lang,title,home", [("nl", "Pagina niet gevonden", "Naar de startpagina"),
                                              ("en", "Page not found", "To the home page")])
-def test_unknown_address_shows_our_not_found_page(browser, app_server, lang, title, home):
-    ctx = _context(browser, "desktop")
-    page = ctx.new_page()
-    try:
-        long_name = "bestaat-niet-" + "x" * 300
-        _open(page, f"{app_server}/{long_name}" + ("?lang=EN" if lang == "en" else ""))
-        main = page.locator("[data-testid=stMain]")
-        assert main.locator("h1", has_text=title).count() == 1
-        text = main.inner_text()
-        assert "x" * 60 not in text, "the unknown address is echoed in full"
-        # Streamlit's own English dialog does not appear
-        assert page.locator("[role=dialog]").count() == 0
-        screenshot(page, f"not-found-{lang}")
-        page.get_by_role("link", name=home).click()
-        # the click starts an in-app page switch: wait for it, not for the page that is still shown
-        page.wait_for_url(lambda u: "bestaat-niet" not in u, timeout=60_000)
-        wait_for_app(page, timeout=60_000)
-        expect(page.locator("[data-testid=stMain] h1").first).to_have_text(re.compile(r"^Just Make It!"),
-                                                                           timeout=60_000)
-    finally:
-        ctx.close()
+def test_unknown_address_shows_our_not_found_page(tab, app_server, lang, title, home):
+    page = tab(**VIEWPORTS["desktop"])   # a new tab (session) in the worker's browser context
+    long_name = "bestaat-niet-" + "x" * 300
+    _open(page, f"{app_server}/{long_name}" + ("?lang=EN" if lang == "en" else ""))
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("h1", has_text=title).count() == 1
+    text = main.inner_text()
+    assert "x" * 60 not in text, "the unknown address is echoed in full"
+    # Streamlit's own English dialog does not appear
+    assert page.locator("[role=dialog]").count() == 0
+    screenshot(page, f"not-found-{lang}")
+    page.get_by_role("link", name=home).click()
+    # the click starts an in-app page switch: wait for it, not for the page that is still shown
+    page.wait_for_url(lambda u: "bestaat-niet" not in u, timeout=60_000)
+    wait_for_app(page, timeout=60_000)
+    expect(page.locator("[data-testid=stMain] h1").first).to_have_text(re.compile(r"^Just Make It!"),
+                                                                       timeout=60_000)
 
 
 OVERFLOW_JS = """() => {
