@@ -3,6 +3,8 @@ button, single arrows, arrow keys move to the next ambition, the QR code in the 
 decodes to the normal card of the current ambition (pijler-2?ambitie=2.1.2), the deck downloads
 under a Dutch file name."""
 import io
+import time
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,15 +18,26 @@ from conftest import POLL_MS, screenshot, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def qr_text(page) -> str:
+def qr_text(page, wanted: Callable[[str], bool] = lambda text: True, timeout_s: float = 30) -> str:
+    """The text of the QR code in the corner, read from a screenshot of it as the audience's phone reads
+    it. Read again (every 0,25 s, up to ``timeout_s``) until it holds exactly one code that is ``wanted``:
+    right after a run the picture can still be loading, or still be the previous screen's code, on a
+    loaded machine. Returns the last code read (the caller's assertion then says what it was)."""
     img = page.locator("[data-testid=stMain] [data-testid=stImage] img").first
-    img.wait_for(state="visible")
-    box = img.bounding_box()
-    assert box["width"] >= 240 and box["height"] >= 240, box      # readable from the back of a room
-    png = img.screenshot()                       # what the audience's phone sees
-    found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
-    assert len(found) == 1, found
-    return found[0]
+    deadline = time.monotonic() + timeout_s
+    while True:
+        img.wait_for(state="visible")
+        box = img.bounding_box()
+        assert box["width"] >= 240 and box["height"] >= 240, box      # readable from the back of a room
+        found = []
+        if img.evaluate("i => i.complete && i.naturalWidth > 0"):
+            found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(img.screenshot())))]
+            if len(found) == 1 and wanted(found[0]):
+                return found[0]
+        if time.monotonic() > deadline:
+            assert len(found) == 1, found
+            return found[0]
+        page.wait_for_timeout(250)
 
 
 def card_link(link: str, server: str, path: str, params: dict) -> bool:
@@ -54,7 +67,9 @@ def test_presentation_mode_pillar_2(tab, app_server):
     assert still.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth") > 0.85    # type not shrunk
     assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     expect(page.locator(".st-key-present-keys")).to_be_visible()
-    link = qr_text(page)
+    def card(path: str, params: dict) -> Callable[[str], bool]:
+        return lambda link: card_link(link, app_server, path, params)
+    link = qr_text(page, card("pijler-2", {"ambitie": ["2.1.2"]}))
     assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.2"]}), link     # the card, not presentation mode
     exit_button = page.get_by_role("button", name="Verlaten")
     assert exit_button.is_visible()                                             # not hidden in the export menu
@@ -68,7 +83,8 @@ def test_presentation_mode_pillar_2(tab, app_server):
     page.get_by_role("button", name="Interactieve grafiek").click()
     expect(page.locator("[data-testid=stVegaLiteChart] svg text, [data-testid=stVegaLiteChart] canvas").first
            ).to_be_attached(timeout=60_000)
-    assert page.locator("[data-testid=stVegaLiteChart]").count() == 1 and still.count() == 0
+    expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(1)
+    expect(still).to_have_count(0)                   # the still has made way (gone once the fragment's run ends)
     assert "Scherm 2 van 11" in main.inner_text()                              # the screen stayed
 
     page.keyboard.press("ArrowRight")           # st.button(shortcut="Right")
@@ -76,7 +92,8 @@ def test_presentation_mode_pillar_2(tab, app_server):
     wait_for_app(page, 60_000)
     assert "2.1.3 · Daling van het aantal langdurig zieken" in main.inner_text()
     assert "i=3" in page.url
-    assert card_link(qr_text(page), app_server, "pijler-2", {"ambitie": ["2.1.3"]})
+    link = qr_text(page, card("pijler-2", {"ambitie": ["2.1.3"]}))
+    assert card_link(link, app_server, "pijler-2", {"ambitie": ["2.1.3"]}), link
 
     page.keyboard.press("ArrowLeft")
     expect(main).to_contain_text("Scherm 2 van 11", timeout=60_000)
@@ -105,7 +122,8 @@ def test_presentation_mode_pillar_2(tab, app_server):
     text = main.inner_text()
     assert "Screen 11 of 11" in text and "Map of the 13 municipalities" in text
     expect(page.get_by_role("button", name="Exit")).to_be_visible()
-    assert card_link(qr_text(page), app_server, "kaart", {"lang": ["EN"]})
+    link = qr_text(page, card("kaart", {"lang": ["EN"]}))
+    assert card_link(link, app_server, "kaart", {"lang": ["EN"]}), link
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
     screenshot(page, "presentation-pillar2-map")
