@@ -713,7 +713,7 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
         return []
     # Every label of every band in one text layer (and one for its halo), each placed by its own datum
     # (align, baseline, dx, dy, weight as expressions of the datum): a layer per placement and band
-    # made 18 text layers on a card chart, each with its own data flow, ~40 % of the time to draw it.
+    # made 18 text layers on a card chart, each with its own data flow (one layer pair: ~10 % less time to draw).
     # aria and tooltip off: a screen reader reads the points (and the card's alt text), not each label
     # once per band and halo, and a pointer over a label gets no box of raw field names (Streamlit's
     # theme gives every mark one).
