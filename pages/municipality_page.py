@@ -23,33 +23,37 @@ vision = get_vision()
 codes = profile.municipality_codes(vision)
 names = {c: vision.geographies[c].name(lang) for c in codes}
 
-# The URL is the view: ?nis= and ?vs= hold NIS codes (a selectbox bound to the URL would put the
-# name there). A hand-typed unknown code is said, cut to 40 characters, and dropped.
+# The URL is the view: ?nis= and ?vs= hold NIS codes (a widget bound to the URL would put the name
+# there). A hand-typed unknown code is said, cut to 40 characters, and dropped.
 for key in ("nis", "vs"):
     raw = st.query_params.get(key)
     if raw and raw not in codes:
         st.warning(t("profile.unknown", lang, code=raw[:40]))
         del st.query_params[key]
         raw = None
-    st.session_state[key] = raw or ("34022" if key == "nis" else "")   # Kortrijk until the reader chooses
+    st.session_state[key] = raw or ("34022" if key == "nis" else None)   # Kortrijk until the reader chooses
+if st.session_state["vs"] == st.session_state["nis"]:      # a municipality is not compared with itself
+    st.session_state["vs"] = None
+    st.query_params.pop("vs", None)
 
 
 def _to_url(key: str) -> None:
     value = st.session_state[key]
     if value:
         st.query_params[key] = value
-    else:
+    elif key == "nis":          # a second click on the chosen municipality keeps it (there is always one)
+        st.session_state[key] = st.query_params.get(key) or "34022"
+    else:                       # a second click on the compared one: no comparison
         st.query_params.pop(key, None)
 
 
+# The 13 names as pills, not drop-down lists: one click instead of two, every choice in sight, and no
+# list-box code for the browser to load first (the drop-down's ~130 kB of script weighed this page at
+# 1,55 x an empty page; the pills' code is already loaded for the language switch; issue 9)
 title_slot = st.empty()     # the title names the chosen municipality: filled once it is known
-c1, c2 = st.columns(2)
-nis = c1.selectbox(t("profile.choose", lang), codes, format_func=names.get, key="nis", on_change=_to_url, args=("nis",))
-vs = c2.selectbox(t("profile.compare", lang), ["", *[c for c in codes if c != nis]], key="vs",
-                  format_func=lambda c: names.get(c) or t("profile.compare_none", lang), on_change=_to_url, args=("vs",))
-if vs == nis:
-    vs = ""
-
+nis = st.pills(t("profile.choose", lang), codes, format_func=names.get, key="nis", on_change=_to_url, args=("nis",)) or "34022"
+vs = st.pills(t("profile.compare", lang), [c for c in codes if c != nis], key="vs", format_func=names.get,
+              on_change=_to_url, args=("vs",)) or ""
 @st.cache_resource(show_spinner=False, max_entries=128)   # immutable content, per data version and language
 def _content(nis: str, vs: str, lang: str, version: str, day: str):
     return fiche_content(get_vision(), nis, lang, vs=vs or None, today=date.fromisoformat(day))

@@ -28,7 +28,8 @@ def test_deep_link_opens_menen_with_its_figures():
     at = open_page(nis="34027")
     assert not at.exception
     assert at.title[0].value == "Mijn gemeente: Menen"
-    assert at.selectbox[0].value == "34027"
+    assert at.button_group(key="nis").value == "34027"
+    assert not at.selectbox           # pills, not drop-down lists: no list-box code to load (issue 9)
     assert len(at.dataframe) == 0             # a static table: no data grid for the browser to load (issue 9)
     table = profile_table(at)
     row = table.loc["Actieve btw-plichtige ondernemingen (ondernemingen)"]
@@ -57,7 +58,7 @@ def test_interactive_table_and_downloads_on_request():
 def test_comparison_in_words_and_links_to_the_cards():
     at = open_page(nis="34027", vs="34022")
     assert not at.exception
-    assert at.selectbox[1].value == "34022"
+    assert at.button_group(key="vs").value == "34022"
     assert any(h.value == "Menen naast Kortrijk" for h in at.subheader)
     text = " ".join(m.value for m in at.markdown)
     assert "Menen telt 79,6 ondernemingen per 1.000 inwoners, Kortrijk 108,8" in text
@@ -67,10 +68,30 @@ def test_comparison_in_words_and_links_to_the_cards():
 
 def test_choosing_another_municipality_updates_the_url():
     at = open_page(nis="34027")
-    at.selectbox[0].select("33029").run()
+    at.button_group(key="nis").set_value("33029").run()
     assert at.title[0].value == "Mijn gemeente: Wervik"
     assert at.query_params["nis"] in ("33029", ["33029"])
     assert "ambitie=2.2.1" not in " ".join(h.proto.body for h in at.get("html"))   # Wervik is not in the arrondissement
+
+
+def test_a_second_click_keeps_the_municipality_and_drops_the_comparison():
+    """Pills can be clicked off: the chosen municipality stays chosen (there is always one), the
+    compared one goes (no comparison), and the URL says so."""
+    at = open_page(nis="34027", vs="34022")
+    at.button_group(key="nis").set_value(None).run()
+    assert at.title[0].value == "Mijn gemeente: Menen" and at.button_group(key="nis").value == "34027"
+    assert any(h.value == "Menen naast Kortrijk" for h in at.subheader)  # the comparison is untouched so far
+    at.button_group(key="vs").set_value(None).run()
+    assert "vs" not in at.query_params
+    assert not any("naast" in h.value for h in at.subheader)
+    assert at.title[0].value == "Mijn gemeente: Menen"
+
+
+def test_the_same_municipality_is_not_compared_with_itself():
+    at = open_page(nis="34027", vs="34027")
+    assert not at.exception
+    assert at.button_group(key="vs").value is None and "vs" not in at.query_params
+    assert "34027" not in at.button_group(key="vs").options
 
 
 def test_unknown_code_is_said_and_cut():
