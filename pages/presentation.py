@@ -4,6 +4,7 @@ the map screen: the map page), previous/next with the arrow keys, an Exit button
 Charts use the projector theme (streek.theme).
 
 URL: ``/presentatie?presentatie=1&pijler=2&i=3``."""
+import base64
 import html
 from urllib.parse import urlsplit
 
@@ -38,7 +39,7 @@ CSS = """
 .present-series { font-size: 1.45rem; line-height: 1.4; margin: .6rem 0 .5rem; }   /* as large as the facts under it */
 .st-key-present-prev button p, .st-key-present-next button p, .st-key-present-exit button p { font-size: 1.2rem; font-weight: 600; }
 .st-key-present-prev kbd, .st-key-present-next kbd { display: none; }   /* one arrow per button: the label's */
-.st-key-present-qr img { width: 240px !important; height: 240px !important; }
+.st-key-present-qr img { width: 240px !important; height: 240px !important; image-rendering: pixelated; }
 /* on a phone itself: no QR code to open the card on a phone, no arrow keys, type for a hand-held screen */
 @media (max-width: 640px) {
   .st-key-present-qr, .st-key-present-keys { display: none !important; }
@@ -217,7 +218,10 @@ with qr_col:
     link = current_link()
     if link:
         with st.container(key="present-qr"):
-            st.image(qr_png(link), width=240, alt=t("present.qr_alt", lang, url=link))
+            # in the page itself (a data: URL in st.html): no image component for the browser to load
+            # first and no second request for the picture (issue 9)
+            st.html(f'<img class="present-qr-img" src="data:image/png;base64,{base64.b64encode(qr_png(link)).decode()}" '
+                    f'width="240" height="240" alt="{html.escape(t("present.qr_alt", lang, url=link))}">')
             st.caption(t("present.qr_caption", lang))
 
 # --- the screen -----------------------------------------------------------------------------------

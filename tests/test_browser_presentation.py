@@ -23,7 +23,7 @@ def qr_text(page, wanted: Callable[[str], bool] = lambda text: True, timeout_s: 
     it. Read again (every 0,25 s, up to ``timeout_s``) until it holds exactly one code that is ``wanted``:
     right after a run the picture can still be loading, or still be the previous screen's code, on a
     loaded machine. Returns the last code read (the caller's assertion then says what it was)."""
-    img = page.locator("[data-testid=stMain] [data-testid=stImage] img").first
+    img = page.locator(".st-key-present-qr img").first
     deadline = time.monotonic() + timeout_s
     while True:
         img.wait_for(state="visible")
