@@ -144,6 +144,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "meta": c.meta,
+        "card": c,            # the card model itself, for the views that lay it out differently (presentation mode)
     }
 
 

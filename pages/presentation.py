@@ -17,7 +17,6 @@ from pages.ui import assessments, data_version, facts_html, get_vision, status_b
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
-from streek.card import build_card
 from streek.export import MIME, build_content, export_bytes, selection
 from streek.export.content import map_for, series_of, unique_texts
 from streek.i18n import DEFAULT_LANG, t
@@ -240,13 +239,14 @@ else:
     group = series_of(vision, screen)
     res_all = assessments(vision)
     res = {a.code: res_all[a.code] for a in group}
-    card = build_card(vision, screen, lang, res)     # the same card model as the pillar page and the deck
+    # the same card model as the pillar page and the deck, built once per (ambition, data version, language)
+    b = card_bundle(screen, data_version(vision), lang, vision, res)
+    card = b["card"]
     head = group[0]
     st.markdown(f"## {screen} · {card.title}")
     st.caption(card.meta)
     chart = _chart_spec(screen, data_version(vision), lang, vision, res)
     # on a phone: the pillar card's own phone layout (the same picture as on its pillar page)
-    b = card_bundle(screen, data_version(vision), lang, vision, res)
     phone = (b["export"], b["spec"].get("height"))
     source = t("deck.source", lang) + ": " + "; ".join(unique_texts(sc.annex_source for sc in card.series if sc.annex_source))
     if not card.multi:

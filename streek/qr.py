@@ -9,6 +9,7 @@ import segno
 
 
 @lru_cache(maxsize=128)
+@lru_cache(maxsize=128)   # presentation mode draws the same screen's code on every rerun (~15 ms each)
 def qr_png(text: str, scale: int = 8, border: int = 4) -> bytes:
     """PNG of a QR code (error correction M, dark on white)."""
     buf = io.BytesIO()
