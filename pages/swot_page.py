@@ -52,22 +52,31 @@ def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
             for g in _groups(_vision, version, lang) if g.section == section]
 
 
-def _quadrant(vision, code: str, items_with_figures: set[str]) -> None:
-    sw = vision.swot
+@st.cache_resource(show_spinner=False, max_entries=64)   # per data version, language and quadrant: shared, immutable
+def _quadrant_list(_vision, version: str, lang: str, code: str) -> tuple[int, str]:
+    """(number of items, the numbered Markdown list) of one quadrant: its own items, then those listed
+    in another quadrant too, each with its badges and note (the pandas work once, not on every run)."""
+    sw = _vision.swot
     own = sw[sw["quadrant"] == code].sort_values("position")
     also = sw[sw["also_in"] == code].sort_values(["quadrant", "position"])   # listed in another quadrant too
     items = pd.concat([own, also])
+    with_figures = {g.swot_item_nl for g in _groups(_vision, version, lang) if g.section != "analyse"}
+    lines = []
+    for n, r in enumerate(items.itertuples(), start=1):
+        tag = f" :blue-badge[{t('swot.has_figures', lang)}]" if r.item_nl in with_figures else ""
+        both = r.also_in and r.quadrant != code
+        where = f" :gray-badge[{t('swot.also_in', lang, other=t(f'swot.quadrant.{r.quadrant}', lang))}]" if both else ""
+        note = f"  \n   *{row_text(r, 'note', lang)}*" if r.note_nl else ""
+        lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
+    return len(items), "\n".join(lines)
+
+
+def _quadrant(vision, code: str) -> None:
+    n, text = _quadrant_list(vision, data_version(vision), lang, code)
     with st.container(border=True):
         st.subheader(t(f"swot.quadrant.{code}", lang))
-        st.caption(t("swot.n_items", lang, n=len(items)))
-        lines = []
-        for n, r in enumerate(items.itertuples(), start=1):
-            tag = f" :blue-badge[{t('swot.has_figures', lang)}]" if r.item_nl in items_with_figures else ""
-            both = r.also_in and r.quadrant != code
-            where = f" :gray-badge[{t('swot.also_in', lang, other=t(f'swot.quadrant.{r.quadrant}', lang))}]" if both else ""
-            note = f"  \n   *{row_text(r, 'note', lang)}*" if r.note_nl else ""
-            lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
-        st.markdown("\n".join(lines))
+        st.caption(t("swot.n_items", lang, n=n))
+        st.markdown(text)
 
 
 def _chart(g, b: dict, version: str, lang: str) -> None:
@@ -114,12 +123,11 @@ st.title(t("swot.title", lang))
 st.write(t("swot.intro", lang))
 
 groups = _groups(vision, data_version(vision), lang)
-with_figures = {g.swot_item_nl for g in groups if g.section != "analyse"}
 for row in QUADRANTS:
     cols = st.columns(2)
     for col, code in zip(cols, row):
         with col:
-            _quadrant(vision, code, with_figures)
+            _quadrant(vision, code)
 st.caption(t("swot.legend", lang))
 
 st.header(t("swot.figures.title", lang))
