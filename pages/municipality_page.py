@@ -54,6 +54,8 @@ title_slot = st.empty()     # the title names the chosen municipality: filled on
 nis = st.pills(t("profile.choose", lang), codes, format_func=names.get, key="nis", on_change=_to_url, args=("nis",)) or "34022"
 vs = st.pills(t("profile.compare", lang), [c for c in codes if c != nis], key="vs", format_func=names.get,
               on_change=_to_url, args=("vs",)) or ""
+
+
 @st.cache_resource(show_spinner=False, max_entries=128)   # immutable content, per data version and language
 def _content(nis: str, vs: str, lang: str, version: str, day: str):
     return fiche_content(get_vision(), nis, lang, vs=vs or None, today=date.fromisoformat(day))
