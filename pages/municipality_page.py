@@ -22,8 +22,9 @@ lang = page_lang()
 vision = get_vision()
 codes = profile.municipality_codes(vision)
 names = {c: vision.geographies[c].name(lang) for c in codes}
+DEFAULT_NIS = "34022"      # Kortrijk, until the reader chooses
 
-# The URL is the view: ?nis= and ?vs= hold NIS codes (a widget bound to the URL would put the name
+# The URL is the view, and the only state: ?nis= and ?vs= hold NIS codes (a widget bound to the URL would put the name
 # there). A hand-typed unknown code is said, cut to 40 characters, and dropped.
 for key in ("nis", "vs"):
     raw = st.query_params.get(key)
@@ -31,19 +32,19 @@ for key in ("nis", "vs"):
         st.warning(t("profile.unknown", lang, code=raw[:40]))
         del st.query_params[key]
         raw = None
-    st.session_state[key] = raw or ("34022" if key == "nis" else None)   # Kortrijk until the reader chooses
+    st.session_state[key] = raw or (DEFAULT_NIS if key == "nis" else None)   # each run: the widgets show the URL
 if st.session_state["vs"] == st.session_state["nis"]:      # a municipality is not compared with itself
     st.session_state["vs"] = None
     st.query_params.pop("vs", None)
 
 
 def _to_url(key: str) -> None:
+    """A click goes into the URL. A second click on the chosen municipality leaves the URL as it is
+    (there is always one: the run shows it chosen again); on the compared one it ends the comparison."""
     value = st.session_state[key]
     if value:
         st.query_params[key] = value
-    elif key == "nis":          # a second click on the chosen municipality keeps it (there is always one)
-        st.session_state[key] = st.query_params.get(key) or "34022"
-    else:                       # a second click on the compared one: no comparison
+    elif key == "vs":
         st.query_params.pop(key, None)
 
 
@@ -51,7 +52,7 @@ def _to_url(key: str) -> None:
 # list-box code for the browser to load first (the drop-down's ~130 kB of script weighed this page at
 # 1,55 x an empty page; the pills' code is already loaded for the language switch; issue 9)
 title_slot = st.empty()     # the title names the chosen municipality: filled once it is known
-nis = st.pills(t("profile.choose", lang), codes, format_func=names.get, key="nis", on_change=_to_url, args=("nis",)) or "34022"
+nis = st.pills(t("profile.choose", lang), codes, format_func=names.get, key="nis", on_change=_to_url, args=("nis",))
 vs = st.pills(t("profile.compare", lang), [c for c in codes if c != nis], key="vs", format_func=names.get,
               on_change=_to_url, args=("vs",)) or ""
 

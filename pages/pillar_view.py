@@ -143,8 +143,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         "source": chart_source(_vision, group, table, df, lang),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
-        "meta": c.meta,
-        "card": c,            # the card model itself, for the views that lay it out differently (presentation mode)
+        "card": c,            # the card model itself (meta, title, series) for every view of this card
     }
 
 
@@ -241,7 +240,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         if selected:
             st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
         st.markdown(f"#### {code} · {head.title_nl}")
-        st.caption(b["meta"])
+        st.caption(b["card"].meta)
 
         def chart(share: float = 1.0) -> None:
             card_chart(b, code, version, lang, selected, share)
