@@ -18,7 +18,8 @@ from streamlit import dataframe_util
 
 from pages.frame import page_lang
 from pages.jump import block_anchor, block_selector
-from pages.ui import BADGE_CSS, assessments, data_version, facts_html, get_vision, status_badge
+from pages.ui import (BADGE_CSS, assessments, caption_html, data_version, facts_html, get_vision, heading_html,
+                      status_badge)
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
 from pages.still_view import LIVE, live_on_scroll, still_image, still_or_live
@@ -141,6 +142,10 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         "csv": download.to_csv(csv, lang),
         "csv_frame": csv, "alt": charts.chart_alt_text(_vision, code, _res, lang=lang),
         "source": chart_source(_vision, group, table, df, lang),
+        # the still's source under it, in the same st.html element (plain text, escaped as HTML)
+        "still_caption": caption_html(chart_source(_vision, group, table, df, lang, escape=str)),
+        # the card's heading and where it stands in the document, as one element
+        "head": heading_html(4, f"{code} · {group[0].title_nl}", c.meta),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "card": c,            # the card model itself (meta, title, series) for every view of this card
@@ -162,8 +167,7 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool, share: f
     def still() -> None:
         # as high as the interactive chart (its spec's height): turning live does not move the page
         st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height"),
-                            share=share))
-        st.caption(b["source"])
+                            share=share) + b["still_caption"])
 
     def interactive() -> None:
         chart_block(b["spec"], b["csv_frame"], key=chart_key, filename=filename, source_nl=b["source"],
@@ -201,7 +205,10 @@ def show_facts(block: str) -> None:
     st.html(block)
 
 
-def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str) -> str:
+def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str, escape=escape_markdown) -> str:
+    """The source line under a card's chart; ``escape`` makes the measurements' sources (imported
+    text) safe for where the line goes: Markdown (``st.caption``) by default, ``str`` for HTML that
+    is escaped as a whole."""
     pages = sorted({a.page for a in group})
     drawn = set(frame["element"])
     # the legend of the marks only under a chart that draws them (not under bars or an index alone)
@@ -216,9 +223,9 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str)
             if s and not s.startswith("Just Make It!")
             and s not in (t("pillars.source.computed", lang), t("pillars.source.definition", lang), comparable_src)]
     if meas:
-        parts.append(t("pillars.caption.measurements", lang, sources="; ".join(escape_markdown(m) for m in meas)))
+        parts.append(t("pillars.caption.measurements", lang, sources="; ".join(escape(m) for m in meas)))
     if comparable_src in set(table[t("pillars.table.source", lang)]):
-        parts.append(t("comparable.caption", lang, source=escape_markdown(comparable_src)))
+        parts.append(t("comparable.caption", lang, source=escape(comparable_src)))
     parts.append(t("pillars.caption.computed", lang))
     return " · ".join(parts)
 
@@ -239,8 +246,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
     with st.container(border=True, key=anchor_key(code)):
         if selected:
             st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
-        st.markdown(f"#### {code} · {head.title_nl}")
-        st.caption(b["card"].meta)
+        st.html(b["head"])     # "2.1.2 · <the document's title>" and where it stands in the document
 
         def chart(share: float = 1.0) -> None:
             card_chart(b, code, version, lang, selected, share)

@@ -13,7 +13,7 @@ import streamlit as st
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
 from pages.pillar_view import card_bundle
-from pages.ui import assessments, data_version, facts_html, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_html, get_vision, heading_html, status_badge
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
@@ -31,7 +31,7 @@ CSS = """
 [data-testid="stMain"] .card-facts { font-size: 1.45rem; line-height: 1.45; }
 .card-facts { margin: 0 0 1rem; }
 [data-testid="stMain"] h2 { font-size: 2.5rem; line-height: 1.2; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p, [data-testid="stMain"] .card-caption { font-size: 1.1rem; }
 .present-badge { display: inline-block; border: 3px solid; border-radius: 1.2rem; padding: .1rem .9rem;
   font-weight: 700; font-size: 1.5rem; white-space: nowrap; }
 .present-badge.small { font-size: 1.05rem; border-width: 2px; padding: 0 .6rem; }
@@ -81,7 +81,7 @@ st.query_params[PRESENT_KEY] = "1"
 st.query_params["pijler"] = pillar
 st.query_params["i"] = str(i)
 
-st.html(CSS)
+st.html(BADGE_CSS + CSS)   # the card's heading styles (pages/ui.heading_html), then the projector's sizes
 
 
 def _go(delta: int) -> None:
@@ -243,8 +243,7 @@ else:
     b = card_bundle(screen, data_version(vision), lang, vision, res)
     card = b["card"]
     head = group[0]
-    st.markdown(f"## {screen} · {card.title}")
-    st.caption(card.meta)
+    st.html(heading_html(2, f"{screen} · {card.title}", card.meta))     # one element: heading and its place
     chart = _chart_spec(screen, data_version(vision), lang, vision, res)
     # on a phone: the pillar card's own phone layout (the same picture as on its pillar page)
     phone = (b["export"], b["spec"].get("height"))

@@ -7,7 +7,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import data_version, get_vision
+from pages.ui import BADGE_CSS, caption_html, data_version, get_vision, heading_html
 from pages.still_view import still_image, still_or_live
 from pages.widgets import data_downloads, show_chart
 from streek.figures import benchmark_chart, doc_source, figure_groups
@@ -74,8 +74,7 @@ def _quadrant_list(_vision, version: str, lang: str, code: str) -> tuple[int, st
 def _quadrant(vision, code: str) -> None:
     n, text = _quadrant_list(vision, data_version(vision), lang, code)
     with st.container(border=True):
-        st.subheader(t(f"swot.quadrant.{code}", lang))
-        st.caption(t("swot.n_items", lang, n=n))
+        st.html(heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=n)))
         st.markdown(text)
 
 
@@ -92,8 +91,7 @@ def _chart(g, b: dict, version: str, lang: str) -> None:
                        csv_bytes=b["csv"], lazy=True, static_table=True, lang=lang)
 
     def still() -> None:
-        st.html(still_image(key, version, lang, b["export"], b["alt"]))
-        st.caption(source)
+        st.html(still_image(key, version, lang, b["export"], b["alt"]) + caption_html(source))   # one element
 
     def live() -> None:
         show_chart(b["spec"], b["alt"], key=key, lang=lang)
@@ -108,17 +106,16 @@ def _key_figure(g) -> None:
     the value large, then unit, year and age group, notes and source."""
     r = g.rows.iloc[0]
     with st.container(border=True):
-        st.markdown(f"**{html.escape(g.indicator(lang=lang))}** – {html.escape(r['gebied'])}")
-        # st.html (loaded by the frame already), not raw markdown: no rehype-raw to load (issue 9)
-        st.html(f'<div style="font-size:2rem;font-weight:600;line-height:1.2" '
-                f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>')
-        st.caption(g.subtitle(lang=lang))
-        for note in g.notes:
-            st.caption("ℹ️ " + note)
-        st.caption(doc_source(g.page, lang=lang))
+        # one st.html element (was five Markdown and HTML elements: each costs the browser its own render)
+        st.html(f'<p class="card-facts"><strong>{html.escape(g.indicator(lang=lang))}</strong> – {html.escape(r["gebied"])}</p>'
+                f'<div style="font-size:2rem;font-weight:600;line-height:1.2;margin:.5rem 0 .75rem" '
+                f'aria-label="{html.escape(r["waarde_nl"])}">{html.escape(r["label"])}</div>'
+                + "".join(caption_html(x) for x in [g.subtitle(lang=lang), *("ℹ️ " + note for note in g.notes),
+                                                    doc_source(g.page, lang=lang)]))
 
 
 vision = get_vision()
+st.html(BADGE_CSS)
 st.title(t("swot.title", lang))
 st.write(t("swot.intro", lang))
 

@@ -61,8 +61,9 @@ def test_swot_page_lists_every_item_in_its_quadrant(swot_at, vision):
         assert r.item_nl in text, r.item_nl
         if r.note_nl:
             assert r.note_nl in text
-    for q in ("Sterktes", "Zwaktes", "Kansen", "Bedreigingen"):
-        assert any(s.value == q for s in swot_at.subheader)
+    headings = [h.proto.body for h in swot_at.get("html") if h.proto.body.startswith('<h3 class="card-title">')]
+    for q in ("Sterktes", "Zwaktes", "Kansen", "Bedreigingen"):     # each quadrant's heading (pages/ui.heading_html)
+        assert any(b.startswith(f'<h3 class="card-title">{q}</h3>') for b in headings), headings
 
 
 def _expected(vision, section):

@@ -18,6 +18,7 @@ def test_items_in_two_quadrants_are_listed_in_both(vision):
         assert item in kansen and item in threats
         # in the threats list with a badge that says where else it sits
         assert re.search(rf"{item} :gray-badge\[ook bij Kansen\]", threats)
-    counts = [c.value for c in at.caption if c.value.endswith("items")]
+    # the count under each quadrant's heading (pages/ui.heading_html)
+    counts = re.findall(r'<p class="card-caption">(\d+ items)</p>', " ".join(h.proto.body for h in at.get("html")))
     assert "8 items" in counts    # opportunities: 8, threats: 5 of its own + 3 shared
     assert counts.count("8 items") == 2

@@ -94,7 +94,7 @@ def test_presentation_view_parameters_are_made_valid(monkeypatch, tmp_path):
     assert any("Kaart van de 13 gemeenten" in m.value for m in at.markdown)
     at.query_params["i"] = "x"
     at.run()
-    assert at.query_params["i"] == "1" and any(m.value.startswith("## 1.1.1 · ") for m in at.markdown)
+    assert at.query_params["i"] == "1" and any(h.proto.body.startswith("<h2 class=\"card-title\">1.1.1 · ") for h in at.get("html"))
 
 
 def test_leaving_the_presentation_opens_the_card(monkeypatch, tmp_path):
