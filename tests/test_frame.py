@@ -40,7 +40,9 @@ def test_a_deep_link_connects_at_once_in_its_language_and_asks_no_third_party(pa
     """- No request leaves the app (a room without internet, or a visitor who wants no third party to see
       the visit): scripts, fonts, the tab icon, still charts and the map all come from the app itself.
     - A deep link connects at once: no failed ``/<page>/_stcore/health`` probe first (tools/serve.py).
-    - ``<html lang>`` is the page's language, from the link and after a switch in the sidebar."""
+    - ``<html lang>`` is the page's language, from the link and after a switch in the sidebar.
+    - The scripts every page needs (tools/serve.py EVERY_PAGE: st.html's, the language pills') are asked
+      for while the index page is read, not after the page's run has arrived."""
     from playwright.sync_api import expect
     from conftest import wait_for_app, wait_for_charts
     asked = []
@@ -51,6 +53,10 @@ def test_a_deep_link_connects_at_once_in_its_language_and_asks_no_third_party(pa
         wait_for_app(page, 60_000)
         wait_for_charts(page)
         expect(html).to_have_attribute("lang", lang)
+        early = page.evaluate("""() => { const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+            return performance.getEntriesByType('resource').filter(e => /\\/(Html|ButtonGroup)\\.[\\w-]+\\.js$/.test(e.name))
+                .map(e => [e.name.split('/').pop(), e.startTime < dcl]); }""")
+        assert len(early) == 2 and all(ok for _, ok in early), early
     expect(page.locator("link[rel*=icon]").first).to_have_attribute("href", re.compile(r"/media/|favicon"))
     page.locator("[data-testid=stSidebar]").get_by_role("radio", name="EN", exact=True).click()
     expect(html).to_have_attribute("lang", "en")
@@ -81,3 +87,23 @@ def test_the_index_page_names_its_language_and_the_server():
     setting = 'BACKEND_BASE_URL: window.location.origin + "/"'
     assert nl.index(setting) < nl.index('type="module"')     # set before Streamlit's bundle reads it
     assert 'window.location.origin + "/streek/"' in serve.index_html(original, "/streek/", b"")
+
+
+def test_the_index_page_preloads_the_scripts_every_page_needs():
+    """Streamlit loads an element type's script when the first such element arrives; the index page
+    names those every page of ours needs (tools/serve.py EVERY_PAGE) beside Streamlit's own bundle.
+    Each name must still be a file of the installed Streamlit (an upgrade that renames one fails here),
+    and nothing Streamlit preloads already is named twice."""
+    from streamlit import file_util
+    serve = _serve_module()
+    static = Path(file_util.get_static_dir())
+    original = (static / "index.html").read_text(encoding="utf-8")
+    links = serve.preload_links(str(static), original)
+    page = serve.index_html(original, "", b"", links)
+    named = re.findall(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">', page)
+    assert len(named) == len(set(named))                              # no script twice
+    stems = {re.fullmatch(r"(.+)\.[\w-]+\.js", n).group(1) for n in named}
+    assert set(serve.EVERY_PAGE) <= stems, set(serve.EVERY_PAGE) - stems
+    for n in named:
+        assert (static / "static" / "js" / n).is_file(), n
+    assert page.index("Html.") < page.index("</head>")                # in the head, loaded at once

@@ -18,6 +18,11 @@ Why:
 * Streamlit's index page says ``<html lang="en">`` for a Dutch app: a screen reader then reads Dutch
   with an English voice. The index page gets the language of the link (``?lang=EN``: English, else
   Dutch); the frame keeps it right when the reader switches language (``pages/frame.py``).
+* Streamlit loads the script of an element type (``st.html``, buttons, the language pills) only when
+  the first element of that type arrives: on every page of ours a second wave of requests after the
+  page's run, ~0,1 s on the critical path (measured: requested at ~745 ms, loaded at ~870 ms, and the
+  buttons' script after that). The index page names the scripts that every page needs
+  (:data:`EVERY_PAGE`) as ``modulepreload``, so that they load beside Streamlit's own bundle.
 
 With ``STREEK_WARM=1`` (``make run``) it also warms the new server in the background: one visit per
 main page and language (``tools/warm.py``).
@@ -26,7 +31,9 @@ Plain ``streamlit run app.py`` works too, with that one dialog on the very first
 round trip and ``lang="en"``.
 """
 import json
+import re
 import sys
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from streamlit.runtime.pages_manager import PagesManager
@@ -37,6 +44,22 @@ PagesManager.uses_pages_directory = False
 
 HTML_OPEN = '<html lang="en">'
 
+# Streamlit's lazily loaded scripts that every page of ours needs (the frame's language pills and
+# st.html; the buttons of the pages with charts), by the name before their content hash. A Streamlit
+# upgrade that renames one is caught by tests/test_frame.py (test_the_index_page_preloads_...).
+EVERY_PAGE = ("ButtonGroup", "WidgetLabel", "WidgetLabelHelpIconInline", "useBasicWidgetState", "styled-components",
+              "Html", "purify.es", "Button")
+
+
+def preload_links(static_dir: str, original: str) -> str:
+    """``<link rel="modulepreload">`` for the scripts of :data:`EVERY_PAGE` in Streamlit's static
+    folder that its index page does not preload already (one per file: ``<name>.<hash>.js``)."""
+    names = sorted(f.name for f in (Path(static_dir) / "static" / "js").glob("*.js")
+                   if re.fullmatch(r"(.+)\.[\w-]+\.js", f.name)
+                   and re.fullmatch(r"(.+)\.[\w-]+\.js", f.name).group(1) in EVERY_PAGE)
+    return "".join(f'\n    <link rel="modulepreload" crossorigin href="./static/js/{n}">'
+                   for n in names if f"/static/js/{n}" not in original)
+
 
 def page_language(query_string: bytes) -> str:
     """The document language of a link: "en" for ``?lang=EN`` (any case), else Dutch."""
@@ -44,13 +67,15 @@ def page_language(query_string: bytes) -> str:
     return "en" if values and values[-1].strip().lower() == "en" else "nl"
 
 
-def index_html(original: str, base_url_path: str, query_string: bytes) -> str:
-    """Streamlit's index page with the document language and the server's base URL set."""
-    assert HTML_OPEN in original, "Streamlit's index.html changed: update tools/serve.py"
+def index_html(original: str, base_url_path: str, query_string: bytes, preload: str = "") -> str:
+    """Streamlit's index page with the document language and the server's base URL set, and the
+    ``preload`` links (:func:`preload_links`) at the end of its head."""
+    assert HTML_OPEN in original and "</head>" in original, "Streamlit's index.html changed: update tools/serve.py"
     base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     setting = ("<script>window.__streamlit = Object.assign({}, window.__streamlit, "
                f"{{BACKEND_BASE_URL: window.location.origin + {json.dumps(base + '/')}}});</script>")
     html = original.replace(HTML_OPEN, f'<html lang="{page_language(query_string)}">', 1)
+    html = html.replace("</head>", preload + "\n  </head>", 1)
     return html.replace("<head>", "<head>\n    " + setting, 1)
 
 
@@ -63,11 +88,12 @@ def _patch_index_page() -> None:
         served = handler.get_response
         with open(handler._index_path, encoding="utf-8") as f:
             original = f.read()
+        preload = preload_links(str(Path(handler._index_path).parent), original)
 
         async def get_response(path, scope):
             response = await served(path, scope)
             if isinstance(response, FileResponse) and str(response.path).endswith("index.html"):
-                return HTMLResponse(index_html(original, base_url or "", scope.get("query_string", b"")),
+                return HTMLResponse(index_html(original, base_url or "", scope.get("query_string", b""), preload),
                                     headers={"Cache-Control": "no-cache"})
             return response
 
