@@ -21,7 +21,7 @@ import streamlit as st
 from pages.clickable_map import clickable_map, clicked, layouts
 from pages.frame import page_lang
 from pages.still_view import still_image, still_or_live
-from pages.ui import BADGE_CSS, data_version, get_vision
+from pages.ui import BADGE_CSS, caption_html, data_version, get_vision
 from pages.widgets import chart_block, data_downloads
 from streek import geo
 from streek import mapchart as mc
@@ -240,15 +240,10 @@ source = md.source_text(vision, m, lang=lang)                        # under a c
 ranked, table = info["ranked"], info["table"]
 
 
-# notes in the project's caption style (pages/ui.BADGE_CSS ``card-notes``, as st.caption)
 # On paper (A4 landscape) the title, the map and the series fit one page: both pictures a little lower
 # than on screen (the map's own rule is in pages/clickable_map.CSS); before, the title stood alone on page 1
 NOTE_CSS = BADGE_CSS + ("<style>.map-series h3{margin:0 0 .5rem;scroll-margin-top:4rem}"
                         "@media print{img.streek-still{max-height:95mm;width:auto!important;max-width:100%}}</style>")
-
-
-def _note(text: str) -> str:
-    return f'<p class="card-notes">{html.escape(text)}</p>'
 
 
 @st.fragment
@@ -296,7 +291,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
             if missing:
                 notes.append(t("map.series.missing", lang, names=", ".join(missing)))
         st.html(NOTE_CSS + f'<div class="map-series"><h3 id="{SERIES_ANCHOR}">{html.escape(t("map.series.heading", lang))}</h3>'
-                + "".join(_note(x) for x in notes) + "</div>")
+                + "".join(caption_html(x) for x in notes) + "</div>")
         if s_spec is None:
             st.info(t("map.series.empty", lang))
         else:
@@ -315,7 +310,7 @@ def map_and_series(ind: str, period: str, view: str, since: str | None) -> None:
 
             def still() -> None:      # a still picture as high as the interactive chart: the swap moves nothing
                 st.html(still_image(f"reeks-{ind}-{view}-{since or ''}-{nis or md.REGION}", version, lang, s_spec, s_alt,
-                                    box_height=s_spec.get("height"), share=SERIES_SHARE) + _note(source))
+                                    box_height=s_spec.get("height"), share=SERIES_SHARE) + caption_html(source))
 
             def live() -> None:
                 chart_block(s_spec, s_csv, key=SERIES_KEY, filename=s_name, source_nl=source, table=s_table,

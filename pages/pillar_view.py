@@ -145,7 +145,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         # the still's source under it, in the same st.html element (plain text, escaped as HTML)
         "still_caption": caption_html(chart_source(_vision, group, table, df, lang, escape=str)),
         # the card's heading and where it stands in the document, as one element
-        "head": heading_html(4, f"{code} · {group[0].title_nl}", c.meta),
+        "head": heading_html(4, f"{code} · {c.title}", c.meta),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "card": c,            # the card model itself (meta, title, series) for every view of this card

@@ -145,13 +145,12 @@ def heading_html(level: int, title: str, caption: str = "") -> str:
     document) as one ``st.html`` element instead of a Markdown heading and an ``st.caption``: on a page
     of cards each element costs the browser its own render. Styled as Streamlit's own
     (``card-title``, ``card-caption`` in :data:`BADGE_CSS`)."""
-    return (f'<h{level} class="card-title">{html.escape(title)}</h{level}>'
-            + (f'<p class="card-caption">{html.escape(caption)}</p>' if caption else ""))
+    return f'<h{level} class="card-title">{html.escape(title)}</h{level}>' + (caption_html(caption) if caption else "")
 
 
 def caption_html(text: str) -> str:
     """Plain text in the style of ``st.caption``, to join another ``st.html`` element (a still
-    chart's source under it)."""
+    chart's source under it, the map's notes): the one caption of the pages' HTML."""
     return f'<p class="card-caption">{html.escape(text)}</p>'
 
 
@@ -159,13 +158,15 @@ BADGE_CSS = """
 <style>
 .status-badge{display:inline-block;border:2px solid;border-radius:1rem;padding:0 .6rem;font-weight:600;white-space:nowrap;}
 .card-facts{margin:0 0 1rem}
-.card-notes{font-size:.875rem;color:rgba(17,20,24,.6);margin:0 0 1rem}  /* as st.caption: 4,8:1 on white */
+/* as st.caption (4,8:1 on white): a card's notes, and caption_html's captions */
+.card-notes,.card-caption{font-size:.875rem;line-height:1.6;color:rgba(17,20,24,.6);overflow-wrap:anywhere}
+.card-notes{margin:0 0 1rem}
 /* heading_html: as a Markdown heading (theme sizes, .streamlit/config.toml) with an st.caption under it */
 .card-title{font-weight:600;line-height:1.2;margin:0;letter-spacing:-.005em}
 h2.card-title{font-size:1.75rem;padding:1rem 0}
 h3.card-title{font-size:1.4rem;padding:.75rem 0 1rem}
 h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
-.card-caption{font-size:.875rem;line-height:1.6;color:rgba(17,20,24,.6);margin:0;overflow-wrap:anywhere}
+.card-caption{margin:0}
 .streek-still + .card-caption, picture + .card-caption{margin-top:1rem}
 .card-caption + .card-caption{margin-top:.6rem}
 </style>
