@@ -11,6 +11,7 @@ from streek.card import reason_text
 from streek.fmt import fmt_pct
 from streek.i18n import t
 from streek.i18n.names import label_name, reference_date
+from streek.progress import TREND_MIN_YEARS
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
 
 
@@ -134,7 +135,7 @@ st.html(
     f'<th scope="col">{t("method.col.rule", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 st.subheader(t("method.path.title", lang))
-st.html(t("method.path.text", lang, **INLINE))
+st.html(t("method.path.text", lang, min_years=TREND_MIN_YEARS, **INLINE))
 st.html(FORMULAS["needed"] + FORMULAS["projected"])
 res = assessments(vision)
 example = next((r for r in res.values() if r.needed_from_latest is not None), None)

@@ -210,7 +210,7 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str,
     text) safe for where the line goes: Markdown (``st.caption``) by default, ``str`` for HTML that
     is escaped as a whole."""
     pages = sorted({a.page for a in group})
-    drawn = set(frame["element"])
+    drawn = set(frame["_el"])      # the element keys (frame["element"] holds their words in ``lang``)
     # the legend of the marks only under a chart that draws them (not under bars or an index alone)
     marks = ([t("pillars.caption.marks", lang)] if charts.EL_TARGET in drawn
              and drawn & {charts.EL_BASE, charts.EL_MEAS, charts.EL_START} else [])
@@ -226,7 +226,9 @@ def chart_source(vision: Vision, group: list[Ambition], table, frame, lang: str,
         parts.append(t("pillars.caption.measurements", lang, sources="; ".join(escape(m) for m in meas)))
     if comparable_src in set(table[t("pillars.table.source", lang)]):
         parts.append(t("comparable.caption", lang, source=escape(comparable_src)))
-    parts.append(t("pillars.caption.computed", lang))
+    computed = drawn & {charts.EL_PATH, charts.EL_TREND}   # name only what the chart computed (no trend: not projected)
+    if computed:
+        parts.append(t("pillars.caption.computed" if charts.EL_TREND in computed else "pillars.caption.computed_path", lang))
     return " · ".join(parts)
 
 

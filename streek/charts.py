@@ -8,8 +8,8 @@ Kinds (``data/ambitions.csv`` column ``target_kind``):
 
 - ``level``: measurements as line and points, the baseline, the 2030 target, the required path
   (``streek.progress.required_path``) dashed, and the trend so far (the compound annual growth
-  rate of ``streek.progress``) projected to 2030 (dotted) wherever there are at least
-  ``TREND_MIN_POINTS`` measurements;
+  rate of ``streek.progress``) projected to 2030 (dotted) wherever the assessment projects it (the
+  baseline and the latest measurement at least ``streek.progress.TREND_MIN_YEARS`` apart);
 - ``relative_change``: an index (first measurement = 100) with the target index 100 + pct; with no
   measurement only the target index and the text "nog geen meting";
 - ``maintain``: the level to keep as a floor, with any measurements;
@@ -39,10 +39,6 @@ from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
 from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
 from streek.vegalite import alt
-
-# The trend is the growth rate between the first and the latest measurement (as the status is
-# computed), so two measurements are enough to draw it; it is labelled as a projection, not data.
-TREND_MIN_POINTS = 2
 
 COLUMNS = ["code", "reeks", "element", "jaar", "jaar_eind", "waarde", "periode", "waarde_nl", "label",
            "bron", "berekend"]
@@ -161,9 +157,9 @@ def _level_rows(vision: Vision, a: Ambition, res: Assessment, multi: bool, *, la
 def _trend_rows(vision: Vision, a: Ambition, res: Assessment | None, reeks: str, obs: pd.DataFrame,
                 t0: float | None, scale: float, unit_text=None, *, lang: str) -> list[dict]:
     """The trend so far, projected to the target year (dotted), from the latest measurement."""
-    if res is None or res.cagr_actual is None or t0 is None or obs.empty:
-        return []
-    if len(obs) < TREND_MIN_POINTS or float(obs["period_start"].max()) <= t0:
+    if res is None or res.cagr_actual is None or res.projected_target_year is None or t0 is None or obs.empty:
+        return []       # no rate, or too short a span to project (streek.progress.TREND_MIN_YEARS)
+    if float(obs["period_start"].max()) <= t0:
         return []
     last = obs.iloc[-1]
     t_last, y_last = float(last["period_start"]), float(last["value"])

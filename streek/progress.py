@@ -87,11 +87,17 @@ class Assessment:
     cagr_required: float | None = None
     ratio: float | None = None
     needed_from_latest: float | None = None   # yearly rate needed from the latest value to reach the target
-    projected_target_year: float | None = None  # value in the target year if the trend continues
+    projected_target_year: float | None = None  # value in the target year if the trend continues (None: too short a span)
     baseline_value: float | None = None       # used baseline (document or, where stated, first measurement)
     baseline_period: str | None = None
     target_value: float | None = None         # absolute target where it can be computed
     notes: list[Reason] = field(default_factory=list)   # caveats, as codes (``progress.note.<code>``)
+
+
+# The trend so far (the yearly rate from the baseline to the latest measurement) is projected to the
+# target year only when those measurements lie at least this many years apart; over a shorter span the
+# rate still counts for the status, but it is not drawn on to the target year.
+TREND_MIN_YEARS = 3
 
 
 def cagr(y0: float, y1: float, years: float) -> float | None:
@@ -205,7 +211,11 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
     out.ratio = ca / cr
     out.status = categorise(out.ratio)
     out.needed_from_latest = cagr(yt, yT, T - t) if t < T else None
-    out.projected_target_year = yt * (1 + ca) ** (T - t)
+    if t - t0 >= TREND_MIN_YEARS:
+        out.projected_target_year = yt * (1 + ca) ** (T - t)
+    else:   # one or two years of change carried over a decade is no forecast (3.1.1: 1.577 -> 1.956 gave 32.163 in 2030)
+        out.notes.append(Reason.of("short_trend", years=int(t - t0), base_period=str(p0), period=str(latest["period"]),
+                                   min_years=TREND_MIN_YEARS))
     out.reason = Reason.of("rates", year=int(t), needed=out.needed_from_latest, target=yT, unit=a.unit,
                            target_year=int(T), base_period=str(p0), actual=ca, required=cr)
     if a.is_percentage:

@@ -25,6 +25,7 @@ from streek.charts import (
     overview_frame,
     series_of,
 )
+from streek.card import build_card
 from streek.progress import assess
 from streek.render import to_svg
 
@@ -257,7 +258,7 @@ def test_overview_frame_has_every_series_with_its_computed_status():
     ("en", "1.2.1", EL_PATH, 2017, "2017", "28,682 enterprises"),
     ("nl", "1.2.1", EL_TREND, 2020, "2020", "32.491 ondernemingen"),
     ("nl", "2.1.1", EL_PATH, 2017, "2017", "75,7 %"),                    # a percentage keeps one decimal
-    ("en", "3.1.1", EL_TREND, 2018, "2018", "2,426 vacancies"),
+    ("en", "1.2.1", EL_TREND, 2020, "2020", "32,491 enterprises"),
 ])
 def test_computed_points_show_a_plain_year_and_the_figures_precision(lang, code, el, year, period, text):
     """The tooltip of a point on the required path or the trend: its year as a year, its value as precise
@@ -283,18 +284,41 @@ def _label_texts(spec: dict) -> list[str]:
     return [v["label"] for m in _marks(spec) for v in m.get("data", {}).get("values", []) if "label" in v]
 
 
-@pytest.mark.parametrize("lang,text", [("nl", "trend 2030: 32.163 vacatures"), ("en", "trend 2030: 32,163 vacancies")])
+@pytest.mark.parametrize("lang,text", [("nl", "trend 2030: 31.709 vacatures"), ("en", "trend 2030: 31,709 vacancies")])
 def test_a_steep_trend_leaves_the_plot_with_its_end_named(lang, text):
-    """3.1.1: one year's +24 % compounded to 2030 is 32.163 vacancies against a target of 1.200. The y axis
-    keeps to the measurements and the target (with room for the trend's start), the dotted line leaves the
-    plot, and a label states where it ends; before, the measurements and the target were a flat line at the
-    bottom of a 0-35.000 axis."""
-    chart, df = build_chart(VISION, "3.1.1", lang=lang, theme="projector")
+    """3.1.1 with a (test) measurement of 3.000 vacancies in 2019: three years of +24 % a year compounded to
+    2030 is 31.709 (3.000 x (3.000 / 1.577) ^ (11 / 3)) against a target of 1.200. The y axis keeps to the
+    measurements and the target (with room for the trend's start), the dotted line leaves the plot, and a
+    label states where it ends; before, the measurements and the target were a flat line at the bottom of
+    a 0-35.000 axis."""
+    v = _with([{"indicator": "3.1.1", "geo": "ZWV", "period": "2019", "value": 3000, "source": "test", "note": ""}])
+    chart, df = build_chart(v, "3.1.1", lang=lang, theme="projector")
     spec = chart.to_dict(validate=False)
     lo, hi = _y_domain(spec)
-    assert lo < 1200 and 1956 < hi < 5000, (lo, hi)
-    assert df.loc[df["_el"] == EL_TREND, "waarde"].max() > 30000       # the data keeps the whole projection
+    assert lo < 1200 and 3000 < hi < 10_000, (lo, hi)      # not stretched to the 31.709 the trend reaches
+    assert df.loc[df["_el"] == EL_TREND, "waarde"].max() == pytest.approx(31709.03, abs=0.01)   # the data keeps the whole projection
     assert text in _label_texts(spec)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_one_year_of_change_is_not_carried_on_to_2030(lang):
+    """3.1.1 as published: 1.577 vacancies in 2016, 1.956 in 2017. One year's +24 % compounded over the 13
+    years to 2030 made "trend 2030: 32.163" on the card, on the projector and in the deck: a number no
+    source supports. A span under streek.progress.TREND_MIN_YEARS is not projected; the status still reads
+    the change so far, and a note on the card says why the dotted line is missing."""
+    res = assess(VISION.ambition("3.1.1"), VISION.series("3.1.1"))
+    assert res.status.name == "MOVING_AWAY" and res.cagr_actual == pytest.approx(1956 / 1577 - 1)
+    assert res.projected_target_year is None
+    chart, df = build_chart(VISION, "3.1.1", res, lang=lang, theme="projector")
+    spec = chart.to_dict(validate=False)
+    assert df[df["_el"] == EL_TREND].empty
+    assert not [x for x in _label_texts(spec) if x.lower().startswith("trend")]
+    assert 1956 < _y_domain(spec)[1] < 5000
+    note = {"nl": "De metingen van 2016 tot 2017 liggen 1 jaar uit elkaar: te kort om de trend door te trekken tot "
+                  "het doeljaar (dat doen we vanaf 3 jaar).",
+            "en": "The measurements from 2016 to 2017 are 1 year(s) apart: too short to carry the trend on to the "
+                  "target year (we do that from 3 years)."}[lang]
+    assert any(n.startswith(note) for n in build_card(VISION, "3.1.1", lang).series[0].notes)
 
 
 def test_a_trend_within_reach_is_drawn_whole():

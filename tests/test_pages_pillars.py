@@ -379,3 +379,23 @@ def test_overview_accepts_the_stable_status_code_from_the_home_page():
     assert at.pills(key="status-pills").value == ["on_track"]
     df = overview_rows(at)
     assert sorted(df["code"]) == sorted(c for c, r in STATUS.items() if r.status.value == "on_track")
+
+
+@pytest.mark.parametrize("code, pillar, said, not_said", [
+    ("3.1.1", "3", ["● basiswaarde of meting, ◆ doel", "vereist pad: hier berekend"], "trend"),   # one year of change: no trend
+    ("1.2.1", "1", ["● basiswaarde of meting, ◆ doel", "vereist pad en trend: hier berekend"], None),   # 2016-2019: projected
+    ("1.1.2", "1", [], "◆"),                       # bars of period averages: no points, no diamond, nothing computed
+])
+def test_the_source_line_names_only_what_the_chart_draws(code, pillar, said, not_said):
+    """The line under a card's chart explains the marks and names the computed lines it draws: 3.1.1 has
+    no dotted trend (streek.progress.TREND_MIN_YEARS), so its line does not claim one; a bar chart gets
+    no legend of points. (The legend of the marks was never shown: it looked for the element keys among
+    their translated words.)"""
+    at = open_page(f"pages/pillar_{pillar}.py", ambitie=code)
+    caption = " ".join(c.value for c in card_block(at, code).caption)
+    for part in said:
+        assert part in caption, (part, caption)
+    if not_said:
+        assert not_said not in caption.lower(), caption
+    if not said:
+        assert "hier berekend" not in caption, caption

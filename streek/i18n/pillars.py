@@ -80,6 +80,7 @@ NL = {
     "pillars.caption.annex": "oorspronkelijke bron volgens bijlage 2: {sources}",
     "pillars.caption.measurements": "metingen: {sources}",
     "pillars.caption.computed": "vereist pad en trend: hier berekend",
+    "pillars.caption.computed_path": "vereist pad: hier berekend",
     "pillars.deeplink.opened": "Je opende deze ambitie via een link.",
     "pillars.deeplink.unknown": "Ambitie '{code}' bestaat niet in de streekvisie. Kies een ambitie hieronder.",
     # overview page
@@ -192,6 +193,7 @@ EN = {
     "pillars.caption.annex": "original source according to annex 2: {sources}",
     "pillars.caption.measurements": "measurements: {sources}",
     "pillars.caption.computed": "required path and trend: computed here",
+    "pillars.caption.computed_path": "required path: computed here",
     "pillars.deeplink.opened": "You opened this ambition through a link.",
     "pillars.deeplink.unknown": "Ambition '{code}' does not exist in the regional vision. Choose an ambition below.",
     "overview.title": "Overview of the ambitions",
