@@ -363,8 +363,8 @@ TREND_ROOM = 2.5   # the trend's projection may widen the y axis by this many ti
 def _in_frame(df: pd.DataFrame) -> list[float]:
     """The values the y axis must show: every point, and the trend's projection as far as it stays within
     ``TREND_ROOM`` × the other points' span of them. Beyond that the dotted line leaves the plot (its mark
-    clips), so that a steep projection (3.1.1: one year's +24 % compounded to 32.163 vacatures in 2030,
-    against a target of 1.200) does not squeeze the measurements and the target into a flat line at the
+    clips), so that a steep projection (e.g. three years of +24 % a year compounded to 2030, against a
+    falling target: tests/test_charts.py) does not squeeze the measurements and the target into a flat line at the
     bottom; its values stay in the tooltip and the data table."""
     trend = df["_el"] == EL_TREND
     others = df.loc[~trend, "waarde"].tolist()
