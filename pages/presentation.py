@@ -226,7 +226,7 @@ with qr_col:
 # --- the screen -----------------------------------------------------------------------------------
 screen = screens[i - 1]
 if screen == "kaart":
-    st.markdown(f"## {t('deck.map_title', lang)}")
+    st.html(heading_html(2, t('deck.map_title', lang)))     # as the other screens' headings: one light element
     built = _map(pillar, data_version(vision), lang, vision)
     if built is None:
         st.info(t("present.map_not_ready", lang))
