@@ -160,3 +160,35 @@ def test_every_ambition_slides_sources_fit_its_footer(vision, lang):
         for sid in set(vision.series(a.code)["source"]) - {"jmi2019"}:
             name = vision.sources[sid].dataset_name(lang)
             assert name in text, (a.code, name)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_slide_subtitle_ends_with_a_whole_part(vision, lang):
+    """The line under an ambition's title on a slide keeps what is needed per year whole: a long area
+    remark in brackets goes first (3.1.1 in English ended in "-3.7% a ye…"), and a part that does not
+    fit goes whole; no slide's line ends in a cut word."""
+    from streek.export.content import slide_subtitle
+    from streek.export.deck import _fit_parts
+    c = build_content(vision, *selection(vision, ambitions=["3.1.1"], lang=lang), today=TODAY, lang=lang, with_map=False)
+    line = next(x for x in slide_texts(export_bytes(c, "pptx"))[2].split("\n") if x.startswith(("Aantal", "Number")))
+    assert not line.endswith("…"), line
+    assert line.endswith({"nl": "Nodig: -3,7 % per jaar vanaf 2017 (trend tot nu toe: +24,0 % per jaar)",
+                          "en": "Needed: -3.7% a year from 2017 (trend so far: +24.0% a year)"}[lang]), line
+    c = build_content(vision, document_codes_all(vision), "", today=TODAY, lang=lang, with_map=False, chart_fn=lambda *a, **k: None)
+    from streek.i18n import t
+    kind = t("deck.kind", lang=lang) + ":"
+    for sc in c.slides:
+        parts = slide_subtitle(sc, lang)
+        fitted = _fit_parts(parts, 190, expendable=(kind,))
+        assert len(fitted) <= 190 and not fitted.endswith("…"), (sc.code, fitted)
+        kept = fitted.split(" · ")
+        # the first part (the indicator, or the area of a slide with sub-targets) stays, at most without its
+        # remark in brackets; what is needed per year stays; only the kind of target may go
+        assert parts[0].startswith(kept[0].split(" (")[0]), (sc.code, fitted)
+        assert [p.split(" (")[0] for p in parts if not p.startswith(kind)] \
+            == [p.split(" (")[0] for p in kept if not p.startswith(kind)], (sc.code, fitted)
+
+
+def document_codes_all(vision):
+    from streek.charts import document_ambitions
+    return list(document_ambitions(vision))

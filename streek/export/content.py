@@ -227,7 +227,7 @@ def slide_subtitle(sc: SlideContent, lang: str) -> list[str]:
     if len(sc.series) == 1:
         sub.insert(0, f0.label)
         if f0.needed:
-            sub.append(f0.needed)
+            sub.append(f"{t('card.needed', lang=lang)}: {f0.needed}")     # labelled as on the card
     return sub
 
 

@@ -5,6 +5,7 @@ Every slide has the same footer: date, source, slide number."""
 from __future__ import annotations
 
 import io
+import re
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -142,12 +143,32 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _fit_parts(parts: list[str], limit: int, expendable: tuple[str, ...] = (), sep: str = " · ") -> str:
+    """``parts`` joined by ``sep`` within ``limit`` characters without cutting a word: first the
+    remarks in brackets at the end of a part go (the area's "(according to the building block's
+    text; …)"), then the ``expendable`` parts whole, then whole parts from the end. The slide's line
+    once ended in "-3.7% a ye…"."""
+    parts = list(parts)
+    for i, part in enumerate(parts):
+        if len(sep.join(parts)) <= limit:
+            break
+        parts[i] = re.sub(r"\s*\([^()]*\)$", "", part)
+    for part in [p for p in parts if p.startswith(expendable)] if expendable else []:
+        if len(sep.join(parts)) <= limit:
+            break
+        parts.remove(part)
+    while len(parts) > 1 and len(sep.join(parts)) > limit:
+        parts.pop()
+    return _short(sep.join(parts), limit)
+
+
 def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: int) -> None:
     lang = c.lang
     s = _new(prs)
     _text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.85), sc.title, 20 if len(sc.title) < 110 else 16, True)
     sub = slide_subtitle(sc, lang)
-    _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), _short(" · ".join(sub), 190), 12, colour=GREY)
+    line = _fit_parts(sub, 190, expendable=(t("deck.kind", lang=lang) + ":",))   # the kind goes before what is needed
+    _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), line, 12, colour=GREY)
     multi = len(sc.series) > 1
     row_h = Inches(0.3) if multi else Inches(0.48)
     table_h = row_h * (len(sc.series) + 1)
