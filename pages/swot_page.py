@@ -52,30 +52,43 @@ def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
             for g in _groups(_vision, version, lang) if g.section == section]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)   # per data version, language and quadrant: shared, immutable
-def _quadrant_list(_vision, version: str, lang: str, code: str) -> tuple[int, str]:
-    """(number of items, the numbered Markdown list) of one quadrant: its own items, then those listed
-    in another quadrant too, each with its badges and note (the pandas work once, not on every run)."""
+# the four quadrants in one st.html element (was 18: a row of two columns twice, a bordered box, a heading
+# and a Markdown list per quadrant; the browser's work grows with the number of elements, issue 9). Two
+# columns on a wide screen, one on a phone; the badges in the colours of Streamlit's own.
+QUADRANT_CSS = """<style>
+.swot-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));gap:1rem}
+.swot-q{border:1px solid rgba(17,20,24,.2);border-radius:.5rem;padding:0 1rem .5rem}
+.swot-q ol{margin:0 0 .5rem;padding-left:1.6rem}.swot-q li{margin:.1rem 0 .35rem;line-height:1.5}
+.swot-q li em{display:block;font-size:.95em}
+.swot-badge{display:inline-block;margin-left:.35em;padding:0 .45em;border-radius:.4rem;font-size:.85em;font-weight:600;
+  line-height:1.45;white-space:nowrap}
+.swot-badge.blue{background:#E5F1FB;color:#1F4E79}.swot-badge.gray{background:#EDEEF0;color:#31333F}
+</style>"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language: shared, immutable
+def _quadrants_html(_vision, version: str, lang: str) -> str:
+    """The four quadrants as one HTML grid: per quadrant its heading, the number of items, its own
+    items, then those listed in another quadrant too, each with its badges and note (the pandas work
+    once, not on every run)."""
     sw = _vision.swot
-    own = sw[sw["quadrant"] == code].sort_values("position")
-    also = sw[sw["also_in"] == code].sort_values(["quadrant", "position"])   # listed in another quadrant too
-    items = pd.concat([own, also])
     with_figures = {g.swot_item_nl for g in _groups(_vision, version, lang) if g.section != "analyse"}
-    lines = []
-    for n, r in enumerate(items.itertuples(), start=1):
-        tag = f" :blue-badge[{t('swot.has_figures', lang)}]" if r.item_nl in with_figures else ""
-        both = r.also_in and r.quadrant != code
-        where = f" :gray-badge[{t('swot.also_in', lang, other=t(f'swot.quadrant.{r.quadrant}', lang))}]" if both else ""
-        note = f"  \n   *{row_text(r, 'note', lang)}*" if r.note_nl else ""
-        lines.append(f"{n}. {r.item_nl}{tag}{where}{note}")
-    return len(items), "\n".join(lines)
-
-
-def _quadrant(vision, code: str) -> None:
-    n, text = _quadrant_list(vision, data_version(vision), lang, code)
-    with st.container(border=True):
-        st.html(heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=n)))
-        st.markdown(text)
+    out = []
+    for code in (c for row in QUADRANTS for c in row):
+        own = sw[sw["quadrant"] == code].sort_values("position")
+        also = sw[sw["also_in"] == code].sort_values(["quadrant", "position"])   # listed in another quadrant too
+        items = pd.concat([own, also])
+        lines = []
+        for r in items.itertuples():
+            tag = f'<span class="swot-badge blue">{html.escape(t("swot.has_figures", lang))}</span>' if r.item_nl in with_figures else ""
+            both = r.also_in and r.quadrant != code
+            where = (f'<span class="swot-badge gray">{html.escape(t("swot.also_in", lang, other=t(f"swot.quadrant.{r.quadrant}", lang)))}'
+                     "</span>") if both else ""
+            note = f"<em>{html.escape(row_text(r, 'note', lang))}</em>" if r.note_nl else ""
+            lines.append(f"<li>{html.escape(r.item_nl)}{tag}{where}{note}</li>")
+        out.append(f'<section class="swot-q">{heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=len(items)))}'
+                   f'<ol>{"".join(lines)}</ol></section>')
+    return QUADRANT_CSS + f'<div class="swot-grid">{"".join(out)}</div>'
 
 
 def _chart(g, b: dict, version: str, lang: str) -> None:
@@ -120,11 +133,7 @@ st.title(t("swot.title", lang))
 st.write(t("swot.intro", lang))
 
 groups = _groups(vision, data_version(vision), lang)
-for row in QUADRANTS:
-    cols = st.columns(2)
-    for col, code in zip(cols, row):
-        with col:
-            _quadrant(vision, code)
+st.html(_quadrants_html(vision, data_version(vision), lang))
 st.caption(t("swot.legend", lang))
 
 st.header(t("swot.figures.title", lang))

@@ -61,9 +61,10 @@ def test_swot_page_lists_every_item_in_its_quadrant(swot_at, vision):
         assert r.item_nl in text, r.item_nl
         if r.note_nl:
             assert r.note_nl in text
-    headings = [h.proto.body for h in swot_at.get("html") if h.proto.body.startswith('<h3 class="card-title">')]
+    grid = [h.proto.body for h in swot_at.get("html") if 'class="swot-grid"' in h.proto.body]
+    assert len(grid) == 1                                        # the four quadrants in one element
     for q in ("Sterktes", "Zwaktes", "Kansen", "Bedreigingen"):     # each quadrant's heading (pages/ui.heading_html)
-        assert any(b.startswith(f'<h3 class="card-title">{q}</h3>') for b in headings), headings
+        assert f'<section class="swot-q"><h3 class="card-title">{q}</h3>' in grid[0], q
 
 
 def _expected(vision, section):
