@@ -85,7 +85,8 @@ def _quadrants_html(_vision, version: str, lang: str) -> str:
             where = (f'<span class="swot-badge gray">{html.escape(t("swot.also_in", lang, other=t(f"swot.quadrant.{r.quadrant}", lang)))}'
                      "</span>") if both else ""
             note = f"<em>{html.escape(row_text(r, 'note', lang))}</em>" if r.note_nl else ""
-            lines.append(f"<li>{html.escape(r.item_nl)}{tag}{where}{note}</li>")
+            # the document's own words, in Dutch also in English mode: marked as Dutch for a screen reader
+            lines.append(f'<li><span lang="nl">{html.escape(r.item_nl)}</span>{tag}{where}{note}</li>')
         out.append(f'<section class="swot-q">{heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=len(items)))}'
                    f'<ol>{"".join(lines)}</ol></section>')
     return QUADRANT_CSS + f'<div class="swot-grid">{"".join(out)}</div>'
