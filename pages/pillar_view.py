@@ -18,7 +18,7 @@ from streamlit import dataframe_util
 
 from pages.frame import page_lang
 from pages.jump import block_anchor, block_selector
-from pages.ui import (BADGE_CSS, assessments, caption_html, data_version, facts_html, get_vision, heading_html,
+from pages.ui import (BADGE_CSS, assessments, caption_html, data_version, document_lang, facts_html, get_vision, heading_html,
                       status_badge)
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
@@ -145,7 +145,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         # the still's source under it, in the same st.html element (plain text, escaped as HTML)
         "still_caption": caption_html(chart_source(_vision, group, table, df, lang, escape=str)),
         # the card's heading and where it stands in the document, as one element
-        "head": heading_html(4, f"{code} · {c.title}", c.meta),
+        "head": heading_html(4, f"{code} · {c.title}", c.meta, title_lang=document_lang(lang)),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "card": c,            # the card model itself (meta, title, series) for every view of this card

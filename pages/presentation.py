@@ -13,7 +13,7 @@ import streamlit as st
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
 from pages.pillar_view import card_bundle
-from pages.ui import BADGE_CSS, assessments, data_version, facts_html, get_vision, heading_html, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_html, document_lang, get_vision, heading_html, status_badge
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
@@ -243,7 +243,7 @@ else:
     b = card_bundle(screen, data_version(vision), lang, vision, res)
     card = b["card"]
     head = group[0]
-    st.html(heading_html(2, f"{screen} · {card.title}", card.meta))     # one element: heading and its place
+    st.html(heading_html(2, f"{screen} · {card.title}", card.meta, title_lang=document_lang(lang)))   # heading and its place
     chart = _chart_spec(screen, data_version(vision), lang, vision, res)
     # on a phone: the pillar card's own phone layout (the same picture as on its pillar page)
     phone = (b["export"], b["spec"].get("height"))

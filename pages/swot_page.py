@@ -7,7 +7,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import BADGE_CSS, caption_html, data_version, get_vision, heading_html
+from pages.ui import BADGE_CSS, caption_html, data_version, document_lang, get_vision, heading_html
 from pages.still_view import still_image, still_or_live
 from pages.widgets import data_downloads, show_chart
 from streek.figures import benchmark_chart, doc_source, figure_groups
@@ -73,6 +73,7 @@ def _quadrants_html(_vision, version: str, lang: str) -> str:
     once, not on every run)."""
     sw = _vision.swot
     with_figures = {g.swot_item_nl for g in _groups(_vision, version, lang) if g.section != "analyse"}
+    doc = document_lang(lang)
     out = []
     for code in (c for row in QUADRANTS for c in row):
         own = sw[sw["quadrant"] == code].sort_values("position")
@@ -86,7 +87,8 @@ def _quadrants_html(_vision, version: str, lang: str) -> str:
                      "</span>") if both else ""
             note = f"<em>{html.escape(row_text(r, 'note', lang))}</em>" if r.note_nl else ""
             # the document's own words, in Dutch also in English mode: marked as Dutch for a screen reader
-            lines.append(f'<li><span lang="nl">{html.escape(r.item_nl)}</span>{tag}{where}{note}</li>')
+            item = html.escape(r.item_nl) if doc is None else f'<span lang="{doc}">{html.escape(r.item_nl)}</span>'
+            lines.append(f"<li>{item}{tag}{where}{note}</li>")
         out.append(f'<section class="swot-q">{heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=len(items)))}'
                    f'<ol>{"".join(lines)}</ol></section>')
     return QUADRANT_CSS + f'<div class="swot-grid">{"".join(out)}</div>'

@@ -140,12 +140,20 @@ def facts_html(sc: SeriesCard) -> str:
                                                    for label, value in sc.fact_rows) + "</p>")
 
 
-def heading_html(level: int, title: str, caption: str = "") -> str:
+def heading_html(level: int, title: str, caption: str = "", title_lang: str | None = None) -> str:
     """A heading with its caption under it (a card's code and title, then where it stands in the
     document) as one ``st.html`` element instead of a Markdown heading and an ``st.caption``: on a page
     of cards each element costs the browser its own render. Styled as Streamlit's own
-    (``card-title``, ``card-caption`` in :data:`BADGE_CSS`)."""
-    return f'<h{level} class="card-title">{html.escape(title)}</h{level}>' + (caption_html(caption) if caption else "")
+    (``card-title``, ``card-caption`` in :data:`BADGE_CSS`). ``title_lang``: the title's language where
+    it differs from the page's (the document's Dutch title in English mode), for screen readers."""
+    attr = f' lang="{title_lang}"' if title_lang else ""
+    return (f'<h{level} class="card-title"{attr}>{html.escape(title)}</h{level}>'
+            + (caption_html(caption) if caption else ""))
+
+
+def document_lang(lang: str) -> str | None:
+    """The ``title_lang`` of the document's own (Dutch) titles on a page in ``lang``: None in Dutch."""
+    return None if lang == "nl" else "nl"
 
 
 def caption_html(text: str) -> str:

@@ -399,3 +399,12 @@ def test_the_source_line_names_only_what_the_chart_draws(code, pillar, said, not
         assert not_said not in caption.lower(), caption
     if not said:
         assert "hier berekend" not in caption, caption
+
+
+def test_english_cards_mark_the_documents_dutch_title():
+    """In English a card's heading is the document's Dutch title, marked lang="nl" for a screen reader
+    (WCAG 3.1.2); its place in the document is in English. In Dutch the heading needs no mark."""
+    en = [h.proto.body for h in open_page("pages/pillar_2.py", lang="en").get("html") if "card-title" in h.proto.body]
+    assert any(b.startswith('<h4 class="card-title" lang="nl">2.1.1 · ') and "Building block 2.1" in b for b in en), en[:3]
+    nl = [h.proto.body for h in open_page("pages/pillar_2.py").get("html") if "card-title" in h.proto.body]
+    assert any(b.startswith('<h4 class="card-title">2.1.1 · ') for b in nl) and not any('lang="nl"' in b for b in nl)
