@@ -11,8 +11,7 @@ from streek.card import reason_text
 from streek.fmt import fmt_pct
 from streek.i18n import t
 from streek.i18n.names import label_name, reference_date
-from streek.progress import TREND_MIN_YEARS
-from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, Status
+from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, TREND_MIN_YEARS, Status
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)   # per data version and language
