@@ -166,8 +166,10 @@ def card_chart(b: dict, code: str, version: str, lang: str, live: bool, share: f
 
     def still() -> None:
         # as high as the interactive chart (its spec's height): turning live does not move the page
-        st.html(still_image(f"card-{code}", version, lang, b["export"], b["alt"], box_height=b["spec"].get("height"),
-                            share=share) + b["still_caption"])
+        # keyword arguments: Streamlit's cache looks up the name of each positional argument in the function's
+        # signature on every call (inspect.signature; a whole-pillar rerun made 60 such calls)
+        st.html(still_image(name=f"card-{code}", version=version, lang=lang, _spec=b["export"], _alt=b["alt"],
+                            box_height=b["spec"].get("height"), share=share) + b["still_caption"])
 
     def interactive() -> None:
         chart_block(b["spec"], b["csv_frame"], key=chart_key, filename=filename, source_nl=b["source"],
@@ -244,7 +246,7 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
     group = charts.series_of(vision, code)
     res = {a.code: res_all[a.code] for a in group}
     head = group[0]
-    b = card_bundle(code, version, lang, vision, res)
+    b = card_bundle(code=code, version=version, lang=lang, _vision=vision, _res=res)   # keywords: see card_chart
     with st.container(border=True, key=anchor_key(code)):
         if selected:
             st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
