@@ -58,6 +58,9 @@ def _click_all_interactive(page, n):
 def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     _open(page, f"{app_server}/swot")
     main = page.locator("[data-testid=stMain]")
+    # the quadrants are one st.html element, which can be drawn a moment after the run has ended (its
+    # script is loaded on demand): wait for all its items with an auto-retrying expectation
+    expect(main.locator(".swot-grid li")).to_have_count(sum(1 + bool(a) for a in vision.swot["also_in"]))
     text = main.inner_text()
     for item in vision.swot["item_nl"]:
         assert item in text, item
