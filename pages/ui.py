@@ -152,8 +152,9 @@ def heading_html(level: int, title: str, caption: str = "", title_lang: str | No
 
 
 def document_lang(lang: str) -> str | None:
-    """The ``title_lang`` of the document's own (Dutch) titles on a page in ``lang``: None in Dutch."""
-    return None if lang == "nl" else "nl"
+    """The ``title_lang`` of the document's own titles (in the app's first language, Dutch) on a page in
+    ``lang``: None on a page in that language."""
+    return None if lang == DEFAULT_LANG else DEFAULT_LANG
 
 
 def caption_html(text: str) -> str:

@@ -176,6 +176,11 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=timeout)
     expect(page.locator("[data-testid=stMain] [data-testid=stElementContainer]").first).to_be_attached(timeout=timeout)
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
+    # every element drawn, not a placeholder: an element whose script Streamlit loads on demand (st.html,
+    # a button) shows a skeleton for a moment after the run has ended; a test that read the page then
+    # missed the cards' headings, the presentation's facts and the SWOT quadrants (bench/run.py's
+    # READY_JS waits for the same)
+    expect(page.locator("[data-testid=stMain] [data-testid=stSkeleton]")).to_have_count(0, timeout=timeout)
 
 
 # Every chart on the page has drawn its marks and every image has loaded (a page without charts passes
