@@ -54,9 +54,11 @@ def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
 
 # the four quadrants in one st.html element (was 18: a row of two columns twice, a bordered box, a heading
 # and a Markdown list per quadrant; the browser's work grows with the number of elements, issue 9). Two
-# columns on a wide screen, one on a phone; the badges in the colours of Streamlit's own.
+# columns (the SWOT's 2 x 2: strengths and weaknesses above, opportunities and threats below), one on a
+# phone (where Streamlit's own columns stack too); the badges in the colours of Streamlit's own.
 QUADRANT_CSS = """<style>
-.swot-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));gap:1rem}
+.swot-grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:1rem}
+@media (max-width:640px){.swot-grid{grid-template-columns:1fr}}
 .swot-q{border:1px solid rgba(17,20,24,.2);border-radius:.5rem;padding:0 1rem .5rem}
 .swot-q ol{margin:0 0 .5rem;padding-left:1.6rem}.swot-q li{margin:.1rem 0 .35rem;line-height:1.5}
 .swot-q li em{display:block;font-size:.95em}

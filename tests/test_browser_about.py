@@ -61,6 +61,14 @@ def test_swot_quadrants_and_charts_draw(page, app_server, vision):
     # the quadrants are one st.html element, which can be drawn a moment after the run has ended (its
     # script is loaded on demand): wait for all its items with an auto-retrying expectation
     expect(main.locator(".swot-grid li")).to_have_count(sum(1 + bool(a) for a in vision.swot["also_in"]))
+    # the SWOT's 2 x 2 on a desktop and a projector: strengths beside weaknesses, opportunities beside threats
+    # below them (a grid that fitted as many columns as it could put three in a row at 1920 px)
+    for width in (1920, 1400):
+        page.set_viewport_size({"width": width, "height": 1000})
+        boxes = [b.bounding_box() for b in main.locator(".swot-q").all()]
+        assert len(boxes) == 4
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 1 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1, width
+        assert abs(boxes[2]["y"] - boxes[3]["y"]) < 1 and boxes[2]["y"] > boxes[0]["y"] + boxes[0]["height"] - 1, width
     text = main.inner_text()
     for item in vision.swot["item_nl"]:
         assert item in text, item

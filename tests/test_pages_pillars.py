@@ -384,7 +384,8 @@ def test_overview_accepts_the_stable_status_code_from_the_home_page():
 @pytest.mark.parametrize("code, pillar, said, not_said", [
     ("3.1.1", "3", ["● basiswaarde of meting, ◆ doel", "vereist pad: hier berekend"], "trend"),   # one year of change: no trend
     ("1.2.1", "1", ["● basiswaarde of meting, ◆ doel", "vereist pad en trend: hier berekend"], None),   # 2016-2019: projected
-    ("1.1.2", "1", [], "◆"),                       # bars of period averages: no points, no diamond, nothing computed
+    ("1.1.2", "1", [], "◆"),                       # a level to keep, not yet measured: a floor line, nothing computed
+    ("1.4.3", "1", [], "◆"),                       # bars of period averages: no points, no diamond, nothing computed
 ])
 def test_the_source_line_names_only_what_the_chart_draws(code, pillar, said, not_said):
     """The line under a card's chart explains the marks and names the computed lines it draws: 3.1.1 has
