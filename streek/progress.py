@@ -214,8 +214,7 @@ def assess(a: Ambition, series: pd.DataFrame) -> Assessment:
     if t - t0 >= TREND_MIN_YEARS:
         out.projected_target_year = yt * (1 + ca) ** (T - t)
     else:   # one or two years of change carried over a decade is no forecast (3.1.1: 1.577 -> 1.956 gave 32.163 in 2030)
-        out.notes.append(Reason.of("short_trend", years=int(t - t0), base_period=str(p0), period=str(latest["period"]),
-                                   min_years=TREND_MIN_YEARS))
+        out.notes.append(Reason.of("short_trend", base_period=str(p0), period=str(latest["period"]), min_years=TREND_MIN_YEARS))
     out.reason = Reason.of("rates", year=int(t), needed=out.needed_from_latest, target=yT, unit=a.unit,
                            target_year=int(T), base_period=str(p0), actual=ca, required=cr)
     if a.is_percentage:

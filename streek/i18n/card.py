@@ -16,9 +16,8 @@ NL = {
     "progress.reason.rates": ("Vanaf {year} is {needed} per jaar nodig om {target} te halen in {target_year}; de trend sinds "
                               "{base_period} geeft {actual} per jaar (vereist vanaf de basiswaarde: {required} per jaar)."),
     "progress.note.first_as_baseline": "Het document geeft geen basiswaarde; de eerste meting ({period}: {value}) dient als vertrekpunt.",
-    "progress.note.short_trend": ("De metingen van {base_period} tot {period} liggen {years} jaar uit elkaar: te kort om de trend "
-                                  "door te trekken tot het doeljaar (dat doen we vanaf {min_years} jaar). De status steunt op de "
-                                  "verandering tot nu toe."),
+    "progress.note.short_trend": ("De basiswaarde ({base_period}) en de laatste meting ({period}) liggen minder dan {min_years} jaar uit elkaar: te "
+                                  "kort om de trend door te trekken tot het doeljaar. De status steunt op de verandering tot nu toe."),
     "progress.note.share_rate_approx": "Bij aandelen in procent is de groeivoet een benadering: een aandeel kan niet boven 100 % groeien.",
     "card.points": "{value} procentpunt",
     "card.change.points": "{points} ({relative})",
@@ -44,8 +43,8 @@ EN = {
     "progress.reason.rates": ("From {year}, {needed} a year is needed to reach {target} in {target_year}; the trend since "
                               "{base_period} gives {actual} a year (required from the baseline: {required} a year)."),
     "progress.note.first_as_baseline": "The document gives no baseline; the first measurement ({period}: {value}) is the starting point.",
-    "progress.note.short_trend": ("The measurements from {base_period} to {period} are {years} year(s) apart: too short to carry the "
-                                  "trend on to the target year (we do that from {min_years} years). The status rests on the change so far."),
+    "progress.note.short_trend": ("The baseline ({base_period}) and the latest measurement ({period}) are less than {min_years} years apart: too "
+                                  "short to carry the trend on to the target year. The status rests on the change so far."),
     "progress.note.share_rate_approx": "For shares in per cent the growth rate is an approximation: a share cannot grow beyond 100%.",
     "card.points": "{value} percentage points",
     "card.change.points": "{points} ({relative})",
