@@ -7,13 +7,14 @@
   var RATIO = 0.4, DWELL = 400, WAIT = 10000, INTENT = 1000;
   var SCROLL_KEYS = ['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', ' ', 'Home', 'End'];
   var KEYS_TAKEN = 'input, textarea, select, [contenteditable], [role=slider], [role=radio], [role=tab], [role=listbox]';
-  var path, armed, io, keys, ratio, timers, queue, busy, busySince, intent = 0, held = false, scanT = 0, pumpT = 0;
+  var path, armed, io, near, scroller, keys, ratio, timers, queue, blocks, busy, busySince, intent = 0, held = false, scanT = 0, pumpT = 0;
 
   function reset(c) {                   /* (re)start on this page: wait for the reader's first scroll again */
     cfg = c; path = location.pathname; armed = false;
     if (io) io.disconnect();
+    if (near) near.disconnect();
     if (timers) timers.forEach(clearTimeout);
-    io = null; keys = new Map(); ratio = new Map(); timers = new Map(); queue = []; busy = null;
+    io = null; near = null; keys = new Map(); ratio = new Map(); timers = new Map(); queue = []; blocks = []; busy = null;
   }
   function ready() {                    /* never while printing, in a hidden tab, or on another page */
     return armed && location.pathname === path && !document.hidden && !matchMedia('print').matches;
@@ -26,6 +27,20 @@
       var img = key && document.querySelector('.st-key-' + key + ' img.streek-still');
       if (img && !keys.has(img)) { keys.set(img, key); io.observe(img); }
     });
+    if (!cfg.full) return;              /* far building blocks: their button within one screen below the view */
+    /* the root is the element the reader scrolls (Streamlit's main container): the viewport's margin
+       would not reach below it, as that container clips what lies beyond its own height */
+    if (!near) near = new IntersectionObserver(nearing, {root: scroller, rootMargin: '0px 0px 100% 0px'});
+    document.querySelectorAll('[class*="' + cfg.full + '"]').forEach(function (box) {
+      var b = box.querySelector('button');     /* Streamlit draws a button with help twice: the first is the one shown */
+      if (b && !b.__streekNear) { b.__streekNear = true; near.observe(b); }
+    });
+  }
+  function nearing(entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting && blocks.indexOf(e.target) < 0) { near.unobserve(e.target); blocks.push(e.target); }
+    });
+    if (blocks.length) pump();
   }
   function seen(entries) {              /* >= 40 % of a still image in view for 0,4 s: the reader stopped there */
     entries.forEach(function (e) {
@@ -54,6 +69,12 @@
     if (busy && busy.isConnected && Date.now() - busySince < WAIT) { pumpT = setTimeout(pump, 150); return; }
     busy = null;
     queue.sort(function (a, b) { return a.getBoundingClientRect().top - b.getBoundingClientRect().top; });
+    while (!queue.length && blocks.length && !busy) {   /* charts in view first, then the blocks ahead */
+      var b = blocks.shift();
+      if (!b.isConnected || b.disabled || !ready()) continue;
+      busy = b; busySince = Date.now();
+      b.click();                        /* the block's fragment reruns with its full cards */
+    }
     while (queue.length && !busy) {
       var img = queue.shift();
       if (!img.isConnected || !(ratio.get(img) >= RATIO) || !ready()) continue;
@@ -63,15 +84,16 @@
       busy = btn; busySince = Date.now();
       btn.click();                      /* the card's fragment reruns, not the page */
     }
-    if (queue.length && !pumpT) pumpT = setTimeout(pump, 150);
+    if ((queue.length || blocks.length) && !pumpT) pumpT = setTimeout(pump, 150);
   }
   function onScroll(e) {                /* Streamlit scrolls inside its main container: listen in the capture phase */
     if (location.pathname !== path) return;
     if (!armed) {
       if (!held && Date.now() - intent > INTENT) return;   /* the page scrolled itself (a deep link, focus) */
       var box = e.target.nodeType === 9 ? document.documentElement : e.target;   /* not the sidebar, not a table */
-      if (!box.querySelector || !box.querySelector('[class*="' + cfg.btn + cfg.cards + '"]')) return;
-      armed = true; scan();
+      var sel = '[class*="' + cfg.btn + cfg.cards + '"]' + (cfg.full ? ', [class*="' + cfg.full + '"]' : '');
+      if (!box.querySelector || !box.querySelector(sel)) return;
+      armed = true; scroller = box === document.documentElement ? null : box; scan();
     }
     if (!scanT) scanT = setTimeout(function () { scanT = 0; scan(); }, 200);
   }

@@ -240,13 +240,18 @@ CARD_COLUMNS = (2, 3)   # a one-series card: facts | chart
 CHART_COLUMN = CARD_COLUMNS[1] / sum(CARD_COLUMNS) - 0.012
 
 
+def bundle_of(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, lang: str) -> dict:
+    """The card's cached ``card_bundle`` (its chart, texts and downloads)."""
+    res = {a.code: res_all[a.code] for a in charts.series_of(vision, code)}
+    return card_bundle(code=code, version=version, lang=lang, _vision=vision, _res=res)   # keywords: see card_chart
+
+
 def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], version: str, selected: bool,
                 lang: str, notes: list | None = None) -> int | None:
     """One card; returns the height (px) of its interactive chart."""
     group = charts.series_of(vision, code)
-    res = {a.code: res_all[a.code] for a in group}
     head = group[0]
-    b = card_bundle(code=code, version=version, lang=lang, _vision=vision, _res=res)   # keywords: see card_chart
+    b = bundle_of(vision, code, res_all, version, lang)
     with st.container(border=True, key=anchor_key(code)):
         if selected:
             st.info(t("pillars.deeplink.opened", lang), icon=":material/link:")
@@ -276,8 +281,53 @@ def render_card(vision: Vision, code: str, res_all: dict[str, Assessment], versi
         with row.popover(t("pillars.card.share_popover", lang), icon=":material/share:"):
             st.caption(t("pillars.card.share_help", lang))
             st.code(absolute_link(code, head.pillar), language=None)
-        card_extras(vision, code, res, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
+        card_extras(vision, code, {a.code: res_all[a.code] for a in group}, lang, notes)   # what-if scenario and workshop notes (pages/whatif.py)
     return b["spec"].get("height")
+
+
+# --- the view of every building block: far blocks light until the reader nears them (issue 9) --------
+# ``?bouwsteen=alle`` once rendered every card of a pillar in full (10-12 cards: 1,7-2,0 × an empty page in
+# Chromium, against 1,4-1,5 × for one block). Now the first block (or the block of a deep-linked card) is
+# full, and every other block first shows its cards' headings, facts and status as one piece of HTML, with
+# a "Grafieken en details tonen" button; pages/live_on_scroll.js presses that button when the reader
+# scrolls to within a screen of the block, so the full cards are there by the time they arrive. The
+# choice is kept per block for the session (a rerun, a language switch keep it).
+FULL = "full-"     # session state: the full cards of building block FULL + code were asked for
+
+
+def full_block_key(block: str) -> str:
+    """The st.key of a far block's button (CSS class ``st-key-full-btn-1-2``), for live_on_scroll."""
+    return f"{FULL}btn-{block.replace('.', '-')}"
+
+
+def whole_pillar_state(vision: Vision, pillar: str) -> dict[str, bool]:
+    """Session state that shows every building block of ``pillar`` in full (tools/prerender.py, tests)."""
+    return {FULL + b.code: True for b in vision.blocks_of(pillar)}
+
+
+def _go_full(block: str) -> None:
+    st.session_state[FULL + block] = True
+
+
+def light_cards_html(bundles: list[dict]) -> str:
+    """The cards of a far block before the reader nears it: per card its heading (with where it stands in
+    the document) and the facts and status of each series (the card model's HTML, as on the full card)."""
+    return "".join('<section class="light-card">' + b["head"] + '<div class="light-facts">'
+                   + "".join(f"<div>{f}</div>" for f in b["facts"]) + "</div></section>" for b in bundles)
+
+
+@st.fragment
+def far_block(vision: Vision, codes: list[str], res_all: dict[str, Assessment], version: str, lang: str,
+              notes: list | None, block: str) -> None:
+    """A building block below the first in the view of every block: light cards and a button, or, once
+    asked for, its full cards. A fragment: the button reruns this block only."""
+    if st.session_state.get(FULL + block):
+        for code in codes:
+            render_card(vision, code, res_all, version, False, lang, notes)
+        return
+    st.html(light_cards_html([bundle_of(vision, c, res_all, version, lang) for c in codes]))
+    st.button(t("pillars.block.full", lang, code=block), key=full_block_key(block), on_click=_go_full, args=(block,),
+              icon=":material/expand_more:", help=t("pillars.block.full_help", lang))
 
 
 def render_pillar(pillar_code: str) -> None:
@@ -296,11 +346,17 @@ def render_pillar(pillar_code: str) -> None:
     st.caption(t("pillars.page.intro", lang, n=len(codes), n_blocks=len(vision.blocks_of(pillar_code)), page=p.page))
     linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
     heights: dict[str, int | None] = {}
-    for blk in block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang):
+    for i, blk in enumerate(block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang)):
         st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
         st.write(blk.summary(lang))
-        for code in [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]:
+        block_codes = [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]
+        if i > 0 and selected not in block_codes:      # the view of every block: a block below the first
+            far_block(vision, block_codes, res_all, version, lang, notes, blk.code)
+            heights |= {anchor_key(c): bundle_of(vision, c, res_all, version, lang)["spec"].get("height") for c in block_codes}
+            continue
+        for code in block_codes:
             heights[anchor_key(code)] = render_card(vision, code, res_all, version, selected == code, lang, notes)
-    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code], heights)   # a card turns interactive when scrolled to
+    # a card turns interactive when scrolled to, a far block full when the reader nears it
+    live_on_scroll(anchor_key(""), PILLAR_PATHS[pillar_code], heights, blocks=full_block_key(""))
     if selected:
         scroll_to(selected)

@@ -73,7 +73,7 @@ def _live_on_scroll_url() -> str:
     return publish(LIVE_ON_SCROLL_JS.read_bytes(), ".js")
 
 
-def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None = None) -> None:
+def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None = None, blocks: str = "") -> None:
     """Make a card's chart interactive when the reader scrolls to it, as if they pressed its button.
 
     Nothing happens at load: the first screen stays still images (no Vega) until the reader scrolls
@@ -87,8 +87,12 @@ def live_on_scroll(card_prefix: str, page: str, heights: dict[str, int] | None =
     another page (Streamlit re-executes a changed ``st.html`` script; a flag on ``window`` keeps its
     listeners single). ``heights``: per chart key, the height (px) of its interactive chart: while
     Vega's script loads (the first chart of a visit) its placeholder keeps that height instead of
-    collapsing to ~40 px, so the page does not jump under the reader."""
-    cfg = json.dumps({"btn": "st-key-" + button_key(""), "cards": card_prefix, "page": page})
+    collapsing to ~40 px, so the page does not jump under the reader. ``blocks``: the st.key prefix of
+    buttons that show a far building block in full (pages/pillar_view.far_block): after the same first
+    scroll, such a button is pressed as soon as it comes within one screen height below the view, so
+    that the block's full cards are there before the reader reaches them."""
+    cfg = json.dumps({"btn": "st-key-" + button_key(""), "cards": card_prefix, "page": page,
+                      "full": "st-key-" + blocks if blocks else ""})
     hold = "".join(f".st-key-{key} .stPrintGraphic>[data-testid=stSkeleton]{{height:{int(h)}px}}"
                    for key, h in (heights or {}).items() if h)
     st.html((f"<style>{hold}</style>" if hold else "")

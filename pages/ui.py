@@ -178,6 +178,10 @@ h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
 .card-caption{margin:0}
 .streek-still + .card-caption, picture + .card-caption{margin-top:1rem}
 .card-caption + .card-caption{margin-top:.6rem}
+/* pillar_view.light_cards_html: a far block's cards before the reader nears them, bordered as st.container */
+.light-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:calc(1em - 1px);margin-bottom:1rem;break-inside:avoid}
+.light-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}
+.light-facts .card-notes:last-child{margin-bottom:0}
 </style>
 """
 

@@ -50,13 +50,13 @@ def open_script(script: str, timeout: float = 90, **params):
 _REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
 
 
-def open_via_router(page: str, lang: str | None = None, **params):
+def open_via_router(page: str, lang: str | None = None, state: dict | None = None, **params):
     """AppTest of app.py switched to ``page`` with query parameters (``lang`` and the others set
-    before the page's first run, as a link would); fails on any exception. The router's page
-    registry is learnt once per test process (tools/apptest_router.py)."""
+    before the page's first run, as a link would) and session ``state``; fails on any exception. The
+    router's page registry is learnt once per test process (tools/apptest_router.py)."""
     if not _REGISTERED:
         _REGISTERED.update(_router.registry())
-    at = _router.run_page(page, _REGISTERED, {**({"lang": lang} if lang else {}), **params})
+    at = _router.run_page(page, _REGISTERED, {**({"lang": lang} if lang else {}), **params}, state=state)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -68,10 +68,25 @@ def live_key(button) -> str:
     return button.evaluate("b => b.closest('[class*=\"st-key-live-btn-\"]').className.match(/st-key-live-btn-(\\S+)/)[1]")
 
 
+def full_all_blocks(page) -> None:
+    """Press every far block's "Grafieken en details tonen" button, one after the other, as a reader would
+    (pages/pillar_view.far_block); each click reruns that block only."""
+    blocks = page.locator('[class*="st-key-full-btn-"]')
+    expect(blocks.first).to_be_visible(timeout=30_000)
+    for _ in range(blocks.count()):
+        key = blocks.first.evaluate("b => [...b.classList].find(c => c.startsWith('st-key-full-btn-'))")
+        blocks.first.get_by_role("button").first.click()
+        expect(page.locator(f".{key}")).to_have_count(0, timeout=30_000)
+    expect(blocks).to_have_count(0)
+    wait_for_app(page)
+
+
 @pytest.mark.parametrize("pillar", ["1", "2", "3"])
 def test_pillar_page_draws_every_chart(page, app_server, pillar):
     open_page(page, f"{app_server}/pijler-{pillar}?bouwsteen=alle")   # the whole pillar, on a 1000 px screen
     n = N_CHARTS[pillar]
+    # the blocks below the first show their cards in full when the reader asks (or scrolls near them)
+    full_all_blocks(page)
     # first every card shows its chart as a still image (with alt text) and no interactive chart
     page.wait_for_function("(n) => [...document.querySelectorAll('img.streek-still')]"
                            ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=n, timeout=30_000, polling=POLL_MS)
@@ -213,22 +228,34 @@ def test_card_far_down_becomes_interactive_without_rerunning_the_page(page, app_
     expect(page.locator("[data-testid=stVegaLiteChart]")).to_have_count(0)
     assert reruns and reruns[-1] == ""              # the page itself ran once
     reruns.clear()
-    # the reader flings down with the mouse wheel (2000 px at a time) to the last card's chart
+    # the blocks below the first show light cards (heading, facts, status) and a button, no chart
     card = page.locator(".st-key-ambitie-1-5-2")     # the last card of pillar 1
+    expect(card).to_have_count(0)
+    expect(page.locator("section.light-card")).to_have_count(N_CHARTS["1"] - 2)       # 1.1 has two cards
+    expect(page.locator('[class*="st-key-full-btn-"]')).to_have_count(4)       # 1.2 to 1.5
+    # the reader flings down with the mouse wheel (1500 px at a time) to the last card's chart; each block's
+    # full cards arrive when the reader comes within a screen of it
     still = card.locator("img.streek-still")
     at = "el => [el.getBoundingClientRect().top - document.querySelector('.st-key-ambitie-1-5-2').getBoundingClientRect().top," \
          " el.getBoundingClientRect().height]"     # where in its card, how high
-    still_top, still_height = still.evaluate(at)
+    still_top = still_height = None
     box = main.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, 500)
-    for _ in range(20):
-        img_top = still.evaluate("i => i.getBoundingClientRect().top")
+    moved = "(t) => { const m = document.querySelector('[data-testid=stMain]');" \
+            " return m.scrollTop !== t || m.scrollTop + m.clientHeight >= m.scrollHeight - 2; }"
+    for _ in range(40):
+        if still_top is None and still.count():       # the card has come, below the view: its still's place
+            still_top, still_height = still.evaluate(at)
+        img_top = still.evaluate("i => i.getBoundingClientRect().top") if still_top is not None else 10_000
         if img_top <= 150:
             break
         top = main.evaluate("m => m.scrollTop")
-        page.mouse.wheel(0, min(2000, round(img_top) - 100))
-        page.wait_for_function("(t) => document.querySelector('[data-testid=stMain]').scrollTop !== t", arg=top, polling=POLL_MS)
-    assert still.evaluate(f"i => ({IN_VIEW})(i)") >= 0.4
+        page.mouse.wheel(0, min(1500, round(img_top) - 100))
+        page.wait_for_function(moved, arg=top, polling=POLL_MS)
+        if main.evaluate("m => m.scrollTop") == top:   # at the bottom: wait for the last block to come in full
+            expect(card).to_have_count(1, timeout=30_000)
+    assert still_top is not None and still.evaluate(f"i => ({IN_VIEW})(i)") >= 0.4
+    expect(page.locator('[class*="st-key-full-btn-"]')).to_have_count(0)   # every block came in full on its way
     # ... and it becomes interactive on its own: the chart draws its marks
     expect(card.locator("[data-testid=stVegaLiteChart] svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
     expect(card.get_by_role("button", name=LIVE)).to_have_count(0)
@@ -264,6 +291,11 @@ def test_block_selector_switches_blocks_and_keeps_the_code_in_the_url(page, app_
     main.get_by_role("radio", name="Alle bouwstenen", exact=True).click()
     expect(main.locator("h2")).to_have_count(3, timeout=30_000)
     expect(page).to_have_url(re.compile(r"bouwsteen=alle"))
+    # the first block in full, the other two light (heading, facts, status) until the reader nears them
+    first = 3                                  # the cards of 2.1: 2.1.1, 2.1.2 and 2.1.3
+    expect(page.locator("img.streek-still")).to_have_count(first, timeout=30_000)
+    expect(page.locator("section.light-card")).to_have_count(N_CHARTS["2"] - first)
+    full_all_blocks(page)
     expect(page.locator("img.streek-still")).to_have_count(N_CHARTS["2"], timeout=30_000)
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_via_router
+from pages.pillar_view import whole_pillar_state
 from html_tables import html_tables, read_table
 
 from streek import charts, load_vision
@@ -66,7 +67,8 @@ def make_live(at: AppTest, pillar: str) -> AppTest:
 
 @pytest.fixture(scope="module")
 def pillar_pages():
-    return {p: make_live(open_page(f"pages/pillar_{p}.py", bouwsteen="alle"), p) for p in "123"}
+    return {p: make_live(open_page(f"pages/pillar_{p}.py", bouwsteen="alle", state=whole_pillar_state(VISION, p)), p)
+            for p in "123"}
 
 
 def first_block_codes(pillar: str) -> list[str]:
@@ -75,12 +77,10 @@ def first_block_codes(pillar: str) -> list[str]:
     return [c for c in charts.document_ambitions(VISION, pillar) if series_of(VISION, c)[0].building_block == first]
 
 
-CARD_TITLE = '<h4 class="card-title">'
-
-
 def card_headings(at: AppTest) -> list[str]:
-    """The cards' headings ("2.1.2 · <title>", as HTML) in page order (pages/ui.heading_html)."""
-    return [h.proto.body[len(CARD_TITLE):].split("</h4>")[0] for h in at.get("html") if h.proto.body.startswith(CARD_TITLE)]
+    """The cards' headings ("2.1.2 · <title>", as HTML) in page order (pages/ui.heading_html), of full
+    cards and of a far block's light cards alike."""
+    return [x for h in at.get("html") for x in re.findall(r'<h4 class="card-title"[^>]*>(.*?)</h4>', h.proto.body)]
 
 
 def card_codes(at: AppTest) -> list[str]:
@@ -131,7 +131,8 @@ def test_a_card_turns_live_when_scrolled_to_without_moving_the_page():
     src = re.search(r'<script src="(app/static/gen/[0-9a-f]{40}\.js)" data-cfg="([^"]+)"', scripts[0].body)
     assert src, scripts[0].body
     assert b"__streekLiveOnScroll" in (ROOT / "static" / src.group(1).removeprefix("app/static/")).read_bytes()
-    assert json.loads(src.group(2).replace("&quot;", '"')) == {"btn": "st-key-live-btn-", "cards": "ambitie-", "page": "pijler-2"}
+    assert json.loads(src.group(2).replace("&quot;", '"')) == {"btn": "st-key-live-btn-", "cards": "ambitie-", "page": "pijler-2",
+                                                                "full": "st-key-full-btn-"}
     stills = [h.proto.body for h in at.get("html") if 'class="streek-still"' in h.proto.body]
     codes = first_block_codes("2")
     assert len(stills) == len(codes) > 1
@@ -279,6 +280,45 @@ def test_deep_link_selects_the_card():
     assert len(card_block(at, "2.1.2").get("vega_lite_chart")) == 1 and len(at.get("vega_lite_chart")) == 1
 
 
+def block_codes(pillar: str, block: str) -> list[str]:
+    return [c for c in charts.document_ambitions(VISION, pillar) if series_of(VISION, c)[0].building_block == block]
+
+
+def stills_of(at: AppTest) -> int:
+    return len([h for h in at.get("html") if 'class="streek-still"' in h.proto.body])
+
+
+@pytest.mark.parametrize("lang,label", [("NL", "Grafieken en details van 1.3 tonen"), ("EN", "Show the charts and details of 1.3")])
+def test_every_block_view_shows_far_blocks_light_until_the_reader_asks(lang, label):
+    """"Alle bouwstenen": the first block's cards in full; every other block's cards first as their
+    heading, facts and status (the card model's HTML) with one button, which shows that block's full
+    cards (a fragment: the rest stays as it was), and a rerun keeps them."""
+    from pages.ui import facts_html
+    from streek.card import build_card
+    at = open_page("pages/pillar_1.py", lang=lang, bouwsteen="alle")
+    blocks = [b.code for b in VISION.blocks_of("1")]
+    first, far = block_codes("1", blocks[0]), [c for b in blocks[1:] for c in block_codes("1", b)]
+    assert card_codes(at) == charts.document_ambitions(VISION, "1")        # every card's heading, in order
+    assert stills_of(at) == len(first)                                     # charts: the first block only
+    for code in far:
+        with pytest.raises(AssertionError):
+            card_block(at, code)                                           # no full card yet ...
+        light = [h.proto.body for h in at.get("html") if 'class="light-card"' in h.proto.body]
+        for sc in build_card(VISION, code, lang.lower()).series:        # ... but its facts and status
+            assert any(facts_html(sc) in body and sc.status_label in body for body in light), code
+    buttons = {b.key: b.label for b in at.button if b.key and b.key.startswith("full-btn-")}
+    assert set(buttons) == {f"full-btn-{b.replace('.', '-')}" for b in blocks[1:]}    # one per far block
+    assert buttons["full-btn-1-3"] == label
+    at.button(key="full-btn-1-3").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stills_of(at) == len(first) + len(block_codes("1", "1.3"))
+    assert all(card_block(at, c) for c in block_codes("1", "1.3"))
+    assert "full-btn-1-3" not in {b.key for b in at.button} and "full-btn-1-2" in {b.key for b in at.button}
+    assert card_codes(at) == charts.document_ambitions(VISION, "1")
+    at.run()                                                               # a rerun keeps the block full
+    assert stills_of(at) == len(first) + len(block_codes("1", "1.3"))
+
+
 def test_block_selector_shows_one_block_or_all():
     """One building block at a time (the first by default), chosen by a URL-bound selector with
     stable codes; ``alle`` shows the whole pillar; a code of another pillar falls back to the first."""
@@ -338,7 +378,7 @@ def test_rerun_uses_cached_chart_specs(monkeypatch):
     st.cache_data.clear()
     card_bundle.clear()
     still_image.clear()
-    at = make_live(open_page("pages/pillar_3.py", bouwsteen="alle"), "3")
+    at = make_live(open_page("pages/pillar_3.py", bouwsteen="alle", state=whole_pillar_state(VISION, "3")), "3")
     assert len(at.get("vega_lite_chart")) == 9
 
     def boom(*a, **k):

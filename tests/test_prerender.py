@@ -25,7 +25,9 @@ def test_after_prerender_a_pillar_page_draws_no_still_itself(tmp_path, monkeypat
     assert not (cache / "prerender.running").exists()      # its mark for tools/warm.py is gone
 
     # this process: the same cache, nothing in memory, and vl-convert broken: every still must come from disk
+    from pages.pillar_view import whole_pillar_state
     from pages.still_view import still_image
+    from streek import load_vision
     from streek import render
     monkeypatch.setenv("STREEK_RENDER_CACHE", str(cache))
     still_image.clear()
@@ -35,7 +37,7 @@ def test_after_prerender_a_pillar_page_draws_no_still_itself(tmp_path, monkeypat
         raise AssertionError("a still was drawn although prerender had drawn it")
     monkeypatch.setattr(vl_convert, "vegalite_to_svg", boom)
     try:
-        at = open_via_router("pages/pillar_3.py", lang="nl", bouwsteen="alle")
+        at = open_via_router("pages/pillar_3.py", lang="nl", bouwsteen="alle", state=whole_pillar_state(load_vision(), "3"))
         stills = [h for h in at.get("html") if 'class="streek-still"' in h.proto.body]
         assert len(stills) == 9
     finally:

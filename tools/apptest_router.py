@@ -27,9 +27,10 @@ def registry(timeout: float = 120) -> dict:
     return dict(probe._registered_pages)
 
 
-def run_page(page: str, registered: dict, params: dict | None = None, timeout: float = 120):
+def run_page(page: str, registered: dict, params: dict | None = None, timeout: float = 120, state: dict | None = None):
     """AppTest of ``app.py`` switched to ``page`` (a script path) with query ``params`` set before its
-    first run, as a link would; after that run."""
+    first run, as a link would, and session ``state`` (e.g. a pillar's far blocks shown in full:
+    pages/pillar_view.whole_pillar_state); after that run."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     at._registered_pages = dict(registered)
@@ -37,4 +38,6 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
         at.switch_page(page)
     for k, v in (params or {}).items():
         at.query_params[k] = v
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
     return at.run()

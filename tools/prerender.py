@@ -72,9 +72,15 @@ def _main(argv: list[str] | None) -> int:
     start = time.perf_counter()
     registered = registry(timeout=300)
     failed = 0
+    from pages.pillar_view import PILLAR_PAGES, whole_pillar_state
+    from streek import load_vision
+    vision = load_vision()
+    pillar_of = {script: code for code, script in PILLAR_PAGES.items()}
     for lang in args.lang or ("nl", "en"):
         for script, params in [x for x in runs() if x[0] in args.scripts]:
-            at = run_page(script, registered, {**params, "lang": lang}, timeout=300)
+            # a pillar's every block in full (the far blocks are light until a reader nears them)
+            state = whole_pillar_state(vision, pillar_of[script]) if script in pillar_of else None
+            at = run_page(script, registered, {**params, "lang": lang}, timeout=300, state=state)
             if at.exception:
                 failed += 1
                 print(f"prerender: {script} ({lang}) faalde: {at.exception[0].message}", file=sys.stderr)

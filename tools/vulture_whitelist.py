@@ -64,3 +64,4 @@ has_reference_date
 has_source_name
 __getattr__  # streek/__init__.py: the package's names loaded on first use (PEP 562)
 _.started  # streek/render.py _PngWorkers: processes started, read by tests/test_i9_map_render.py
+whole_pillar_state  # pages/pillar_view.py: every far block in full, for tools/prerender.py and the tests

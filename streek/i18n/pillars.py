@@ -46,6 +46,9 @@ NL = {
     "pillars.widget.show_data": "Toon data",
     "pillars.widget.data_downloads": "Data en downloads (CSV, XLSX, PNG, SVG)",
     "pillars.card.interactive": "Interactieve grafiek",
+    "pillars.block.full": "Grafieken en details van {code} tonen",
+    "pillars.block.full_help": ("Toont de volledige kaarten van deze bouwsteen: grafiek, data en downloads, deellink, "
+                                "scenario en notities. Dat gebeurt ook vanzelf wanneer je naar deze bouwsteen scrolt."),
     "pillars.card.interactive_help": "Toont de grafiek met tooltips per punt in plaats van het vaste beeld",
     "pillars.widget.png_help": "De grafiek als afbeelding (PNG)",
     "pillars.widget.svg_help": "De grafiek als vectorafbeelding (SVG), scherp bij elke grootte",
@@ -160,6 +163,9 @@ EN = {
     "pillars.widget.show_data": "Show data",
     "pillars.widget.data_downloads": "Data and downloads (CSV, XLSX, PNG, SVG)",
     "pillars.card.interactive": "Interactive chart",
+    "pillars.block.full": "Show the charts and details of {code}",
+    "pillars.block.full_help": ("Shows the full cards of this building block: chart, data and downloads, share link, "
+                                "scenario and notes. This also happens by itself when you scroll to this building block."),
     "pillars.card.interactive_help": "Shows the chart with a tooltip per point instead of the still image",
     "pillars.widget.png_help": "The chart as an image (PNG)",
     "pillars.widget.svg_help": "The chart as a vector image (SVG), sharp at any size",
