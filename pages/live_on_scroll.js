@@ -98,6 +98,20 @@
     if (!scanT) scanT = setTimeout(function () { scanT = 0; scan(); }, 200);
   }
   function mark() { intent = Date.now(); }
+  /* A keyboard reader who presses a far block's button (Enter or Space: a click with detail 0) lands on the
+     block's first full card when it arrives, not after the block: the button they were on is gone. */
+  function keyboardFull(e) {
+    var box = cfg.full && e.detail === 0 && e.target.closest && e.target.closest('[class*="' + cfg.full + '"]');
+    if (!box || e.target === busy) return;             /* not a button of ours, or pressed by this script */
+    var light = box.previousElementSibling && box.previousElementSibling.querySelector('section.light-card h4');
+    var code = light && light.textContent.split(' · ')[0].trim(), until = Date.now() + WAIT;
+    if (!code) return;
+    (function land() {
+      var card = document.querySelector('.st-key-' + cfg.cards + code.replace(/\./g, '-') + ' h4');
+      if (card) { card.setAttribute('tabindex', '-1'); card.focus({preventScroll: true}); return; }
+      if (Date.now() < until) setTimeout(land, 100);
+    })();
+  }
   reset(cfg);
   window.__streekLiveOnScroll = reset;
   addEventListener('wheel', mark, {capture: true, passive: true});
@@ -110,4 +124,5 @@
   addEventListener('mousedown', function () { held = true; }, true);   /* dragging the scroll bar */
   addEventListener('mouseup', function () { held = false; }, true);
   document.addEventListener('scroll', onScroll, {capture: true, passive: true});
+  addEventListener('click', keyboardFull, true);
 })();

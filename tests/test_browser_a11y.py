@@ -218,6 +218,22 @@ def test_keyboard_reaches_a_card_table_and_presentation_mode(tab, app_server):
     screenshot(page, "keyboard-presentation")
 
 
+def test_keyboard_shows_a_far_block_and_lands_on_its_first_card(tab, app_server):
+    """In the view of every block, a keyboard reader reaches a far block's "Grafieken en details tonen"
+    button with Tab; Enter shows the block's full cards and puts the focus on the first of them (the
+    button they were on is gone: without this the next Tab went on after the block)."""
+    page = tab(**VIEWPORTS["desktop"])
+    _open(page, f"{app_server}/pijler-1?bouwsteen=alle")
+    assert _tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Grafieken en details van 1.2 tonen')", 150), \
+        "de knop van een verre bouwsteen is niet met Tab te bereiken"
+    page.keyboard.press("Enter")
+    expect(page.locator(".st-key-ambitie-1-2-1 h4")).to_be_focused(timeout=30_000)
+    expect(page.locator(".st-key-full-btn-1-2")).to_have_count(0)
+    expect(page.locator(".st-key-full-btn-1-3")).to_have_count(1)        # the other far blocks stay light
+    page.keyboard.press("Tab")                  # on into the card: its first control, not the next block
+    assert page.evaluate("() => !!document.activeElement.closest('.st-key-ambitie-1-2-1')")
+
+
 @pytest.mark.parametrize("lang,query,code,page_path", [("nl", "werkzaamheid", "2.1.1", "pijler-2"),
                                                        ("nl", "vakature", "3.1.1", "pijler-3"),
                                                        ("en", "vacancies", "3.1.1", "pijler-3")])
