@@ -1,6 +1,7 @@
 """The catalogue: every key in Dutch and English, same placeholders; every page renders in
 English without falling back to a Dutch string, and with no Dutch status word, reason, kind of
 target or Dutch-formatted number outside the document's own texts; the language is a parameter."""
+import ast
 import re
 import string
 from importlib import import_module
@@ -30,6 +31,34 @@ def test_every_key_in_both_languages_with_the_same_placeholders(name):
     wrong = [k for k in nl if fields(nl[k]) != fields(en[k])]
     assert not wrong, f"{name}: placeholders differ for {wrong}"
     assert all(v.strip() for v in list(nl.values()) + list(en.values())), f"{name}: empty string"
+
+
+def used_keys() -> tuple[set[str], set[str]]:
+    """What the app's code names of the catalogue: every string literal (a key as such), and the families of
+    keys it builds from a code or a state: the fixed head of an f-string (``f"notes.err.code_{state}"``),
+    and a dotted literal that is no key itself (``"profile.compare.count." + …``, a ``prefix="progress.note"``)."""
+    literals, prefixes = set(), set()
+    files = [ROOT / "app.py"] + [f for d in ("pages", "streek", "tools", "bench") for f in (ROOT / d).rglob("*.py")
+                                 if "i18n" not in f.relative_to(ROOT).parts]
+    for f in files:
+        for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.Constant) and isinstance(n.value, str):
+                literals.add(n.value)
+            elif isinstance(n, ast.JoinedStr) and n.values and isinstance(n.values[0], ast.Constant) \
+                    and "." in str(n.values[0].value):
+                prefixes.add(n.values[0].value)
+    keys = set(i18n.CATALOGUE["nl"])
+    prefixes |= {p if p.endswith(".") else p + "." for p in literals - keys if re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+\.?", p)}
+    return literals, prefixes
+
+
+def test_every_key_is_used_by_the_app():
+    """No dead words in the catalogue: each key is named by the app's code, or belongs to a family the code
+    builds (``progress.reason.<code>``). 27 keys were left over from views that had changed (the card's
+    old change and latest-value lines, the overview's link column, the map's table button...)."""
+    literals, prefixes = used_keys()
+    unused = sorted(k for k in i18n.CATALOGUE["nl"] if k not in literals and not any(k.startswith(p) for p in prefixes))
+    assert not unused, f"{len(unused)} keys that no code uses: {unused}"
 
 
 def test_percent_signs_as_each_language_writes_them():

@@ -25,8 +25,6 @@ NL = {
     "card.needed": "Nodig",
     "card.needed.rate": "{rate} per jaar vanaf {year}",
     "card.needed.trend": "trend tot nu toe: {rate} per jaar",
-    "card.kind": "Soort doel",
-    "card.status": "Stand",
 }
 EN = {
     "progress.reason.maintain_no_data": "No measurement yet: the level cannot be checked.",
@@ -52,6 +50,4 @@ EN = {
     "card.needed": "Needed",
     "card.needed.rate": "{rate} a year from {year}",
     "card.needed.trend": "trend so far: {rate} a year",
-    "card.kind": "Kind of target",
-    "card.status": "Status",
 }

@@ -58,7 +58,6 @@ NL = {
     "map.meta.change_pp": "Verandering: waarde {period} − waarde {since}, in procentpunt (het cijfer is zelf een percentage).",
     "map.meta.region_missing": "Voor Zuid-West-Vlaanderen als geheel is er geen waarde: de bron geeft geen noemers, "
                                "dus ook geen gemiddelde van de 13 gemeenten.",
-    "map.nodata_legend": "Gearceerd grijs: geen gegevens",
     "map.map_alt": "Kaart van de 13 gemeenten van Zuid-West-Vlaanderen, gekleurd naar {title}.",
     "map.series.heading": "Reeks",
     "map.series.pick": "Klik op een gemeente op de kaart om haar reeks te zien. Nu: de streek, de provincie en Vlaanderen.",
@@ -82,7 +81,6 @@ NL = {
     "map.table.municipality": "Gemeente",
     "map.table.value": "Waarde",
     "map.table.note": "Opmerking",
-    "map.table.show": "Toon data",
     "map.link": "Link naar deze weergave",
     "map.bad_param.indicator": "De link vraagt indicator '{value}', maar die heeft geen cijfers per gemeente; de standaardindicator wordt getoond.",
     "map.bad_param.ignored": "'{param}={value}' uit de link is genegeerd omdat de indicator onbekend is.",
@@ -97,7 +95,6 @@ NL = {
     "map.locator.alt": "Situeringskaartje: de 13 gemeenten van Zuid-West-Vlaanderen in West-Vlaanderen, aan de Franse grens.",
     "map.locator.interactive": "Interactieve kaart",
     "map.locator.interactive_help": "Toont de kaart met de naam van elke gemeente bij de muisaanwijzer in plaats van het vaste beeld",
-    "map.border": "Rijksgrens België–Frankrijk",
     "map.france": "FRANKRIJK",
 }
 
@@ -159,7 +156,6 @@ EN = {
     "map.meta.change_pp": "Change: value {period} − value {since}, in percentage points (the figure is a percentage).",
     "map.meta.region_missing": "There is no value for South-West Flanders as a whole: the source gives no "
                                "denominators, hence no average of the 13 municipalities.",
-    "map.nodata_legend": "Hatched grey: no data",
     "map.map_alt": "Map of the 13 municipalities of South-West Flanders, coloured by {title}.",
     "map.series.heading": "Series",
     "map.series.pick": "Click a municipality on the map to see its series. Now: the region, the province and Flanders.",
@@ -183,7 +179,6 @@ EN = {
     "map.table.municipality": "Municipality",
     "map.table.value": "Value",
     "map.table.note": "Note",
-    "map.table.show": "Show data",
     "map.link": "Link to this view",
     "map.bad_param.indicator": "The link asks for indicator '{value}', which has no municipal figures; the default indicator is shown.",
     "map.bad_param.ignored": "'{param}={value}' from the link was ignored because the indicator is unknown.",
@@ -198,6 +193,5 @@ EN = {
     "map.locator.alt": "Locator map: the 13 municipalities of South-West Flanders in West Flanders, on the French border.",
     "map.locator.interactive": "Interactive map",
     "map.locator.interactive_help": "Shows the map with each municipality's name at the pointer instead of the still image",
-    "map.border": "Belgium–France border",
     "map.france": "FRANCE",
 }

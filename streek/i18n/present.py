@@ -2,8 +2,6 @@
 NL = {
     # language
     "lang.label": "Taal · Language",
-    "lang.nl": "Nederlands",
-    "lang.en": "English",
     "lang.help": "NL: Nederlands · EN: English",
     "lang.data_stays_dutch": "Titels en teksten uit het document worden getoond zoals gepubliceerd, in het Nederlands.",
     # status words (exports and presentation)
@@ -20,7 +18,6 @@ NL = {
     "deck.subtitle.selection": "Selectie van {n} doelreeksen",
     "deck.made_on": "Gemaakt op {date}",
     "deck.reference_dates": "Peildata van de gegevens",
-    "deck.document": "Streekvisie: {publisher}, {date}",
     "deck.n_series": "{n} ambities, één per dia of pagina",
     "deck.baseline": "Basiswaarde",
     "deck.target": "Doel",
@@ -34,7 +31,6 @@ NL = {
     "deck.only_baseline": "nog geen latere meting dan de basiswaarde",
     "deck.no_measurement": "nog geen meting",
     "deck.chart_missing": "Geen grafiek: er zijn nog geen metingen.",
-    "deck.notes": "Workshopnotities",
     "deck.note_line": "{kind} · {author} · {date}: {text}",
     "deck.more_notes": "… en nog {n} notitie(s)",
     "deck.map_title": "Kaart van de 13 gemeenten",
@@ -74,7 +70,6 @@ NL = {
     "present.exit": "Verlaten",
     "present.qr_caption": "Open deze ambitie op je telefoon",
     "present.qr_alt": "QR-code met de link naar deze ambitie: {url}",
-    "present.map_screen": "Kaart",
     "present.download_pptx": "PowerPoint (.pptx)",
     "present.download_pdf": "PDF (A4 liggend)",
     "present.scope": "Wat exporteren?",
@@ -85,8 +80,6 @@ NL = {
     "present.pick": "Ambities",
     "present.downloads": "Exporteren voor de vergadering",
     "present.map_not_ready": "De kaart is nog niet beschikbaar.",
-    "present.start": "Start presentatie",
-    "present.intro": "Eén ambitie per scherm, groot voor de projector. Kies een pijler; blader met de knoppen of met ← →.",
     # what-if
     "whatif.title": "Wat als? Scenario – geen meting",
     "whatif.slider": "Verondersteld jaarlijks verloop vanaf de laatste meting (% per jaar)",
@@ -159,8 +152,6 @@ NL = {
 }
 EN = {
     "lang.label": "Taal · Language",
-    "lang.nl": "Nederlands",
-    "lang.en": "English",
     "lang.help": "NL: Nederlands · EN: English",
     "lang.data_stays_dutch": "Titles and texts from the document are shown as published, in Dutch.",
     "deck.status.met": "Target met",
@@ -175,7 +166,6 @@ EN = {
     "deck.subtitle.selection": "Selection of {n} target series",
     "deck.made_on": "Made on {date}",
     "deck.reference_dates": "Reference dates of the data",
-    "deck.document": "Regional vision: {publisher}, {date}",
     "deck.n_series": "{n} ambitions, one per slide or page",
     "deck.baseline": "Baseline",
     "deck.target": "Target",
@@ -189,7 +179,6 @@ EN = {
     "deck.only_baseline": "no measurement after the baseline yet",
     "deck.no_measurement": "no measurement yet",
     "deck.chart_missing": "No chart: there are no measurements yet.",
-    "deck.notes": "Workshop notes",
     "deck.note_line": "{kind} · {author} · {date}: {text}",
     "deck.more_notes": "… and {n} more note(s)",
     "deck.map_title": "Map of the 13 municipalities",
@@ -228,7 +217,6 @@ EN = {
     "present.exit": "Exit",
     "present.qr_caption": "Open this ambition on your phone",
     "present.qr_alt": "QR code with the link to this ambition: {url}",
-    "present.map_screen": "Map",
     "present.download_pptx": "PowerPoint (.pptx)",
     "present.download_pdf": "PDF (A4 landscape)",
     "present.scope": "What to export?",
@@ -239,8 +227,6 @@ EN = {
     "present.pick": "Ambitions",
     "present.downloads": "Export for the meeting",
     "present.map_not_ready": "The map is not available yet.",
-    "present.start": "Start presentation",
-    "present.intro": "One ambition per screen, large for the projector. Choose a pillar; browse with the buttons or with ← →.",
     "whatif.title": "What if? Scenario – not a measurement",
     "whatif.slider": "Assumed yearly change from the latest measurement (% a year)",
     "whatif.slider_help": "An assumption to calculate with, not a measurement. Nothing is stored.",

@@ -47,7 +47,6 @@ NL = {
     "profile.fiche_file": "fiche-{name}",
     "profile.fiche_generated": "Gemaakt op {date} met de Streekvisie Explorer. Cijfers zoals gepubliceerd; ontbrekende waarden zijn niet aangevuld.",
     "profile.open_profile": "Profiel van {name}",
-    "profile.trend_title": "{indicator} in {name}",
 }
 EN = {
     "profile.nav_title": "My municipality",
@@ -97,5 +96,4 @@ EN = {
     "profile.fiche_file": "factsheet-{name}",
     "profile.fiche_generated": "Made on {date} with the Regional Vision Explorer. Figures as published; missing values are not filled in.",
     "profile.open_profile": "Profile of {name}",
-    "profile.trend_title": "{indicator} in {name}",
 }
