@@ -18,7 +18,7 @@ from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
-from streek.export.content import map_for, series_of, unique_texts
+from streek.export.content import map_parts, series_of, unique_texts
 from streek.i18n import DEFAULT_LANG, t
 from streek.qr import base_from_headers, qr_png, view_url
 
@@ -50,7 +50,17 @@ CSS = """
   .present-series { font-size: 1.1rem; }
   .present-badge { font-size: 1.15rem; }
 }
-img.present-map { width: auto !important; height: min(70vh, 56vw) !important; max-width: 100% !important; }  /* the map fills the screen */
+/* the map fills the screen under the top bar and the heading, its legend included (1920 x 1080: 620 px high;
+   on a smaller screen at least half its height) */
+img.present-map { width: auto !important; height: min(max(calc(100vh - 460px), 50vh), 56vw) !important; max-width: 100% !important; }
+/* beside it the 13 from the highest value to the lowest, in type that reads from the back of the room */
+.present-rank { font-size: 1.35rem; line-height: 1.45; border-collapse: collapse; }
+.present-rank caption { caption-side: top; text-align: left; font-size: 1.3rem; font-weight: 600; padding-bottom: .4rem; }
+.present-rank thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.present-rank td { padding: 0 .8rem 0 0; border: 0; }
+.present-rank td.r { text-align: right; color: rgba(17,20,24,.6); }
+.present-rank td.v { text-align: right; font-weight: 700; font-variant-numeric: tabular-nums; padding: 0 0 0 1.5rem; }
+@media (max-width: 640px) { .present-rank, .present-rank caption { font-size: 1.05rem; } }
 </style>
 """
 
@@ -157,9 +167,22 @@ def _screen_chart(code: str, spec: dict, alt: str, still_spec: dict, css_class: 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _map(pillar: str, version: str, language: str, _vision):
-    """(map spec, caption) of the map screen, built once per (pillar, data version, language);
-    shared, never mutated."""
-    return map_for(_vision, pillar, lang=language)
+    """The map screen's parts (``content.map_parts``: spec, caption, ranking) and the ranking as HTML, built
+    once per (pillar, data version, language); shared, never mutated."""
+    parts = map_parts(_vision, pillar, lang=language)
+    return None if parts is None else (parts, ranking_html(parts, language))
+
+
+def ranking_html(parts, language: str) -> str:
+    """The 13 municipalities from the highest value to the lowest, beside the map: on a projector the
+    colours tell the order, the numbers are read here (large type, one row each). A table with its
+    caption and a header row for screen readers (hidden on screen: the caption says what the rows are)."""
+    rows = "".join(f'<tr><td class="r">{i}.</td><td>{html.escape(r.gemeente)}</td><td class="v">{html.escape(r.waarde_nl)}</td></tr>'
+                   for i, r in enumerate(parts.ranked.itertuples(), 1))
+    head = "".join(f'<th scope="col">{html.escape(t(k, language))}</th>'
+                   for k in ("map.table.rank", "map.table.municipality", "map.table.value"))
+    return (f'<table class="present-rank"><caption>{html.escape(t("present.map_ranking", language, period=parts.period))}'
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _notes():
@@ -231,10 +254,14 @@ if screen == "kaart":
     if built is None:
         st.info(t("present.map_not_ready", lang))
     else:
-        chart, caption = built
-        _screen_chart(f"kaart-{pillar}", chart, f"{t('deck.map_title', lang)}. {caption}", chart,
-                      "streek-still present-map")   # named for screen readers
-        st.caption(caption)
+        parts, ranking = built
+        left, right = st.columns(2, gap="large")
+        with left:
+            _screen_chart(f"kaart-{pillar}", parts.chart, f"{t('deck.map_title', lang)}. {parts.caption}", parts.chart,
+                          "streek-still present-map")   # named for screen readers
+        with right:
+            st.html(ranking)
+            st.caption(parts.caption)
 else:
     group = series_of(vision, screen)
     res_all = assessments(vision)

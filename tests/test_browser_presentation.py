@@ -127,7 +127,13 @@ def test_presentation_mode_pillar_2(tab, app_server):
     link = qr_text(page, card("kaart", {"lang": ["EN"]}))
     assert card_link(link, app_server, "kaart", {"lang": ["EN"]}), link
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
-    assert page.locator("img.streek-still.present-map").bounding_box()["height"] >= 600     # fills the screen
+    box = page.locator("img.streek-still.present-map").bounding_box()
+    assert box["height"] >= 600 and box["y"] + box["height"] <= 1080, box      # fills the screen, legend on it
+    rank = page.locator("table.present-rank")                                  # beside it: the 13, ranked
+    expect(rank.locator("caption")).to_have_text("From highest to lowest (2011)")
+    expect(rank.locator("tbody tr")).to_have_count(13)
+    r = rank.bounding_box()
+    assert r["x"] >= box["x"] + box["width"] and r["y"] + r["height"] <= 1080, (box, r)
     screenshot(page, "presentation-pillar2-map")
 
 

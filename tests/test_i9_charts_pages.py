@@ -62,6 +62,31 @@ def test_presentation_chart_is_a_projector_still_then_interactive():
     assert len(at.get("vega_lite_chart")) == 1
 
 
+@pytest.mark.parametrize("lang,caption,first,last", [
+    ("NL", "Van hoog naar laag (2011)", ("Deerlijk", "76,6 %"), ("Kortrijk", "70,4 %")),
+    ("EN", "From highest to lowest (2011)", ("Deerlijk", "76.6%"), ("Kortrijk", "70.4%"))])
+def test_presentation_map_screen_ranks_the_13_beside_the_map(lang, caption, first, last):
+    """Beside the map, the 13 municipalities from the highest value to the lowest with their values as the
+    map's tooltips write them (pillar 2: employment rate 20-64, Census 2011), in a table whose header
+    row names the columns for a screen reader."""
+    from streek import load_vision, mapdata
+    at = open_via_router("pages/presentation.py", lang=lang, presentatie="1", pijler="2", i="11")
+    tables = [h.proto.body for h in at.get("html") if 'class="present-rank"' in h.proto.body]
+    assert len(tables) == 1
+    body = tables[0]
+    assert f"<caption>{caption}</caption>" in body
+    assert re.findall(r'<th scope="col">([^<]+)</th>', body) == [t(k, lang.lower()) for k in
+                                                                ("map.table.rank", "map.table.municipality", "map.table.value")]
+    rows = re.findall(r'<tr><td class="r">(\d+)\.</td><td>([^<]+)</td><td class="v">([^<]+)</td></tr>', body)
+    assert [int(r[0]) for r in rows] == list(range(1, 14))
+    assert rows[0][1:] == first and rows[-1][1:] == last
+    vision = load_vision()
+    frame = mapdata.map_frame(vision, "employment_rate_20_64_census2011", "2011", lang=lang.lower())
+    values = dict(zip(frame["gemeente"], frame["waarde"]))
+    ordered = [values[name] for _, name, _ in rows]
+    assert ordered == sorted(ordered, reverse=True) and len(set(values) & {r[1] for r in rows}) == 13
+
+
 def test_a_card_still_is_laid_out_for_its_slot_like_the_interactive_chart():
     """A still that stands in for an interactive chart of a given height is laid out as that chart
     would be: exactly that height, at phone width by default and at up to two wider widths from the

@@ -137,9 +137,18 @@ def default_chart_fn() -> ChartFn:
 PILLAR_MAP = {"1": "vat_enterprises_active", "2": "employment_rate_20_64_census2011", "3": "population_20_64"}
 
 
-def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str):
-    """(chart, caption) of the map of the 13 municipalities, latest period, built by
-    streek.mapchart; None where the map builder or the indicator is not available."""
+@dataclass(frozen=True)
+class MapParts:
+    """A pillar's map of the 13 municipalities, latest period: the chart (streek.mapchart), its source line
+    and the municipalities from the highest value to the lowest (``mapdata.ranked_table``)."""
+    chart: object
+    caption: str
+    ranked: object          # pandas DataFrame: gemeente, waarde_nl, rang_nl, ... (mapdata.map_frame's columns)
+    period: str
+
+
+def map_parts(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str) -> MapParts | None:
+    """The map of a pillar (or of ``indicator``); None where the indicator is not available."""
     ind = indicator or PILLAR_MAP.get(str(pillar or ""), "population_total")
     try:
         m = mapdata.map_indicator(vision, ind, lang=lang)
@@ -148,7 +157,13 @@ def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = N
         chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut", lang=lang), lang=lang)
     except (mapdata.MapInputError, IndexError):
         return None
-    return chart, mapdata.source_text(vision, m, lang=lang)
+    return MapParts(chart, mapdata.source_text(vision, m, lang=lang), mapdata.ranked_table(frame), period)
+
+
+def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str):
+    """(chart, caption) of the map of the 13 municipalities (``map_parts``); None where not available."""
+    parts = map_parts(vision, pillar, indicator, lang=lang)
+    return None if parts is None else (parts.chart, parts.caption)
 
 
 def map_source_ids(vision: Vision, pillar: str | None = None) -> tuple[str, ...]:
