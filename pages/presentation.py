@@ -18,7 +18,7 @@ from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
-from streek.export.content import map_parts, series_of, unique_texts
+from streek.export.content import map_parts, map_ranking, series_of, unique_texts
 from streek.i18n import DEFAULT_LANG, t
 from streek.qr import base_from_headers, qr_png, view_url
 
@@ -177,12 +177,13 @@ def ranking_html(parts, language: str) -> str:
     """The 13 municipalities from the highest value to the lowest, beside the map: on a projector the
     colours tell the order, the numbers are read here (large type, one row each). A table with its
     caption and a header row for screen readers (hidden on screen: the caption says what the rows are)."""
-    rows = "".join(f'<tr><td class="r">{i}.</td><td>{html.escape(r.gemeente)}</td><td class="v">{html.escape(r.waarde_nl)}</td></tr>'
-                   for i, r in enumerate(parts.ranked.itertuples(), 1))
+    title, ranked = map_ranking(parts, language)
+    rows = "".join(f'<tr><td class="r">{i}.</td><td>{html.escape(name)}</td><td class="v">{html.escape(value)}</td></tr>'
+                   for i, (name, value) in enumerate(ranked, 1))
     head = "".join(f'<th scope="col">{html.escape(t(k, language))}</th>'
                    for k in ("map.table.rank", "map.table.municipality", "map.table.value"))
-    return (f'<table class="present-rank"><caption>{html.escape(t("present.map_ranking", language, period=parts.period))}'
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return (f'<table class="present-rank"><caption>{html.escape(title)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _notes():

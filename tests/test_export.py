@@ -119,6 +119,23 @@ def test_map_slide_when_a_map_is_given(vision):
     assert MIME["pdf"] == "application/pdf"
 
 
+def test_map_slide_ranks_the_13_beside_the_map(vision):
+    """The deck's and the PDF's map, as presentation mode's: beside it the 13 from the highest value to the
+    lowest, with the value as the map writes it (pillar 2: employment rate 20-64, Census 2011)."""
+    codes, subtitle = selection(vision, pillar="2", lang="en")
+    c = build_content(vision, codes[:1], subtitle, today=TODAY, lang="en", pillar="2", chart_fn=lambda *a, **k: None)
+    assert c.map_ranking_title == "From highest to lowest (2011)" and len(c.map_ranking) == 13
+    assert c.map_ranking[0] == ("Deerlijk", "76.6%") and c.map_ranking[-1] == ("Kortrijk", "70.4%")
+    prs = Presentation(io.BytesIO(export_bytes(c, "pptx")))
+    tables = [sh.table for sh in prs.slides[-1].shapes if sh.has_table]
+    assert len(tables) == 1
+    rows = [[cell.text for cell in row.cells] for row in tables[0].rows]
+    assert rows == [[f"{i}.", name, value] for i, (name, value) in enumerate(c.map_ranking, 1)]
+    assert any("From highest to lowest (2011)" in sh.text_frame.text for sh in prs.slides[-1].shapes if sh.has_text_frame)
+    page = pdf_texts(export_bytes(c, "pdf"))[-1]
+    assert "From highest to lowest (2011)" in page and "Deerlijk" in page and "76.6%" in page and "13." in page
+
+
 def test_cli_writes_a_deck(tmp_path):
     out = tmp_path / "blok.pdf"
     r = subprocess.run([sys.executable, "-m", "streek", "deck", "--block", "2.3", "--format", "pdf", "--out", str(out),
@@ -135,8 +152,9 @@ def test_cli_writes_a_deck(tmp_path):
 
 
 def test_pillar_map_from_the_map_builder(vision):
-    from streek.export.content import map_for
-    chart, caption = map_for(vision, "2", lang="nl")
+    from streek.export.content import map_parts
+    parts = map_parts(vision, "2", lang="nl")
+    chart, caption = parts.chart, parts.caption
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     assert "Werkzaamheidsgraad 20-64 jaar (Census 2011)" in str(spec["title"])
     assert "Statbel" in caption and "Census 2011" in caption

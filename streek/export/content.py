@@ -48,6 +48,10 @@ class DeckContent:
     slides: list[SlideContent]
     map_png: bytes | None = None
     map_caption: str = ""
+    # beside the map: the 13 from the highest value to the lowest, (municipality, value as the map writes it),
+    # under the heading map_ranking_title (``map_ranking``)
+    map_ranking: tuple[tuple[str, str], ...] = ()
+    map_ranking_title: str = ""
     lang: str = "nl"
     with_notes: bool = False      # the presenter asked for the workshop notes
 
@@ -160,10 +164,11 @@ def map_parts(vision: Vision, pillar: str | None = None, indicator: str | None =
     return MapParts(chart, mapdata.source_text(vision, m, lang=lang), mapdata.ranked_table(frame), period)
 
 
-def map_for(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str):
-    """(chart, caption) of the map of the 13 municipalities (``map_parts``); None where not available."""
-    parts = map_parts(vision, pillar, indicator, lang=lang)
-    return None if parts is None else (parts.chart, parts.caption)
+def map_ranking(parts: MapParts, lang: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The heading and rows of the ranking beside a map (presentation mode, deck, PDF): the 13 from the highest
+    value to the lowest, each (municipality, value as the map's tooltip writes it)."""
+    return (t("present.map_ranking", lang, period=parts.period),
+            tuple((r.gemeente, r.waarde_nl) for r in parts.ranked.itertuples()))
 
 
 def map_source_ids(vision: Vision, pillar: str | None = None) -> tuple[str, ...]:
@@ -198,8 +203,8 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
     # (streek.render.PngBatch; pillar 2 on 2 cores with no PNG cached: see bench/RESULTS.md)
     with PngBatch(lang, PNG_SCALE) as batch:
         # the map is the largest picture: it starts first
-        built_map = map_for(vision, map_pillar, lang=lang) if map_png is None and with_map else None
-        map_job = batch.submit(_spec(built_map[0])) if built_map is not None else None
+        built_map = map_parts(vision, map_pillar, lang=lang) if map_png is None and with_map else None
+        map_job = batch.submit(_spec(built_map.chart)) if built_map is not None else None
         for code in codes:
             group = series_of(vision, code)
             res = {a.code: res_all.get(a.code) or assess(a, vision.series(a.code)) for a in group}
@@ -221,12 +226,14 @@ def build_content(vision: Vision, codes: list[str], subtitle: str, *, notes=None
         for sc in slides:
             if sc.chart_png is not None:
                 sc.chart_png = sc.chart_png.result()
-        mp, cap = map_png if map_png is not None else ((map_job.result(), built_map[1]) if map_job is not None else (None, ""))
+        mp, cap = map_png if map_png is not None else ((map_job.result(), built_map.caption) if map_job is not None else (None, ""))
+    rank_title, ranking = map_ranking(built_map, lang) if built_map is not None and mp is not None else ("", ())
     map_ids = map_source_ids(vision, map_pillar) if mp is not None and map_png is None else ()
     return DeckContent(title=t("deck.title", lang=lang), subtitle=subtitle,
                        made_on=t("deck.made_on", lang=lang, date=fmt_date(today or today_brussels(), lang)),
                        reference_dates=reference_dates(vision, codes, map_ids, lang=lang), slides=slides, map_png=mp,
-                       map_caption=cap, lang=lang, with_notes=notes is not None)
+                       map_caption=cap, map_ranking=ranking, map_ranking_title=rank_title, lang=lang,
+                       with_notes=notes is not None)
 
 
 def _pillar_of(vision: Vision, codes: list[str]) -> str | None:

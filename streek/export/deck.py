@@ -24,6 +24,10 @@ DARK = RGBColor(0x1B, 0x1F, 0x24)
 GREY = RGBColor(0x4D, 0x4D, 0x4D)
 ROW_GREY = RGBColor(0xF2, 0xF2, 0xF2)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+# the map slide's ranking: rank, municipality, value (as the map writes it, with its unit)
+RANK_COLS = (0.6, 1.85, 2.95)
+RANK_W = Inches(sum(RANK_COLS))
+RANK_ROW = Inches(0.37)
 SUMMARY_ROWS = 10            # at most this many rows of the status summary per slide
 MAX_NOTES_PER_SLIDE = 8
 FOOTER_CHARS = 250           # two lines of 10 pt across the footer
@@ -211,8 +215,25 @@ def _map_slide(prs, c: DeckContent, number: int, total: int) -> None:
     top, box_h = Inches(0.95), FOOTER_TOP - Inches(0.1) - Inches(0.95)
     if c.map_png:
         aspect = _aspect(c.map_png)
-        w = min(CONTENT_W, int(box_h / aspect))
-        s.shapes.add_picture(io.BytesIO(c.map_png), MARGIN + (CONTENT_W - w) // 2, top, width=w)
+        # the map on the left; the 13 ranked on the right (numbers to read from the back, not only colours)
+        room = CONTENT_W - (RANK_W + Inches(0.3) if c.map_ranking else 0)
+        w = min(room, int(box_h / aspect))
+        s.shapes.add_picture(io.BytesIO(c.map_png), MARGIN + (room - w) // 2, top, width=w)
+        if c.map_ranking:
+            left = W - MARGIN - RANK_W
+            _text(s, left, top, RANK_W, Inches(0.45), c.map_ranking_title, 16, True)
+            shape = s.shapes.add_table(len(c.map_ranking), 3, left, top + Inches(0.5), RANK_W,
+                                       RANK_ROW * len(c.map_ranking))
+            table = shape.table
+            for j, w_in in enumerate(RANK_COLS):
+                table.columns[j].width = Inches(w_in)
+            for i, (name, value) in enumerate(c.map_ranking):
+                table.rows[i].height = RANK_ROW
+                for j, text in enumerate((f"{i + 1}.", name, value)):
+                    _cell(table, i, j, text, 15, bold=j == 2, fill=WHITE if i % 2 else ROW_GREY)
+                    table.cell(i, j).margin_left = table.cell(i, j).margin_right = Inches(0.06)
+                    if j != 1:
+                        table.cell(i, j).text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     else:
         _text(s, MARGIN, Inches(2.5), Inches(12), Inches(0.6), t("deck.map_missing", lang=c.lang), 16, colour=GREY)
     _footer(s, c, c.map_caption, number, total)

@@ -180,6 +180,9 @@ def _notes_page(pdf: _Doc, sc: SlideContent, c: DeckContent) -> None:
         pdf.ln(1)
 
 
+RANK_COLS = (9, 36, 45)      # mm: rank, municipality, value (the map page's ranking)
+
+
 def _map_page(pdf: _Doc, c: DeckContent) -> None:
     pdf.add_page()
     pdf.footer_source = c.map_caption
@@ -187,8 +190,21 @@ def _map_page(pdf: _Doc, c: DeckContent) -> None:
     if c.map_png:
         y = pdf.get_y() + 2
         h = 210 - 16 - y
-        w = min(273, h / _aspect(c.map_png))
-        pdf.image(io.BytesIO(c.map_png), x=12 + (273 - w) / 2, y=y, w=w)
+        room = 273 - (sum(RANK_COLS) + 8 if c.map_ranking else 0)    # the map left, the 13 ranked right
+        w = min(room, h / _aspect(c.map_png))
+        pdf.image(io.BytesIO(c.map_png), x=12 + (room - w) / 2, y=y, w=w)
+        if c.map_ranking:
+            x = 297 - 12 - sum(RANK_COLS)
+            pdf.set_xy(x, y)
+            pdf.para(c.map_ranking_title, 12, True, h=7, w=sum(RANK_COLS))
+            for i, (name, value) in enumerate(c.map_ranking, 1):
+                pdf.set_x(x)
+                pdf.set_fill_color(*((255, 255, 255) if i % 2 else (242, 242, 242)))
+                for text, width, bold, align in ((f"{i}.", RANK_COLS[0], False, "R"), (name, RANK_COLS[1], False, "L"),
+                                                 (value, RANK_COLS[2], True, "R")):
+                    pdf.use(11, bold)
+                    pdf.cell(width, 7, pdf.txt(text), align=align, fill=True)
+                pdf.ln(7)
     else:
         pdf.para(t("deck.map_missing", lang=c.lang), 11, colour=GREY)
 
