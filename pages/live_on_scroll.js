@@ -7,7 +7,7 @@
   var RATIO = 0.4, DWELL = 400, WAIT = 10000, INTENT = 1000;
   var SCROLL_KEYS = ['PageDown', 'PageUp', 'ArrowDown', 'ArrowUp', ' ', 'Home', 'End'];
   var KEYS_TAKEN = 'input, textarea, select, [contenteditable], [role=slider], [role=radio], [role=tab], [role=listbox]';
-  var path, armed, io, near, scroller, keys, ratio, timers, queue, blocks, busy, busySince, intent = 0, held = false, scanT = 0, pumpT = 0;
+  var path, armed, io, near, scroller, keys, ratio, timers, queue, blocks, busy, busySince, intent = 0, held = null, scanT = 0, pumpT = 0;
 
   function reset(c) {                   /* (re)start on this page: wait for the reader's first scroll again */
     cfg = c; path = location.pathname; armed = false;
@@ -89,8 +89,9 @@
   function onScroll(e) {                /* Streamlit scrolls inside its main container: listen in the capture phase */
     if (location.pathname !== path) return;
     if (!armed) {
-      if (!held && Date.now() - intent > INTENT) return;   /* the page scrolled itself (a deep link, focus) */
       var box = e.target.nodeType === 9 ? document.documentElement : e.target;   /* not the sidebar, not a table */
+      /* the page scrolled itself (a deep link, focus, a clicked button brought into view): not the reader */
+      if (held !== box && Date.now() - intent > INTENT) return;
       var sel = '[class*="' + cfg.btn + cfg.cards + '"]' + (cfg.full ? ', [class*="' + cfg.full + '"]' : '');
       if (!box.querySelector || !box.querySelector(sel)) return;
       armed = true; scroller = box === document.documentElement ? null : box; scan();
@@ -121,8 +122,10 @@
     if (SCROLL_KEYS.indexOf(e.key) >= 0 && !on.closest(KEYS_TAKEN)
         && !(e.key === ' ' && on.closest('button, summary, [role=button]'))) mark();
   }, true);
-  addEventListener('mousedown', function () { held = true; }, true);   /* dragging the scroll bar */
-  addEventListener('mouseup', function () { held = false; }, true);
+  /* dragging the scroll bar: the press lands on the scrolling element itself (a press on a button inside it,
+     which the browser may scroll into view, is no scroll of the reader's) */
+  addEventListener('mousedown', function (e) { held = e.target; }, true);
+  addEventListener('mouseup', function () { held = null; }, true);
   document.addEventListener('scroll', onScroll, {capture: true, passive: true});
   addEventListener('click', keyboardFull, true);
 })();

@@ -75,10 +75,10 @@ def full_all_blocks(page) -> None:
     expect(blocks.first).to_be_visible(timeout=30_000)
     for _ in range(blocks.count()):
         key = blocks.first.evaluate("b => [...b.classList].find(c => c.startsWith('st-key-full-btn-'))")
-        blocks.first.get_by_role("button").first.click()
+        page.locator(f".{key} button").first.click()
         expect(page.locator(f".{key}")).to_have_count(0, timeout=30_000)
+        wait_for_app(page)
     expect(blocks).to_have_count(0)
-    wait_for_app(page)
 
 
 @pytest.mark.parametrize("pillar", ["1", "2", "3"])
