@@ -182,6 +182,8 @@ h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
 .light-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:calc(1em - 1px);margin-bottom:1rem;break-inside:avoid}
 .light-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}
 .light-facts .card-notes:last-child{margin-bottom:0}
+.light-print-note{display:none}
+@media print{.light-print-note{display:block;margin:.5rem 0 0;font-size:.875rem;font-style:italic}}
 </style>
 """
 

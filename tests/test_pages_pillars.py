@@ -20,6 +20,7 @@ from html_tables import html_tables, read_table
 from streek import charts, load_vision
 from streek.charts import EL_AVG, EL_AVG_TARGET, EL_BASE, EL_FLOOR, EL_TARGET, el_label, series_of
 from streek.card import reason_text, status_label, status_text
+from streek.i18n import t
 from streek.progress import STATUS_ORDER, assess
 from streek.render import to_svg
 
@@ -306,6 +307,9 @@ def test_every_block_view_shows_far_blocks_light_until_the_reader_asks(lang, lab
         light = [h.proto.body for h in at.get("html") if 'class="light-card"' in h.proto.body]
         for sc in build_card(VISION, code, lang.lower()).series:        # ... but its facts and status
             assert any(facts_html(sc) in body and sc.status_label in body for body in light), code
+    # on paper a light card says why its chart is missing (hidden on screen: ui.BADGE_CSS)
+    assert all(body.count('<p class="light-print-note">') == body.count('<section class="light-card">')
+               for body in light) and t("pillars.block.print_note", lang.lower()) in light[0]
     buttons = {b.key: b.label for b in at.button if b.key and b.key.startswith("full-btn-")}
     assert set(buttons) == {f"full-btn-{b.replace('.', '-')}" for b in blocks[1:]}    # one per far block
     assert buttons["full-btn-1-3"] == label

@@ -47,6 +47,8 @@ NL = {
     "pillars.widget.data_downloads": "Data en downloads (CSV, XLSX, PNG, SVG)",
     "pillars.card.interactive": "Interactieve grafiek",
     "pillars.block.full": "Grafieken en details van {code} tonen",
+    "pillars.block.print_note": "Grafiek niet afgedrukt: deze bouwsteen was nog niet geopend. Toon hem eerst, of "
+                                "gebruik de export (PowerPoint of PDF) op de pagina Presentatie.",
     "pillars.block.full_help": ("Toont de volledige kaarten van deze bouwsteen: grafiek, data en downloads, deellink, "
                                 "scenario en notities. Dat gebeurt ook vanzelf wanneer je naar deze bouwsteen scrolt."),
     "pillars.card.interactive_help": "Toont de grafiek met tooltips per punt in plaats van het vaste beeld",
@@ -156,6 +158,8 @@ EN = {
     "pillars.widget.data_downloads": "Data and downloads (CSV, XLSX, PNG, SVG)",
     "pillars.card.interactive": "Interactive chart",
     "pillars.block.full": "Show the charts and details of {code}",
+    "pillars.block.print_note": "Chart not printed: this building block had not been opened yet. Show it first, or "
+                                "use the export (PowerPoint or PDF) on the Presentation page.",
     "pillars.block.full_help": ("Shows the full cards of this building block: chart, data and downloads, share link, "
                                 "scenario and notes. This also happens by itself when you scroll to this building block."),
     "pillars.card.interactive_help": "Shows the chart with a tooltip per point instead of the still image",
