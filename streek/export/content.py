@@ -167,7 +167,7 @@ def map_parts(vision: Vision, pillar: str | None = None, indicator: str | None =
 def map_ranking(parts: MapParts, lang: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The heading and rows of the ranking beside a map (presentation mode, deck, PDF): the 13 from the highest
     value to the lowest, each (municipality, value as the map's tooltip writes it)."""
-    return (t("present.map_ranking", lang, period=parts.period),
+    return (t("deck.map_ranking", lang, period=parts.period),
             tuple((r.gemeente, r.waarde_nl) for r in parts.ranked.itertuples()))
 
 

@@ -80,7 +80,7 @@ NL = {
     "present.pick": "Ambities",
     "present.downloads": "Exporteren voor de vergadering",
     "present.map_not_ready": "De kaart is nog niet beschikbaar.",
-    "present.map_ranking": "Van hoog naar laag ({period})",
+    "deck.map_ranking": "Van hoog naar laag ({period})",
     # what-if
     "whatif.title": "Wat als? Scenario – geen meting",
     "whatif.slider": "Verondersteld jaarlijks verloop vanaf de laatste meting (% per jaar)",
@@ -228,7 +228,7 @@ EN = {
     "present.pick": "Ambitions",
     "present.downloads": "Export for the meeting",
     "present.map_not_ready": "The map is not available yet.",
-    "present.map_ranking": "From highest to lowest ({period})",
+    "deck.map_ranking": "From highest to lowest ({period})",
     "whatif.title": "What if? Scenario – not a measurement",
     "whatif.slider": "Assumed yearly change from the latest measurement (% a year)",
     "whatif.slider_help": "An assumption to calculate with, not a measurement. Nothing is stored.",
