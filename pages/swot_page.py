@@ -59,7 +59,7 @@ def _section(_vision, version: str, lang: str, section: str) -> list[tuple]:
 QUADRANT_CSS = """<style>
 .swot-grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:1rem}
 @media (max-width:640px){.swot-grid{grid-template-columns:1fr}}
-.swot-q{border:1px solid rgba(17,20,24,.2);border-radius:.5rem;padding:0 1rem .5rem}
+.swot-q{padding:0 1rem .5rem}   /* its border: pages/ui.BADGE_CSS, as the light cards' */
 .swot-q ol{margin:0 0 .5rem;padding-left:1.6rem}.swot-q li{margin:.1rem 0 .35rem;line-height:1.5}
 .swot-q li em{display:block;font-size:.95em}
 .swot-badge{display:inline-block;margin-left:.35em;padding:0 .45em;border-radius:.4rem;font-size:.85em;font-weight:600;

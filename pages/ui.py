@@ -178,8 +178,10 @@ h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
 .card-caption{margin:0}
 .streek-still + .card-caption, picture + .card-caption{margin-top:1rem}
 .card-caption + .card-caption{margin-top:.6rem}
-/* pillar_view.light_cards_html: a far block's cards before the reader nears them, bordered as st.container */
-.light-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:calc(1em - 1px);margin-bottom:1rem;break-inside:avoid}
+/* boxes drawn in HTML with the border of st.container(border=True) (measured: 1px rgba(17,20,24,.2), 6,8 px):
+   a far block's light cards (pillar_view.light_cards_html), which the full cards then replace, and SWOT's quadrants */
+.light-card,.swot-q{border:1px solid rgba(17,20,24,.2);border-radius:.4rem}
+.light-card{padding:calc(1em - 1px);margin-bottom:1rem;break-inside:avoid}
 .light-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}
 .light-facts .card-notes:last-child{margin-bottom:0}
 .light-print-note{display:none}
