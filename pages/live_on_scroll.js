@@ -104,11 +104,11 @@
   function keyboardFull(e) {
     var box = cfg.full && e.detail === 0 && e.target.closest && e.target.closest('[class*="' + cfg.full + '"]');
     if (!box || e.target === busy) return;             /* not a button of ours, or pressed by this script */
-    var light = box.previousElementSibling && box.previousElementSibling.querySelector('section.light-card h4');
-    var code = light && light.textContent.split(' · ')[0].trim(), until = Date.now() + WAIT;
-    if (!code) return;
+    var light = box.previousElementSibling && box.previousElementSibling.querySelector('section.light-card[data-card]');
+    var key = light && light.getAttribute('data-card'), until = Date.now() + WAIT;   /* the full card's st.key */
+    if (!key) return;
     (function land() {
-      var card = document.querySelector('.st-key-' + cfg.cards + code.replace(/\./g, '-') + ' h4');
+      var card = document.querySelector('.st-key-' + key + ' h4');
       if (card) { card.setAttribute('tabindex', '-1'); card.focus({preventScroll: true}); return; }
       if (Date.now() < until) setTimeout(land, 100);
     })();

@@ -309,14 +309,15 @@ def _go_full(block: str) -> None:
     st.session_state[FULL + block] = True
 
 
-def light_cards_html(bundles: list[dict], lang: str) -> str:
+def light_cards_html(bundles: list[tuple[str, dict]], lang: str) -> str:
     """The cards of a far block before the reader nears it: per card its heading (with where it stands in
     the document) and the facts and status of each series (the card model's HTML, as on the full card).
     On paper (a whole-pillar page printed before the reader scrolled through it) a line says why the
     chart is missing and where to get it."""
     note = f'<p class="light-print-note">{html.escape(t("pillars.block.print_note", lang))}</p>'
-    return "".join('<section class="light-card">' + b["head"] + '<div class="light-facts">'
-                   + "".join(f"<div>{f}</div>" for f in b["facts"]) + "</div>" + note + "</section>" for b in bundles)
+    # data-card: the st.key of the full card that replaces it (live_on_scroll.js moves a keyboard reader's focus there)
+    return "".join(f'<section class="light-card" data-card="{anchor_key(code)}">' + b["head"] + '<div class="light-facts">'
+                   + "".join(f"<div>{f}</div>" for f in b["facts"]) + "</div>" + note + "</section>" for code, b in bundles)
 
 
 @st.fragment
@@ -328,7 +329,7 @@ def far_block(vision: Vision, codes: list[str], res_all: dict[str, Assessment], 
         for code in codes:
             render_card(vision, code, res_all, version, False, lang, notes)
         return
-    st.html(light_cards_html([bundle_of(vision, c, res_all, version, lang) for c in codes], lang))
+    st.html(light_cards_html([(c, bundle_of(vision, c, res_all, version, lang)) for c in codes], lang))
     st.button(t("pillars.block.full", lang, code=block), key=full_block_key(block), on_click=_go_full, args=(block,),
               icon=":material/expand_more:", help=t("pillars.block.full_help", lang))
 

@@ -308,7 +308,7 @@ def test_every_block_view_shows_far_blocks_light_until_the_reader_asks(lang, lab
         for sc in build_card(VISION, code, lang.lower()).series:        # ... but its facts and status
             assert any(facts_html(sc) in body and sc.status_label in body for body in light), code
     # on paper a light card says why its chart is missing (hidden on screen: ui.BADGE_CSS)
-    assert all(body.count('<p class="light-print-note">') == body.count('<section class="light-card">')
+    assert all(body.count('<p class="light-print-note">') == body.count('<section class="light-card" data-card="ambitie-')
                for body in light) and t("pillars.block.print_note", lang.lower()) in light[0]
     buttons = {b.key: b.label for b in at.button if b.key and b.key.startswith("full-btn-")}
     assert set(buttons) == {f"full-btn-{b.replace('.', '-')}" for b in blocks[1:]}    # one per far block
