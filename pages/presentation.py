@@ -50,9 +50,9 @@ CSS = """
   .present-series { font-size: 1.1rem; }
   .present-badge { font-size: 1.15rem; }
 }
-/* the map fills the screen under the top bar and the heading, its legend included (1920 x 1080: 620 px high;
-   on a smaller screen at least half its height) */
-img.present-map { width: auto !important; height: min(max(calc(100vh - 460px), 50vh), 56vw) !important; max-width: 100% !important; }
+/* the map fills the screen under the top bar (with the heading beside the QR code), its legend included and
+   its "Interactieve grafiek" button under it (1920 x 1080: 680 px high; on a smaller screen at least half its height) */
+img.present-map { width: auto !important; height: min(max(calc(100vh - 400px), 50vh), 56vw) !important; max-width: 100% !important; }
 /* beside it the 13 from the highest value to the lowest, in type that reads from the back of the room */
 .present-rank { font-size: 1.35rem; line-height: 1.45; border-collapse: collapse; }
 .present-rank caption { caption-side: top; text-align: left; font-size: 1.3rem; font-weight: 600; padding-bottom: .4rem; }
@@ -195,6 +195,20 @@ def badge(status, small: bool = False) -> str:
     return status_badge(status, lang, "present-badge small" if small else "present-badge")
 
 
+# --- the screen's heading (drawn in the top bar, beside the QR code) ---------------------------------
+screen = screens[i - 1]
+if screen == "kaart":
+    heading = heading_html(2, t('deck.map_title', lang))     # as the other screens' headings: one light element
+else:
+    group = series_of(vision, screen)
+    res_all = assessments(vision)
+    res = {a.code: res_all[a.code] for a in group}
+    # the same card model as the pillar page and the deck, built once per (ambition, data version, language)
+    b = card_bundle(screen, data_version(vision), lang, vision, res)
+    card = b["card"]
+    heading = heading_html(2, f"{screen} · {card.title}", card.meta, title_lang=document_lang(lang))   # heading and its place
+
+
 # --- top bar --------------------------------------------------------------------------------------
 bar, qr_col = st.columns([5, 1], gap="large")
 with bar:
@@ -237,6 +251,7 @@ with bar:
                                icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:")
     with st.container(key="present-keys"):
         st.caption(t("present.keys_hint", lang))
+    st.html(heading)     # the screen's heading beside the QR code: one band above the screen, not two
 with qr_col:
     link = current_link()
     if link:
@@ -245,12 +260,10 @@ with qr_col:
             # first and no second request for the picture (issue 9)
             st.html(f'<img class="present-qr-img" src="data:image/png;base64,{base64.b64encode(qr_png(link)).decode()}" '
                     f'width="240" height="240" alt="{html.escape(t("present.qr_alt", lang, url=link))}">')
-            st.caption(t("present.qr_caption", lang))
+            st.caption(t("present.qr_caption_map" if screen == "kaart" else "present.qr_caption", lang))
 
 # --- the screen -----------------------------------------------------------------------------------
-screen = screens[i - 1]
 if screen == "kaart":
-    st.html(heading_html(2, t('deck.map_title', lang)))     # as the other screens' headings: one light element
     built = _map(pillar, data_version(vision), lang, vision)
     if built is None:
         st.info(t("present.map_not_ready", lang))
@@ -264,14 +277,7 @@ if screen == "kaart":
             st.html(ranking)
             st.caption(parts.caption)
 else:
-    group = series_of(vision, screen)
-    res_all = assessments(vision)
-    res = {a.code: res_all[a.code] for a in group}
-    # the same card model as the pillar page and the deck, built once per (ambition, data version, language)
-    b = card_bundle(screen, data_version(vision), lang, vision, res)
-    card = b["card"]
     head = group[0]
-    st.html(heading_html(2, f"{screen} · {card.title}", card.meta, title_lang=document_lang(lang)))   # heading and its place
     chart = _chart_spec(screen, data_version(vision), lang, vision, res)
     # on a phone: the pillar card's own phone layout (the same picture as on its pillar page)
     phone = (b["export"], b["spec"].get("height"))

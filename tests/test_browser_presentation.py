@@ -66,6 +66,10 @@ def test_presentation_mode_pillar_2(tab, app_server):
                            timeout=30_000, polling=POLL_MS)
     box = still.bounding_box()
     assert box["width"] >= 900 and box["y"] + box["height"] * 0.8 < 1080, box     # large, and on the screen
+    # one band above the screen: the heading sits under the buttons, beside the QR code (not under it), so
+    # the chart starts in the upper third (it started at ~515 px when the QR code had a band of its own)
+    qr_box = page.locator(".st-key-present-qr img").bounding_box()
+    assert h2.bounding_box()["y"] < qr_box["y"] + qr_box["height"] and box["y"] <= 400, (h2.bounding_box(), qr_box, box)
     assert still.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth") > 0.85    # type not shrunk
     assert page.locator("[data-testid=stVegaLiteChart]").count() == 0
     expect(page.locator(".st-key-present-keys")).to_be_visible()
@@ -125,6 +129,7 @@ def test_presentation_mode_pillar_2(tab, app_server):
     expect(main).to_contain_text("Map of the 13 municipalities", timeout=30_000)
     expect(page.get_by_role("button", name="Exit")).to_be_visible()
     link = qr_text(page, card("kaart", {"lang": ["EN"]}))
+    expect(page.locator(".st-key-present-qr")).to_contain_text("Open this map on your phone")
     assert card_link(link, app_server, "kaart", {"lang": ["EN"]}), link
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     box = page.locator("img.streek-still.present-map").bounding_box()
