@@ -1,9 +1,11 @@
 """Context page: the five societal trends, the environment factors × pillars, actions and partnership."""
+import html
+
 import streamlit as st
 
 from pages.ui import data_version, get_vision
 from streek.figures import MATRIX_CSS, TABLE_CSS, environment_matrix_html, html_table
-from streek.i18n import t
+from streek.i18n import doc_html, t
 from streek.model import row_text, text_summary
 from streek.download import to_csv
 from pages.frame import page_lang
@@ -38,7 +40,8 @@ for i in range(0, len(trends), 3):
     for j, (col, tr) in enumerate(zip(cols, trends[i:i + 3])):
         with col, st.container(border=True):
             # Trend A–E: the document's 3.1–3.5 would read like building blocks 3.1–3.4
-            st.markdown(f"**{t('context.trend_label', lang, letter='ABCDEFGH'[i + j])} · {tr.title_nl}**")
+            st.html(f"<p><strong>{html.escape(t('context.trend_label', lang, letter='ABCDEFGH'[i + j]))} · "
+                    f"{doc_html(tr.title_nl, lang)}</strong></p>")     # the document's title, marked as Dutch in English
             st.write(text_summary(tr._asdict(), lang))   # our summary: English in English mode
 pages = sorted({int(p) for p in vision.trends["page"]})
 st.caption(t("context.trends.source", lang, page=", ".join(str(p) for p in pages)))
@@ -69,6 +72,6 @@ for col, tid, key in ((cols[0], "actions", "context.actions.title"), (cols[1], "
         continue
     with col:
         st.header(t(key, lang))
-        st.markdown(f"**{text['title_nl']}**")
+        st.html(f"<p><strong>{doc_html(text['title_nl'], lang)}</strong></p>")
         st.write(text_summary(text, lang))
         st.caption(t("context.text.source", lang, page=text["page"]))

@@ -1,12 +1,13 @@
 """Home page: the vision, its pillars and building blocks, and where the data come from."""
+import html
 from collections import Counter
 
 import streamlit as st
 
 from pages.frame import page_lang
-from pages.ui import BADGE_CSS, assessments, get_vision, status_badge
+from pages.ui import BADGE_CSS, assessments, get_vision, heading_html, status_badge
 from streek.fmt import fmt_number
-from streek.i18n import t
+from streek.i18n import doc_html, t
 from streek.model import text_summary
 from streek.progress import STATUS_ORDER
 
@@ -26,11 +27,12 @@ cols = st.columns(3)
 for col, p in zip(cols, vision.pillars):
     with col:
         series = vision.ambitions_of(pillar=p.code)
-        st.markdown(f"### {p.code}. {p.title_nl}")
+        # the document's titles, marked as Dutch in English mode (st.html: Markdown takes no lang attribute)
+        st.html(heading_html(3, f"{html.escape(p.code)}. {doc_html(p.title_nl, lang)}"))
         st.caption(t("home.n_ambitions", lang, n=len({a.ambition for a in series}), n_series=len(series)))
         st.write(p.summary(lang))
-        for b in vision.blocks_of(p.code):
-            st.markdown(f"- **{b.code}** {b.title_nl}")
+        st.html('<ul class="block-list">' + "".join(f"<li><strong>{html.escape(b.code)}</strong> {doc_html(b.title_nl, lang)}</li>"
+                                                     for b in vision.blocks_of(p.code)) + "</ul>")
 
 st.header(t("home.status_overview", lang))
 counts = Counter(r.status for r in res.values())

@@ -7,9 +7,9 @@ import streamlit as st
 from pages.frame import page_lang
 from pages.ui import BADGE_CSS, assessments, data_version, get_vision, status_badge
 from streek.figures import TABLE_CSS, html_table
-from streek.card import reason_text
+from streek.card import DOCUMENT_SOURCE, reason_text
 from streek.fmt import fmt_pct
-from streek.i18n import t
+from streek.i18n import doc_html, t
 from streek.i18n.names import label_name, reference_date
 from streek.progress import ACCELERATE, ON_TRACK, STATUS_ORDER, TREND_MIN_YEARS, Status
 
@@ -26,7 +26,9 @@ def _tables(_vision, version: str, lang: str):
         t("method.col.geo_basis", lang): basis.get(a.geography_basis, a.geography_basis),
     } for a in _vision.ambitions])
     src = pd.DataFrame([{
-        t("method.col.publisher", lang): s.publisher_name(lang), t("method.col.dataset", lang): s.dataset_name(lang),
+        # the document's own title stays Dutch in English mode: marked as such (an HTML cell)
+        t("method.col.publisher", lang): s.publisher_name(lang),
+        t("method.col.dataset", lang): doc_html(s.dataset_name(lang), lang) if s.id == DOCUMENT_SOURCE else html.escape(s.dataset_name(lang)),
         t("method.col.date", lang): reference_date(s.reference_date, lang), t("method.col.licence", lang): s.licence_text(lang),
         t("method.col.processing", lang): s.processing(lang),
     } for s in _vision.sources.values()])
@@ -161,7 +163,7 @@ st.header(t("method.data.title", lang))
 st.subheader(t("method.document.title", lang))
 st.write(t("method.document.credit", lang))
 st.write(t("method.data.text", lang))
-st.html(TABLE_CSS + html_table(src))
+st.html(TABLE_CSS + html_table(src, html_cols=(t("method.col.dataset", lang),)))
 st.subheader(t("method.boundaries.title", lang))
 st.write(t("method.boundaries.text", lang))
 st.markdown(f"> {t('method.boundaries.credit', lang)}")

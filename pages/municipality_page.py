@@ -16,7 +16,7 @@ from datetime import date
 from streek.export.fiche import MIME, fiche_bytes, fiche_content
 from streek.figures import TABLE_CSS, html_table, sparkline
 from streek.fmt import fmt_number, today_brussels
-from streek.i18n import t
+from streek.i18n import doc_html, t, t_html
 
 lang = page_lang()
 vision = get_vision()
@@ -104,10 +104,10 @@ if c.comparison:
 st.subheader(t("profile.ambitions", lang, name=c.name))
 st.caption(t("profile.ambitions_intro", lang, name=c.name))
 # st.html, not markdown with raw HTML: the frame already loads st.html's code (no rehype-raw chunk)
-st.html("".join(f"<p><strong>{html.escape(pillar)}</strong></p><ul>" + "".join(
+st.html("".join(f"<p><strong>{t_html('pillars.page.title', lang, title, code=code)}</strong></p><ul>" + "".join(
     f'<li><a href="{html.escape(lang_link(ambition_link(a.code, a.code[0]), lang))}" target="_self">{html.escape(a.code)}</a> '
-    f"{html.escape(a.title)} ({html.escape(t('profile.area', lang, area=a.area))}) {status_badge(a.status, lang)}</li>"
-    for a in group) + "</ul>" for pillar, group in c.ambitions.items()))
+    f"{doc_html(a.title, lang)} ({html.escape(t('profile.area', lang, area=a.area))}) {status_badge(a.status, lang)}</li>"
+    for a in group) + "</ul>" for (code, title), group in c.ambitions.items()))
 if c.n_no_area:
     st.caption(t("profile.ambitions_none_area", lang, n=c.n_no_area))
 

@@ -10,14 +10,14 @@ import streamlit as st
 
 from pages.frame import page_lang
 from pages.pillar_view import ambition_link, redirect_if_elsewhere
-from pages.ui import (BADGE_CSS, assessments, code_choice, code_pills, data_version, get_vision, lang_link,
+from pages.ui import (BADGE_CSS, assessments, code_choice, code_pills, data_version, get_vision, heading_html, lang_link,
                       status_badge)
 from pages.widgets import data_downloads
 from streek import charts
 from streek.card import status_text
 from streek.figures import TABLE_CSS, html_table, sparkline
 from streek.fmt import fmt_number
-from streek.i18n import t
+from streek.i18n import t, t_html
 from streek.progress import STATUS_ORDER, Status
 
 vision = get_vision()
@@ -104,10 +104,10 @@ def _view(version: str, lang: str, pillars: tuple, statuses: tuple, geos: tuple,
             continue
         caption = t("overview.table_caption", lang, code=p.code, n=fmt_number(len(part), lang=lang),
                     order=t(f"overview.sort.{order}", lang))
-        tables.append((t("overview.pillar_head", lang, code=p.code, title=p.title_nl),
+        tables.append((t_html("pillars.page.title", lang, p.title_nl, code=p.code),
                        html_table(part[list(COLS)].rename(columns=heads), caption, "plain-table overview-table",
                                   html_cols=(heads["code_html"], heads["status_html"], heads["trend_html"]),
-                                  row_header=heads["code_html"], stack=True)))
+                                  row_header=heads["code_html"], stack=True, doc_cols=(heads["titel"],), lang=lang)))
     grid = shown[["pijler", "open", "titel", "status", "laatste", "doel", "metingen", "gebied"]]
     download = shown[["pijler", "code", "titel", "status", "laatste", "doel", "n_metingen", "gebied"]].rename(
         columns={"pijler": t("overview.filter.pillar", lang), "code": heads["code_html"], "titel": heads["titel"],
@@ -122,8 +122,7 @@ st.caption(t("overview.n_shown", lang, n=n_shown, total=len(df)) + " · " + t("o
 if not n_shown:
     st.info(t("overview.none", lang))
 for head, table in tables:
-    st.subheader(head)
-    st.html(table)
+    st.html(heading_html(3, head) + table)    # one element: the pillar's title (its Dutch part marked) and its table
 
 # The interactive grid (sort on any column, search, full screen) and the downloads, built only when
 # opened: the same rows in the same order

@@ -18,7 +18,7 @@ from streamlit import dataframe_util
 
 from pages.frame import page_lang
 from pages.jump import block_anchor, block_selector
-from pages.ui import (BADGE_CSS, assessments, caption_html, data_version, document_lang, facts_html, get_vision, heading_html,
+from pages.ui import (BADGE_CSS, assessments, caption_html, data_version, facts_html, get_vision, heading_html,
                       status_badge)
 from pages.whatif import card_extras
 from pages.notes_view import page_notes
@@ -28,7 +28,7 @@ from streek import charts, download
 from streek.a11y import echo
 from streek.db.safe import escape_markdown
 from streek.card import SeriesCard, build_card
-from streek.i18n import t
+from streek.i18n import doc_html, t, t_html
 from streek.mapdata import has_municipal_values, map_url
 from streek.model import Ambition, Vision
 from streek.progress import Assessment
@@ -145,7 +145,7 @@ def card_bundle(code: str, version: str, lang: str, _vision: Vision, _res: dict[
         # the still's source under it, in the same st.html element (plain text, escaped as HTML)
         "still_caption": caption_html(chart_source(_vision, group, table, df, lang, escape=str)),
         # the card's heading and where it stands in the document, as one element
-        "head": heading_html(4, f"{code} · {c.title}", c.meta, title_lang=document_lang(lang)),
+        "head": heading_html(4, f"{html.escape(code)} · {doc_html(c.title, lang)}", c.meta),
         "facts": [series_facts(sc, c.multi) for sc in c.series],
         "map_codes": [a.code for a in group if has_municipal_values(_vision, a.code)],
         "card": c,            # the card model itself (meta, title, series) for every view of this card
@@ -341,7 +341,9 @@ def render_pillar(pillar_code: str) -> None:
     selected = redirect_if_elsewhere(vision, pillar_code, lang)
     st.html(BADGE_CSS)
     p = vision.pillar(pillar_code)
-    st.title(f"{t('pillars.page.pillar', lang, code=p.code)}: {p.title_nl}")
+    # headings as st.html: the document's Dutch title inside them marked lang="nl" in English mode (st.title
+    # and st.header take no HTML; raw HTML in st.markdown would load rehype-raw for this page alone)
+    st.html(heading_html(1, t_html("pillars.page.title", lang, p.title_nl, code=p.code)))
     st.write(p.summary(lang))
     res_all = assessments(vision)
     version = data_version(vision)
@@ -351,7 +353,7 @@ def render_pillar(pillar_code: str) -> None:
     linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
     heights: dict[str, int | None] = {}
     for i, blk in enumerate(block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang)):
-        st.header(f"{blk.code} {blk.title_nl}", divider="gray", anchor=block_anchor(blk.code))
+        st.html(heading_html(2, f"{html.escape(blk.code)} {doc_html(blk.title_nl, lang)}", anchor=block_anchor(blk.code), rule=True))
         st.write(blk.summary(lang))
         block_codes = [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]
         if i > 0 and selected not in block_codes:      # the view of every block: a block below the first

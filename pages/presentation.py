@@ -13,13 +13,13 @@ import streamlit as st
 from pages.frame import LANG_KEY, PRESENT_KEY, page_lang
 from pages.notes_view import all_notes, notes_engine
 from pages.pillar_view import card_bundle
-from pages.ui import BADGE_CSS, assessments, data_version, facts_html, document_lang, get_vision, heading_html, status_badge
+from pages.ui import BADGE_CSS, assessments, data_version, facts_html, get_vision, heading_html, status_badge
 from pages.still_view import still_image, still_or_live
 from pages.widgets import show_chart
 from streek import charts
 from streek.export import MIME, build_content, export_bytes, selection
 from streek.export.content import map_parts, map_ranking, series_of, unique_texts
-from streek.i18n import DEFAULT_LANG, t
+from streek.i18n import DEFAULT_LANG, doc_html, t
 from streek.qr import base_from_headers, qr_png, view_url
 
 CSS = """
@@ -198,7 +198,7 @@ def badge(status, small: bool = False) -> str:
 # --- the screen's heading (drawn in the top bar, beside the QR code) ---------------------------------
 screen = screens[i - 1]
 if screen == "kaart":
-    heading = heading_html(2, t('deck.map_title', lang))     # as the other screens' headings: one light element
+    heading = heading_html(2, html.escape(t('deck.map_title', lang)))     # as the other screens' headings: one light element
 else:
     group = series_of(vision, screen)
     res_all = assessments(vision)
@@ -206,7 +206,7 @@ else:
     # the same card model as the pillar page and the deck, built once per (ambition, data version, language)
     b = card_bundle(screen, data_version(vision), lang, vision, res)
     card = b["card"]
-    heading = heading_html(2, f"{screen} · {card.title}", card.meta, title_lang=document_lang(lang))   # heading and its place
+    heading = heading_html(2, f"{html.escape(screen)} · {doc_html(card.title, lang)}", card.meta)   # heading and its place
 
 
 # --- top bar --------------------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from pages.ui import BADGE_CSS, caption_html, data_version, document_lang, get_vision, heading_html
+from pages.ui import BADGE_CSS, caption_html, data_version, get_vision, heading_html
 from pages.still_view import still_image, still_or_live
 from pages.widgets import data_downloads, show_chart
 from streek.figures import benchmark_chart, doc_source, figure_groups
-from streek.i18n import t
+from streek.i18n import doc_html, t
 from streek.theme import FONT
 from streek.download import to_csv
 from streek.model import row_text
@@ -75,7 +75,6 @@ def _quadrants_html(_vision, version: str, lang: str) -> str:
     once, not on every run)."""
     sw = _vision.swot
     with_figures = {g.swot_item_nl for g in _groups(_vision, version, lang) if g.section != "analyse"}
-    doc = document_lang(lang)
     out = []
     for code in (c for row in QUADRANTS for c in row):
         own = sw[sw["quadrant"] == code].sort_values("position")
@@ -88,10 +87,8 @@ def _quadrants_html(_vision, version: str, lang: str) -> str:
             where = (f'<span class="swot-badge gray">{html.escape(t("swot.also_in", lang, other=t(f"swot.quadrant.{r.quadrant}", lang)))}'
                      "</span>") if both else ""
             note = f"<em>{html.escape(row_text(r, 'note', lang))}</em>" if r.note_nl else ""
-            # the document's own words, in Dutch also in English mode: marked as Dutch for a screen reader
-            item = html.escape(r.item_nl) if doc is None else f'<span lang="{doc}">{html.escape(r.item_nl)}</span>'
-            lines.append(f"<li>{item}{tag}{where}{note}</li>")
-        out.append(f'<section class="swot-q">{heading_html(3, t(f"swot.quadrant.{code}", lang), t("swot.n_items", lang, n=len(items)))}'
+            lines.append(f"<li>{doc_html(r.item_nl, lang)}{tag}{where}{note}</li>")   # the document's own words
+        out.append(f'<section class="swot-q">{heading_html(3, html.escape(t(f"swot.quadrant.{code}", lang)), t("swot.n_items", lang, n=len(items)))}'
                    f'<ol>{"".join(lines)}</ol></section>')
     return QUADRANT_CSS + f'<div class="swot-grid">{"".join(out)}</div>'
 
@@ -167,7 +164,7 @@ for section, tab in zip(sections, tabs):
             for g in singles:
                 by_item.setdefault(g.swot_item_nl, []).append(g)
             for item, groups in by_item.items():
-                st.markdown(f"**{item}**")
+                st.html(f"<p><strong>{doc_html(item, lang)}</strong></p>")
                 for i in range(0, len(groups), 3):
                     cols = st.columns(3)
                     for col, g in zip(cols, groups[i:i + 3]):

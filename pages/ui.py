@@ -140,21 +140,16 @@ def facts_html(sc: SeriesCard) -> str:
                                                    for label, value in sc.fact_rows) + "</p>")
 
 
-def heading_html(level: int, title: str, caption: str = "", title_lang: str | None = None) -> str:
+def heading_html(level: int, title_html: str, caption: str = "", anchor: str | None = None, rule: bool = False) -> str:
     """A heading with its caption under it (a card's code and title, then where it stands in the
     document) as one ``st.html`` element instead of a Markdown heading and an ``st.caption``: on a page
     of cards each element costs the browser its own render. Styled as Streamlit's own
-    (``card-title``, ``card-caption`` in :data:`BADGE_CSS`). ``title_lang``: the title's language where
-    it differs from the page's (the document's Dutch title in English mode), for screen readers."""
-    attr = f' lang="{title_lang}"' if title_lang else ""
-    return (f'<h{level} class="card-title"{attr}>{html.escape(title)}</h{level}>'
+    (``card-title``, ``card-caption`` in :data:`BADGE_CSS`). ``title_html``: escaped HTML, the
+    document's words in it marked with :func:`doc_html`. ``anchor``: the heading's id (a link to
+    ``#anchor``); ``rule``: the grey line of ``st.header(divider="gray")`` under it."""
+    attr = f' id="{html.escape(anchor, quote=True)}"' if anchor else ""
+    return (f'<h{level} class="card-title"{attr}>{title_html}</h{level}>' + ('<hr class="card-rule">' if rule else "")
             + (caption_html(caption) if caption else ""))
-
-
-def document_lang(lang: str) -> str | None:
-    """The ``title_lang`` of the document's own titles (in the app's first language, Dutch) on a page in
-    ``lang``: None on a page in that language."""
-    return None if lang == DEFAULT_LANG else DEFAULT_LANG
 
 
 def caption_html(text: str) -> str:
@@ -172,7 +167,14 @@ BADGE_CSS = """
 .card-notes{margin:0 0 1rem}
 /* heading_html: as a Markdown heading (theme sizes, .streamlit/config.toml) with an st.caption under it */
 .card-title{font-weight:600;line-height:1.2;margin:0;letter-spacing:-.005em}
+h1.card-title{font-size:2.3rem;font-weight:700;padding:1.25rem 0 1rem;letter-spacing:normal}
 h2.card-title{font-size:1.75rem;padding:1rem 0}
+/* st.header(divider="gray")'s line, measured in Chromium: 2px, #6B7280, round ends, .5rem above */
+hr.card-rule{height:2px;border:0;border-radius:9999px;background:#6B7280;margin:-.5rem 0 0}
+/* a heading alone in its element: the next element as close as under Streamlit's own (measured: 1rem less) */
+.card-title:last-child{margin-bottom:-1rem}
+/* the home page's list of a pillar's building blocks (one element, not one Markdown line per block) */
+.block-list{margin:0;padding-left:1.4rem}.block-list li{margin:0 0 .45rem}
 h3.card-title{font-size:1.4rem;padding:.75rem 0 1rem}
 h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
 .card-caption{margin:0}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from streek.fmt import fmt_number, fmt_pct, fmt_period, fmt_value
-from streek.i18n import t
+from streek.i18n import DEFAULT_LANG, doc_html, t
 from streek.i18n.names import label_name, unit_name
 from streek.model import in_lang, row_text
 from streek.vegalite import alt
@@ -209,7 +209,8 @@ def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]], *
     codes = [c for c, _ in pillars]
     factors, cells, factor_notes, notes = environment_matrix(env, codes, lang=lang)
     e = html.escape
-    head = "".join(f'<th scope="col">{e(c)}. {e(title)}</th>' for c, title in pillars)
+    # the document's own words (pillar titles, factors, initiatives) marked as Dutch in English mode
+    head = "".join(f'<th scope="col">{e(c)}. {doc_html(title, lang)}</th>' for c, title in pillars)
     rows = []
     for f in factors:
         fn = f' <sup><a href="#omg-noot-{factor_notes[f]}">{factor_notes[f]}</a></sup>' if f in factor_notes else ""
@@ -222,13 +223,13 @@ def environment_matrix_html(env: pd.DataFrame, pillars: list[tuple[str, str]], *
             lis = []
             for it in items:
                 if it.certain:
-                    lis.append(f"<li>{e(it.initiative)}</li>")
+                    lis.append(f"<li>{doc_html(it.initiative, lang)}</li>")
                 else:
-                    lis.append(f'<li class="omg-unsure">{e(it.initiative)} <span class="omg-flag">'
+                    lis.append(f'<li class="omg-unsure">{doc_html(it.initiative, lang)} <span class="omg-flag">'
                                f'{e(t("context.matrix.unsure", lang))}</span><sup><a href="#omg-noot-{it.note_no}">'
                                f"{it.note_no}</a></sup></li>")
             tds.append(f"<td><ul>{''.join(lis)}</ul></td>")
-        rows.append(f'<tr><th scope="row">{e(f)}{fn}</th>{"".join(tds)}</tr>')
+        rows.append(f'<tr><th scope="row">{doc_html(f, lang)}{fn}</th>{"".join(tds)}</tr>')
     foot = "".join(f'<li id="omg-noot-{i}">{e(n)}</li>' for i, n in enumerate(notes, 1))
     return (f'<div class="omg-wrap"><table class="omg-matrix"><caption>{e(t("context.matrix.caption", lang))}</caption>'
             f'<thead><tr><th scope="col">{e(t("context.matrix.factor", lang))}</th>{head}</tr></thead>'
@@ -257,7 +258,7 @@ MATRIX_CSS = """
 # --- plain tables ----------------------------------------------------------------------------
 def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-table", *,
                html_cols: tuple[str, ...] = (), row_header: str | None = None, stack: bool = False,
-               links: dict[str, list[str]] | None = None) -> str:
+               links: dict[str, list[str]] | None = None, doc_cols: tuple[str, ...] = (), lang: str = DEFAULT_LANG) -> str:
     """A DataFrame as a plain, escaped HTML table with column headers: the one static table of
     the app (SWOT figures, method, context, the overview, a municipality's profile).
 
@@ -268,7 +269,8 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     ``stack``: on a narrow screen (≤ 640 px) every row becomes a small card of "header: value"
     lines instead of a table wider than the phone (``TABLE_CSS``); explicit ARIA roles keep the
     table semantics that ``display: block`` would take away. ``links``: per column, one URL per
-    row; that cell's text becomes a link to it (same tab)."""
+    row; that cell's text becomes a link to it (same tab). ``doc_cols``: columns holding the document's
+    own words (titles, in Dutch), marked as Dutch on a page in ``lang`` English (``i18n.doc_html``)."""
     e = html.escape
 
     def attrs(role: str, col) -> str:
@@ -281,7 +283,10 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for c, v in zip(cols, row):
-            text = ("" if v is None else str(v)) if c in html_cols else e("" if v is None else str(v))
+            if c in html_cols:
+                text = "" if v is None else str(v)
+            else:
+                text = doc_html("" if v is None else str(v), lang) if c in doc_cols else e("" if v is None else str(v))
             if links and links.get(c):
                 text = f'<a href="{e(links[c][i], quote=True)}" target="_self">{text}</a>'
             if c == row_header:

@@ -61,6 +61,28 @@ def open_via_router(page: str, lang: str | None = None, state: dict | None = Non
     return at
 
 
+def html_text(body: str) -> str:
+    """The text a reader sees of an ``st.html`` element (tags removed, entities read)."""
+    import html
+    return html.unescape(re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S))
+
+
+def page_text(at) -> str:
+    """The text of a page in an AppTest: its titles, headers, Markdown, captions and the text of its
+    ``st.html`` elements (the pages draw the document's titles there, marked as Dutch in English)."""
+    parts = [x.value for kind in (at.title, at.header, at.subheader, at.markdown, at.caption) for x in kind]
+    return "\n".join(parts + [" ".join(html_text(h.proto.body).split()) for h in at.get("html")])
+
+
+def page_title(at) -> str:
+    """The page's first heading: ``st.title``'s, else the first ``<h1>`` of its ``st.html`` elements."""
+    if at.title:
+        return at.title[0].value
+    found = [m for h in at.get("html") for m in re.findall(r"<h1\b.*?</h1>", h.proto.body, flags=re.S)]
+    assert found, "no page title"
+    return " ".join(html_text(found[0]).split())
+
+
 @pytest.fixture(scope="session")
 def vision():
     from streek import load_vision

@@ -11,6 +11,7 @@
 - the sidebar search box finds 2.1.1 by "werkzaamheid" and opens its card.
 - an unknown address shows our own page-not-found page in Dutch and in English.
 - the overview fits 1440 px and 390 px without sideways scrolling (checked in the axe scan of each screen).
+- in English, the document's own titles and items (which stay Dutch) are marked lang="nl" on every page.
 """
 from __future__ import annotations
 
@@ -105,8 +106,38 @@ def _switch_language(page, path: str, lang: str) -> bool:
     return True
 
 
+# The document's own words that stay Dutch in English mode: they must be marked lang="nl" (WCAG 3.1.2), so
+# that a screen reader reads them with a Dutch voice. A text of the page that is such a title (or ends with
+# it after a short lead-in of ours: "Pillar 1: ", "2.1 ", "Trend A · ") and whose nearest lang is not "nl" is
+# reported. Widgets (pills, buttons, select boxes) take no lang attribute of ours and are left out.
+UNMARKED_DUTCH_JS = """(titles) => {
+    const out = [], main = document.querySelector('[data-testid=stMain]');
+    const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());) {
+        const el = n.parentElement, text = n.textContent.trim();
+        if (!text || el.closest('button, svg, script, style, [data-baseweb], [data-testid=stWidgetLabel], [role=tablist]')) continue;
+        if (!titles.some(t => text.endsWith(t) && text.length - t.length <= 16)) continue;
+        const marked = el.closest('[lang]');
+        if (!marked || marked.lang !== 'nl') out.push(el.tagName + ': ' + text.slice(0, 80));
+    }
+    return out;
+}"""
+
+
+def document_titles(vision) -> list[str]:
+    """The document's titles and items that the pages show as published (in Dutch)."""
+    words = ({p.title_nl for p in vision.pillars} | {b.title_nl for b in vision.building_blocks}
+             | {a.title_nl for a in vision.ambitions} | set(vision.swot["item_nl"]) | set(vision.trends["title_nl"])
+             | set(vision.environment["factor_nl"]) | set(vision.environment["initiative_nl"])
+             | {x["title_nl"] for x in vision.texts.values()})
+    return sorted(w for w in words if len(w) >= 8)
+
+
 def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
     """Checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
+    if lang == "en" and viewport == "desktop":
+        unmarked = page.evaluate(UNMARKED_DUTCH_JS, document_titles(vision))
+        assert not unmarked, f"/{path}: the document's Dutch words unmarked in English mode: {unmarked[:8]}"
     if path == "overzicht" and lang == "nl":
         _assert_overview_fits(page, viewport)
     if viewport == "desktop" and lang == "nl":

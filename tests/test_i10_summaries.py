@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, open_via_router
+from conftest import ROOT, open_via_router, page_text
 from streek.export import build_content, selection
 from streek.model import text_summary
 from streek.validate import validate_dir
@@ -53,14 +53,9 @@ def test_a_row_without_english_is_refused_with_file_row_and_column(data_copy, na
     assert f"{name}, rij 3, kolom 'summary_en'" in str(issues[0])
 
 
-def _page_text(at) -> str:
-    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [h.value for h in at.title]
-    return "\n".join(parts)
-
-
 @pytest.mark.parametrize("lang", ["EN", None])
 def test_pillar_page_shows_the_summaries_in_the_reader_language(vision, lang):
-    text = _page_text(open_via_router("pages/pillar_2.py", lang=lang, bouwsteen="alle"))   # every block
+    text = page_text(open_via_router("pages/pillar_2.py", lang=lang, bouwsteen="alle"))   # every block
     shown, hidden = ("summary_en", "summary_nl") if lang else ("summary_nl", "summary_en")
     items = [vision.pillar("2"), *vision.blocks_of("2")]
     for item in items:
@@ -70,11 +65,11 @@ def test_pillar_page_shows_the_summaries_in_the_reader_language(vision, lang):
 
 
 def test_english_home_and_context_show_english_texts(vision):
-    home = _page_text(open_via_router("pages/home.py", lang="EN"))
+    home = page_text(open_via_router("pages/home.py", lang="EN"))
     assert vision.texts["vision"]["summary_en"] in home and vision.texts["vision"]["summary_nl"] not in home
     for p in vision.pillars:
         assert p.summary_en in home and p.summary_nl not in home
-    context = _page_text(open_via_router("pages/context_page.py", lang="EN"))
+    context = page_text(open_via_router("pages/context_page.py", lang="EN"))
     for tid in ("environment", "actions", "partnership"):
         assert vision.texts[tid]["summary_en"] in context and vision.texts[tid]["summary_nl"] not in context
     for tr in vision.trends.itertuples():        # the five trends: our summary in English, title as published

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from conftest import page_text
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -16,7 +18,7 @@ def run_home(monkeypatch=None, data_dir=None):
 def test_home_shows_vision_pillars_and_blocks(vision):
     at = run_home()
     assert not at.exception
-    text = "\n".join(m.value for m in at.markdown)
+    text = page_text(at)
     assert "Just Make It!" in at.title[0].value
     for p in vision.pillars:
         assert p.title_nl in text

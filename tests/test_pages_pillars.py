@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_via_router
+from conftest import open_via_router, page_title
 from pages.pillar_view import whole_pillar_state
 from html_tables import html_tables, read_table
 
@@ -86,6 +86,15 @@ def card_headings(at: AppTest) -> list[str]:
 
 def card_codes(at: AppTest) -> list[str]:
     return [h.split(" · ")[0] for h in card_headings(at)]
+
+
+def block_headings(at: AppTest) -> list[str]:
+    """The building blocks' headings ("2.1 <title>", as HTML) in page order, with their id
+    (``#bouwsteen-2-1``) and the grey line of ``st.header(divider="gray")`` under them."""
+    found = [m for h in at.get("html")
+             for m in re.findall(r'<h2 class="card-title" id="bouwsteen-([\d-]+)">(.*?)</h2><hr class="card-rule">', h.proto.body)]
+    assert all(anchor == title.split(" ")[0].replace(".", "-") for anchor, title in found), found
+    return [title for _, title in found]
 
 
 @pytest.mark.parametrize("pillar", "123")
@@ -330,20 +339,20 @@ def test_block_selector_shows_one_block_or_all():
     pills = at.get("button_group")
     sel = [p for p in pills if "2.1" in p.proto.options[0].content]
     assert len(sel) == 1 and [o.content for o in sel[0].proto.options][-1] == "Alle bouwstenen"
-    assert card_codes(at) == first_block_codes("2") and at.header[0].value.startswith("2.1 ")
+    assert card_codes(at) == first_block_codes("2") and block_headings(at)[0].startswith("2.1 ")
     at = open_page("pages/pillar_2.py", bouwsteen="2.3")
-    assert [h.value.split(" ")[0] for h in at.header] == ["2.3"]
+    assert [h.split(" ")[0] for h in block_headings(at)] == ["2.3"]
     assert card_codes(at) and all(series_of(VISION, c)[0].building_block == "2.3" for c in card_codes(at))
     at = open_page("pages/pillar_2.py", bouwsteen="alle")
     assert card_codes(at) == charts.document_ambitions(VISION, "2")
-    assert [h.value.split(" ")[0] for h in at.header] == ["2.1", "2.2", "2.3"]
+    assert [h.split(" ")[0] for h in block_headings(at)] == ["2.1", "2.2", "2.3"]
     at = open_page("pages/pillar_2.py", bouwsteen="3.1")
     assert card_codes(at) == first_block_codes("2")
 
 
 def test_the_block_choice_of_one_pillar_does_not_carry_over_to_another():
     at = open_page("pages/pillar_1.py", bouwsteen="alle")
-    assert len(at.header) == len(VISION.blocks_of("1"))
+    assert len(block_headings(at)) == len(VISION.blocks_of("1"))
     at.query_params.clear()
     at.switch_page("pages/pillar_2.py").run()          # the menu link: no ?bouwsteen=
     assert not at.exception, [e.value for e in at.exception]
@@ -352,7 +361,7 @@ def test_the_block_choice_of_one_pillar_does_not_carry_over_to_another():
 
 def test_deep_link_selects_the_block_of_the_ambition():
     at = open_page("pages/pillar_2.py", ambitie="2.3.2")
-    assert [h.value.split(" ")[0] for h in at.header] == ["2.3"]
+    assert [h.split(" ")[0] for h in block_headings(at)] == ["2.3"]
     assert "2.3.2" in card_codes(at) and card_block(at, "2.3.2").info
     at = open_page("pages/pillar_2.py", ambitie="2.3.2", bouwsteen="alle")   # "all" already shows it
     assert card_codes(at) == charts.document_ambitions(VISION, "2") and card_block(at, "2.3.2").info
@@ -360,13 +369,13 @@ def test_deep_link_selects_the_block_of_the_ambition():
 
 def test_deep_link_on_the_wrong_pillar_opens_the_right_one():
     at = open_page("pages/pillar_1.py", ambitie="3.2.2")
-    assert at.title[0].value.startswith("Pijler 3")
+    assert page_title(at).startswith("Pijler 3")
     assert card_block(at, "3.2.2").info[0].value == "Je opende deze ambitie via een link."
 
 
 def test_deep_link_on_the_overview_and_to_a_sub_target():
     at = open_page("pages/overview.py", ambitie="2.1.1c")
-    assert at.title[0].value.startswith("Pijler 2")
+    assert page_title(at).startswith("Pijler 2")
     assert card_block(at, "2.1.1").info
 
 
@@ -450,6 +459,10 @@ def test_english_cards_mark_the_documents_dutch_title():
     """In English a card's heading is the document's Dutch title, marked lang="nl" for a screen reader
     (WCAG 3.1.2); its place in the document is in English. In Dutch the heading needs no mark."""
     en = [h.proto.body for h in open_page("pages/pillar_2.py", lang="en").get("html") if "card-title" in h.proto.body]
-    assert any(b.startswith('<h4 class="card-title" lang="nl">2.1.1 · ') and "Building block 2.1" in b for b in en), en[:3]
+    assert any(b.startswith('<h4 class="card-title">2.1.1 · <span lang="nl">Stijging van het aandeel werkenden')
+               and "Building block 2.1" in b for b in en), en[:3]
+    # so are the page's title and the building blocks' headings (the code and "Pillar 2:" are not Dutch)
+    assert '<h1 class="card-title">Pillar 2: <span lang="nl">Kansrijke arbeidsmarkt</span></h1>' in en
+    assert any(b.startswith('<h2 class="card-title" id="bouwsteen-2-1">2.1 <span lang="nl">Kwalitatief aan de slag') for b in en)
     nl = [h.proto.body for h in open_page("pages/pillar_2.py").get("html") if "card-title" in h.proto.body]
-    assert any(b.startswith('<h4 class="card-title">2.1.1 · ') for b in nl) and not any('lang="nl"' in b for b in nl)
+    assert any(b.startswith('<h4 class="card-title">2.1.1 · Stijging') for b in nl) and not any('lang="nl"' in b for b in nl)

@@ -9,6 +9,8 @@ import vl_convert as vlc
 import zxingcpp
 from PIL import Image
 
+from conftest import page_title
+
 from streek.qr import base_from_headers, qr_png, qr_svg, view_url
 
 SCALE, BORDER = 8, 4   # streek.qr defaults: pixels per module, quiet-zone modules
@@ -108,5 +110,5 @@ def test_leaving_the_presentation_opens_the_card(monkeypatch, tmp_path):
     at.switch_page("pages/presentation.py").run()
     at.button(key="present-exit").click().run()
     assert not at.exception
-    assert at.title[0].value.startswith("Pijler 2")
+    assert page_title(at).startswith("Pijler 2")
     assert at.query_params.get("ambitie") == "2.1.2" and "presentatie" not in at.query_params

@@ -63,7 +63,7 @@ class FicheContent:
     intro: str
     headers: tuple[str, ...]
     rows: tuple[FicheRow, ...]
-    ambitions: dict[str, tuple[FicheAmbition, ...]]   # pillar title -> ambitions
+    ambitions: dict[tuple[str, str], tuple[FicheAmbition, ...]]   # (pillar code, its Dutch title) -> ambitions
     n_no_area: int                                    # target series for which the document names no area
     comparison_title: str
     comparison: tuple[str, ...]
@@ -117,7 +117,7 @@ def fiche_content(vision: Vision, nis: str, lang: str, vs: str | None = None, to
             st = assess(a, vision.series(a.code)).status
             rows.append(FicheAmbition(a.code, a.label_nl, vision.geo_name(a.geography, lang), st,
                                       f"{st.symbol} {t(f'deck.status.{st.value}', lang)}"))
-        amb[f"{t('pillars.page.pillar', lang, code=pillar)}: {vision.pillar(pillar).title_nl}"] = tuple(rows)
+        amb[(pillar, vision.pillar(pillar).title_nl)] = tuple(rows)
     comp_title, comp = "", ()
     if vs and vs != p.nis:
         other = municipality_profile(vision, vs)
@@ -203,8 +203,8 @@ def build_fiche_pdf(c: FicheContent) -> bytes:
         pdf.ln(2)
     pdf.para(t("profile.ambitions", c.lang, name=c.name), 12, True, h=6)
     pdf.para(t("profile.ambitions_intro", c.lang, name=c.name), 8.5, colour=GREY, h=4)
-    for pillar, rows in c.ambitions.items():
-        pdf.para(pillar, 9.5, True, h=5)
+    for (code, title), rows in c.ambitions.items():
+        pdf.para(t("pillars.page.title", c.lang, code=code, title=title), 9.5, True, h=5)
         for a in rows:
             pdf.para(f"{a.code} {a.title} ({t('profile.area', c.lang, area=a.area)}) — {a.status_text}", 8, h=3.8)
     pdf.ln(2)

@@ -55,7 +55,7 @@ NL = {
     "pillars.widget.png_help": "De grafiek als afbeelding (PNG)",
     "pillars.widget.svg_help": "De grafiek als vectorafbeelding (SVG), scherp bij elke grootte",
     # pillar page and cards
-    "pillars.page.pillar": "Pijler {code}",
+    "pillars.page.title": "Pijler {code}: {title}",   # a pillar page's title; also the overview's and a profile's pillar heads
     "pillars.page.intro": "{n} ambities in {n_blocks} bouwstenen (document vanaf p. {page}). Per ambitie: waar de streek vertrok, waar ze in 2030 wil staan en de laatste meting.",
     "pillars.card.meta": "Bouwsteen {block} · p. {page} · {kind}",
     "pillars.card.target": "Van → naar",
@@ -98,7 +98,6 @@ NL = {
     "overview.col.target": "Doel",
     "overview.col.trend": "Metingen",
     "overview.col.trend_help": "Verloop van de metingen (leeg zolang er maar één meting is)",
-    "overview.pillar_head": "Pijler {code}: {title}",
     "overview.n_shown": "{n} van {total} doelreeksen getoond",
     "overview.none": "Geen ambitie voldoet aan deze filters.",
     "overview.select_hint": "Klik op de code om die ambitie op haar pijlerpagina te openen.",
@@ -165,7 +164,7 @@ EN = {
     "pillars.card.interactive_help": "Shows the chart with a tooltip per point instead of the still image",
     "pillars.widget.png_help": "The chart as an image (PNG)",
     "pillars.widget.svg_help": "The chart as a vector image (SVG), sharp at any size",
-    "pillars.page.pillar": "Pillar {code}",
+    "pillars.page.title": "Pillar {code}: {title}",
     "pillars.page.intro": "{n} ambitions in {n_blocks} building blocks (document from p. {page}). Per ambition: where the region started, where it wants to be in 2030 and the latest measurement.",
     "pillars.card.meta": "Building block {block} · p. {page} · {kind}",
     "pillars.card.target": "From → to",
@@ -207,7 +206,6 @@ EN = {
     "overview.col.target": "Target",
     "overview.col.trend": "Measurements",
     "overview.col.trend_help": "Course of the measurements (empty while there is only one)",
-    "overview.pillar_head": "Pillar {code}: {title}",
     "overview.n_shown": "{n} of {total} target series shown",
     "overview.none": "No ambition matches these filters.",
     "overview.select_hint": "Click the code to open that ambition on its pillar page.",
