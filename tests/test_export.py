@@ -108,6 +108,36 @@ def test_handpicked_ambitions_in_english(vision):
     assert "811 students (2018)" in texts[2]
 
 
+def run_languages(data: bytes) -> list[list[tuple[str, str | None]]]:
+    """Per slide, (text, lang attribute) of every run of text: text boxes, tables and the notes."""
+    out = []
+    for s in Presentation(io.BytesIO(data)).slides:
+        frames = []
+        for sh in s.shapes:
+            frames += [sh.text_frame] if sh.has_text_frame else [c.text_frame for r in sh.table.rows for c in r.cells] if sh.has_table else []
+        frames += [s.notes_slide.notes_text_frame] if s.has_notes_slide else []
+        out.append([(r.text, r.font._rPr.get("lang")) for tf in frames for p in tf.paragraphs for r in p.runs])
+    return out
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_run_of_the_deck_says_its_language(vision, lang):
+    """PowerPoint checks spelling (and a screen reader picks its voice) per run of text by its language:
+    without one it takes the presenter's own, and a Dutch deck in an English PowerPoint is red with
+    squiggles. Every run carries the deck's language; the document's titles in an English deck are Dutch."""
+    codes, subtitle = selection(vision, ambitions=["1.2.1", "2.1.1"], lang=lang)
+    data = export_bytes(build_content(vision, codes, subtitle, notes=[], today=TODAY, lang=lang, with_map=False), "pptx")
+    own = {"nl": "nl-BE", "en": "en-GB"}[lang]
+    slides = run_languages(data)
+    assert all(tag is not None for runs in slides for _, tag in runs)
+    titles = [slides[2][0], slides[3][0]]                         # the ambition slides' titles
+    assert titles[0][0].startswith("1.2.1 · Stijging van het aantal actieve ondernemingen") and titles[1][0].startswith("2.1.1 · ")
+    assert all(tag == "nl-BE" for _, tag in titles)
+    others = [tag for runs in slides for run, tag in runs if run not in {t for t, _ in titles}]
+    assert set(others) == {own}, set(others)
+    assert Presentation(io.BytesIO(data)).core_properties.language == own
+
+
 def test_map_slide_when_a_map_is_given(vision):
     from streek.qr import qr_png
     png = qr_png("kaart")            # any PNG stands in for the map image here

@@ -14,7 +14,7 @@ from pptx.util import Emu, Inches, Pt
 
 from streek.card import SeriesCard
 from streek.export.content import DeckContent, SlideContent, note_line, slide_subtitle
-from streek.i18n import t
+from streek.i18n import DEFAULT_LANG, language_tag, t
 
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.4)
@@ -166,10 +166,35 @@ def _fit_parts(parts: list[str], limit: int, expendable: tuple[str, ...] = (), s
     return _short(sep.join(parts), limit)
 
 
+def _mark_dutch(box) -> None:
+    """The document's own title (Dutch also in an English deck) marked as Dutch, for PowerPoint's
+    spelling check and its screen reader."""
+    for p in box.text_frame.paragraphs:
+        for run in p.runs:
+            run.font._rPr.set("lang", language_tag(DEFAULT_LANG))
+
+
+def _mark_language(prs, lang: str) -> None:
+    """Every run of text not marked otherwise in the deck's language: PowerPoint otherwise checks the
+    spelling of Dutch text against its own language (red lines under every word on the presenter's screen)
+    and a screen reader reads it with that language's voice."""
+    tag = language_tag(lang)
+    for slide in prs.slides:
+        frames = [slide.notes_slide.notes_text_frame] if slide.has_notes_slide else []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            elif shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+        for run in (r for tf in frames for p in tf.paragraphs for r in p.runs):
+            if run.font._rPr.get("lang") is None:
+                run.font._rPr.set("lang", tag)
+
+
 def _ambition_slide(prs, sc: SlideContent, c: DeckContent, number: int, total: int) -> None:
     lang = c.lang
     s = _new(prs)
-    _text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.85), sc.title, 20 if len(sc.title) < 110 else 16, True)
+    _mark_dutch(_text(s, MARGIN, Inches(0.2), CONTENT_W, Inches(0.85), sc.title, 20 if len(sc.title) < 110 else 16, True))
     sub = slide_subtitle(sc, lang)
     line = _fit_parts(sub, 190, expendable=(t("deck.kind", lang=lang) + ":",))   # the kind goes before what is needed
     _text(s, MARGIN, Inches(1.05), CONTENT_W, Inches(0.45), line, 12, colour=GREY)
@@ -264,6 +289,8 @@ def build_pptx(c: DeckContent) -> bytes:
             number += 1
     if c.map_png is not None:
         _map_slide(prs, c, number, total)
+    _mark_language(prs, c.lang)
+    prs.core_properties.language = language_tag(c.lang)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

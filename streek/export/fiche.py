@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from streek.fmt import fmt_date, fmt_period, today_brussels
-from streek.i18n import t
+from streek.i18n import language_tag, t
 from streek.model import Vision
 from streek.profile import (
     IndicatorProfile,
@@ -150,7 +150,7 @@ def build_fiche_pdf(c: FicheContent) -> bytes:
     pdf = _Doc(c.footer, orientation="P")
     pdf.set_margins(12, 12, 12)
     pdf.set_title(pdf.txt(c.title))
-    pdf.set_lang("nl-BE" if c.lang == "nl" else "en")
+    pdf.set_lang(language_tag(c.lang))
     pdf.add_page()
     pdf.para(c.title, 20, True, h=9)
     pdf.para(c.intro, 10, colour=GREY, h=4.6)

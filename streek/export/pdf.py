@@ -13,7 +13,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from streek.export.content import DeckContent, SlideContent, note_line, slide_subtitle
-from streek.i18n import t
+from streek.i18n import language_tag, t
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/local/share/fonts"), Path("/Library/Fonts")]
@@ -213,7 +213,7 @@ def build_pdf(c: DeckContent) -> bytes:
     """The export as A4 landscape PDF bytes."""
     pdf = _Doc(t("deck.footer", lang=c.lang, date=c.made_on))
     pdf.set_title(pdf.txt(f"{c.title} – {c.subtitle}"))
-    pdf.set_lang("nl-BE" if c.lang == "nl" else "en")
+    pdf.set_lang(language_tag(c.lang))
     _title_page(pdf, c)
     _summary_pages(pdf, c)
     for sc in c.slides:

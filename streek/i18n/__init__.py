@@ -62,3 +62,12 @@ def t_html(key: str, lang: str, title: str, **kw) -> str:
     as :func:`doc_html` does ("Pillar 1: <span lang="nl">Economische groei …</span>")."""
     mark = "\x00"
     return html.escape(t(key, lang, title=mark, **kw)).replace(mark, doc_html(title, lang))
+
+
+# The language tag that documents carry (a PDF's /Lang, a deck's text runs): Belgian Dutch, British English
+LANGUAGE_TAGS = {"nl": "nl-BE", "en": "en-GB"}
+
+
+def language_tag(lang: str) -> str:
+    """The BCP 47 tag of ``lang`` for an exported document (spell checking, screen readers)."""
+    return LANGUAGE_TAGS.get(lang, LANGUAGE_TAGS[DEFAULT_LANG])
