@@ -145,7 +145,7 @@ def heading_html(level: int, title_html: str, caption: str = "", anchor: str | N
     document) as one ``st.html`` element instead of a Markdown heading and an ``st.caption``: on a page
     of cards each element costs the browser its own render. Styled as Streamlit's own
     (``card-title``, ``card-caption`` in :data:`BADGE_CSS`). ``title_html``: escaped HTML, the
-    document's words in it marked with :func:`doc_html`. ``anchor``: the heading's id (a link to
+    document's words in it marked with ``streek.i18n.doc_html``. ``anchor``: the heading's id (a link to
     ``#anchor``); ``rule``: the grey line of ``st.header(divider="gray")`` under it."""
     attr = f' id="{html.escape(anchor, quote=True)}"' if anchor else ""
     return (f'<h{level} class="card-title"{attr}>{title_html}</h{level}>' + ('<hr class="card-rule">' if rule else "")

@@ -283,10 +283,8 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "plain-tabl
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for c, v in zip(cols, row):
-            if c in html_cols:
-                text = "" if v is None else str(v)
-            else:
-                text = doc_html("" if v is None else str(v), lang) if c in doc_cols else e("" if v is None else str(v))
+            raw = "" if v is None else str(v)
+            text = raw if c in html_cols else doc_html(raw, lang) if c in doc_cols else e(raw)
             if links and links.get(c):
                 text = f'<a href="{e(links[c][i], quote=True)}" target="_self">{text}</a>'
             if c == row_header:
