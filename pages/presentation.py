@@ -108,8 +108,8 @@ def card_path(screen: str) -> tuple[str, dict[str, str]]:
     """URL path and parameters of the normal view of a screen: the pillar page with the ambition's
     card open, or the map page (what a phone in the audience should open, not presentation mode)."""
     params = {LANG_KEY: lang.upper()} if lang != DEFAULT_LANG else {}
-    if screen == "kaart":
-        return "kaart", params
+    if screen == "kaart":      # the map on the screen (indicator, year, view), not the map page's default
+        return "kaart", (built[0].link_params() if built else {}) | params
     return f"pijler-{pillar}", {"ambitie": screen} | params
 
 
@@ -199,6 +199,7 @@ def badge(status, small: bool = False) -> str:
 screen = screens[i - 1]
 if screen == "kaart":
     heading = heading_html(2, html.escape(t('deck.map_title', lang)))     # as the other screens' headings: one light element
+    built = _map(pillar, data_version(vision), lang, vision)
 else:
     group = series_of(vision, screen)
     res_all = assessments(vision)
@@ -264,7 +265,6 @@ with qr_col:
 
 # --- the screen -----------------------------------------------------------------------------------
 if screen == "kaart":
-    built = _map(pillar, data_version(vision), lang, vision)
     if built is None:
         st.info(t("present.map_not_ready", lang))
     else:

@@ -128,9 +128,11 @@ def test_presentation_mode_pillar_2(tab, app_server):
     expect(main).to_contain_text("Screen 11 of 11", timeout=30_000)
     expect(main).to_contain_text("Map of the 13 municipalities", timeout=30_000)
     expect(page.get_by_role("button", name="Exit")).to_be_visible()
-    link = qr_text(page, card("kaart", {"lang": ["EN"]}))
+    # the map on the screen (pillar 2's employment rate, 2011), not the map page's default indicator
+    same_map = {"indicator": ["employment_rate_20_64_census2011"], "jaar": ["2011"], "weergave": ["absoluut"], "lang": ["EN"]}
+    link = qr_text(page, card("kaart", same_map))
     expect(page.locator(".st-key-present-qr")).to_contain_text("Open this map on your phone")
-    assert card_link(link, app_server, "kaart", {"lang": ["EN"]}), link
+    assert card_link(link, app_server, "kaart", same_map), link
     expect(page.locator("img.streek-still.present-map")).to_be_visible()
     box = page.locator("img.streek-still.present-map").bounding_box()
     assert box["height"] >= 600 and box["y"] + box["height"] <= 1080, box      # fills the screen, legend on it

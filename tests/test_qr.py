@@ -9,7 +9,7 @@ import vl_convert as vlc
 import zxingcpp
 from PIL import Image
 
-from conftest import page_title
+from conftest import page_text, page_title
 
 from streek.qr import base_from_headers, qr_png, qr_svg, view_url
 
@@ -112,3 +112,24 @@ def test_leaving_the_presentation_opens_the_card(monkeypatch, tmp_path):
     assert not at.exception
     assert page_title(at).startswith("Pijler 2")
     assert at.query_params.get("ambitie") == "2.1.2" and "presentatie" not in at.query_params
+
+
+def test_leaving_the_map_screen_opens_the_same_map(monkeypatch, tmp_path):
+    """The presentation's last screen is the pillar's map; Exit (and its QR code, the same link) opens the
+    map page on that indicator, year and view, not on the map page's default."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("STREEK_DB_URL", f"sqlite:///{tmp_path / 'p.sqlite'}")
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=240).run()
+    at.query_params.update({"pijler": "2", "i": "11"})
+    at.switch_page("pages/presentation.py").run()
+    assert any("Kaart van de 13 gemeenten" in h.proto.body for h in at.get("html"))
+    at.button(key="present-exit").click().run()
+    assert not at.exception
+    assert page_title(at) == "Kaart van de 13 gemeenten" and "presentatie" not in at.query_params
+    assert {k: at.query_params.get(k) for k in ("indicator", "jaar", "weergave")} == {
+        "indicator": "employment_rate_20_64_census2011", "jaar": "2011", "weergave": "absoluut"}
+    text = page_text(at)        # the map's ranked table: Deerlijk first with 76,6 %, as on the presentation's screen
+    assert "Census 2011" in text and "1e van 13 Deerlijk 76,6 %" in text, text[:600]

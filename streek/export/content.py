@@ -149,6 +149,13 @@ class MapParts:
     caption: str
     ranked: object          # pandas DataFrame: gemeente, waarde_nl, rang_nl, ... (mapdata.map_frame's columns)
     period: str
+    indicator: str          # the map's indicator (mapdata id)
+    view: str = "absoluut"  # the map's view (mapdata.VIEWS)
+
+    def link_params(self) -> dict[str, str]:
+        """The map page's query parameters that show this same map (``mapdata.map_url``): a phone that
+        follows the presentation's QR code sees the map on the projector, not the map page's default."""
+        return {"indicator": self.indicator, "jaar": self.period, "weergave": self.view}
 
 
 def map_parts(vision: Vision, pillar: str | None = None, indicator: str | None = None, *, lang: str) -> MapParts | None:
@@ -157,11 +164,12 @@ def map_parts(vision: Vision, pillar: str | None = None, indicator: str | None =
     try:
         m = mapdata.map_indicator(vision, ind, lang=lang)
         period = mapdata.periods(vision, ind)[-1]
-        frame = mapdata.map_frame(vision, ind, period, "absoluut", lang=lang)
-        chart = mapchart.map_chart(frame, m, "absoluut", mapdata.view_title(vision, m, period, "absoluut", lang=lang), lang=lang)
+        view = MapParts.view
+        frame = mapdata.map_frame(vision, ind, period, view, lang=lang)
+        chart = mapchart.map_chart(frame, m, view, mapdata.view_title(vision, m, period, view, lang=lang), lang=lang)
     except (mapdata.MapInputError, IndexError):
         return None
-    return MapParts(chart, mapdata.source_text(vision, m, lang=lang), mapdata.ranked_table(frame), period)
+    return MapParts(chart, mapdata.source_text(vision, m, lang=lang), mapdata.ranked_table(frame), period, ind)
 
 
 def map_ranking(parts: MapParts, lang: str) -> tuple[str, tuple[tuple[str, str], ...]]:
