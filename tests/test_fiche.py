@@ -48,6 +48,11 @@ def test_pptx_holds_the_same_table_in_english(vision):
     assert any("My municipality: Kortrijk" in x for x in titles)
     for shape in prs.slides[0].shapes:           # nothing sticks out of the slide
         assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+    # every run of text, and the file, say English (PowerPoint checks spelling per run: tests/test_export.py)
+    runs = [r for shape in prs.slides[0].shapes
+            for tf in ([shape.text_frame] if shape.has_text_frame else [c.text_frame for row in shape.table.rows for c in row.cells])
+            for p in tf.paragraphs for r in p.runs]
+    assert runs and {r.font._rPr.get("lang") for r in runs} == {"en-GB"} and prs.core_properties.language == "en-GB"
 
 
 def test_command_line_writes_the_pdf(tmp_path):

@@ -174,11 +174,13 @@ def _mark_dutch(box) -> None:
             run.font._rPr.set("lang", language_tag(DEFAULT_LANG))
 
 
-def _mark_language(prs, lang: str) -> None:
-    """Every run of text not marked otherwise in the deck's language: PowerPoint otherwise checks the
-    spelling of Dutch text against its own language (red lines under every word on the presenter's screen)
-    and a screen reader reads it with that language's voice."""
+def mark_language(prs, lang: str) -> None:
+    """Every run of text not marked otherwise, and the file, in the language ``lang``: PowerPoint otherwise
+    checks the spelling of Dutch text against its own language (red lines under every word on the presenter's
+    screen) and a screen reader reads it with that language's voice. Every PowerPoint we write ends here
+    (the deck, a municipality's fiche)."""
     tag = language_tag(lang)
+    prs.core_properties.language = tag
     for slide in prs.slides:
         frames = [slide.notes_slide.notes_text_frame] if slide.has_notes_slide else []
         for shape in slide.shapes:
@@ -289,8 +291,7 @@ def build_pptx(c: DeckContent) -> bytes:
             number += 1
     if c.map_png is not None:
         _map_slide(prs, c, number, total)
-    _mark_language(prs, c.lang)
-    prs.core_properties.language = language_tag(c.lang)
+    mark_language(prs, c.lang)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

@@ -219,7 +219,7 @@ def build_fiche_pptx(c: FicheContent) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
-    from streek.export.deck import DARK, GREY, H, W, _text
+    from streek.export.deck import DARK, GREY, H, W, _text, mark_language
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
     s = prs.slides.add_slide(prs.slide_layouts[6])
@@ -252,6 +252,7 @@ def build_fiche_pptx(c: FicheContent) -> bytes:
         _text(s2, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.7), c.comparison_title, 28, True)
         _text(s2, Inches(0.5), Inches(1.2), Inches(12.3), Inches(5.6), "\n".join(f"• {x}" for x in c.comparison), 14)
         _text(s2, Inches(0.5), H - Inches(0.55), Inches(12.3), Inches(0.4), c.footer, 10, colour=GREY)
+    mark_language(prs, c.lang)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
