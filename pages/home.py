@@ -86,7 +86,7 @@ def _locator(lang: str) -> None:
         show_chart(inset, alt, where=c1, width="content", lang=lang)
         show_chart(fill, alt, where=c2, lang=lang)
 
-    still_or_live("home-locator", still, live, lang, "map.locator.interactive", "map.locator.interactive_help")
+    still_or_live("home-locator", still, live, lang, "map.locator.interactive")
 
 
 st.header(t("home.region", lang))

@@ -32,7 +32,7 @@
        would not reach below it, as that container clips what lies beyond its own height */
     if (!near) near = new IntersectionObserver(nearing, {root: scroller, rootMargin: '0px 0px 100% 0px'});
     document.querySelectorAll('[class*="' + cfg.full + '"]').forEach(function (box) {
-      var b = box.querySelector('button');     /* Streamlit draws a button with help twice: the first is the one shown */
+      var b = box.querySelector('button');
       if (b && !b.__streekNear) { b.__streekNear = true; near.observe(b); }
     });
   }

@@ -322,16 +322,28 @@ def light_cards_html(bundles: list[tuple[str, dict]], lang: str) -> str:
 
 @st.fragment
 def far_block(vision: Vision, codes: list[str], res_all: dict[str, Assessment], version: str, lang: str,
-              notes: list | None, block: str) -> None:
-    """A building block below the first in the view of every block: light cards and a button, or, once
-    asked for, its full cards. A fragment: the button reruns this block only."""
+              notes: list | None, block: str, head: str) -> None:
+    """A building block below the first in the view of every block: its heading and summary (``head``)
+    with light cards and what the button does, as one element, and the button; or, once asked for, its
+    heading and its full cards. A fragment: the button reruns this block only. The button has no
+    tooltip: Streamlit draws a button with ``help`` twice (the tooltip's copy and the button), its label
+    rendered as Markdown in each; what the tooltip said stands in the block's text above the button."""
     if st.session_state.get(FULL + block):
+        st.html(head)
         for code in codes:
             render_card(vision, code, res_all, version, False, lang, notes)
         return
-    st.html(light_cards_html([(c, bundle_of(vision, c, res_all, version, lang)) for c in codes], lang))
+    st.html(head + light_cards_html([(c, bundle_of(vision, c, res_all, version, lang)) for c in codes], lang)
+            + f'<p class="card-caption block-hint">{html.escape(t("pillars.block.full_help", lang))}</p>')
     st.button(t("pillars.block.full", lang, code=block), key=full_block_key(block), on_click=_go_full, args=(block,),
-              icon=":material/expand_more:", help=t("pillars.block.full_help", lang))
+              icon=":material/expand_more:")
+
+
+def block_head(blk, lang: str) -> str:
+    """A building block's heading (its code and the document's title, with the grey line under it) and
+    its summary, as one ``st.html`` element (a heading and a Markdown paragraph before)."""
+    return (heading_html(2, f"{html.escape(blk.code)} {doc_html(blk.title_nl, lang)}", anchor=block_anchor(blk.code), rule=True)
+            + f'<p class="block-summary">{html.escape(blk.summary(lang))}</p>')
 
 
 def render_pillar(pillar_code: str) -> None:
@@ -353,13 +365,12 @@ def render_pillar(pillar_code: str) -> None:
     linked_block = charts.series_of(vision, selected)[0].building_block if selected else None
     heights: dict[str, int | None] = {}
     for i, blk in enumerate(block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang)):
-        st.html(heading_html(2, f"{html.escape(blk.code)} {doc_html(blk.title_nl, lang)}", anchor=block_anchor(blk.code), rule=True))
-        st.write(blk.summary(lang))
         block_codes = [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]
         if i > 0 and selected not in block_codes:      # the view of every block: a block below the first
-            far_block(vision, block_codes, res_all, version, lang, notes, blk.code)
+            far_block(vision, block_codes, res_all, version, lang, notes, blk.code, block_head(blk, lang))
             heights |= {anchor_key(c): bundle_of(vision, c, res_all, version, lang)["spec"].get("height") for c in block_codes}
             continue
+        st.html(block_head(blk, lang))
         for code in block_codes:
             heights[anchor_key(code)] = render_card(vision, code, res_all, version, selected == code, lang, notes)
     # a card turns interactive when scrolled to, a far block full when the reader nears it

@@ -48,17 +48,19 @@ def is_live(key: str) -> bool:
 
 @st.fragment
 def still_or_live(key: str, still: Callable[[], None], live: Callable[[], None], lang: str,
-                  label_key: str = "pillars.card.interactive", help_key: str = "pillars.card.interactive_help",
+                  label_key: str = "pillars.card.interactive",
                   after: Callable[[], None] | None = None) -> None:
     """``still()`` draws the still image (and its caption) with a button under it; after the click,
     ``live()`` draws the interactive chart instead. ``after()`` (e.g. the lazy "Data en downloads")
-    follows the button. ``key`` names the chart (unique on the page)."""
+    follows the button. ``key`` names the chart (unique on the page). The button has no tooltip
+    (``help``): Streamlit draws such a button twice, the tooltip's copy and the button, each label
+    rendered as Markdown; on a pillar page that was a fifth of the extra time it took over the empty page."""
     if is_live(key):
         live()
         return
     still()
     st.button(t(label_key, lang), key=button_key(key), on_click=_go_live, args=(key,),
-              icon=":material/touch_app:", help=t(help_key, lang))
+              icon=":material/touch_app:")
     if after is not None:
         after()
 

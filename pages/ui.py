@@ -186,7 +186,11 @@ h4.card-title{font-size:1.2rem;padding:.5rem 0 1rem;letter-spacing:normal}
 .light-card{padding:calc(1em - 1px);margin-bottom:1rem;break-inside:avoid}
 .light-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}
 .light-facts .card-notes:last-child{margin-bottom:0}
+/* a building block's summary under its heading (pillar_view.block_head), as st.write's paragraph */
+.block-summary{margin:1rem 0 0;font-size:1rem;line-height:1.6}
+.block-summary + .light-card{margin-top:1rem}
 .light-print-note{display:none}
+@media print{.block-hint{display:none}}
 @media print{.light-print-note{display:block;margin:.5rem 0 0;font-size:.875rem;font-style:italic}}
 </style>
 """

@@ -94,7 +94,6 @@ NL = {
     "map.locator.caption": "De 13 gemeenten in de provincie West-Vlaanderen. {attribution}",
     "map.locator.alt": "Situeringskaartje: de 13 gemeenten van Zuid-West-Vlaanderen in West-Vlaanderen, aan de Franse grens.",
     "map.locator.interactive": "Interactieve kaart",
-    "map.locator.interactive_help": "Toont de kaart met de naam van elke gemeente bij de muisaanwijzer in plaats van het vaste beeld",
     "map.france": "FRANKRIJK",
 }
 
@@ -192,6 +191,5 @@ EN = {
     "map.locator.caption": "The 13 municipalities in the province of West Flanders. {attribution}",
     "map.locator.alt": "Locator map: the 13 municipalities of South-West Flanders in West Flanders, on the French border.",
     "map.locator.interactive": "Interactive map",
-    "map.locator.interactive_help": "Shows the map with each municipality's name at the pointer instead of the still image",
     "map.france": "FRANCE",
 }

@@ -49,9 +49,9 @@ NL = {
     "pillars.block.full": "Grafieken en details van {code} tonen",
     "pillars.block.print_note": "Grafiek niet afgedrukt: deze bouwsteen was nog niet geopend. Toon hem eerst, of "
                                 "gebruik de export (PowerPoint of PDF) op de pagina Presentatie.",
-    "pillars.block.full_help": ("Toont de volledige kaarten van deze bouwsteen: grafiek, data en downloads, deellink, "
-                                "scenario en notities. Dat gebeurt ook vanzelf wanneer je naar deze bouwsteen scrolt."),
-    "pillars.card.interactive_help": "Toont de grafiek met tooltips per punt in plaats van het vaste beeld",
+    # under a far block's light cards, above its button (pillar_view.far_block)
+    "pillars.block.full_help": ("De volledige kaarten (grafiek, data en downloads, deellink, scenario, notities) "
+                                "verschijnen vanzelf wanneer je hierheen scrolt, of met deze knop."),
     "pillars.widget.png_help": "De grafiek als afbeelding (PNG)",
     "pillars.widget.svg_help": "De grafiek als vectorafbeelding (SVG), scherp bij elke grootte",
     # pillar page and cards
@@ -159,9 +159,8 @@ EN = {
     "pillars.block.full": "Show the charts and details of {code}",
     "pillars.block.print_note": "Chart not printed: this building block had not been opened yet. Show it first, or "
                                 "use the export (PowerPoint or PDF) on the Presentation page.",
-    "pillars.block.full_help": ("Shows the full cards of this building block: chart, data and downloads, share link, "
-                                "scenario and notes. This also happens by itself when you scroll to this building block."),
-    "pillars.card.interactive_help": "Shows the chart with a tooltip per point instead of the still image",
+    "pillars.block.full_help": ("The full cards (chart, data and downloads, share link, scenario, notes) appear by "
+                                "themselves when you scroll here, or with this button."),
     "pillars.widget.png_help": "The chart as an image (PNG)",
     "pillars.widget.svg_help": "The chart as a vector image (SVG), sharp at any size",
     "pillars.page.title": "Pillar {code}: {title}",
