@@ -30,6 +30,9 @@ What is measured (and how):
 * **Ratio to empty page**: browser render of the page / browser render of the empty page.
 * **Deck export**: wall time of ``python -m streek deck --pillar 2 --format pptx`` in a fresh process
   (``--deck-runs``, median), with the load average before each run.
+* **Room Wi-Fi**: the home page, ``/pijler-2`` and the map, and the empty page, each opened in a fresh
+  context over Chromium's network emulation of a phone's share of a room's Wi-Fi (:data:`WIFI`:
+  10 Mbit/s, 40 ms): what a first visit downloads and when its page is complete (``--wifi-runs``).
 * **Peak memory**: peak resident set size (VmHWM) of each server process after all visits.
 * If ``bench/map_click.py`` exists it is called as ``measure(page, base_url) -> dict`` and its
   numbers are reported below the table.
@@ -217,18 +220,33 @@ def _new_context(browser):
     return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE")
 
 
-def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000) -> dict:
-    """One visit; in a fresh context (empty browser cache) unless ``ctx`` is given."""
+# A phone in a workshop room: its share of the room's Wi-Fi (Chromium's network emulation, per visit)
+WIFI = {"down_mbit": 10, "up_mbit": 5, "latency_ms": 40}
+WIFI_PAGES = ("", "pijler-2", "kaart")       # the home page, the QR code's pillar page and the map
+
+
+def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000, network: dict | None = None) -> dict:
+    """One visit; in a fresh context (empty browser cache) unless ``ctx`` is given; over the emulated
+    ``network`` (:data:`WIFI`) if given, then with ``kb``: what the visit downloaded (bodies as sent, and headers)."""
     own = ctx is None
     ctx = _new_context(browser) if own else ctx
     page = ctx.new_page()
+    done: list = []
     try:
+        if network:                     # (only then: the loopback visits stay measured as before, no listener)
+            page.on("requestfinished", lambda q: done.append(q))
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", {
+                "offline": False, "latency": network["latency_ms"],
+                "downloadThroughput": network["down_mbit"] * 1e6 / 8, "uploadThroughput": network["up_mbit"] * 1e6 / 8})
         page.goto(url, wait_until="commit")
         first = page.wait_for_function(FIRST_SCREEN_JS, polling="raf", timeout=timeout_ms).json_value()
         r = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms).json_value()
         exceptions = page.locator("[data-testid=stException]").count()
+        kb = sum(z["responseBodySize"] + z["responseHeadersSize"] for z in (q.sizes() for q in done)) / 1024
         return {"ms": r["t"], "first_ms": first["t"], "charts": r["charts"], "stills": r["stills"],
-                "exceptions": exceptions}
+                "exceptions": exceptions, "kb": kb if network else None}
     finally:
         page.close()
         if own:
@@ -272,6 +290,18 @@ def browser_times(browser, base: str, pages: list[dict], runs: int, empty_base: 
                           "empty_ms": statistics.median(es) if es else None,
                           "empty_cached_ms": statistics.median(e_cached) if e_cached else None}
     return out
+
+
+def wifi_times(browser, base: str, empty_base: str, runs: int) -> dict:
+    """The pages of :data:`WIFI_PAGES` and the empty page over the emulated :data:`WIFI`, fresh contexts,
+    alternating (median ms and KB downloaded)."""
+    urls = {"empty": empty_base, **{p or "start": f"{base}/{p}" if p else base for p in WIFI_PAGES}}
+    got: dict[str, list] = {k: [] for k in urls}
+    for _ in range(runs):
+        for k, url in urls.items():
+            got[k].append(render_once(browser, url, network=WIFI))
+    return {k: {"ms": statistics.median(r["ms"] for r in v), "kb": statistics.median(r["kb"] for r in v),
+                "all_ms": [r["ms"] for r in v]} for k, v in got.items()}
 
 
 def map_click(browser, base: str) -> dict | None:
@@ -386,6 +416,16 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
     if extra.get("rss"):
         lines += ["", "Peak memory (RSS) of the server process: "
                   + ", ".join(f"{k} {v:,.0f} MB".replace(",", ".") for k, v in extra["rss"].items() if v) + "."]
+    wifi = extra.get("wifi")
+    if wifi:
+        lines += ["", f"On a room's Wi-Fi (Chromium's network emulation: {WIFI['down_mbit']} Mbit/s down, "
+                  f"{WIFI['up_mbit']} up, {WIFI['latency_ms']} ms latency; fresh contexts, median of "
+                  f"{len(wifi['empty']['all_ms'])} alternating visits): a first visit downloads and completes", "",
+                  "| page | downloaded KB | complete ms | ratio to empty page |", "| --- | ---: | ---: | ---: |"]
+        for k, v in wifi.items():
+            ratio = f"{v['ms'] / wifi['empty']['ms']:.2f}".replace(".", ",")
+            lines.append(f"| {'empty page' if k == 'empty' else '/' + ('' if k == 'start' else k)} | "
+                         f"{_ms(v['kb'])} | {_ms(v['ms'])} | {ratio} |")
     if extra.get("map_click") is not None:
         lines += ["", "Map click (bench/map_click.py):", ""]
         lines += [f"- {k}: {v}" for k, v in extra["map_click"].items()]
@@ -413,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     # line by chance, not the same ones twice); the median of seven pairs moves less
     ap.add_argument("--browser-runs", type=int, default=7)
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--wifi-runs", type=int, default=3, help="visits per page over the emulated room Wi-Fi (0: none)")
     ap.add_argument("--deck-runs", type=int, default=2, help="deck exports to time (0: none)")
     ap.add_argument("--pages", help="comma-separated url paths (default: all; 'start' for the home page)")
     ap.add_argument("--out", default=str(BENCH / "RESULTS.md"), help="where to write the Markdown ('-' for none)")
@@ -462,6 +503,9 @@ def main(argv: list[str] | None = None) -> int:
                 for r in rows:
                     r.update(res[r["name"]])
                     print(f"  {r['name']:<14} render {r['render_ms']:7.0f} ms  ({r['charts']} charts)", flush=True)
+                if args.wifi_runs:
+                    print(f"room Wi-Fi (×{args.wifi_runs}) …", flush=True)
+                    extra["wifi"] = wifi_times(browser, base, e_base, args.wifi_runs)
                 try:
                     extra["map_click"] = map_click(browser, base)
                 except Exception as exc:  # report, never hide

@@ -124,3 +124,39 @@ def test_the_index_page_preloads_the_scripts_every_page_needs():
     for n in named:
         assert (static / "static" / "js" / n).is_file(), n
     assert page.index("Html.") < page.index("</head>")                # in the head, loaded at once
+
+
+def test_streamlit_bundle_is_sent_compressed_once_and_whole(app_server):
+    """Streamlit sends its own scripts uncompressed (~2,1 MB for a first visit); tools/serve.py sends them
+    gzipped to a browser that accepts it (a first visit: 2,7 MB -> 1,1 MB; on a 10 Mbit/s link /pijler-2
+    complete in 2,0 s instead of 3,5 s). The same bytes once decompressed, the cache headers kept, a tag
+    of its own; a client without gzip, or asking for a range, gets the file as it is."""
+    import gzip
+    from urllib.request import Request, urlopen
+    from streamlit import file_util
+    index = urlopen(f"{app_server}/pijler-2").read().decode()
+    main_js = re.search(r'src="\./static/js/(index\.[\w-]+\.js)"', index).group(1)
+    original = (Path(file_util.get_static_dir()) / "static" / "js" / main_js).read_bytes()
+    url = f"{app_server}/static/js/{main_js}"
+    with urlopen(Request(url, headers={"Accept-Encoding": "br, gzip, deflate"})) as r:
+        zipped, headers = r.read(), r.headers
+    assert headers["Content-Encoding"] == "gzip" and headers["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(zipped) == original and len(zipped) < len(original) / 2
+    assert "immutable" in headers["Cache-Control"] and headers.get("Accept-Ranges") is None
+    with urlopen(Request(url)) as r:                                  # urllib asks for no encoding
+        assert r.headers.get("Content-Encoding") is None and r.read() == original
+        assert r.headers["ETag"] != headers["ETag"]                   # two representations, two tags
+    for h in ({"Accept-Encoding": "gzip;q=0"}, {"Accept-Encoding": "gzip", "Range": "bytes=0-99"}):
+        with urlopen(Request(url, headers=h)) as r:
+            assert r.headers.get("Content-Encoding") is None, h
+            assert original.startswith(r.read())
+
+
+@pytest.mark.parametrize("header, whole, expected", [
+    (b"gzip, deflate, br", True, True), (b"br;q=1.0, gzip;q=0.5", True, True), (b"GZIP", True, True),
+    (b"gzip;q=0", True, False), (b"gzip; q=0.0", True, False), (b"deflate, br", True, False), (b"*", True, True),
+    (b"", True, False), (b"gzip", False, False)])
+def test_gzip_only_for_clients_that_accept_it_and_want_the_whole_file(header, whole, expected):
+    serve = _serve_module()
+    headers = [(b"accept-encoding", header)] + ([] if whole else [(b"range", b"bytes=0-9")])
+    assert serve.accepts_gzip({"headers": headers}) is expected
