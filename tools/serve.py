@@ -148,6 +148,10 @@ def _patch_index_page() -> None:
         static = str(Path(handler._index_path).parent)
         preload = preload_links(static, original)
         per_page = {page: preload + preload_links(static, original, names) for page, names in PAGE_SCRIPTS.items()}
+        # the scripts and styles the index pages name, compressed before the first visitor asks for them
+        named = sorted(set(re.findall(r'\./(static/[\w./-]+\.(?:js|css))"', original + "".join(per_page.values()))))
+        threading.Thread(target=lambda: [compressed(str(Path(static) / n)) for n in named], daemon=True,
+                         name="gzip-bundle").start()
 
         async def get_response(path, scope):
             response = await served(path, scope)
