@@ -231,6 +231,37 @@ def download(page, button) -> tuple[str, bytes]:
     raise AssertionError("unreachable")
 
 
+# Every icon on the page is drawn as its picture: its name set free-standing in the icon font is one glyph
+# about as wide as the font is high; a name the font does not know is drawn as letters, 10-25 times wider.
+# (Streamlit's icon spans have a fixed width, so the icon itself cannot tell.) tools/icon_font.py cuts the
+# font down to the icons a page can show: this is what catches an icon that the cut left out.
+ICONS_NOT_DRAWN_JS = """async () => {
+    await document.fonts.ready;
+    // every element drawn in the icon font (stIconMaterial, an expander's own icon, ...) with text of its own
+    const inFont = [...document.querySelectorAll('body *')].filter(e => e.childElementCount === 0 && e.textContent.trim()
+        && getComputedStyle(e).fontFamily.includes('Material Symbols'));
+    const names = [...new Set(inFont.map(e => e.textContent.trim()))];
+    const probe = document.createElement('span');
+    probe.style.cssText = 'font-family:"Material Symbols Rounded";font-size:24px;white-space:nowrap;position:absolute;left:-9999px';
+    document.body.appendChild(probe);
+    const bad = [];
+    for (const n of names) {
+        probe.textContent = n;
+        const w = probe.getBoundingClientRect().width;
+        if (w > 36) bad.push(n + ': ' + Math.round(w) + ' px');
+    }
+    probe.remove();
+    return {names, bad};
+}"""
+
+
+def assert_icons_drawn(page, where: str = "") -> list[str]:
+    """Every Material icon on ``page`` is drawn as its picture, not as its name in letters; the names seen."""
+    found = page.evaluate(ICONS_NOT_DRAWN_JS)
+    assert not found["bad"], f"{where}: icons drawn as their names: {found['bad']}"
+    return found["names"]
+
+
 def wait_for_charts(page, timeout: float = 30_000) -> None:
     """Wait until every chart has drawn and every image has loaded, then let the browser paint."""
     page.wait_for_function(CHARTS_DRAWN, timeout=timeout, polling=POLL_MS)

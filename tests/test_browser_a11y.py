@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from about_checks import assert_context_matrix, assert_home_names_the_pillars, assert_method_formulas_and_tables
 from axe_scan import AXE_JS, PATHS, VIEWPORTS, run_axe
-from conftest import OUT, screenshot, wait_for_app, wait_for_charts
+from conftest import OUT, assert_icons_drawn, screenshot, wait_for_app, wait_for_charts
 from phone_fit import PAGES as PHONE_FIT_PAGES
 from phone_fit import assert_fits_a_phone
 
@@ -135,6 +135,7 @@ def document_titles(vision) -> list[str]:
 
 def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
     """Checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
+    assert_icons_drawn(page, f"/{path} {lang} {viewport}")       # tools/icon_font.py kept every icon shown
     if lang == "en" and viewport == "desktop":
         unmarked = page.evaluate(UNMARKED_DUTCH_JS, document_titles(vision))
         assert not unmarked, f"/{path}: the document's Dutch words unmarked in English mode: {unmarked[:8]}"

@@ -160,3 +160,47 @@ def test_gzip_only_for_clients_that_accept_it_and_want_the_whole_file(header, wh
     serve = _serve_module()
     headers = [(b"accept-encoding", header)] + ([] if whole else [(b"range", b"bytes=0-9")])
     assert serve.accepts_gzip({"headers": headers}) is expected
+
+
+def test_the_icon_font_is_cut_to_the_icons_a_page_can_show(browser, app_server):
+    """Streamlit's icon font (365 KB, the largest file of a first visit) is sent cut down to the icons a
+    page can show (tools/icon_font.py, made at the server's start): a first visit downloads ~50 KB for it.
+    In a fresh browser (nothing cached), every icon of a pillar page, its open "Data en downloads", the
+    share popover, the open search box and the navigation's full list is drawn as its picture."""
+    import time
+    from urllib.request import urlopen
+    from conftest import assert_icons_drawn, wait_for_app
+    sys_path_tools()
+    import icon_font
+    font = icon_font.font_file()
+    cut = icon_font.cached_path(font)
+    deadline = time.time() + 90
+    while not cut.exists() and time.time() < deadline:      # made beside the server, at low priority
+        time.sleep(0.5)
+    assert cut.exists(), cut
+    sent = urlopen(f"{app_server}/static/media/{font.name}").read()
+    assert sent == cut.read_bytes() and len(sent) < 100_000 < font.stat().st_size
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = ctx.new_page()
+        loaded = []
+        page.on("requestfinished", lambda r: loaded.append(r) if "MaterialSymbols" in r.url else None)
+        page.goto(f"{app_server}/pijler-2")
+        wait_for_app(page)
+        names = set(assert_icons_drawn(page, "/pijler-2"))
+        assert loaded and all(r.sizes()["responseBodySize"] < 100_000 for r in loaded)
+        page.get_by_text("Data en downloads").first.click()
+        page.locator("[data-testid=stPopover] button").first.click()
+        page.locator("[data-testid=stSidebarNavViewButton]").click()
+        page.locator("[data-testid=stSidebar] [data-testid=stExpander] summary").first.click()
+        wait_for_app(page)
+        names |= set(assert_icons_drawn(page, "/pijler-2, opened"))
+        assert {"keyboard_double_arrow_left", "expand_more", "touch_app", "search"} <= names, names
+    finally:
+        ctx.close()
+
+
+def sys_path_tools() -> None:
+    import sys
+    if str(ROOT / "tools") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tools"))
