@@ -233,7 +233,7 @@ def download(page, button) -> tuple[str, bytes]:
 
 # Every icon on the page is drawn as its picture: its name set free-standing in the icon font is one glyph
 # about as wide as the font is high; a name the font does not know is drawn as letters, 10-25 times wider.
-# (Streamlit's icon spans have a fixed width, so the icon itself cannot tell.) tools/icon_font.py cuts the
+# (Streamlit's icon spans have a fixed width, so the icon itself cannot tell.) tools/font_cut.py cuts the
 # font down to the icons a page can show: this is what catches an icon that the cut left out.
 ICONS_NOT_DRAWN_JS = """async () => {
     await document.fonts.ready;

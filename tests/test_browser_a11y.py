@@ -135,7 +135,7 @@ def document_titles(vision) -> list[str]:
 
 def _checks(page, viewport: str, path: str, lang: str, vision) -> None:
     """Checks made on a page the scan shows anyway (instead of loading it again in a test of its own)."""
-    assert_icons_drawn(page, f"/{path} {lang} {viewport}")       # tools/icon_font.py kept every icon shown
+    assert_icons_drawn(page, f"/{path} {lang} {viewport}")       # tools/font_cut.py kept every icon shown
     if lang == "en" and viewport == "desktop":
         unmarked = page.evaluate(UNMARKED_DUTCH_JS, document_titles(vision))
         assert not unmarked, f"/{path}: the document's Dutch words unmarked in English mode: {unmarked[:8]}"

@@ -34,8 +34,9 @@ Why:
   script and style sheet is compressed once per process (gzip, level 9; ~0,1 s in all) and kept in
   memory (:func:`compressed`), so a browser that accepts gzip gets ~0,6 MB of script instead of 2,1 MB
   at no CPU cost per visit. The bundle's cache headers stay (content-hashed names, immutable).
-* Streamlit's icon font (365 KB, every icon Google draws) is sent cut down to the icons a page can
-  show (``tools/icon_font.py``: ~50 KB), once the cut is made; until then, the original.
+* Streamlit's fonts go out cut down to what our pages can show (``tools/font_cut.py``): the icon
+  font to the icons a page can name (365 KB -> 53 KB), Source Sans to Latin scripts and symbols
+  (166 + 134 KB -> 74 + 61 KB), once the cuts are made; until then, the originals.
 
 With ``STREEK_WARM=1`` (``make run``) it also warms the new server in the background: one visit per
 main page and language (``tools/warm.py``).
@@ -52,7 +53,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))     # tools/, also when loaded by path (tests)
-import icon_font  # noqa: E402  (tools/icon_font.py)
+import font_cut  # noqa: E402  (tools/font_cut.py)
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.web.cli import main  # noqa: E402
 from streamlit.web.server.starlette import starlette_static_routes as static_routes  # noqa: E402
@@ -127,28 +128,29 @@ def accepts_gzip(scope) -> bool:
     return False
 
 
-class IconFont:
-    """Streamlit's icon font, or its cut (tools/icon_font.py) once that is on disk. At start the cut is
-    made in a process of its own at low priority (not in this one: fontTools would hold the server's
-    interpreter for ~2,5 s) unless a former start made it, or another server starting beside this one
-    (``make serve``'s workers, the test servers) is making it (:func:`icon_font.claim`)."""
+class FontCuts:
+    """Streamlit's fonts, or their cuts (tools/font_cut.py) once those are on disk. At start the cuts
+    are made in a process of its own at low priority (not in this one: fontTools would hold the server's
+    interpreter for seconds) unless a former start made them, or another server starting beside this
+    one (``make serve``'s workers, the test servers) is making them (:func:`font_cut.claim`)."""
 
     def __init__(self, static: Path):
-        self.font = icon_font.font_file(static)
-        self.cut = icon_font.cached_path(self.font) if self.font else None
-        self._data: bytes | None = None
-        if self.cut is not None and not self.cut.exists() and icon_font.claim(self.cut):
+        self.cuts = {str(f): font_cut.cached_path(f, kind) for f, kind in font_cut.font_files(static).items()}
+        self._data: dict[str, bytes] = {}
+        if any(not c.exists() for c in self.cuts.values()) and font_cut.claim():
             import subprocess
-            subprocess.Popen(["nice", "-n", "10", sys.executable, str(Path(icon_font.__file__))],  # noqa: S603
+            subprocess.Popen(["nice", "-n", "10", sys.executable, str(Path(font_cut.__file__))],  # noqa: S603
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
-    def data_for(self, path: str) -> bytes | None:
-        """The cut's bytes when ``path`` is the icon font and the cut is there, else None."""
-        if self.font is None or path != str(self.font):
+    def data_for(self, path: str) -> tuple[bytes, str] | None:
+        """(the cut's bytes, its ETag) when ``path`` is a font that is cut and its cut is there, else None."""
+        cut = self.cuts.get(path)
+        if cut is None:
             return None
-        if self._data is None and self.cut.exists():
-            self._data = self.cut.read_bytes()
-        return self._data
+        if path not in self._data and cut.exists():
+            self._data[path] = cut.read_bytes()
+        data = self._data.get(path)
+        return None if data is None else (data, f'"{cut.stem.rsplit(".", 1)[-1]}"')
 
 
 def index_html(original: str, base_url_path: str, query_string: bytes, preload: str = "") -> str:
@@ -174,7 +176,7 @@ def _patch_index_page() -> None:
         with open(handler._index_path, encoding="utf-8") as f:
             original = f.read()
         static = str(Path(handler._index_path).parent)
-        icons = IconFont(Path(static) / "static")
+        fonts = FontCuts(Path(static) / "static")
         preload = preload_links(static, original)
         per_page = {page: preload + preload_links(static, original, names) for page, names in PAGE_SCRIPTS.items()}
         # the scripts and styles the index pages name, compressed before the first visitor asks for them
@@ -189,11 +191,11 @@ def _patch_index_page() -> None:
                 return HTMLResponse(index_html(original, base_url or "", scope.get("query_string", b""), links),
                                     headers={"Cache-Control": "no-cache"})
             if isinstance(response, FileResponse) and response.status_code == 200:
-                cut = icons.data_for(str(response.path))
+                cut = fonts.data_for(str(response.path))
                 if cut is not None:
                     headers = {k: v for k, v in response.headers.items()
                                if k.lower() not in ("content-length", "accept-ranges", "etag", "last-modified")}
-                    return Response(cut, headers={**headers, "ETag": f'"{icons.cut.stem.rsplit(".", 1)[-1]}"'})
+                    return Response(cut[0], headers={**headers, "ETag": cut[1]})
                 response.headers["Vary"] = "Accept-Encoding"
                 if accepts_gzip(scope):
                     body = await to_thread.run_sync(compressed, str(response.path))
