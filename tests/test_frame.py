@@ -171,8 +171,7 @@ def test_fonts_go_out_cut_to_what_the_pages_show(browser, app_server):
     import time
     from urllib.request import urlopen
     from conftest import assert_icons_drawn, wait_for_app
-    sys_path_tools()
-    import font_cut
+    import font_cut      # tools/ is on the path (conftest)
     cuts = {f: font_cut.cached_path(f, kind) for f, kind in font_cut.font_files().items()}
     deadline = time.time() + 120
     while not all(c.exists() for c in cuts.values()) and time.time() < deadline:   # made beside the server
@@ -200,9 +199,3 @@ def test_fonts_go_out_cut_to_what_the_pages_show(browser, app_server):
         assert page.evaluate("() => document.fonts.check('16px \"Source Sans\"', 'Zwevegem €')")
     finally:
         ctx.close()
-
-
-def sys_path_tools() -> None:
-    import sys
-    if str(ROOT / "tools") not in sys.path:
-        sys.path.insert(0, str(ROOT / "tools"))

@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import build_font  # tools/build_font.py: the characters chart text holds
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "var" / "cache" / "fonts"
 MAKING = CACHE / ".making"        # one maker at a time (:func:`claim`)
@@ -36,11 +38,11 @@ ICON_FONT = "MaterialSymbols-Rounded"
 # the text fonts Streamlit's style sheet names for body text and code (not its serif, which only a serif
 # theme asks for, nor KaTeX's)
 TEXT_FONTS = ("SourceSansVF-Upright", "SourceSansVF-Italic", "SourceCodeVF-Upright", "SourceCodeVF-Italic")
-# Latin (Basic, Latin-1, Extended-A and -B: Dutch, French, German, ...), general punctuation, super- and
-# subscripts, currency, letterlike symbols, arrows, mathematical operators, geometric shapes (▲ ● ◆),
-# miscellaneous symbols, the Latin ligatures
-TEXT_RANGES = ((0x20, 0x24F), (0x2000, 0x206F), (0x2070, 0x20CF), (0x2100, 0x22FF), (0x25A0, 0x25FF),
-               (0x2600, 0x26FF), (0xFB00, 0xFB06))
+# What page text holds: what chart text holds (tools/build_font.py RANGES: Latin with its accents,
+# punctuation, super- and subscripts, currency, letterlike symbols, arrows, mathematical operators,
+# geometric shapes), and what a workshop note or an imported source may add beside it: Latin Extended-B,
+# miscellaneous symbols and the Latin ligatures
+TEXT_RANGES = tuple(build_font.RANGES) + ((0x180, 0x24F), (0x2600, 0x26FF), (0xFB00, 0xFB06))
 _WORD = re.compile(r'["\'`:/]([a-z0-9_]{2,60})["\'`:]')     # a name as a string or ":material/…:" in a script
 _MATERIAL = re.compile(r":material/([a-z0-9_]+):")
 

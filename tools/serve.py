@@ -191,19 +191,18 @@ def _patch_index_page() -> None:
                 return HTMLResponse(index_html(original, base_url or "", scope.get("query_string", b""), links),
                                     headers={"Cache-Control": "no-cache"})
             if isinstance(response, FileResponse) and response.status_code == 200:
+                # another body than the file's: its own length and tag, no byte ranges of the file
+                kept = {k: v for k, v in response.headers.items()
+                        if k.lower() not in ("content-length", "accept-ranges", "etag", "last-modified")}
                 cut = fonts.data_for(str(response.path))
                 if cut is not None:
-                    headers = {k: v for k, v in response.headers.items()
-                               if k.lower() not in ("content-length", "accept-ranges", "etag", "last-modified")}
-                    return Response(cut[0], headers={**headers, "ETag": cut[1]})
+                    return Response(cut[0], headers={**kept, "ETag": cut[1]})
                 response.headers["Vary"] = "Accept-Encoding"
                 if accepts_gzip(scope):
                     body = await to_thread.run_sync(compressed, str(response.path))
                     if body is not None:
-                        headers = {k: v for k, v in response.headers.items()
-                                   if k.lower() not in ("content-length", "accept-ranges", "etag")}
-                        etag = response.headers.get("etag", "").strip('"')      # another representation, its own tag
-                        return Response(body, headers={**headers, "Content-Encoding": "gzip",
+                        etag = response.headers.get("etag", "").strip('"')
+                        return Response(body, headers={**kept, "Vary": "Accept-Encoding", "Content-Encoding": "gzip",
                                                        **({"ETag": f'"{etag}-gzip"'} if etag else {})})
             return response
 
