@@ -121,12 +121,46 @@ def stop(proc) -> None:
     _server.stop(proc)
 
 
+# One app server for every test process of a run: the first browser test of any pytest-xdist worker
+# starts it (under a file lock), the others find its address; pytest's main process stops it at the end
+# (pytest_unconfigure). A server per worker ran each page's first (cold) run and drew each still once
+# per worker, and cost its start: ~10 core-s of a 2-core make test. No browser test changes what the
+# server shows (the editor and restart tests start servers of their own), so the workers do not meet.
+_SHARED = "STREEK_TEST_SHARED_DIR"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and _SHARED not in os.environ:
+        os.environ[_SHARED] = tempfile.mkdtemp(prefix="streek-test-shared-")   # the workers inherit it
+        config._streek_shared = os.environ[_SHARED]
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_streek_shared", None)
+    if folder is None:
+        return
+    pids = Path(folder, "app.pids")
+    for pid in (int(x) for x in (pids.read_text().split() if pids.exists() else [])):
+        _server.stop_pid(pid)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.environ.pop(_SHARED, None)
+
+
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "browser.sqlite"
-    proc, url = start_streamlit({"STREEK_DB_PATH": str(db)})
-    yield url
-    stop(proc)
+def app_server():
+    import fcntl
+    folder = Path(os.environ[_SHARED])
+    with open(folder / "app.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)           # one starts it, the others wait for its address
+        known = folder / "app.url"
+        url = known.read_text() if known.exists() else ""
+        if not url or not _server.healthy(url):
+            proc, url = _server.start("app.py", {**os.environ, "STREEK_DB_PATH": str(folder / "browser.sqlite")},
+                                      timeout=60, own_session=True)
+            with open(folder / "app.pids", "a") as f:
+                f.write(f"{proc.pid}\n")
+            known.write_text(url)
+    return url
 
 
 @pytest.fixture(scope="session")

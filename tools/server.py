@@ -23,15 +23,17 @@ def free_port() -> int:
 
 
 def launch(script: str | Path = "app.py", env: dict | None = None, port: int | None = None,
-           extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run script`` headless on ``port`` (a free one by default); do not wait."""
+           extra: list[str] | None = None, own_session: bool = False) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` headless on ``port`` (a free one by default); do not wait.
+    ``own_session``: in a process session of its own, so that it outlives the process that started it
+    (the test workers' shared server, stopped by pytest's main process)."""
     port = port or free_port()
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "tools" / "serve.py"), "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
          *(extra or [])],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=own_session)
     proc.log = log  # type: ignore[attr-defined]
     return proc, f"http://127.0.0.1:{port}"
 
@@ -60,9 +62,10 @@ def wait_healthy(proc: subprocess.Popen, url: str, script: str | Path = "app.py"
     raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s ({script})")
 
 
-def start(script: str | Path = "app.py", env: dict | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
+def start(script: str | Path = "app.py", env: dict | None = None, timeout: float = 90,
+          own_session: bool = False) -> tuple[subprocess.Popen, str]:
     """Start ``streamlit run script`` headless; return (process, base URL) once it is healthy."""
-    proc, url = launch(script, env)
+    proc, url = launch(script, env, own_session=own_session)
     wait_healthy(proc, url, script, timeout)
     return proc, url
 
@@ -76,3 +79,27 @@ def stop(proc: subprocess.Popen) -> None:
     log = getattr(proc, "log", None)
     if log is not None:
         log.close()
+
+
+def stop_pid(pid: int, timeout: float = 10) -> None:
+    """Stop a server started by another process (by its process id): SIGTERM, then SIGKILL."""
+    import contextlib
+    import os
+    import signal
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "Z":    # exited; its parent has not reaped it yet
+                    return
+        except OSError:
+            return
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)     # reap it where it is our own child (serial runs)
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
