@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ from streek.i18n.names import label_name, unit_name
 from streek.model import COUNT_UNITS, Ambition, Vision
 from streek.progress import Assessment, assess, required_path
 from streek.theme import MEASURED_COLOR, NEUTRAL, SERIES_COLORS, TARGET_COLOR, Theme, get_theme
-from streek.vegalite import alt
+from streek.vegalite import alt, layered
 
 COLUMNS = ["code", "reeks", "element", "jaar", "jaar_eind", "waarde", "periode", "waarde_nl", "label",
            "bron", "berekend"]
@@ -698,10 +699,11 @@ def _label_layers(df: pd.DataFrame, x: alt.X, y: alt.Y, x_dom: list[float], y_do
     # the positions only: axes, titles and scales are the chart's other layers' (a label layer repeating
     # them made up half of a card chart's spec)
     values = []
+    geometry = _label_geometry(df)       # once: the same lines and points in every band
     for lo, hi, bw, bh in bands:
         short = [{**lab, "text": _short_label(lab["text"], unit_word)} for lab in labels] \
             if bw < SCREEN_LABEL_BANDS[-1][1] else labels
-        for p in _placed_labels(df, short, x_dom, y_dom, th, bw, bh, empty_box, beside, lang=lang):
+        for p in _placed_labels(geometry, short, x_dom, y_dom, th, bw, bh, empty_box, beside, lang=lang):
             values.append({"jaar": p["jaar"], "waarde": p["waarde"], "label": p["text"], "align": p["align"],
                            "baseline": p["baseline"], "dx": p["dx"], "dy": p["dy"], "bold": bool(p["bold"]),
                            **({"van": lo or 0, "tot": hi or 1e6} if th.kind == "screen" else {})})
@@ -763,30 +765,51 @@ def _short_label(text: str, unit_word: str | None) -> str:
     return re.sub(_BRACKETS_AT_END, "", text)
 
 
-def _placed_labels(df: pd.DataFrame, labels: list[dict], x_dom: list[float], y_dom: list[float], th: Theme,
+class _Geometry(NamedTuple):
+    """What a chart's labels must keep off, in data coordinates (year, value): its lines (measured,
+    required path, trend), its horizontal rules (the floor to maintain; the dashed target rule of a
+    target without a baseline) and its points."""
+    lines: list[list[tuple[float, float]]]
+    rules: list[float]
+    points: list[tuple[float, float]]
+
+
+def _label_geometry(df: pd.DataFrame) -> _Geometry:
+    """The chart's lines, rules and points (:class:`_Geometry`), read from its rows once per chart
+    (each band of plot widths maps them to its own pixels; reading them per band was most of the time
+    a card chart took to build)."""
+    els = df["_el"].tolist()
+    rows = list(zip(els, df["jaar"].tolist(), df["waarde"].tolist(), strict=True))
+    lines = []
+    for el in LINE_ELEMENTS:
+        sub = sorted(((j, w) for e, j, w in rows if e == el), key=lambda r: r[0])   # stable, as sort_values
+        if len(sub) >= 2:
+            lines.append(sub)
+    rules = []
+    floor = [w for e, _, w in rows if e == EL_FLOOR]
+    if floor:                                                   # horizontal rules across the plot
+        rules.append(max(floor))
+    targets = [w for e, _, w in rows if e == EL_TARGET]
+    if els and els[0] in (EL_START, EL_TARGET) and targets and EL_BASE not in els:
+        rules.append(max(targets))                              # the dashed target rule
+    points = [(j, w) for e, j, w in rows if e in (EL_MEAS, EL_BASE, EL_TARGET, EL_START)]
+    return _Geometry(lines, rules, points)
+
+
+def _placed_labels(geometry: _Geometry, labels: list[dict], x_dom: list[float], y_dom: list[float], th: Theme,
                    w: float, h: float, empty_box: tuple[float, float] | None,
                    beside: list[list[tuple[float, float]]] = (), *, lang: str) -> list[dict]:
     """``labels`` placed (``place_labels``) in a plot ``w`` × ``h`` px, off the lines and points of the
-    chart and of a comparable series drawn ``beside`` it (its lines as (year, value); a label may cross
-    its thin break rules, as it crosses the grid)."""
+    chart (``geometry``) and of a comparable series drawn ``beside`` it (its lines as (year, value); a
+    label may cross its thin break rules, as it crosses the grid)."""
 
     def px(jaar: float, waarde: float) -> tuple[float, float]:
         return ((jaar - x_dom[0]) / (x_dom[1] - x_dom[0]) * w,
                 h - (waarde - y_dom[0]) / (y_dom[1] - y_dom[0]) * h)
 
-    lines = []
-    for el in LINE_ELEMENTS:
-        sub = df[df["_el"] == el].sort_values("jaar")
-        if len(sub) >= 2:
-            lines.append([px(r.jaar, r.waarde) for r in sub.itertuples()])
-    for el in (EL_FLOOR,):                                      # horizontal rules across the plot
-        sub = df[df["_el"] == el]
-        if not sub.empty:
-            lines.append([(0.0, px(0, sub["waarde"].max())[1]), (float(w), px(0, sub["waarde"].max())[1])])
-    if df["_el"].iloc[0] in (EL_START, EL_TARGET) and (df["_el"] == EL_TARGET).any() and not (df["_el"] == EL_BASE).any():
-        ty = px(0, df.loc[df["_el"] == EL_TARGET, "waarde"].max())[1]
-        lines.append([(0.0, ty), (float(w), ty)])                # the dashed target rule
-    pts = [[px(r.jaar, r.waarde)] for r in df[df["_el"].isin([EL_MEAS, EL_BASE, EL_TARGET, EL_START])].itertuples()]
+    lines = [[px(j, v) for j, v in line] for line in geometry.lines]
+    lines += [[(0.0, px(0, v)[1]), (float(w), px(0, v)[1])] for v in geometry.rules]
+    pts = [[px(j, v)] for j, v in geometry.points]
     beside_px = [[px(j, v) for j, v in line] for line in beside]
     # a label is also kept nearer to its own point than to the comparable series' points, where the plot
     # leaves room for that (600 px and more); a phone's plot has none beside three Eurostat lines (3.3.1)
@@ -821,9 +844,8 @@ def _finish(layers: list[alt.Chart], data: pd.DataFrame, th: Theme, n_series: in
             legend: bool = True, *, lang: str) -> alt.LayerChart:
     """One layer chart with the data once at the top (one dataset), the theme's config, and its
     language in ``usermeta`` (the number locale of PNG/SVG downloads, streek.render)."""
-    return alt.LayerChart(layer=layers, data=data, width=plot_width(th, legend or n_series > 1),
-                          height=chart_height(n_series, legend, th),
-                          config=th.config, usermeta={"lang": lang})
+    return layered(layers, data=data, width=plot_width(th, legend or n_series > 1),
+                   height=chart_height(n_series, legend, th), config=th.config, usermeta={"lang": lang})
 
 
 def chart_alt_text(vision: Vision, code: str, assessment=None, *, lang: str) -> str:

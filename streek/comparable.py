@@ -16,7 +16,7 @@ import pandas as pd
 from streek.fmt import fmt_pct
 from streek.i18n import t
 from streek.model import Vision
-from streek.vegalite import alt
+from streek.vegalite import alt, with_layers
 
 GEO_ORDER = ["30000", "02000", "01000"]            # West-Vlaanderen first: the ambition's own area
 GEO_COLORS = {"30000": "#0072B2", "02000": "#E69F00", "01000": "#8C8C8C"}
@@ -137,8 +137,7 @@ def add_to_chart(vision: Vision, code: str, chart: alt.LayerChart, table: pd.Dat
                    legend_orient=legend, rows=rows)
     if not extra:
         return chart, table
-    chart = chart.copy(deep=False)
-    chart.layer = [*extra, *chart.layer]
+    chart = with_layers(chart, [*extra, *chart.layer])
     if isinstance(chart.height, int) and legend != "right":
         chart.height = chart.height + EXTRA_HEIGHT + (STACKED_HEIGHT if legend == "top" else 0)
     return chart, pd.concat([table, rows[list(table.columns)]], ignore_index=True)

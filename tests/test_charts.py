@@ -381,3 +381,24 @@ def test_charts_are_built_without_altairs_shorthand_lookup(monkeypatch):
     for g in figures.figure_groups(VISION.figures, {k: VISION.geo_name(k, "nl") for k in VISION.geographies}, lang="nl"):
         figures.benchmark_chart(g, lang="nl")
     assert not calls, f"{len(calls)} encodings went through Altair's from_dict"
+
+
+@pytest.mark.parametrize("code", ["1.2.1", "2.1.1", "3.3.1"])     # a plain card, a percentage, one with Eurostat beside
+def test_layer_charts_built_without_altairs_copies_are_the_same_spec(code):
+    """streek.vegalite.layered / with_layers (no deep copies of every layer) give the spec that Altair's
+    own LayerChart gives for the same layers and properties; with_layers leaves the chart it starts from as it was."""
+    from streek.vegalite import alt, layered, with_layers
+    chart = built(code)[0]
+    props = {k: v for k, v in chart._kwds.items() if k != "layer" and not alt.utils.is_undefined(v)}
+    assert len(chart.layer) >= 3 and {"data", "width", "height", "config"} <= set(props)
+    ours = layered(chart.layer, **props).to_dict()
+    assert ours == alt.LayerChart(layer=chart.layer, **props).to_dict()
+    before = json.dumps(chart.to_dict(), sort_keys=True)
+    extra = alt.Chart().mark_rule().encode(y=alt.YDatum(0))
+    more = with_layers(chart, [extra, *chart.layer])
+    assert len(more.layer) == len(chart.layer) + 1 and more.height == chart.height
+    assert json.dumps(chart.to_dict(), sort_keys=True) == before
+    # a layer with a selection: Altair's constructor lifts it to the top, as before
+    sel = alt.selection_point(name="p")
+    with_sel = layered([alt.Chart().mark_point().encode(x=alt.X("jaar:Q")).add_params(sel), extra], data=props["data"])
+    assert [p["name"] for p in with_sel.to_dict()["params"]] == ["p"]
