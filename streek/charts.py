@@ -782,14 +782,15 @@ def _label_geometry(df: pd.DataFrame) -> _Geometry:
     rows = list(zip(els, df["jaar"].tolist(), df["waarde"].tolist(), strict=True))
     lines = []
     for el in LINE_ELEMENTS:
-        sub = sorted(((j, w) for e, j, w in rows if e == el), key=lambda r: r[0])   # stable, as sort_values
+        # by year, a missing year last (as pandas' sort_values)
+        sub = sorted(((j, w) for e, j, w in rows if e == el), key=lambda r: (r[0] != r[0], r[0]))
         if len(sub) >= 2:
             lines.append(sub)
-    rules = []
-    floor = [w for e, _, w in rows if e == EL_FLOOR]
+    rules = []                  # at the largest value, a missing one left out (as pandas' max)
+    floor = [w for e, _, w in rows if e == EL_FLOOR and w == w]
     if floor:                                                   # horizontal rules across the plot
         rules.append(max(floor))
-    targets = [w for e, _, w in rows if e == EL_TARGET]
+    targets = [w for e, _, w in rows if e == EL_TARGET and w == w]
     if els and els[0] in (EL_START, EL_TARGET) and targets and EL_BASE not in els:
         rules.append(max(targets))                              # the dashed target rule
     points = [(j, w) for e, j, w in rows if e in (EL_MEAS, EL_BASE, EL_TARGET, EL_START)]
