@@ -112,9 +112,10 @@ def find_chromium() -> str | None:
     return None
 
 
-def start_streamlit(env_extra: dict | None = None, script: str = "app.py"):
-    """(process, base URL) of the app served on a free port (tools/server.py)."""
-    return _server.start(script, {**os.environ, **(env_extra or {})}, timeout=60)
+def start_streamlit(env_extra: dict | None = None, script: str = "app.py", own_session: bool = False):
+    """(process, base URL) of the app served on a free port (tools/server.py); ``own_session``: it
+    outlives this process (the shared server, stopped by pytest's main process)."""
+    return _server.start(script, {**os.environ, **(env_extra or {})}, timeout=60, own_session=own_session)
 
 
 def stop(proc) -> None:
@@ -155,8 +156,7 @@ def app_server():
         known = folder / "app.url"
         url = known.read_text() if known.exists() else ""
         if not url or not _server.healthy(url):
-            proc, url = _server.start("app.py", {**os.environ, "STREEK_DB_PATH": str(folder / "browser.sqlite")},
-                                      timeout=60, own_session=True)
+            proc, url = start_streamlit({"STREEK_DB_PATH": str(folder / "browser.sqlite")}, own_session=True)
             with open(folder / "app.pids", "a") as f:
                 f.write(f"{proc.pid}\n")
             known.write_text(url)
