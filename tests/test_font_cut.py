@@ -80,3 +80,18 @@ def test_one_maker_at_a_time_and_a_dead_makers_lock_expires(tmp_path):
     import os
     os.utime(lock, (0, 0))                                             # its maker died long ago
     assert font_cut.claim(lock)
+
+
+def test_by_hand_while_a_server_makes_the_cuts_it_leaves_them_and_the_lock_alone(tmp_path):
+    """``python tools/font_cut.py`` while a starting server's maker holds the lock: it says so and stops,
+    and the lock stays (the maker's own finish removes it, not this run)."""
+    import os
+    import subprocess
+    lock = tmp_path / ".making"
+    lock.touch()
+    env = {k: v for k, v in os.environ.items() if k != "STREEK_FONT_CUT_CLAIMED"}
+    run = subprocess.run([sys.executable, str(Path(font_cut.__file__))], capture_output=True, text=True, timeout=60,
+                         env={**env, "STREEK_FONT_CACHE": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert "maakt de lettertypen al" in run.stdout
+    assert lock.exists() and not list(tmp_path.glob("*.woff2"))

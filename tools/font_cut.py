@@ -32,7 +32,7 @@ from pathlib import Path
 import build_font  # tools/build_font.py: the characters chart text holds
 
 ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "var" / "cache" / "fonts"
+CACHE = Path(os.environ.get("STREEK_FONT_CACHE") or ROOT / "var" / "cache" / "fonts")     # (tests: elsewhere)
 MAKING = CACHE / ".making"        # one maker at a time (:func:`claim`)
 ICON_FONT = "MaterialSymbols-Rounded"
 # the text fonts Streamlit's style sheet names for body text and code (not its serif, which only a serif
@@ -177,7 +177,8 @@ def claim(lock: Path | None = None, stale_s: float = 120) -> bool:
 
 
 def build() -> list[Path]:
-    """Make every missing cut of the installed Streamlit's fonts in the cache; the cuts' paths."""
+    """Make every missing cut of the installed Streamlit's fonts in the cache; the cuts' paths. The caller
+    holds the maker's lock (:func:`claim`); it is released at the end."""
     made = []
     try:
         words = None
@@ -200,5 +201,9 @@ def build() -> list[Path]:
 
 
 if __name__ == "__main__":
+    # started by tools/serve.py, which took the lock; by hand, take it here (and never remove another's)
+    if os.environ.get("STREEK_FONT_CUT_CLAIMED") != "1" and not claim():
+        print(f"een andere server maakt de lettertypen al ({MAKING}); probeer het over twee minuten opnieuw")
+        raise SystemExit(0)
     for path in build():
         print(path)

@@ -46,6 +46,7 @@ round trip and ``lang="en"``.
 """
 import gzip
 import json
+import os
 import re
 import sys
 import threading
@@ -140,6 +141,7 @@ class FontCuts:
         if any(not c.exists() for c in self.cuts.values()) and font_cut.claim():
             import subprocess
             subprocess.Popen(["nice", "-n", "10", sys.executable, str(Path(font_cut.__file__))],  # noqa: S603
+                             env={**os.environ, "STREEK_FONT_CUT_CLAIMED": "1"},     # the lock is taken: ours
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def data_for(self, path: str) -> tuple[bytes, str] | None:
