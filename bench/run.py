@@ -28,6 +28,11 @@ What is measured (and how):
   viewport is drawn (no loading placeholder, still chart images loaded, charts with marks), while
   the rest of the page may still be loading.
 * **Ratio to empty page**: browser render of the page / browser render of the empty page.
+* **Main thread**: in the same fresh visits, the time the renderer's main thread spent in tasks (script,
+  style, layout, paint: the Chrome DevTools Protocol's ``Performance.getMetrics`` ``TaskDuration``, read
+  when the page is complete), median, against the paired empty-page visits. What a page costs a phone's
+  CPU; it moves less with other load on the machine than the time on the clock (the goal column still
+  judges the render time).
 * **Deck export**: wall time of ``python -m streek deck --pillar 2 --format pptx`` in a fresh process
   (``--deck-runs``, median), with the load average before each run.
 * **Room Wi-Fi**: the home page, ``/pijler-2`` and the map, and the empty page, each opened in a fresh
@@ -240,12 +245,17 @@ def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000, networ
             cdp.send("Network.emulateNetworkConditions", {
                 "offline": False, "latency": network["latency_ms"],
                 "downloadThroughput": network["down_mbit"] * 1e6 / 8, "uploadThroughput": network["up_mbit"] * 1e6 / 8})
+        else:                           # the renderer's main-thread time (Chrome DevTools Protocol, Performance)
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Performance.enable")
         page.goto(url, wait_until="commit")
         first = page.wait_for_function(FIRST_SCREEN_JS, polling="raf", timeout=timeout_ms).json_value()
         r = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms).json_value()
+        task_ms = None if network else next(
+            (m["value"] * 1000 for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration"), None)
         exceptions = page.locator("[data-testid=stException]").count()
         kb = sum(z["responseBodySize"] + z["responseHeadersSize"] for z in (q.sizes() for q in done)) / 1024
-        return {"ms": r["t"], "first_ms": first["t"], "charts": r["charts"], "stills": r["stills"],
+        return {"ms": r["t"], "first_ms": first["t"], "charts": r["charts"], "stills": r["stills"], "task_ms": task_ms,
                 "exceptions": exceptions, "kb": kb if network else None}
     finally:
         page.close()
@@ -263,10 +273,12 @@ def browser_times(browser, base: str, pages: list[dict], runs: int, empty_base: 
     for p in pages:
         url = f"{base}/{p['url']}" if p["url"] else base
         render_once(browser, url)                  # warm-up: server caches, first session
-        rs, es = [], []
+        rs, es, e_task = [], [], []
         for _ in range(runs):
             if empty_base:
-                es.append(render_once(browser, empty_base)["ms"])
+                e = render_once(browser, empty_base)
+                es.append(e["ms"])
+                e_task.append(e["task_ms"])
             rs.append(render_once(browser, url))
         ctx = _new_context(browser)                # a returning visitor: the browser cache is warm
         ectx = _new_context(browser) if empty_base else None
@@ -288,8 +300,14 @@ def browser_times(browser, base: str, pages: list[dict], runs: int, empty_base: 
                           "cached_ms": statistics.median(cached), "cached_all": cached,
                           "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs),
                           "empty_ms": statistics.median(es) if es else None,
+                          "task_ms": _median(r["task_ms"] for r in rs), "empty_task_ms": _median(e_task),
                           "empty_cached_ms": statistics.median(e_cached) if e_cached else None}
     return out
+
+
+def _median(values) -> float | None:
+    got = [v for v in values if v is not None]
+    return statistics.median(got) if got else None
 
 
 def wifi_times(browser, base: str, empty_base: str, runs: int) -> dict:
@@ -365,10 +383,10 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         "",
         f"Goals: warm run ≤ {WARM_GOAL_MS:.0f} ms (pillar pages ≤ {PILLAR_WARM_GOAL_MS:.0f} ms); full render ≤ {RENDER_GOAL_RATIO} × the empty page.",
         "",
-        "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | empty page ms, paired | ratio to empty page | render ms, cached browser | ratio, cached | charts (interactive + still) | goals |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | url | cold run ms | warm run ms | first screen ms | browser render ms | empty page ms, paired | ratio to empty page | render ms, cached browser | ratio, cached | main thread ms, page / empty | main thread ratio | charts (interactive + still) | goals |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         f"| empty page (floor) | – | {_ms(empty.get('cold_ms'))} | {_ms(empty.get('warm_ms'))} | {_ms(empty.get('first_ms'))} | "
-        f"{_ms(e_render)} | – | 1,00 | {_ms(empty.get('cached_ms'))} | 1,00 | 0 | – |",
+        f"{_ms(e_render)} | – | 1,00 | {_ms(empty.get('cached_ms'))} | 1,00 | {_ms(empty.get('task_ms'))} | 1,00 | 0 | – |",
     ]
     miss_render = []
     for r in rows:
@@ -388,10 +406,13 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
         c_floor = r.get("empty_cached_ms") or empty.get("cached_ms")
         c_ratio = (r["cached_ms"] / c_floor) if (r.get("cached_ms") and c_floor) else None
         c_ratio_s = "–" if c_ratio is None else f"{c_ratio:.2f}".replace(".", ",")
+        t_ratio = (r["task_ms"] / r["empty_task_ms"]) if (r.get("task_ms") and r.get("empty_task_ms")) else None
+        task_s = f"{_ms(r.get('task_ms'))} / {_ms(r.get('empty_task_ms'))}" if r.get("task_ms") else "–"
+        t_ratio_s = "–" if t_ratio is None else f"{t_ratio:.2f}".replace(".", ",")
         shown = f"{r['charts']} + {r.get('stills', 0)}" if r.get("charts") is not None else "–"
         lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
                      f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {_ms(floor)} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
-                     f"{c_ratio_s} | {shown} | {', '.join(goals)} |")
+                     f"{c_ratio_s} | {task_s} | {t_ratio_s} | {shown} | {', '.join(goals)} |")
     miss_warm = [r["title"] for r in rows if r.get("warm_ms") is None or r["warm_ms"] > warm_goal(r)]
     lines += ["", "Pages that miss a goal:", "",
               f"- warm run > {WARM_GOAL_MS:.0f} ms (pillar pages: > {PILLAR_WARM_GOAL_MS:.0f} ms): " + (", ".join(miss_warm) or "none"),
@@ -440,7 +461,11 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
               "visitor (one context, browser cache warm). Ratios: each visit of a page follows a visit of the "
               "empty page (its own server, running beside the app), and the page is divided by those paired "
               "visits (column 'empty page ms, paired'), so that load from elsewhere that drifts during the run "
-              "weighs on both. The goal column judges the fresh-context render. "
+              "weighs on both. The goal column judges the fresh-context render. Main thread = the time the page's "
+              "renderer spent in tasks on its main thread (script, style, layout, paint) during the same fresh visits, "
+              "from the Chrome DevTools Protocol's Performance metrics (TaskDuration), median, against the paired "
+              "empty-page visits: what the page costs a phone's CPU, less swayed by other load on the machine than "
+              "the time on the clock. "
               "See the docstring of bench/run.py.", ""]
     return "\n".join(lines)
 
