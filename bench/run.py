@@ -364,6 +364,15 @@ def _ms(v) -> str:
     return f"{v:,.0f}".replace(",", ".")
 
 
+def _ratio(v: float | None, goal: float | None = None) -> str:
+    """A ratio with two decimals, Dutch style; a third where two would show a miss of ``goal`` as the goal
+    itself (1,504 against 1,5 read "1,50 ✘")."""
+    if v is None:
+        return "–"
+    digits = 3 if goal is not None and v > goal and round(v, 2) <= goal else 2
+    return f"{v:.{digits}f}".replace(".", ",")
+
+
 def machine() -> dict:
     import streamlit
     return {"nproc": os.cpu_count(), "python": platform.python_version(), "streamlit": streamlit.__version__,
@@ -402,13 +411,13 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
             goals.append("render ✔" if render_ok else "render ✘")
         if r.get("errors") or r.get("exceptions"):
             goals.append("**fout op de pagina**")
-        ratio_s = "–" if ratio is None else f"{ratio:.2f}".replace(".", ",")
+        ratio_s = _ratio(ratio, RENDER_GOAL_RATIO)
         c_floor = r.get("empty_cached_ms") or empty.get("cached_ms")
         c_ratio = (r["cached_ms"] / c_floor) if (r.get("cached_ms") and c_floor) else None
-        c_ratio_s = "–" if c_ratio is None else f"{c_ratio:.2f}".replace(".", ",")
+        c_ratio_s = _ratio(c_ratio)
         t_ratio = (r["task_ms"] / r["empty_task_ms"]) if (r.get("task_ms") and r.get("empty_task_ms")) else None
         task_s = f"{_ms(r.get('task_ms'))} / {_ms(r.get('empty_task_ms'))}" if r.get("task_ms") else "–"
-        t_ratio_s = "–" if t_ratio is None else f"{t_ratio:.2f}".replace(".", ",")
+        t_ratio_s = _ratio(t_ratio)
         shown = f"{r['charts']} + {r.get('stills', 0)}" if r.get("charts") is not None else "–"
         lines.append(f"| {r['title']} | `/{r['url']}` | {_ms(r.get('cold_ms'))} | {_ms(r.get('warm_ms'))} | "
                      f"{_ms(r.get('first_ms'))} | {_ms(r.get('render_ms'))} | {_ms(floor)} | {ratio_s} | {_ms(r.get('cached_ms'))} | "
