@@ -31,8 +31,8 @@ What is measured (and how):
 * **Main thread**: in the same fresh visits, the time the renderer's main thread spent in tasks (script,
   style, layout, paint: the Chrome DevTools Protocol's ``Performance.getMetrics`` ``TaskDuration``, read
   when the page is complete), median, against the paired empty-page visits. What a page costs a phone's
-  CPU; it moves less with other load on the machine than the time on the clock (the goal column still
-  judges the render time).
+  CPU: work, not waiting (for the server, the network, a frame), though a busy machine still stretches it
+  (``/pijler-2`` read 781–1.069 ms in runs minutes apart). The goal column still judges the render time.
 * **Deck export**: wall time of ``python -m streek deck --pillar 2 --format pptx`` in a fresh process
   (``--deck-runs``, median), with the load average before each run.
 * **Room Wi-Fi**: the home page, ``/pijler-2`` and the map, and the empty page, each opened in a fresh
@@ -473,8 +473,7 @@ def report(rows: list[dict], empty: dict, info: dict, cmd: str, extra: dict) -> 
               "weighs on both. The goal column judges the fresh-context render. Main thread = the time the page's "
               "renderer spent in tasks on its main thread (script, style, layout, paint) during the same fresh visits, "
               "from the Chrome DevTools Protocol's Performance metrics (TaskDuration), median, against the paired "
-              "empty-page visits: what the page costs a phone's CPU, less swayed by other load on the machine than "
-              "the time on the clock. "
+              "empty-page visits: what the page costs a phone's CPU (work, not waiting; a busy machine still stretches it). "
               "See the docstring of bench/run.py.", ""]
     return "\n".join(lines)
 
