@@ -238,20 +238,18 @@ def render_once(browser, url: str, ctx=None, timeout_ms: float = 180_000, networ
     page = ctx.new_page()
     done: list = []
     try:
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Performance.enable")  # the renderer's main-thread time (TaskDuration)
         if network:                     # (only then: the loopback visits stay measured as before, no listener)
             page.on("requestfinished", lambda q: done.append(q))
-            cdp = ctx.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", {
                 "offline": False, "latency": network["latency_ms"],
                 "downloadThroughput": network["down_mbit"] * 1e6 / 8, "uploadThroughput": network["up_mbit"] * 1e6 / 8})
-        else:                           # the renderer's main-thread time (Chrome DevTools Protocol, Performance)
-            cdp = ctx.new_cdp_session(page)
-            cdp.send("Performance.enable")
         page.goto(url, wait_until="commit")
         first = page.wait_for_function(FIRST_SCREEN_JS, polling="raf", timeout=timeout_ms).json_value()
         r = page.wait_for_function(READY_JS, polling="raf", timeout=timeout_ms).json_value()
-        task_ms = None if network else next(
+        task_ms = next(
             (m["value"] * 1000 for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration"), None)
         exceptions = page.locator("[data-testid=stException]").count()
         kb = sum(z["responseBodySize"] + z["responseHeadersSize"] for z in (q.sizes() for q in done)) / 1024
@@ -299,9 +297,9 @@ def browser_times(browser, base: str, pages: list[dict], runs: int, empty_base: 
                           "first_ms": statistics.median(r["first_ms"] for r in rs), "stills": rs[-1]["stills"],
                           "cached_ms": statistics.median(cached), "cached_all": cached,
                           "charts": rs[-1]["charts"], "exceptions": max(r["exceptions"] for r in rs),
-                          "empty_ms": statistics.median(es) if es else None,
+                          "empty_ms": _median(es),
                           "task_ms": _median(r["task_ms"] for r in rs), "empty_task_ms": _median(e_task),
-                          "empty_cached_ms": statistics.median(e_cached) if e_cached else None}
+                          "empty_cached_ms": _median(e_cached)}
     return out
 
 
