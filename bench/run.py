@@ -30,7 +30,7 @@ What is measured (and how):
 * **Ratio to empty page**: browser render of the page / browser render of the empty page.
 * **Middle half of the visit pairs' ratios**: each fresh visit of a page divided by the empty-page visit
   made right before it, first to third quartile: how far one run's median can land by chance. A page
-  whose middle half straddles the goal is listed as "at the edge" when its median meets it.
+  whose median meets the goal but whose third quartile is over it is listed as "at the edge".
 * **Main thread**: in the same fresh visits, the time the renderer's main thread spent in tasks (script,
   style, layout, paint: the Chrome DevTools Protocol's ``Performance.getMetrics`` ``TaskDuration``, read
   when the page is complete), median, against the paired empty-page visits. What a page costs a phone's
