@@ -370,18 +370,17 @@ def deck_times(runs: int, env: dict, pillar: str = "2") -> dict:
 
 # --- report --------------------------------------------------------------------------------
 def _ms(v) -> str:
-    if v is None:
-        return "–"
-    return f"{v:,.0f}".replace(",", ".")
+    """Milliseconds, Dutch style ("1.234"; "–" for none), by the app's own formatter."""
+    from streek.fmt import fmt_number
+    return fmt_number(v, 0)
 
 
 def _ratio(v: float | None, goal: float | None = None) -> str:
     """A ratio with two decimals, Dutch style; a third where two would show a miss of ``goal`` as the goal
     itself (1,504 against 1,5 read "1,50 ✘")."""
-    if v is None:
-        return "–"
-    digits = 3 if goal is not None and v > goal and round(v, 2) <= goal else 2
-    return f"{v:.{digits}f}".replace(".", ",")
+    from streek.fmt import fmt_number
+    digits = 3 if v is not None and goal is not None and v > goal and round(v, 2) <= goal else 2
+    return fmt_number(v, digits)
 
 
 def machine() -> dict:

@@ -30,6 +30,12 @@ def test_spread_is_the_middle_half_of_the_paired_ratios():
     assert bench.pair_spread(page("C", [1000], [1000])) is None      # one pair tells no spread
 
 
+def test_numbers_are_dutch_and_a_near_miss_keeps_a_third_decimal():
+    assert bench._ms(28309.4) == "28.309" and bench._ms(None) == "–"
+    assert bench._ratio(1.5034, 1.5) == "1,503" and bench._ratio(1.5034) == "1,50" and bench._ratio(1.5, 1.5) == "1,50"
+    assert bench._ratio(None, 1.5) == "–"
+
+
 def test_report_names_misses_with_their_spread_and_pages_at_the_edge():
     rows = [page("Zwaar", [1500, 1550, 1580, 1600, 1700], [1000] * 5),      # median 1,58: misses
             page("Rand", [1300, 1400, 1450, 1550, 1600], [1000] * 5),       # median 1,45, upper quarter over 1,5
