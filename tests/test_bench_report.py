@@ -44,8 +44,8 @@ def test_report_names_misses_with_their_spread_and_pages_at_the_edge():
             page("Rand", [1300, 1400, 1450, 1550, 1600], [1000] * 5),       # median 1,45, upper quarter over 1,5
             page("Licht", [1200, 1250, 1300, 1320, 1350], [1000] * 5)]      # clear of the line
     md = bench.report(rows, EMPTY, INFO, "python bench/run.py", EXTRA)
-    miss = next(line for line in md.splitlines() if line.startswith("- render > 1.5"))
-    edge = next(line for line in md.splitlines() if line.startswith("- render ≤ 1.5"))
+    miss = next(line for line in md.splitlines() if line.startswith("- render > 1,5 ×"))
+    edge = next(line for line in md.splitlines() if line.startswith("- render ≤ 1,5 ×"))
     assert "Zwaar (1,58; middle half 1,55–1,60)" in miss and "Rand" not in miss and "Licht" not in miss
     assert "Rand (1,45; middle half 1,40–1,55)" in edge and "Licht" not in edge and "Zwaar" not in edge
     table = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
