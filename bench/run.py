@@ -6,14 +6,17 @@
 
 What is measured (and how):
 
-* **Pages**: every ``st.Page("pages/….py", …, url_path=…)`` written in ``app.py`` (parsed from its
-  text, so the list is always the router's), plus ``bench/empty_app.py`` (one ``st.title``) as the
-  floor of the framework.
+* **Pages**: every page of ``pages/routes.py`` (the list ``app.py`` builds its navigation from) but
+  the editor's, plus ``bench/empty_app.py`` (one ``st.title``) as the floor of the framework.
 * **Script run, cold**: a fresh Python process imports Streamlit, then runs the app once with
   ``streamlit.testing.v1.AppTest`` on that page. We time only the execution of the script
-  (``app.py`` with the page it routes to), the way the server runs it: module imports done inside
+  (``app.py``, the frame, with the page it routes to), the way the server runs it: module imports done inside
   the scripts (pandas, altair, streek …), loading ``data/`` and building cached charts all count.
-  Median of ``--cold-runs`` fresh processes.
+  Median of ``--cold-runs`` fresh processes. The page is reached through the router's page registry
+  (tools/apptest_router.py), without AppTest's old-style ``pages/`` pass and with a browser that sends
+  no cookie (:func:`_as_the_server_runs_it`). Until 2026-12-03 the bench switched AppTest to the page's
+  file, which ran the page script alone, without the frame (language choice, search, navigation):
+  the warm runs it reported were ~2-5 ms short (``/pijler-2``: 25,5 against 28,6-30,5 ms, same host).
 * **Script run, warm**: in the same process, ``--warm-runs`` further reruns; median. AppTest makes
   a new script cache for every run (a running server keeps one), so we give it one shared
   ``ScriptCache``; otherwise each rerun would include compiling the page, which a server does once.
@@ -138,9 +141,38 @@ def app_pages() -> list[dict]:
 
 
 # --- script times (child process) --------------------------------------------------------
-def _child(script: str | None, warm_runs: int, query: dict | None = None) -> None:
-    """Run in a fresh process: time the app's script runs with AppTest; print JSON."""
-    sys.path.insert(0, str(ROOT))
+def _as_the_server_runs_it() -> None:
+    """Make AppTest run a page as the server runs it (here, in the bench's child process only).
+
+    * No old-style ``pages/`` pass: AppTest resets Streamlit's "uses a pages directory" flag before
+      every run, and with our ``pages/`` folder it then runs each run as an old-style multipage app, making
+      a page object for each of the folder's files; a server never does (``tools/serve.py`` turns
+      that off before the first session, and ``st.navigation`` does so for good on its first run).
+    * A browser without our cookies: AppTest's client is a mock, whose made-up cookie the frame would
+      check as an editor's sign-in token on every run (``pages/editor_auth.py``)."""
+    import streamlit.runtime.context as st_context
+    from streamlit.runtime.pages_manager import PagesManager
+    init = PagesManager.__init__
+
+    def init_as_server(self, *a, **kw):
+        init(self, *a, **kw)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_as_server
+    st_context._get_client_context = lambda: None
+
+
+def _registry() -> None:
+    """Run in a fresh process: the router's page registry (tools/apptest_router.py); print JSON."""
+    sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+    import apptest_router
+    print("BENCH-JSON " + json.dumps(apptest_router.registry()))
+
+
+def _child(script: str | None, warm_runs: int, query: dict | None = None, registry: dict | None = None) -> None:
+    """Run in a fresh process: time the app's script runs with AppTest; print JSON. A page runs through
+    the router (``app.py``: the frame, then the page), as a link opens it (tools/apptest_router.py)."""
+    sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test
@@ -158,32 +190,47 @@ def _child(script: str | None, warm_runs: int, query: dict | None = None) -> Non
     script_runner.exec_func_with_error_handling = timed
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared   # one script cache, as in a running server
+    _as_the_server_runs_it()
 
     if script is None:
-        at = app_test.AppTest.from_file(str(EMPTY), default_timeout=120)
+        at = app_test.AppTest.from_file(str(EMPTY), default_timeout=120).run()
     else:
-        at = app_test.AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.switch_page(script)
-        for k, v in (query or {}).items():
-            at.query_params[k] = v
-    at.run()
+        import apptest_router
+        at = apptest_router.run_page(script, registry or {}, query or {})
+    # the frame ran (its language choice is in the sidebar): else the time would be the page's alone
+    framed = bool(at.sidebar.button_group)
     errors = [str(e.value)[:300] for e in at.exception]
     for _ in range(warm_runs):
         at.run()
         errors += [str(e.value)[:300] for e in at.exception]
-    print("BENCH-JSON " + json.dumps({"cold": times[0], "warm": times[1:], "errors": sorted(set(errors))}))
+    print("BENCH-JSON " + json.dumps({"cold": times[0], "warm": times[1:], "errors": sorted(set(errors)),
+                                      "framed": framed}))
 
 
-def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict, query: dict | None = None) -> dict:
+def _child_json(cmd: list[str], env: dict, what: str):
+    p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    line = next((x for x in p.stdout.splitlines() if x.startswith("BENCH-JSON ")), None)
+    if line is None:
+        raise RuntimeError(f"bench child failed for {what}:\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
+    return json.loads(line[len("BENCH-JSON "):])
+
+
+def page_registry(env: dict) -> dict:
+    """The router's page registry, learnt once in a process of its own."""
+    return _child_json([sys.executable, str(Path(__file__).resolve()), "--_registry"], env, "the page registry")
+
+
+def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict, query: dict | None = None,
+                 registry: dict | None = None) -> dict:
+    """Cold and warm script runs of a page (``script`` None: the empty page), each cold run in a fresh
+    process. ``registry``: the router's pages (:func:`page_registry`), needed for every app page."""
     colds, warms, errors = [], [], set()
     for _ in range(cold_runs):
         cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", script or "", "--warm-runs", str(warm_runs),
-               "--_query", json.dumps(query or {})]
-        p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-        line = next((x for x in p.stdout.splitlines() if x.startswith("BENCH-JSON ")), None)
-        if line is None:
-            raise RuntimeError(f"bench child failed for {script}:\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
-        r = json.loads(line[len("BENCH-JSON "):])
+               "--_query", json.dumps(query or {}), "--_registry-json", json.dumps(registry or {})]
+        r = _child_json(cmd, env, script or "the empty page")
+        if script is not None and not r["framed"]:
+            raise RuntimeError(f"{script}: the run did not go through app.py (no language choice in the sidebar)")
         colds.append(r["cold"])
         warms += r["warm"]
         errors.update(r["errors"])
@@ -518,9 +565,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(BENCH / "RESULTS.md"), help="where to write the Markdown ('-' for none)")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
     ap.add_argument("--_query", default="{}", help=argparse.SUPPRESS)
+    ap.add_argument("--_registry-json", default="{}", help=argparse.SUPPRESS)
+    ap.add_argument("--_registry", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args._registry:
+        _registry()
+        return 0
     if args._child is not None:
-        _child(args._child or None, args.warm_runs, json.loads(args._query))
+        _child(args._child or None, args.warm_runs, json.loads(args._query), json.loads(args._registry_json))
         return 0
 
     pages = app_pages()
@@ -538,9 +590,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{len(pages)} pages; script runs (cold ×{args.cold_runs}, warm ×{args.warm_runs}) …", flush=True)
     empty = script_times(None, args.cold_runs, args.warm_runs, env)
+    registry = page_registry(env)
     rows = []
     for p in pages:
-        r = script_times(p["script"], args.cold_runs, args.warm_runs, env, p.get("query"))
+        r = script_times(p["script"], args.cold_runs, args.warm_runs, env, p.get("query"), registry)
         rows.append({**p, **r, "title": titles.get(p["name"], p["name"])})
         print(f"  {p['name']:<14} cold {r['cold_ms']:7.0f} ms   warm {r['warm_ms'] or 0:6.0f} ms", flush=True)
 
