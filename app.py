@@ -11,10 +11,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.editor_auth import editor_route_visible, sync_cookie
+from pages.editor_auth import current_editor, editor_route_visible, sync_cookie
 from pages.frame import frame_style, language_selector
 from pages.not_found import not_found_page
-from pages.routes import ROUTES, Route
+from pages.routes import PAGES_KEY, ROUTES, Route
 from pages.search_box import search_box
 from streek.i18n import t
 
@@ -25,7 +25,7 @@ FAVICON = Path(__file__).parent / "static" / "favicon.png"
 st.set_page_config(page_title=t("app.short_title", lang), page_icon=FAVICON, layout="wide")
 
 
-def page(r: Route, **kw) -> st.Page:
+def page(r: Route, lang: str, **kw) -> st.Page:
     return st.Page(r.script, title=t(r.title_key, lang), icon=r.icon, **({"url_path": r.url_path} if r.url_path else
                                                                          {"default": True}), **kw)
 
@@ -33,13 +33,21 @@ def page(r: Route, **kw) -> st.Page:
 # Sections in the order of pages/routes.py. Both editor pages always exist (a reload or a shared
 # link never ends on "page not found"): visitors see the sign-in page in the menu and get the sign-in
 # form on the editing page's URL; signed-in editors see the editing page (pages/editor_auth.py).
-PAGES: dict[str, list] = {}
-for r in ROUTES:
-    if r.editor:
-        shown = editor_route_visible(r)
-        PAGES.setdefault(t(r.section, lang), []).append(page(r, **({"visibility": "hidden"} if shown == "hidden" else {})))
-    else:
-        PAGES.setdefault(t(r.section, lang), []).append(page(r))
+def build_pages(lang: str, editor: bool) -> dict[str, list]:
+    pages: dict[str, list] = {}
+    for r in ROUTES:
+        hidden = bool(r.editor) and editor_route_visible(r, editor) == "hidden"
+        pages.setdefault(t(r.section, lang), []).append(page(r, lang, **({"visibility": "hidden"} if hidden else {})))
+    return pages
+
+
+# The page objects are made once per session, language and sign-in state, not on every run: making
+# one resolves its script's path on disk (~2 ms a run for the 14). Per session, never shared:
+# st.navigation marks the page it chose on the object itself, and sessions run side by side.
+_key = (lang, bool(current_editor()))
+if st.session_state.get(PAGES_KEY, (None,))[0] != _key:
+    st.session_state[PAGES_KEY] = (_key, build_pages(*_key))
+PAGES = {section: list(pages) for section, pages in st.session_state[PAGES_KEY][1].items()}
 sync_cookie()   # the editor's sign-in cookie (kept across a reload and across workers)
 # An unknown URL gets our own page-not-found page; the search box sits under the language choice.
 _missing = not_found_page(PAGES)

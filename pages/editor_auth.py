@@ -127,11 +127,11 @@ def sync_cookie() -> None:
     st.sidebar.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
-def editor_route_visible(r) -> str:
-    """How an editor route (pages/routes.py) shows for this session: "shown" or "hidden" (reachable,
-    not in the menu). Both always exist: visitors see the sign-in page and get the sign-in form on
-    the editing page's URL; signed-in editors see the editing page, with the sign-in page hidden."""
-    editor = bool(current_editor())
+def editor_route_visible(r, editor: bool) -> str:
+    """How an editor route (pages/routes.py) shows for a session with (``editor``) or without a signed-in
+    editor: "shown" or "hidden" (reachable, not in the menu). Both always exist: visitors see the sign-in
+    page and get the sign-in form on the editing page's URL; signed-in editors see the editing page, with
+    the sign-in page hidden."""
     if r.editor == "editor":
         return "shown" if editor else "hidden"
     return "hidden" if editor else "shown"

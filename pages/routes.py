@@ -23,6 +23,8 @@ class Route:
         return self.url_path or "(start)"
 
 
+PAGES_KEY = "_streek_pages"   # session state: ((language, signed in), the navigation's page objects), app.py
+
 ROUTES: tuple[Route, ...] = (
     Route("pages/home.py", "", "nav.home", ":material/home:", "nav.section.vision"),
     Route("pages/overview.py", "overzicht", "nav.overview", ":material/checklist:", "nav.section.vision"),

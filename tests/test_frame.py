@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, open_via_router
-from pages.routes import ROUTES
+from pages.routes import PAGES_KEY, ROUTES
 
 PAGES = [r for r in ROUTES if not r.editor]
 
@@ -24,6 +24,21 @@ PAGES = [r for r in ROUTES if not r.editor]
 def test_the_language_stays_in_the_url(route):
     at = open_via_router(route.script, lang="EN")
     assert at.query_params.get("lang") in ("EN", ["EN"]), (route.url_path, dict(at.query_params))
+
+
+def test_the_navigation_is_made_once_per_session_and_language():
+    """app.py makes its page objects once per session and language (each resolves its script on disk,
+    ~2 ms per run for all of them); a rerun reuses them, another language makes them anew."""
+    at = open_via_router("pages/overview.py")
+    key, pages = at.session_state[PAGES_KEY]
+    assert key == ("nl", False) and "Overzicht ambities" in [p.title for s in pages.values() for p in s]
+    at.run()
+    assert not at.exception and at.session_state[PAGES_KEY][1] is pages
+    at.sidebar.button_group[0].set_value("EN").run()
+    key, english = at.session_state[PAGES_KEY]
+    assert key == ("en", False) and english is not pages
+    assert "Ambitions overview" in [p.title for s in english.values() for p in s]
+    assert at.title[0].value.startswith("Overview")
 
 
 def test_a_click_on_the_map_keeps_the_language_in_the_url():
