@@ -321,19 +321,20 @@ def light_cards_html(bundles: list[tuple[str, dict]], lang: str) -> str:
 
 
 @st.fragment
-def far_block(vision: Vision, codes: list[str], res_all: dict[str, Assessment], version: str, lang: str,
+def far_block(vision: Vision, bundles: dict[str, dict], res_all: dict[str, Assessment], version: str, lang: str,
               notes: list | None, block: str, head: str) -> None:
     """A building block below the first in the view of every block: its heading and summary (``head``)
     with light cards and what the button does, as one element, and the button; or, once asked for, its
     heading and its full cards. A fragment: the button reruns this block only. The button has no
     tooltip: Streamlit draws a button with ``help`` twice (the tooltip's copy and the button), its label
-    rendered as Markdown in each; what the tooltip said stands in the block's text above the button."""
+    rendered as Markdown in each; what the tooltip said stands in the block's text above the button.
+    ``bundles``: the block's cards' ``card_bundle`` by code, in the block's order."""
     if st.session_state.get(FULL + block):
         st.html(head)
-        for code in codes:
+        for code in bundles:
             render_card(vision, code, res_all, version, False, lang, notes)
         return
-    st.html(head + light_cards_html([(c, bundle_of(vision, c, res_all, version, lang)) for c in codes], lang)
+    st.html(head + light_cards_html(list(bundles.items()), lang)
             + f'<p class="card-caption block-hint">{html.escape(t("pillars.block.full_help", lang))}</p>')
     st.button(t("pillars.block.full", lang, code=block), key=full_block_key(block), on_click=_go_full, args=(block,),
               icon=":material/expand_more:")
@@ -367,8 +368,10 @@ def render_pillar(pillar_code: str) -> None:
     for i, blk in enumerate(block_selector(vision, pillar_code, linked_block, st.query_params.get(QUERY_KEY), lang)):
         block_codes = [c for c in codes if charts.series_of(vision, c)[0].building_block == blk.code]
         if i > 0 and selected not in block_codes:      # the view of every block: a block below the first
-            far_block(vision, block_codes, res_all, version, lang, notes, blk.code, block_head(blk, lang))
-            heights |= {anchor_key(c): bundle_of(vision, c, res_all, version, lang)["spec"].get("height") for c in block_codes}
+            # each card's bundle looked up once for the block's light cards and its chart's height
+            bundles = {c: bundle_of(vision, c, res_all, version, lang) for c in block_codes}
+            far_block(vision, bundles, res_all, version, lang, notes, blk.code, block_head(blk, lang))
+            heights |= {anchor_key(c): b["spec"].get("height") for c, b in bundles.items()}
             continue
         st.html(block_head(blk, lang))
         for code in block_codes:
