@@ -14,7 +14,7 @@ What is measured (and how):
   the scripts (pandas, altair, streek …), loading ``data/`` and building cached charts all count.
   Median of ``--cold-runs`` fresh processes. The page is reached through the router's page registry
   (tools/apptest_router.py), without AppTest's old-style ``pages/`` pass and with a browser that sends
-  no cookie (:func:`_as_the_server_runs_it`). Until 2026-12-03 the bench switched AppTest to the page's
+  no cookie (``apptest_router.as_the_server_runs_it``). Until 2026-12-03 the bench switched AppTest to the page's
   file, which ran the page script alone, without the frame (language choice, search, navigation):
   the warm runs it reported were ~2-5 ms short (``/pijler-2``: 25,5 against 28,6-30,5 ms, same host).
 * **Script run, warm**: in the same process, ``--warm-runs`` further reruns; median. AppTest makes
@@ -141,27 +141,6 @@ def app_pages() -> list[dict]:
 
 
 # --- script times (child process) --------------------------------------------------------
-def _as_the_server_runs_it() -> None:
-    """Make AppTest run a page as the server runs it (here, in the bench's child process only).
-
-    * No old-style ``pages/`` pass: AppTest resets Streamlit's "uses a pages directory" flag before
-      every run, and with our ``pages/`` folder it then runs each run as an old-style multipage app, making
-      a page object for each of the folder's files; a server never does (``tools/serve.py`` turns
-      that off before the first session, and ``st.navigation`` does so for good on its first run).
-    * A browser without our cookies: AppTest's client is a mock, whose made-up cookie the frame would
-      check as an editor's sign-in token on every run (``pages/editor_auth.py``)."""
-    import streamlit.runtime.context as st_context
-    from streamlit.runtime.pages_manager import PagesManager
-    init = PagesManager.__init__
-
-    def init_as_server(self, *a, **kw):
-        init(self, *a, **kw)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init_as_server
-    st_context._get_client_context = lambda: None
-
-
 def _registry() -> None:
     """Run in a fresh process: the router's page registry (tools/apptest_router.py); print JSON."""
     sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
@@ -190,12 +169,12 @@ def _child(script: str | None, warm_runs: int, query: dict | None = None, regist
     script_runner.exec_func_with_error_handling = timed
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared   # one script cache, as in a running server
-    _as_the_server_runs_it()
+    import apptest_router
+    apptest_router.as_the_server_runs_it()
 
     if script is None:
         at = app_test.AppTest.from_file(str(EMPTY), default_timeout=120).run()
     else:
-        import apptest_router
         at = apptest_router.run_page(script, registry or {}, query or {})
     # the frame ran (its language choice is in the sidebar): else the time would be the page's alone
     framed = bool(at.sidebar.button_group)

@@ -4,7 +4,8 @@ for the tests (``tests/conftest.open_via_router``) and ``tools/prerender.py``.
 AppTest can only find a page that ``st.navigation`` registers under its own URL path after one run of
 the router; :func:`registry` does that run once (the home page) and :func:`run_page` reuses its page
 registry, so each run is only the page asked for. The router's default page is where a run starts:
-switching to it by file would run ``pages/`` as an old-style multipage app, without ``app.py``."""
+switching to it by file would run ``pages/`` as an old-style multipage app, without ``app.py``.
+:func:`as_the_server_runs_it` removes AppTest's two other differences from a server, for timing."""
 from __future__ import annotations
 
 import sys
@@ -41,3 +42,25 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
     for k, v in (state or {}).items():
         at.session_state[k] = v
     return at.run()
+
+
+def as_the_server_runs_it() -> None:
+    """Make AppTest run pages as the server runs them, for the rest of this process (bench/run.py's
+    timing child calls it; the tests do not: it patches two of Streamlit's classes process-wide).
+
+    * No old-style ``pages/`` pass: AppTest resets Streamlit's "uses a pages directory" flag before
+      every run, and with our ``pages/`` folder it then runs each run as an old-style multipage app, making
+      a page object for each of the folder's files; a server never does (``tools/serve.py`` turns
+      that off before the first session, and ``st.navigation`` does so for good on its first run).
+    * A browser without our cookies: AppTest's client is a mock, whose made-up cookie the frame would
+      check as an editor's sign-in token on every run (``pages/editor_auth.py``)."""
+    import streamlit.runtime.context as st_context
+    from streamlit.runtime.pages_manager import PagesManager
+    init = PagesManager.__init__
+
+    def init_as_server(self, *a, **kw):
+        init(self, *a, **kw)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_as_server
+    st_context._get_client_context = lambda: None
