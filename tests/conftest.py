@@ -255,17 +255,22 @@ def download(page, button) -> tuple[str, bytes]:
     cancelled the first file: a button whose file is made on click (``data=`` a callable) asks the server
     for it by an id that a rerun still under way can have replaced (Streamlit: "a click that still holds
     the old id fails until the browser receives the new delta"); seen once in a fresh clone under load."""
-    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     for attempt in (1, 2):
         try:
             with page.expect_download(timeout=10_000 if attempt == 1 else 40_000) as d:
                 button.click()
-            return d.value.suggested_filename, Path(d.value.path()).read_bytes()
-        except PlaywrightError as e:        # PlaywrightTimeout is one too
-            if attempt == 2 or not (isinstance(e, PlaywrightTimeout) or "canceled" in str(e)):
+        except PlaywrightTimeout:
+            if attempt == 2:
                 raise
             wait_for_app(page)
+            continue
+        failure = d.value.failure()         # None once saved; else why not (the browser's word, e.g. "canceled")
+        if failure is None:
+            return d.value.suggested_filename, Path(d.value.path()).read_bytes()
+        if attempt == 2:
+            raise AssertionError(f"download {d.value.suggested_filename!r} failed twice: {failure}")
+        wait_for_app(page)
     raise AssertionError("unreachable")
 
 
