@@ -167,17 +167,6 @@ def _child(script: str | None, warm_runs: int, query: dict | None = None, regist
             times.append((time.perf_counter() - t0) * 1000)
 
     script_runner.exec_func_with_error_handling = timed
-    # which page the router ran: a script switch that the registry does not know runs the default page
-    # (the home page) in its frame, which the language choice alone does not tell apart
-    from streamlit.navigation.page import StreamlitPage
-    ran: set[str] = set()
-    page_run = StreamlitPage.run
-
-    def run_and_note(self) -> None:
-        ran.add(os.path.relpath(str(self._page), ROOT) if isinstance(self._page, Path) else repr(self._page))
-        return page_run(self)
-
-    StreamlitPage.run = run_and_note
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared   # one script cache, as in a running server
     import apptest_router
@@ -186,7 +175,7 @@ def _child(script: str | None, warm_runs: int, query: dict | None = None, regist
     if script is None:
         at = app_test.AppTest.from_file(str(EMPTY), default_timeout=120).run()
     else:
-        at = apptest_router.run_page(script, registry or {}, query or {})
+        at = apptest_router.run_page(script, registry or {}, query or {})   # raises if another page ran
     # the frame ran (its language choice is in the sidebar): else the time would be the page's alone
     framed = bool(at.sidebar.button_group)
     errors = [str(e.value)[:300] for e in at.exception]
@@ -194,7 +183,7 @@ def _child(script: str | None, warm_runs: int, query: dict | None = None, regist
         at.run()
         errors += [str(e.value)[:300] for e in at.exception]
     print("BENCH-JSON " + json.dumps({"cold": times[0], "warm": times[1:], "errors": sorted(set(errors)),
-                                      "framed": framed, "ran": sorted(ran)}))
+                                      "framed": framed}))
 
 
 def _child_json(cmd: list[str], env: dict, what: str):
@@ -221,8 +210,6 @@ def script_times(script: str | None, cold_runs: int, warm_runs: int, env: dict, 
         r = _child_json(cmd, env, script or "the empty page")
         if script is not None and not r["framed"]:
             raise RuntimeError(f"{script}: the run did not go through app.py (no language choice in the sidebar)")
-        if script is not None and r["ran"] != [script]:
-            raise RuntimeError(f"{script}: the router ran {r['ran'] or 'no page'} instead")
         colds.append(r["cold"])
         warms += r["warm"]
         errors.update(r["errors"])

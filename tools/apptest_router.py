@@ -8,7 +8,9 @@ switching to it by file would run ``pages/`` as an old-style multipage app, with
 :func:`as_the_server_runs_it` removes AppTest's two other differences from a server, for timing."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +33,9 @@ def registry(timeout: float = 120) -> dict:
 def run_page(page: str, registered: dict, params: dict | None = None, timeout: float = 120, state: dict | None = None):
     """AppTest of ``app.py`` switched to ``page`` (a script path) with query ``params`` set before its
     first run, as a link would, and session ``state`` (e.g. a pillar's far blocks shown in full:
-    pages/pillar_view.whole_pillar_state); after that run."""
+    pages/pillar_view.whole_pillar_state); after that run. Raises if the router did not run ``page``
+    first (AppTest switches to a script the registry does not know without an error, and the router then
+    runs its default page)."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     at._registered_pages = dict(registered)
@@ -41,7 +45,35 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
         at.query_params[k] = v
     for k, v in (state or {}).items():
         at.session_state[k] = v
-    return at.run()
+    with _pages_run() as pages_run:
+        at.run()
+    # a page the registry does not know is no error to AppTest: the router then runs its default page.
+    # (Without as_the_server_runs_it, AppTest's old-style pages/ pass first runs app.py itself as a page;
+    # a page may switch to another on purpose: a deep link to an ambition of another pillar.)
+    ran = [p for p in pages_run if p != "app.py"]
+    if ran[:1] != [page]:
+        errors = [str(e.value)[:300] for e in at.exception]
+        raise RuntimeError(f"{page}: the router ran {ran or 'no page'} instead (is it in the registry?)"
+                           + (f"; the run raised {errors}" if errors else ""))
+    return at
+
+
+@contextmanager
+def _pages_run():
+    """The scripts (relative to the repository) of the pages the router ran while inside."""
+    from streamlit.navigation.page import StreamlitPage
+    ran: list[str] = []
+    page_run = StreamlitPage.run
+
+    def run_and_note(self) -> None:
+        ran.append(os.path.relpath(self._page, ROOT) if isinstance(self._page, Path) else repr(self._page))
+        return page_run(self)
+
+    StreamlitPage.run = run_and_note
+    try:
+        yield ran
+    finally:
+        StreamlitPage.run = page_run
 
 
 def as_the_server_runs_it() -> None:
