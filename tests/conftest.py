@@ -28,6 +28,10 @@ import streamlit.components.v2.manifest_scanner as _manifests  # noqa: E402
 
 _manifests.scan_component_manifests = functools.cache(_manifests.scan_component_manifests)
 
+# AppTest runs our pages as a server does: without an old-style pages/ pass before every run (5-8 ms a run;
+# tools/apptest_router.py)
+_router.no_pages_directory_pass()
+
 # Tests never read or write a real measurement store (var/streek.sqlite or DATABASE_URL): the app
 # and its subprocesses get an empty SQLite file of their own; tests that need one make their own.
 # The folder goes when this process ends (each pytest worker makes its own; they piled up in /tmp).

@@ -7,20 +7,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, open_via_router
 from streek.figures import figure_groups
 
 SWOT, CONTEXT, METHOD = "pages/swot_page.py", "pages/context_page.py", "pages/method.py"
 
 
 def _run(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_via_router(page, **(query or {}))     # through the frame, as a link opens it; no exception
 
 
 def _text(at: AppTest) -> str:

@@ -1,16 +1,11 @@
 """AppTest: a SWOT item that the document places in two quadrants is listed in both, with a note."""
 import re
 
-from streamlit.testing.v1 import AppTest
-
-from conftest import ROOT
+from conftest import open_via_router
 
 
 def test_items_in_two_quadrants_are_listed_in_both(vision):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.switch_page("pages/swot_page.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_via_router("pages/swot_page.py")
     grid = next(h.proto.body for h in at.get("html") if 'class="swot-grid"' in h.proto.body)   # the four quadrants, one element
     quadrants = re.findall(r'<section class="swot-q">(.*?)</section>', grid, re.S)
     assert len(quadrants) == 4

@@ -5,7 +5,7 @@ AppTest can only find a page that ``st.navigation`` registers under its own URL 
 the router; :func:`registry` does that run once (the home page) and :func:`run_page` reuses its page
 registry, so each run is only the page asked for. The router's default page is where a run starts:
 switching to it by file would run ``pages/`` as an old-style multipage app, without ``app.py``.
-:func:`as_the_server_runs_it` removes AppTest's two other differences from a server, for timing."""
+:func:`no_pages_directory_pass` and :func:`as_the_server_runs_it` remove AppTest's other differences from a server."""
 from __future__ import annotations
 
 import os
@@ -48,7 +48,7 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
     with _pages_run() as pages_run:
         at.run()
     # a page the registry does not know is no error to AppTest: the router then runs its default page.
-    # (Without as_the_server_runs_it, AppTest's old-style pages/ pass first runs app.py itself as a page;
+    # (Without no_pages_directory_pass, AppTest's old-style pages/ pass first runs app.py itself as a page;
     # a page may switch to another on purpose: a deep link to an ambition of another pillar.)
     ran = [p for p in pages_run if p != "app.py"]
     if ran[:1] != [page]:
@@ -76,17 +76,13 @@ def _pages_run():
         StreamlitPage.run = page_run
 
 
-def as_the_server_runs_it() -> None:
-    """Make AppTest run pages as the server runs them, for the rest of this process (bench/run.py's
-    timing child calls it; the tests do not: it patches two of Streamlit's classes process-wide).
-
-    * No old-style ``pages/`` pass: AppTest resets Streamlit's "uses a pages directory" flag before
-      every run, and with our ``pages/`` folder it then runs each run as an old-style multipage app, making
-      a page object for each of the folder's files; a server never does (``tools/serve.py`` turns
-      that off before the first session, and ``st.navigation`` does so for good on its first run).
-    * A browser without our cookies: AppTest's client is a mock, whose made-up cookie the frame would
-      check as an editor's sign-in token on every run (``pages/editor_auth.py``)."""
-    import streamlit.runtime.context as st_context
+def no_pages_directory_pass() -> None:
+    """No old-style ``pages/`` pass in this process's AppTest runs, as on a server: AppTest resets
+    Streamlit's "uses a pages directory" flag before every run, and with our ``pages/`` folder it then runs
+    each run as an old-style multipage app first (app.py as a page of its own, a page object for each of the
+    folder's files); a server never does (``tools/serve.py`` turns that off before the first session, and
+    ``st.navigation`` does so for good on its first run). It patches Streamlit's PagesManager for the rest
+    of the process: the tests (tests/conftest.py) and bench/run.py's timing child call it."""
     from streamlit.runtime.pages_manager import PagesManager
     init = PagesManager.__init__
 
@@ -95,4 +91,13 @@ def as_the_server_runs_it() -> None:
         PagesManager.uses_pages_directory = False
 
     PagesManager.__init__ = init_as_server
+
+
+def as_the_server_runs_it() -> None:
+    """Make AppTest run pages as the server runs them, for the rest of this process (bench/run.py's
+    timing child calls it): :func:`no_pages_directory_pass`, and a browser without our cookies: AppTest's
+    client is a mock, whose made-up cookie the frame would check as an editor's sign-in token on every
+    run (``pages/editor_auth.py``). The tests keep the mock: it patches how every page reads cookies."""
+    import streamlit.runtime.context as st_context
+    no_pages_directory_pass()
     st_context._get_client_context = lambda: None
