@@ -42,15 +42,6 @@ atexit.register(shutil.rmtree, _DB_DIR, True)
 os.environ["STREEK_DB_PATH"] = os.path.join(_DB_DIR, "session.sqlite")
 
 
-def open_script(script: str, timeout: float = 90, **params):
-    """AppTest of one page script on its own (no router), with query parameters, after one run."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
-
-
 _REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
 
 

@@ -11,14 +11,14 @@ from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_script
+from conftest import open_via_router
 from pages.static_files import STATIC_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_map(**params) -> AppTest:
-    return open_script("pages/map.py", **params)
+    return open_via_router("pages/map.py", **params)
 
 
 def map_data(at) -> dict:

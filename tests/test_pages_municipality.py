@@ -5,14 +5,14 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_script
+from conftest import open_via_router
 from html_tables import html_tables, read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_page(**params) -> AppTest:
-    return open_script("pages/municipality_page.py", **params)
+    return open_via_router("pages/municipality_page.py", **params)
 
 
 def profile_table(at):
