@@ -24,6 +24,7 @@ DEFAULT_PAGE = next(r.script for r in ROUTES if not r.url_path)
 def registry(timeout: float = 120) -> dict:
     """The router's page registry, from one run of ``app.py``; raises if that run fails."""
     from streamlit.testing.v1 import AppTest
+    no_pages_directory_pass()
     probe = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
     if probe.exception:
         raise RuntimeError(f"app.py: {[e.value for e in probe.exception]}")
@@ -37,6 +38,7 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
     first (AppTest switches to a script the registry does not know without an error, and the router then
     runs its default page)."""
     from streamlit.testing.v1 import AppTest
+    no_pages_directory_pass()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     at._registered_pages = dict(registered)
     if page != DEFAULT_PAGE:
@@ -45,12 +47,10 @@ def run_page(page: str, registered: dict, params: dict | None = None, timeout: f
         at.query_params[k] = v
     for k, v in (state or {}).items():
         at.session_state[k] = v
-    with _pages_run() as pages_run:
+    with _pages_run() as ran:
         at.run()
     # a page the registry does not know is no error to AppTest: the router then runs its default page.
-    # (Without no_pages_directory_pass, AppTest's old-style pages/ pass first runs app.py itself as a page;
-    # a page may switch to another on purpose: a deep link to an ambition of another pillar.)
-    ran = [p for p in pages_run if p != "app.py"]
+    # (A page may switch to another on purpose: a deep link to an ambition of another pillar.)
     if ran[:1] != [page]:
         errors = [str(e.value)[:300] for e in at.exception]
         raise RuntimeError(f"{page}: the router ran {ran or 'no page'} instead (is it in the registry?)"
@@ -82,14 +82,19 @@ def no_pages_directory_pass() -> None:
     each run as an old-style multipage app first (app.py as a page of its own, a page object for each of the
     folder's files); a server never does (``tools/serve.py`` turns that off before the first session, and
     ``st.navigation`` does so for good on its first run). It patches Streamlit's PagesManager for the rest
-    of the process: the tests (tests/conftest.py) and bench/run.py's timing child call it."""
+    of the process, once however often it is called: :func:`registry` and :func:`run_page` call it, and
+    tests/conftest.py at its start, so that a test's own ``AppTest.from_file("app.py")`` runs the same way
+    whatever ran before it in that process."""
     from streamlit.runtime.pages_manager import PagesManager
     init = PagesManager.__init__
+    if getattr(init, "streek_as_server", False):
+        return
 
     def init_as_server(self, *a, **kw):
         init(self, *a, **kw)
         PagesManager.uses_pages_directory = False
 
+    init_as_server.streek_as_server = True
     PagesManager.__init__ = init_as_server
 
 
