@@ -42,6 +42,18 @@ atexit.register(shutil.rmtree, _DB_DIR, True)
 os.environ["STREEK_DB_PATH"] = os.path.join(_DB_DIR, "session.sqlite")
 
 
+@functools.cache
+def bench_run():
+    """bench/run.py as a module, loaded once per test process by its path under a name of its own:
+    bench/ on sys.path would put its load.py, run.py … before any module of that name for the rest of
+    the test worker."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 _REGISTERED: dict = {}   # the router's pages (script hash -> info), learnt once per test process
 
 

@@ -1,16 +1,11 @@
 """bench/run.py's report: the goal verdict per page and how far a run's median can land by chance."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-# bench/run.py by its path, under a name of its own: bench/ on sys.path would put its load.py, run.py …
-# before any module of that name for the rest of the test worker
-_spec = importlib.util.spec_from_file_location("bench_run", Path(__file__).resolve().parents[1] / "bench" / "run.py")
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
+from conftest import bench_run
+
+bench = bench_run()
 
 EMPTY = {"cold_ms": 40, "warm_ms": 0, "first_ms": 800, "render_ms": 1000, "cached_ms": 500, "task_ms": 500}
 INFO = {"date": "2026-12-03 15:00 UTC", "platform": "Linux", "nproc": 2, "python": "3.11", "streamlit": "1.67.0",

@@ -1,17 +1,13 @@
 """bench/run.py's timing of a page's script runs: through the router's frame, as the server runs it."""
 from __future__ import annotations
 
-import importlib.util
 import os
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-# bench/run.py by its path, under a name of its own (see tests/test_bench_report.py)
-_spec = importlib.util.spec_from_file_location("bench_run_timing", ROOT / "bench" / "run.py")
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
+from conftest import ROOT, bench_run
+
+bench = bench_run()
 
 
 @pytest.fixture(scope="module")
